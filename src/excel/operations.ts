@@ -1,0 +1,65 @@
+/**
+ * What the task pane, the CLI and the demo can ask of a workbook. Each operation takes an
+ * Excel.RequestContext (real Excel or the headless host) and does its work in a few batched syncs.
+ */
+import type { BuildOptions } from "../core/blueprint/options";
+import type { FrameworkKey } from "../core/frameworkKeys";
+
+export interface BuildReport {
+  /** Sheets and tables created by this run, e.g. "Sheet Risk Register", "Table Risks". */
+  created: string[];
+  /** Things restored in parts the add-in owns: formulas, validation, formats, missing columns. */
+  repaired: string[];
+  /** A user sheet already had the name we wanted; ours was created under another name. */
+  renamed: Array<{ wanted: string; actual: string }>;
+  warnings: string[];
+  syncs: number;
+}
+
+export interface Problem {
+  code: string;
+  severity: "error" | "warning";
+  sheet: string;
+  /** A1 address on that sheet, e.g. "A7". */
+  address: string;
+  message: string;
+}
+
+export interface CoverageSummary {
+  key: FrameworkKey;
+  name: string;
+  coverage: number;
+  requirements: number;
+  covered: number;
+  partial: number;
+  gaps: number;
+  notApplicable: number;
+  topGaps: Array<{ id: string; label: string; credit: number; sheet: string; address: string }>;
+}
+
+export type HeatmapKind = "inherent" | "residual";
+
+export interface HeatmapData {
+  size: number;
+  /** Index 0 = level 1. */
+  likelihoodLabels: string[];
+  impactLabels: string[];
+  /** counts[likelihood-1][impact-1] */
+  inherent: number[][];
+  residual: number[][];
+  /** rating[likelihood-1][impact-1] and its fill colour, from the Scales sheet. */
+  rating: string[][];
+  color: string[][];
+}
+
+export interface ExcelOperations {
+  buildWorkbook(context: Excel.RequestContext, options: BuildOptions): Promise<BuildReport>;
+  checkWorkbook(context: Excel.RequestContext): Promise<Problem[]>;
+  selectRange(context: Excel.RequestContext, sheet: string, address: string): Promise<void>;
+  readCoverage(context: Excel.RequestContext): Promise<CoverageSummary[]>;
+  addFramework(context: Excel.RequestContext, key: FrameworkKey): Promise<BuildReport>;
+  readHeatmap(context: Excel.RequestContext): Promise<HeatmapData>;
+  filterRisksByCell(context: Excel.RequestContext, kind: HeatmapKind, likelihood: number, impact: number): Promise<number>;
+  clearRiskFilter(context: Excel.RequestContext): Promise<void>;
+  takeSnapshot(context: Excel.RequestContext): Promise<{ date: string; rows: number }>;
+}
