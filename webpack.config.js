@@ -1,0 +1,117 @@
+/* eslint-disable no-undef */
+/**
+ * Builds the add-in into dist/: one shared-runtime page (taskpane.html) that loads the task pane,
+ * the ribbon commands and the custom functions; functions.js + functions.json for the
+ * CustomFunctions extension point; the icons; the manifest.
+ *
+ *   npm run build                       production: manifest URLs point at the production host
+ *   npm run build:dev / dev-server      development: https://localhost:3000/
+ *   webpack --env officeJs=local        bundle office.js from @microsoft/office-js instead of the CDN
+ *                                       (offline tests and the demo page; never for the Office Store)
+ */
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+const urlDev = "https://localhost:3000/";
+/** The one production setting: every https://localhost:3000/ in the manifest becomes this. */
+const urlProd = withTrailingSlash(process.env.ISMP_PROD_URL || "https://ismp-addin.example.com/");
+
+/** The Office Store requires office.js from Microsoft's CDN. */
+const officeJsCdnUrl = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const officeJsPackageDir = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
+/** office.js fetches its strings and telemetry helper relative to its own URL outside Office too. */
+const officeJsLocalFiles = ["office.js", "en-us/office_strings.js", "telemetry/oteljs_agave.js"];
+
+/** The custom functions bundle is loaded by Excel on its own; it must never pull in React or Fluent UI. */
+const smallBundleLimitBytes = 150 * 1024;
+
+function withTrailingSlash(url) {
+  return url.endsWith("/") ? url : `${url}/`;
+}
+
+function rewriteDevUrls(content) {
+  return content.toString().split(urlDev).join(urlProd);
+}
+
+async function httpsServerOptions() {
+  // Loaded lazily: `webpack --mode production` must not need the developer certificates.
+  const devCerts = require("office-addin-dev-certs");
+  const { ca, key, cert } = await devCerts.getHttpsServerOptions();
+  return { ca, key, cert };
+}
+
+module.exports = async (env = {}, options = {}) => {
+  const dev = options.mode === "development";
+  const localOfficeJs = env.officeJs === "local";
+  const serving = Boolean(env.WEBPACK_SERVE);
+
+  return {
+    devtool: "source-map",
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      commands: "./src/commands/commands.ts",
+      functions: "./src/functions/functions.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".json"],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            // Type checking is `npm run lint`; the bundle only needs transpiling.
+            options: { transpileOnly: true, compilerOptions: { noEmit: false, sourceMap: true } },
+          },
+        },
+      ],
+    },
+    // No cross-entry splitChunks: each entry stays self-contained, so React and Fluent UI live in
+    // taskpane.js and functions.js can be loaded by the custom functions runtime on its own.
+    performance: {
+      hints: "error",
+      maxAssetSize: smallBundleLimitBytes,
+      maxEntrypointSize: smallBundleLimitBytes,
+      assetFilter: (assetName) => assetName === "functions.js" || assetName === "commands.js",
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({
+        input: "./src/functions/functions.ts",
+        output: "functions.json",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane", "commands", "functions"],
+        templateParameters: { officeJsUrl: localOfficeJs ? "office.js" : officeJsCdnUrl },
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest*.xml",
+            to: "[name][ext]",
+            transform: (content) => (dev ? content : rewriteDevUrls(content)),
+          },
+          ...(localOfficeJs
+            ? officeJsLocalFiles.map((file) => ({ from: path.join(officeJsPackageDir, file), to: file }))
+            : []),
+        ],
+      }),
+    ],
+    devServer: {
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: { type: "https", options: serving ? await httpsServerOptions() : {} },
+      port: Number(process.env.npm_package_config_dev_server_port) || 3000,
+    },
+  };
+};
