@@ -1,0 +1,116 @@
+import type { Framework, Requirement } from "./types";
+import { flattenTree, numbered } from "./tree";
+
+/** Trust services categories a SOC 2 report can include; Security (common criteria) is always in scope. */
+export const SOC2_CATEGORIES = ["Security", "Availability", "Confidentiality", "Processing Integrity", "Privacy"] as const;
+export type Soc2Category = (typeof SOC2_CATEGORIES)[number];
+
+type CriteriaGroup = readonly [id: string, title: string, category: Soc2Category, criteria: readonly string[]];
+
+// Labels are written for this project; AICPA criteria text is copyrighted and not reproduced.
+const GROUPS: readonly CriteriaGroup[] = [
+  ["CC1", "Control environment", "Security", [
+    "Integrity and ethical values",
+    "Board oversight and independence",
+    "Structure, reporting lines, authority",
+    "Commitment to competent staff",
+    "Individual accountability",
+  ]],
+  ["CC2", "Information and communication", "Security", [
+    "Quality information for controls",
+    "Internal control communication",
+    "External communication",
+  ]],
+  ["CC3", "Risk assessment", "Security", [
+    "Objectives clear enough to assess risk",
+    "Risks identified and analyzed",
+    "Fraud risk considered",
+    "Significant changes assessed",
+  ]],
+  ["CC4", "Monitoring activities", "Security", [
+    "Control evaluations performed",
+    "Deficiencies communicated and fixed",
+  ]],
+  ["CC5", "Control activities", "Security", [
+    "Control activities selected",
+    "Technology general controls",
+    "Controls deployed via policies",
+  ]],
+  ["CC6", "Logical and physical access", "Security", [
+    "Logical access security architecture",
+    "User registration and authorization",
+    "Access changes and removal",
+    "Physical access restricted",
+    "Data protected at asset disposal",
+    "External threats at boundaries",
+    "Data movement restricted and protected",
+    "Malicious software prevented",
+  ]],
+  ["CC7", "System operations", "Security", [
+    "Vulnerabilities and config changes detected",
+    "Anomalies monitored",
+    "Security events evaluated",
+    "Incident response executed",
+    "Recovery from incidents",
+  ]],
+  ["CC8", "Change management", "Security", ["Changes authorized, tested, approved"]],
+  ["CC9", "Risk mitigation", "Security", [
+    "Business disruption risk mitigated",
+    "Vendor and partner risk managed",
+  ]],
+  ["A1", "Additional criteria for availability", "Availability", [
+    "Capacity managed",
+    "Environmental protection, backup, recovery",
+    "Recovery plan tested",
+  ]],
+  ["C1", "Additional criteria for confidentiality", "Confidentiality", [
+    "Confidential information identified",
+    "Confidential information disposed",
+  ]],
+  ["PI1", "Additional criteria for processing integrity", "Processing Integrity", [
+    "Processing specifications defined",
+    "System inputs complete and accurate",
+    "Processing complete and accurate",
+    "Outputs complete and accurate",
+    "Stored data complete and accurate",
+  ]],
+  ["P1", "Privacy notice", "Privacy", ["Privacy notice provided"]],
+  ["P2", "Choice and consent", "Privacy", ["Choices communicated, consent obtained"]],
+  ["P3", "Collection", "Privacy", [
+    "Collection limited to objectives",
+    "Explicit consent where required",
+  ]],
+  ["P4", "Use, retention and disposal", "Privacy", [
+    "Use limited to stated purposes",
+    "Personal data retention",
+    "Personal data disposal",
+  ]],
+  ["P5", "Access", "Privacy", [
+    "Data subjects can access their data",
+    "Data subjects can correct their data",
+  ]],
+  ["P6", "Disclosure and notification", "Privacy", [
+    "Disclosure to third parties with consent",
+    "Authorized disclosures recorded",
+    "Unauthorized disclosures recorded",
+    "Third-party privacy commitments",
+    "Third parties report unauthorized disclosure",
+    "Breach notification",
+    "Accounting of disclosures on request",
+  ]],
+  ["P7", "Quality", "Privacy", ["Personal data accurate and complete"]],
+  ["P8", "Monitoring and enforcement", "Privacy", ["Privacy inquiries and complaints handled"]],
+];
+
+function groupRequirements([id, title, category, criteria]: CriteriaGroup): Requirement[] {
+  return flattenTree([[id, title, numbered(id, ".", criteria)]]).map((requirement) => ({ ...requirement, category }));
+}
+
+export const SOC2: Framework = {
+  key: "SOC2",
+  name: "AICPA Trust Services Criteria (SOC 2)",
+  shortName: "SOC 2",
+  version: "2017 (points of focus rev. 2022)",
+  source: "AICPA, 2017 Trust Services Criteria for Security, Availability, Processing Integrity, Confidentiality, and Privacy (revised points of focus 2022)",
+  requirements: GROUPS.flatMap(groupRequirements),
+};

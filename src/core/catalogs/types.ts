@@ -1,0 +1,25 @@
+import type { FrameworkKey } from "../frameworkKeys";
+
+export interface Requirement {
+  id: string;
+  title: string;
+  parent: string | null;
+  /** HIPAA implementation specifications: true = Required, false = Addressable. */
+  required?: boolean;
+  /** SOC 2 trust services category (Security, Availability, ...), chosen in or out of scope by the user. */
+  category?: string;
+  /** SP 800-53 base controls: membership in the SP 800-53B baselines. */
+  baselines?: { low: boolean; moderate: boolean; high: boolean; privacy: boolean };
+}
+
+export interface Framework {
+  key: FrameworkKey;
+  /** Full name, e.g. "ISO/IEC 27001:2022". */
+  name: string;
+  /** Column header, e.g. "ISO 27001". */
+  shortName: string;
+  version: string;
+  /** Publisher and citation. */
+  source: string;
+  requirements: Requirement[];
+}
