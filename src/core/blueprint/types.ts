@@ -1,0 +1,131 @@
+/**
+ * The workbook blueprint: what sheets, tables, columns, formulas, formats and rules the ISMP
+ * workbook has. Pure data; the plan compares it with what a workbook holds.
+ *
+ * Formulas use Office.js syntax ("=..."), with structured references in the long form
+ * (`Risks[[#This Row],[Inherent Likelihood]]`). Places where Excel forbids structured references
+ * (conditional formats, data validation, defined names used by validation) use tokens that the plan
+ * resolves to A1 addresses once it knows where each table sits:
+ *   {row:Column Name}        this row's cell of a column in the same table, e.g. $K5
+ *   {col:Table[Column]}      the absolute body range of a table column, e.g. Scales!$A$5:$A$9
+ *   {cell:Table[Column]#n}   the n-th body cell (1-based) of a table column
+ */
+
+export type CellValue = string | number | boolean | null;
+
+export interface CellFormat {
+  bold?: boolean;
+  italic?: boolean;
+  fontColor?: string;
+  fontSize?: number;
+  fill?: string;
+  numberFormat?: string;
+  horizontalAlignment?: "Left" | "Center" | "Right";
+  verticalAlignment?: "Top" | "Center" | "Bottom";
+  wrapText?: boolean;
+}
+
+export interface Message {
+  title: string;
+  message: string;
+}
+
+export type ValidationRule =
+  | { kind: "list"; values: readonly string[] }
+  | { kind: "listFrom"; source: string }
+  | { kind: "whole"; min: number | string; max: number | string }
+  | { kind: "decimal"; min: number | string; max: number | string }
+  | { kind: "date" };
+
+export interface ValidationSpec {
+  rule: ValidationRule;
+  prompt?: Message;
+  error: Message;
+}
+
+export interface ConditionalFormatSpec {
+  /** Custom formula, relative to the first body cell of the column. */
+  formula: string;
+  fill?: string;
+  fontColor?: string;
+  bold?: boolean;
+}
+
+export interface ColumnSpec {
+  header: string;
+  /** Column width in points. */
+  width: number;
+  numberFormat?: string;
+  /** Calculated column: one formula for every row. */
+  formula?: string;
+  validation?: ValidationSpec;
+  conditionalFormats?: readonly ConditionalFormatSpec[];
+  horizontalAlignment?: "Left" | "Center" | "Right";
+  wrapText?: boolean;
+}
+
+export interface TableSpec {
+  name: string;
+  /** Top-left cell of the header row when the table is created, e.g. "A4". */
+  anchor: string;
+  style: string;
+  columns: readonly ColumnSpec[];
+  /** Rows written only when the table is created. Keys are headers. */
+  seedRows: ReadonlyArray<Record<string, CellValue>>;
+}
+
+/** Static content written when the sheet is created: titles, explanations, grids. */
+export interface BlockSpec {
+  address: string;
+  values: CellValue[][];
+  format?: CellFormat;
+  merge?: boolean;
+}
+
+export interface NameSpec {
+  name: string;
+  /** "=Scales!$R$5" or a token formula such as "={cell:Settings[Value]#2}". */
+  formula: string;
+  comment: string;
+}
+
+export interface PrintSpec {
+  orientation: "Landscape" | "Portrait";
+  fitToWidth: boolean;
+  /** Rows repeated on every printed page, e.g. "$4:$4". */
+  titleRows?: string;
+}
+
+export interface SheetSpec {
+  /** Stable identifier independent of the sheet's display name. */
+  key: string;
+  name: string;
+  tabColor: string;
+  /** The table that proves a sheet of this name is ours. */
+  ownerTable?: string;
+  blocks: readonly BlockSpec[];
+  tables: readonly TableSpec[];
+  names: readonly NameSpec[];
+  freeze?: { rows: number; columns: number };
+  print?: PrintSpec;
+  columnWidths?: ReadonlyArray<{ column: string; width: number }>;
+}
+
+export interface WorkbookBlueprint {
+  sheets: readonly SheetSpec[];
+}
+
+/** `Risks[[#This Row],[Inherent Likelihood]]`: this row's value of a column in a table. */
+export function thisRow(table: string, column: string): string {
+  return `${table}[[#This Row],[${escapeColumn(column)}]]`;
+}
+
+/** `Risks[[Inherent Likelihood]]`: a whole column of a table (inner brackets allow spaces and symbols). */
+export function tableColumn(table: string, column: string): string {
+  return `${table}[[${escapeColumn(column)}]]`;
+}
+
+/** Structured references escape [ ] # and ' with a leading apostrophe. */
+function escapeColumn(column: string): string {
+  return column.replace(/(['#[\]])/g, "'$1");
+}

@@ -1,0 +1,264 @@
+/**
+ * blueprint + snapshot → plan. Adds what is missing and restores what the add-in owns (formulas,
+ * validation and formats of its columns); never touches rows, user columns or other sheets.
+ */
+import { cellAddress, columnLetter, parseCell, parseRange, quoteSheet } from "../a1";
+import { CellValue, ColumnSpec, TableSpec, ValidationSpec, WorkbookBlueprint } from "../blueprint/types";
+import { canonicalFormula } from "./formulaText";
+import { SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "./snapshot";
+import { Plan, PlanReport, PlanStep, ResolvedConditionalFormat, ResolvedValidation } from "./steps";
+
+/** Where a table sits (or will sit once the plan is applied), and its final header order. */
+export interface TableLayout {
+  name: string;
+  sheet: string;
+  headerRow: number;
+  firstColumn: number;
+  headers: string[];
+  bodyRows: number;
+}
+
+const key = (s: string) => s.toLowerCase();
+
+export function planBuild(blueprint: WorkbookBlueprint, snapshot: WorkbookSnapshot): Plan {
+  const report: PlanReport = { created: [], repaired: [], renamed: [], warnings: [] };
+  const steps: PlanStep[] = [];
+  const tables = new Map(snapshot.tables.map((t) => [key(t.name), t]));
+  const sheets = new Map(snapshot.sheets.map((s) => [key(s.name), s]));
+  const sheetNames: Record<string, string> = {};
+  const newSheets = new Set<string>();
+  const taken = new Set(sheets.keys());
+
+  for (const spec of blueprint.sheets) {
+    const owner = spec.ownerTable ? tables.get(key(spec.ownerTable)) : undefined;
+    if (owner) {
+      sheetNames[spec.key] = owner.sheet;
+      continue;
+    }
+    let name = spec.name;
+    if (taken.has(key(name))) {
+      name = uniqueSheetName(spec.name, taken);
+      report.renamed.push({ wanted: spec.name, actual: name });
+    }
+    taken.add(key(name));
+    newSheets.add(name);
+    sheetNames[spec.key] = name;
+  }
+
+  const blockers = findBlockers(blueprint, snapshot, sheetNames, sheets);
+
+  // Lay out every blueprint table first: formats and validation on one sheet refer to tables on another.
+  const layouts = new Map<string, TableLayout>();
+  for (const spec of blueprint.sheets) {
+    const sheet = sheetNames[spec.key];
+    const occupied = newSheets.has(sheet) ? undefined : sheets.get(key(sheet))?.usedRange;
+    for (const table of spec.tables) {
+      const existing = tables.get(key(table.name));
+      layouts.set(key(table.name), existing ? existingLayout(existing, table) : newLayout(table, sheet, occupied));
+    }
+  }
+
+  for (const spec of blueprint.sheets) {
+    const sheet = sheetNames[spec.key];
+    const isNew = newSheets.has(sheet);
+    if (isNew) {
+      steps.push({ kind: "addSheet", sheet, tabColor: spec.tabColor });
+      report.created.push(`Sheet ${sheet}`);
+      for (const block of spec.blocks) steps.push({ kind: "write", sheet, ...block });
+    }
+    for (const table of spec.tables) {
+      const layout = layouts.get(key(table.name))!;
+      const existing = tables.get(key(table.name));
+      if (existing && key(existing.sheet) !== key(sheet)) {
+        report.warnings.push(`Table ${table.name} is on sheet ${existing.sheet}, not ${sheet}; it was left where it is.`);
+      }
+      steps.push(...tableSteps(table, layout, existing, layouts, report));
+    }
+    for (const name of spec.names) {
+      if (snapshot.names.some((n) => key(n) === key(name.name))) continue;
+      steps.push({ kind: "name", name: name.name, formula: resolveTokens(name.formula, layouts), comment: name.comment });
+      if (!isNew) report.repaired.push(`Restored the name ${name.name}`);
+    }
+    if (isNew) {
+      if (spec.freeze) steps.push({ kind: "freeze", sheet, ...spec.freeze });
+      if (spec.print) steps.push({ kind: "print", sheet, print: spec.print });
+    }
+  }
+  if (newSheets.size > 0 && blueprint.sheets.length > 0) steps.push({ kind: "activate", sheet: sheetNames[blueprint.sheets[0].key] });
+
+  return { blockers, steps, report, sheetNames };
+}
+
+function findBlockers(
+  blueprint: WorkbookBlueprint,
+  snapshot: WorkbookSnapshot,
+  sheetNames: Record<string, string>,
+  sheets: Map<string, SheetSnapshot>,
+): string[] {
+  if (snapshot.readOnly) return ["The workbook is open read-only. Save a copy you can edit, then run Build again."];
+  const protectedSheets = blueprint.sheets
+    .map((s) => sheets.get(key(sheetNames[s.key])))
+    .filter((s): s is SheetSnapshot => !!s && s.protected)
+    .map((s) => s.name);
+  return protectedSheets.map(
+    (name) => `Sheet "${name}" is protected. Unprotect it (Review > Unprotect Sheet), then run Build again; nothing was changed.`,
+  );
+}
+
+function uniqueSheetName(wanted: string, taken: Set<string>): string {
+  for (let i = 1; ; i++) {
+    const suffix = i === 1 ? " (ISMP)" : ` (ISMP ${i})`;
+    const name = wanted.slice(0, 31 - suffix.length) + suffix;
+    if (!taken.has(key(name))) return name;
+  }
+}
+
+function existingLayout(existing: TableSnapshot, spec: TableSpec): TableLayout {
+  const present = new Set(existing.headers.map(key));
+  const missing = spec.columns.map((c) => c.header).filter((h) => !present.has(key(h)));
+  return {
+    name: existing.name,
+    sheet: existing.sheet,
+    headerRow: existing.headerRow,
+    firstColumn: existing.firstColumn,
+    headers: [...existing.headers, ...missing],
+    bodyRows: existing.bodyRows,
+  };
+}
+
+function newLayout(spec: TableSpec, sheet: string, occupied: string | undefined): TableLayout {
+  const anchor = parseCell(spec.anchor);
+  let firstColumn = anchor.column;
+  if (occupied) {
+    // Never write over cells the user filled: start to the right of the used range if they would meet.
+    const used = parseRange(occupied);
+    const bodyRows = Math.max(spec.seedRows.length, 1);
+    const overlaps =
+      anchor.row <= used.end.row &&
+      anchor.row + bodyRows >= used.start.row &&
+      firstColumn <= used.end.column &&
+      firstColumn + spec.columns.length - 1 >= used.start.column;
+    if (overlaps) firstColumn = used.end.column + 2;
+  }
+  return {
+    name: spec.name,
+    sheet,
+    headerRow: anchor.row,
+    firstColumn,
+    headers: spec.columns.map((c) => c.header),
+    bodyRows: Math.max(spec.seedRows.length, 1),
+  };
+}
+
+function tableSteps(
+  spec: TableSpec,
+  layout: TableLayout,
+  existing: TableSnapshot | undefined,
+  layouts: Map<string, TableLayout>,
+  report: PlanReport,
+): PlanStep[] {
+  const steps: PlanStep[] = [];
+  const newColumns = new Set<string>();
+  if (!existing) {
+    steps.push(createTableStep(spec, layout));
+    report.created.push(`Table ${spec.name}`);
+    spec.columns.forEach((c) => newColumns.add(key(c.header)));
+  } else {
+    const appended = layout.headers.slice(existing.headers.length);
+    if (appended.length > 0) {
+      steps.push({ kind: "appendColumns", table: existing.name, headers: appended });
+      appended.forEach((h) => newColumns.add(key(h)));
+      report.repaired.push(`Added ${appended.length === 1 ? "column" : "columns"} ${appended.join(", ")} to table ${existing.name}`);
+    }
+  }
+  for (const column of spec.columns) {
+    const position = layout.headers.findIndex((h) => key(h) === key(column.header));
+    if (existing && column.formula && position < existing.headers.length && existing.bodyRows > 0) {
+      const current = existing.firstRowFormulas[position];
+      if (canonicalFormula(String(current ?? "")) !== canonicalFormula(column.formula)) {
+        report.repaired.push(`Restored the formula of ${spec.name}[${column.header}]`);
+      }
+    }
+    steps.push(columnStep(column, position, layout, newColumns.has(key(column.header)), layouts));
+  }
+  return steps;
+}
+
+function createTableStep(spec: TableSpec, layout: TableLayout): PlanStep {
+  const rows: CellValue[][] = [spec.columns.map((c) => c.header)];
+  const seeds = spec.seedRows.length > 0 ? spec.seedRows : [{}];
+  for (const seed of seeds) rows.push(spec.columns.map((c) => (c.formula ? null : (seed[c.header] ?? null))));
+  const start = { row: layout.headerRow, column: layout.firstColumn };
+  const end = { row: layout.headerRow + rows.length - 1, column: layout.firstColumn + spec.columns.length - 1 };
+  return { kind: "createTable", sheet: layout.sheet, address: `${cellAddress(start)}:${cellAddress(end)}`, name: spec.name, style: spec.style, rows };
+}
+
+function columnStep(column: ColumnSpec, position: number, layout: TableLayout, isNew: boolean, layouts: Map<string, TableLayout>): PlanStep {
+  const letter = columnLetter(layout.firstColumn + position);
+  const firstBody = layout.headerRow + 1;
+  const body = layout.bodyRows > 0 ? `${letter}${firstBody + 1}:${letter}${firstBody + layout.bodyRows}` : undefined;
+  const rowRef = (header: string) => {
+    const index = layout.headers.findIndex((h) => key(h) === key(header));
+    if (index < 0) throw new Error(`Blueprint error: ${layout.name} has no column ${header}`);
+    return `$${columnLetter(layout.firstColumn + index)}${firstBody + 1}`;
+  };
+  const resolve = (text: string) => resolveTokens(text, layouts, rowRef);
+  return {
+    kind: "column",
+    sheet: layout.sheet,
+    body,
+    widthColumn: isNew ? `${letter}:${letter}` : undefined,
+    width: isNew ? column.width : undefined,
+    formula: column.formula,
+    numberFormat: column.numberFormat,
+    horizontalAlignment: column.horizontalAlignment,
+    wrapText: column.wrapText,
+    validation: column.validation ? resolveValidation(column.validation, resolve) : undefined,
+    conditionalFormats: column.conditionalFormats?.map(
+      (cf): ResolvedConditionalFormat => ({ formula: resolve(cf.formula), fill: cf.fill, fontColor: cf.fontColor, bold: cf.bold }),
+    ),
+  };
+}
+
+function resolveValidation(spec: ValidationSpec, resolve: (text: string) => string): ResolvedValidation {
+  const bound = (v: number | string) => (typeof v === "number" ? String(v) : resolve(v));
+  const { rule } = spec;
+  const resolved: ResolvedValidation["rule"] =
+    rule.kind === "list"
+      ? { list: { inCellDropDown: true, source: rule.values.join(",") } }
+      : rule.kind === "listFrom"
+        ? { list: { inCellDropDown: true, source: resolve(rule.source) } }
+        : rule.kind === "whole"
+          ? { wholeNumber: { formula1: bound(rule.min), formula2: bound(rule.max), operator: "Between" } }
+          : rule.kind === "decimal"
+            ? { decimal: { formula1: bound(rule.min), formula2: bound(rule.max), operator: "Between" } }
+            : { date: { formula1: "1900-01-01", operator: "GreaterThan" } };
+  return {
+    rule: resolved,
+    prompt: spec.prompt ? { showPrompt: true, ...spec.prompt } : undefined,
+    errorAlert: { showAlert: true, style: "Stop", ...spec.error },
+  };
+}
+
+/** Replaces {row:…}, {col:Table[Column]} and {cell:Table[Column]#n} with A1 references. */
+export function resolveTokens(text: string, layouts: Map<string, TableLayout>, rowRef?: (header: string) => string): string {
+  return text.replace(/\{(row|col|cell):([^}]+)\}/g, (_, kind: string, body: string) => {
+    if (kind === "row") {
+      if (!rowRef) throw new Error(`Blueprint error: {row:${body}} outside a table column`);
+      return rowRef(body);
+    }
+    const m = /^([^[]+)\[([^\]]+)\](?:#(\d+))?$/.exec(body);
+    if (!m) throw new Error(`Blueprint error: bad token {${kind}:${body}}`);
+    const layout = layouts.get(key(m[1]));
+    if (!layout) throw new Error(`Blueprint error: unknown table ${m[1]}`);
+    const index = layout.headers.findIndex((h) => key(h) === key(m[2]));
+    if (index < 0) throw new Error(`Blueprint error: ${m[1]} has no column ${m[2]}`);
+    const column = layout.firstColumn + index;
+    const sheet = quoteSheet(layout.sheet);
+    if (kind === "cell") return `${sheet}!${cellAddress({ row: layout.headerRow + Number(m[3]), column }, true)}`;
+    const first = { row: layout.headerRow + 1, column };
+    const last = { row: layout.headerRow + Math.max(layout.bodyRows, 1), column };
+    return `${sheet}!${cellAddress(first, true)}:${cellAddress(last, true)}`;
+  });
+}
+

@@ -1,0 +1,36 @@
+/** What the plan needs to know about a workbook: read in one sync by src/excel/snapshot.ts. */
+import { CellValue } from "../blueprint/types";
+
+export interface SheetSnapshot {
+  name: string;
+  protected: boolean;
+  /** Used range as "A1:K40" (no sheet prefix), or undefined when the sheet is empty. */
+  usedRange?: string;
+}
+
+export interface TableSnapshot {
+  name: string;
+  sheet: string;
+  /** 0-based row and column of the header row's first cell. */
+  headerRow: number;
+  firstColumn: number;
+  headers: string[];
+  /** Number of body rows (0 when the table has none). */
+  bodyRows: number;
+  /** Formulas (or values) of the first body row, by column position; empty when no body rows. */
+  firstRowFormulas: CellValue[];
+  /** Body values, only for the tables the plan asked to read in full (the Scales tables). */
+  body?: CellValue[][];
+}
+
+export interface WorkbookSnapshot {
+  readOnly: boolean;
+  sheets: SheetSnapshot[];
+  tables: TableSnapshot[];
+  /** Workbook-scoped defined names. */
+  names: string[];
+  /** Values of the named score grid, when it exists. */
+  scoreMatrix?: CellValue[][];
+}
+
+export const EMPTY_SNAPSHOT: WorkbookSnapshot = { readOnly: false, sheets: [], tables: [], names: [] };

@@ -1,0 +1,61 @@
+/** The plan: concrete, address-resolved changes that one batched apply turns into Office.js calls. */
+import { CellFormat, CellValue, PrintSpec } from "../blueprint/types";
+
+/** Data validation as Office.js takes it, formulas already resolved to A1 addresses. */
+export type ResolvedValidation = {
+  rule:
+    | { list: { inCellDropDown: true; source: string } }
+    | { wholeNumber: { formula1: string; formula2: string; operator: "Between" } }
+    | { decimal: { formula1: string; formula2: string; operator: "Between" } }
+    | { date: { formula1: string; operator: "GreaterThan" } };
+  prompt?: { showPrompt: true; title: string; message: string };
+  errorAlert: { showAlert: true; style: "Stop"; title: string; message: string };
+};
+
+export interface ResolvedConditionalFormat {
+  formula: string;
+  fill?: string;
+  fontColor?: string;
+  bold?: boolean;
+}
+
+export type PlanStep =
+  | { kind: "addSheet"; sheet: string; tabColor: string }
+  | { kind: "write"; sheet: string; address: string; values: CellValue[][]; format?: CellFormat; merge?: boolean }
+  | { kind: "createTable"; sheet: string; address: string; name: string; style: string; rows: CellValue[][] }
+  | { kind: "appendColumns"; table: string; headers: string[] }
+  | {
+      kind: "column";
+      sheet: string;
+      /** e.g. "K5:K40"; absent when the table has no body rows. */
+      body?: string;
+      /** Whole-column address used to set the width, e.g. "K:K"; only when the column is new. */
+      widthColumn?: string;
+      width?: number;
+      formula?: string;
+      numberFormat?: string;
+      horizontalAlignment?: "Left" | "Center" | "Right";
+      wrapText?: boolean;
+      validation?: ResolvedValidation;
+      conditionalFormats?: ResolvedConditionalFormat[];
+    }
+  | { kind: "name"; name: string; formula: string; comment: string }
+  | { kind: "freeze"; sheet: string; rows: number; columns: number }
+  | { kind: "print"; sheet: string; print: PrintSpec }
+  | { kind: "activate"; sheet: string };
+
+export interface PlanReport {
+  created: string[];
+  repaired: string[];
+  renamed: Array<{ wanted: string; actual: string }>;
+  warnings: string[];
+}
+
+export interface Plan {
+  /** Reasons the plan must not be applied at all (read-only workbook, protected sheets). */
+  blockers: string[];
+  steps: PlanStep[];
+  report: PlanReport;
+  /** Final sheet name for each blueprint sheet key. */
+  sheetNames: Record<string, string>;
+}
