@@ -1,0 +1,141 @@
+/**
+ * ISMP custom functions (namespace ISMP, set in the manifest). The metadata (functions.json) is
+ * generated from these JSDoc comments by custom-functions-metadata-plugin, whose loader also
+ * appends one `CustomFunctions.associate(id, fn)` per function to this file in the webpack build.
+ * So this file must not call `associate` itself (that would register every function twice).
+ *
+ * The logic lives in riskFunctions.ts / frameworkFunctions.ts and returns errors as data; this
+ * file only converts them to CustomFunctions.Error and makes sure no call ever throws.
+ */
+import { isFormulaError, type FormulaError } from "./formulaError";
+import { coverageFormula, crosswalkFormula, gapsFormula, requirementsFormula } from "./frameworkFunctions";
+import { riskLevelFormula, riskScoreFormula } from "./riskFunctions";
+
+interface CustomFunctionsRuntime {
+  associate(id: string, implementation: (...args: never[]) => unknown): void;
+  Error: new (code: FormulaError["code"], message?: string) => unknown;
+}
+
+/** Outside Excel: registration does nothing and errors stay plain `{ code, message }` objects. */
+const OUTSIDE_EXCEL: CustomFunctionsRuntime = {
+  associate: () => undefined,
+  Error: class {
+    constructor(
+      readonly code: FormulaError["code"],
+      readonly message?: string,
+    ) {}
+  },
+};
+
+/**
+ * The runtime's CustomFunctions, or the stand-in when this bundle is loaded outside Excel (Node,
+ * the demo page). The associate calls the plugin appends to this file resolve to this binding,
+ * so loading the bundle anywhere cannot throw.
+ */
+const CustomFunctions: CustomFunctionsRuntime = (globalThis as { CustomFunctions?: CustomFunctionsRuntime }).CustomFunctions ?? OUTSIDE_EXCEL;
+
+function toExcelError(error: FormulaError): unknown {
+  return new CustomFunctions.Error(error.code, error.message);
+}
+
+function toExcelValue(value: unknown): unknown {
+  return isFormulaError(value) ? toExcelError(value) : value;
+}
+
+function toExcelGrid(result: unknown[][] | FormulaError): unknown[][] {
+  if (isFormulaError(result)) return [[toExcelError(result)]];
+  return result.map((row) => row.map(toExcelValue));
+}
+
+function unexpected(error: unknown): FormulaError {
+  return { code: "#VALUE!", message: `Unexpected problem: ${error instanceof Error ? error.message : String(error)}` };
+}
+
+function gridSafely(compute: () => unknown[][] | FormulaError): unknown[][] {
+  try {
+    return toExcelGrid(compute());
+  } catch (error) {
+    return toExcelGrid(unexpected(error));
+  }
+}
+
+function valueSafely(compute: () => unknown): unknown {
+  try {
+    return toExcelValue(compute());
+  } catch (error) {
+    return toExcelError(unexpected(error));
+  }
+}
+
+/**
+ * Risk score of a likelihood and an impact: likelihood x impact, or the matching cell of a score matrix.
+ * @customfunction RISKSCORE
+ * @param likelihood Likelihood level, a whole number (1 to 6, or 1 to N with an N x N matrix). A cell or a range.
+ * @param impact Impact level, a whole number (1 to 6, or 1 to N with an N x N matrix). A cell or a range the same size as likelihood.
+ * @param [matrix] Optional square score grid (3x3 to 6x6): rows are likelihood 1..N top to bottom, columns are impact 1..N left to right.
+ * @returns The score for each likelihood and impact pair; blank where either is blank.
+ */
+export function riskScore(likelihood: unknown[][], impact: unknown[][], matrix?: unknown[][]): unknown[][] {
+  return gridSafely(() => riskScoreFormula(likelihood, impact, matrix));
+}
+
+/**
+ * Rating (Low, Medium, High, Critical or your own) of a risk score.
+ * @customfunction RISKLEVEL
+ * @param score Risk score. A cell or a range.
+ * @param [bands] Optional rating bands laid out like the Scales sheet's RatingBands (Rating, Min Score, Max Score), header row optional. Default: Low 1-4, Medium 5-9, High 10-16, Critical 17-25.
+ * @returns The rating of each score.
+ */
+export function riskLevel(score: unknown[][], bands?: unknown[][]): unknown[][] {
+  return gridSafely(() => riskLevelFormula(score, bands));
+}
+
+/**
+ * Share of a framework's applicable requirements covered by your controls, from 0 to 1 (Implemented counts 1, Partially implemented 0.5).
+ * @customfunction COVERAGE
+ * @param framework Framework key or name, e.g. ISO27001, NISTCSF, SOC2, HIPAA, NIST80053, NIST800171, GLBA, GDPR.
+ * @param mappings The control matrix column of requirement IDs for this framework, IDs separated by ";".
+ * @param statuses The control matrix Status column, same size as mappings.
+ * @param [applicability] Optional two-column range: Requirement ID and Applicable (Y/N). Requirements marked N are left out.
+ * @param [effectiveness] Optional Effectiveness column, same size as mappings; Ineffective controls count 0.
+ * @returns Coverage from 0 to 1.
+ */
+export function coverage(framework: string, mappings: unknown[][], statuses: unknown[][], applicability?: unknown[][], effectiveness?: unknown[][]): unknown {
+  return valueSafely(() => coverageFormula(framework, mappings, statuses, applicability, effectiveness));
+}
+
+/**
+ * Applicable requirements of a framework that your controls do not fully cover: ID, label and credit (0 or 0.5).
+ * @customfunction GAPS
+ * @param framework Framework key or name, e.g. ISO27001, NISTCSF, SOC2, HIPAA, NIST80053, NIST800171, GLBA, GDPR.
+ * @param mappings The control matrix column of requirement IDs for this framework, IDs separated by ";".
+ * @param statuses The control matrix Status column, same size as mappings.
+ * @param [applicability] Optional two-column range: Requirement ID and Applicable (Y/N). Requirements marked N are left out.
+ * @param [effectiveness] Optional Effectiveness column, same size as mappings; Ineffective controls count 0.
+ * @returns Rows of requirement ID, label and credit, in catalog order.
+ */
+export function gaps(framework: string, mappings: unknown[][], statuses: unknown[][], applicability?: unknown[][], effectiveness?: unknown[][]): unknown[][] {
+  return gridSafely(() => gapsFormula(framework, mappings, statuses, applicability, effectiveness));
+}
+
+/**
+ * Every requirement of a framework: ID, label and parent ID.
+ * @customfunction REQUIREMENTS
+ * @param framework Framework key or name, e.g. ISO27001, NISTCSF, SOC2, HIPAA, NIST80053, NIST800171, GLBA, GDPR.
+ * @returns Rows of requirement ID, label and parent ID, in catalog order.
+ */
+export function requirements(framework: string): unknown[][] {
+  return gridSafely(() => requirementsFormula(framework));
+}
+
+/**
+ * Requirements of another framework met by the same library controls as a given requirement.
+ * @customfunction CROSSWALK
+ * @param framework Framework of the requirement, e.g. ISO27001 or NISTCSF.
+ * @param requirementId Requirement ID in that framework, e.g. A.5.15 or PR.AA-01.
+ * @param toFramework Framework to translate to, e.g. NIST80053.
+ * @returns One column of requirement IDs in the target framework.
+ */
+export function crosswalkTo(framework: string, requirementId: string, toFramework: string): unknown[][] {
+  return gridSafely(() => crosswalkFormula(framework, requirementId, toFramework));
+}
