@@ -1,0 +1,53 @@
+import * as React from "react";
+import { DefaultButton, MessageBar, MessageBarType, Stack, Text } from "@fluentui/react";
+import type { Problem } from "../../excel/operations";
+import { usePane } from "../paneContext";
+import { cellReference, groupProblems } from "../summaries";
+import { CellLink } from "./CellLink";
+
+export interface CheckViewProps {
+  /** Changes whenever the check should run (opening the view, "Check risks" elsewhere). */
+  runToken: number;
+}
+
+export function CheckView({ runToken }: CheckViewProps) {
+  const { host, runner } = usePane();
+  const [problems, setProblems] = React.useState<Problem[]>();
+
+  const check = React.useCallback(async () => {
+    const found = await runner.run("Checking the workbook", () => host.checkWorkbook());
+    setProblems(found);
+  }, [host, runner.run]);
+
+  React.useEffect(() => {
+    if (runToken > 0) void check();
+  }, [runToken, check]);
+
+  return (
+    <Stack tokens={{ childrenGap: 12 }}>
+      <Text>Looks for duplicate IDs, missing owners, unknown assets, broken formulas and other problems.</Text>
+      <DefaultButton text="Run check" onClick={check} disabled={runner.busy} />
+      {problems && problems.length === 0 && (
+        <MessageBar messageBarType={MessageBarType.success}>No problems found.</MessageBar>
+      )}
+      {problems &&
+        groupProblems(problems).map((group) => (
+          <section key={group.severity} aria-label={`${group.title}: ${group.problems.length}`}>
+            <Text as="h3" variant="mediumPlus" styles={{ root: { margin: "4px 0" } }}>
+              {group.title} ({group.problems.length})
+            </Text>
+            <ul style={{ margin: 0, paddingLeft: 16 }}>
+              {group.problems.map((problem, i) => (
+                <li key={`${problem.code}-${problem.sheet}-${problem.address}-${i}`} style={{ marginBottom: 6 }}>
+                  <CellLink sheet={problem.sheet} address={problem.address} text={cellReference(problem.sheet, problem.address)} />
+                  <Text block variant="small">
+                    {problem.message}
+                  </Text>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,102 @@
+import * as React from "react";
+import {
+  Checkbox,
+  ChoiceGroup,
+  Dropdown,
+  MessageBar,
+  MessageBarType,
+  PrimaryButton,
+  Stack,
+  Text,
+  TextField,
+  type IChoiceGroupOption,
+  type IDropdownOption,
+} from "@fluentui/react";
+import { defaultOptions, isProfileKey, PROFILE_KEYS, PROFILES, type BuildOptions } from "../../core/blueprint/options";
+import { isMatrixSize, MATRIX_SIZES, type ScoringMethod } from "../../core/scales";
+import type { FrameworkKey } from "../../core/frameworkKeys";
+import type { BuildReport } from "../../excel/operations";
+import { FRAMEWORK_CHOICES } from "../frameworkLabels";
+import { usePane } from "../paneContext";
+import { BuildReportView } from "./BuildReportView";
+
+const PROFILE_OPTIONS: IDropdownOption[] = PROFILE_KEYS.map((key) => ({ key, text: PROFILES[key].label }));
+const SIZE_OPTIONS: IDropdownOption[] = MATRIX_SIZES.map((n) => ({ key: n, text: `${n} × ${n}` }));
+const METHOD_OPTIONS: IChoiceGroupOption[] = [
+  { key: "multiply", text: "Likelihood × Impact" },
+  { key: "matrix", text: "Lookup matrix on the Scales sheet" },
+];
+
+export function SetupView() {
+  const { host, runner } = usePane();
+  const [options, setOptions] = React.useState<BuildOptions>(() => defaultOptions());
+  const [report, setReport] = React.useState<BuildReport>();
+  const update = (patch: Partial<BuildOptions>) => setOptions((current) => ({ ...current, ...patch }));
+
+  const chooseProfile = (key: unknown) => {
+    if (isProfileKey(key)) update({ profile: key, frameworks: [...PROFILES[key].frameworks] });
+  };
+  const toggleFramework = (key: FrameworkKey, checked: boolean) =>
+    setOptions((current) => ({
+      ...current,
+      frameworks: checked ? [...current.frameworks.filter((k) => k !== key), key] : current.frameworks.filter((k) => k !== key),
+    }));
+
+  const build = async () => {
+    setReport(undefined);
+    const result = await runner.run("Building the workbook", () => host.buildWorkbook(options));
+    if (result) setReport(result);
+  };
+
+  return (
+    <Stack tokens={{ childrenGap: 12 }}>
+      <Dropdown
+        label="Profile"
+        options={PROFILE_OPTIONS}
+        selectedKey={options.profile}
+        onChange={(_, option) => chooseProfile(option?.key)}
+      />
+      <Stack role="group" aria-labelledby="ismp-frameworks-label" tokens={{ childrenGap: 6 }}>
+        <Text id="ismp-frameworks-label" variant="medium" styles={{ root: { fontWeight: 600 } }}>
+          Frameworks in scope
+        </Text>
+        {FRAMEWORK_CHOICES.map(({ key, text }) => (
+          <Checkbox
+            key={key}
+            label={text}
+            checked={options.frameworks.includes(key)}
+            onChange={(_, checked) => toggleFramework(key, !!checked)}
+          />
+        ))}
+      </Stack>
+      <Dropdown
+        label="Matrix size"
+        options={SIZE_OPTIONS}
+        selectedKey={options.matrixSize}
+        onChange={(_, option) => isMatrixSize(option?.key) && update({ matrixSize: option.key })}
+      />
+      <ChoiceGroup
+        label="Scoring method"
+        options={METHOD_OPTIONS}
+        selectedKey={options.method}
+        onChange={(_, option) => option && update({ method: option.key as ScoringMethod })}
+      />
+      <TextField
+        label="Organisation name"
+        value={options.organisation}
+        onChange={(_, value) => update({ organisation: value ?? "" })}
+      />
+      <Checkbox label="Add sample data" checked={options.sample} onChange={(_, checked) => update({ sample: !!checked })} />
+      {options.frameworks.length === 0 && (
+        <MessageBar messageBarType={MessageBarType.warning}>Choose at least one framework.</MessageBar>
+      )}
+      <PrimaryButton
+        text="Build"
+        onClick={build}
+        disabled={runner.busy || options.frameworks.length === 0}
+        ariaDescription="Creates or repairs the ISMP sheets in this workbook"
+      />
+      {report && <BuildReportView report={report} />}
+    </Stack>
+  );
+}
