@@ -30,6 +30,10 @@ export function parseScaleLevel(value: unknown): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
 /** Shows a cell value inside a message: strings quoted, everything else as typed. */
 export function describeValue(value: unknown): string {
   if (typeof value === "string") return `"${value}"`;
@@ -59,7 +63,7 @@ export function validateMatrix(grid: readonly (readonly unknown[])[]): Validatio
   if (rows !== columns || rows < SMALLEST_MATRIX || rows > MAX_SCALE_LEVEL || grid.some((row) => row.length !== columns)) {
     return {
       ok: false,
-      message: `Matrix must be a square grid from ${SMALLEST_MATRIX}x${SMALLEST_MATRIX} to ${MAX_SCALE_LEVEL}x${MAX_SCALE_LEVEL} (rows = likelihood, columns = impact); got ${rows} rows x ${columns} columns`,
+      message: `Matrix must be a square grid from ${SMALLEST_MATRIX}x${SMALLEST_MATRIX} to ${MAX_SCALE_LEVEL}x${MAX_SCALE_LEVEL} (rows = likelihood, columns = impact); got ${count(rows, "row")} x ${count(columns, "column")}`,
     };
   }
   const scores: number[][] = [];
