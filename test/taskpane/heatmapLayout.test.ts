@@ -7,7 +7,7 @@ import { defaultBands, defaultScales } from "../../src/core/scales";
 function sampleHeatmap(): HeatmapData {
   const scales = defaultScales(5);
   const bandFor = (score: number) => defaultBands(5).find((b) => score >= b.min && score <= b.max)!;
-  const grid = (fill: (l: number, i: number) => number) => Array.from({ length: 5 }, (_, l) => Array.from({ length: 5 }, (_, i) => fill(l + 1, i + 1)));
+  const grid = <T,>(fill: (l: number, i: number) => T): T[][] => Array.from({ length: 5 }, (_, l) => Array.from({ length: 5 }, (_, i) => fill(l + 1, i + 1)));
   return {
     size: 5,
     likelihoodLabels: scales.likelihood.map((l) => l.label),
