@@ -1,6 +1,9 @@
+import { buildWorkbook } from "./build";
+import { checkWorkbook, selectRange } from "./check";
 import type { ExcelOperations } from "./operations";
 
 export * from "./operations";
+export { OperationBlockedError } from "./errors";
 
 const notYet = (): never => {
   throw new Error("Not implemented yet");
@@ -8,9 +11,9 @@ const notYet = (): never => {
 
 /** The operations the task pane, CLI and demo call; each runs inside Excel.run. */
 export const operations: ExcelOperations = {
-  buildWorkbook: notYet,
-  checkWorkbook: notYet,
-  selectRange: notYet,
+  buildWorkbook: (context, options) => buildWorkbook(context, options),
+  checkWorkbook: (context) => checkWorkbook(context),
+  selectRange,
   readCoverage: notYet,
   addFramework: notYet,
   readHeatmap: notYet,

@@ -1,0 +1,164 @@
+/**
+ * plan → Office.js: queues every step and syncs once, or once per ~4 MB of payload so no request
+ * reaches Excel on the web's 5 MB limit. Ranges are written as whole 2D arrays, never cell by cell.
+ */
+import { CellFormat, CellValue } from "../core/blueprint/types";
+import { parseRange, rangeAddress } from "../core/a1";
+import { Plan, PlanStep, ResolvedConditionalFormat } from "../core/plan/steps";
+import { FEATURE_SETS, supportsExcelApi } from "./requirements";
+import { SyncCounter } from "./syncCounter";
+
+export const REQUEST_BUDGET_BYTES = 4 * 1024 * 1024;
+
+/** Office.js accepts one value for a whole range ("applied to all cells"); its typings want 2D arrays. */
+type Fill = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+function fillAll(value: string): Fill {
+  return value;
+}
+
+class Batcher {
+  private bytes = 0;
+  constructor(
+    private readonly context: Excel.RequestContext,
+    private readonly sync: SyncCounter,
+  ) {}
+
+  /** Accounts for a command's payload, syncing first when it would push the request over budget. */
+  async reserve(payload: unknown): Promise<void> {
+    const size = payload === undefined ? 64 : JSON.stringify(payload).length + 64;
+    if (this.bytes > 0 && this.bytes + size > REQUEST_BUDGET_BYTES) await this.flush();
+    this.bytes += size;
+  }
+
+  async flush(): Promise<void> {
+    if (this.bytes === 0) return;
+    this.bytes = 0;
+    await this.sync(this.context);
+  }
+}
+
+function applyFormat(range: Excel.Range, format: CellFormat): void {
+  const f = range.format;
+  if (format.bold !== undefined) f.font.bold = format.bold;
+  if (format.italic !== undefined) f.font.italic = format.italic;
+  if (format.fontColor) f.font.color = format.fontColor;
+  if (format.fontSize) f.font.size = format.fontSize;
+  if (format.fill) f.fill.color = format.fill;
+  if (format.horizontalAlignment) f.horizontalAlignment = format.horizontalAlignment;
+  if (format.verticalAlignment) f.verticalAlignment = format.verticalAlignment;
+  if (format.wrapText !== undefined) f.wrapText = format.wrapText;
+  if (format.numberFormat) range.numberFormat = fillAll(format.numberFormat);
+}
+
+function addConditionalFormat(range: Excel.Range, spec: ResolvedConditionalFormat): void {
+  const cf = range.conditionalFormats.add("Custom");
+  cf.custom.rule.formula = spec.formula;
+  if (spec.fill) cf.custom.format.fill.color = spec.fill;
+  if (spec.fontColor) cf.custom.format.font.color = spec.fontColor;
+  if (spec.bold !== undefined) cf.custom.format.font.bold = spec.bold;
+}
+
+/** Splits rows into slices whose JSON stays under the budget. */
+function* rowSlices(rows: CellValue[][]): Generator<[number, CellValue[][]]> {
+  let start = 0;
+  let bytes = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const size = JSON.stringify(rows[i]).length;
+    if (i > start && bytes + size > REQUEST_BUDGET_BYTES / 2) {
+      yield [start, rows.slice(start, i)];
+      start = i;
+      bytes = 0;
+    }
+    bytes += size;
+  }
+  if (start < rows.length) yield [start, rows.slice(start)];
+}
+
+export async function applyPlan(context: Excel.RequestContext, plan: Plan, sync: SyncCounter): Promise<void> {
+  const workbook = context.workbook;
+  const batch = new Batcher(context, sync);
+  const canFormatConditionally = supportsExcelApi(FEATURE_SETS.conditionalFormats);
+  const canValidate = supportsExcelApi(FEATURE_SETS.dataValidation);
+  const canLayoutPages = supportsExcelApi(FEATURE_SETS.pageLayout);
+  const sheet = (name: string) => workbook.worksheets.getItem(name);
+
+  const apply: { [K in PlanStep["kind"]]: (step: Extract<PlanStep, { kind: K }>) => Promise<void> } = {
+    addSheet: async (step) => {
+      await batch.reserve(step);
+      const added = workbook.worksheets.add(step.sheet);
+      added.tabColor = step.tabColor;
+    },
+    write: async (step) => {
+      await batch.reserve(step);
+      const range = sheet(step.sheet).getRange(step.address);
+      if (step.merge) range.merge(false);
+      range.formulas = step.values as Fill;
+      if (step.format) applyFormat(range, step.format);
+    },
+    createTable: async (step) => {
+      const start = parseRange(step.address).start;
+      const target = sheet(step.sheet);
+      for (const [offset, slice] of rowSlices(step.rows)) {
+        await batch.reserve(slice);
+        const from = { row: start.row + offset, column: start.column };
+        const to = { row: from.row + slice.length - 1, column: start.column + slice[0].length - 1 };
+        target.getRange(rangeAddress(from, to)).formulas = slice as Fill;
+      }
+      await batch.reserve(undefined);
+      const table = target.tables.add(step.address, true);
+      table.name = step.name;
+      table.style = step.style;
+    },
+    appendColumns: async (step) => {
+      await batch.reserve(step);
+      const table = workbook.tables.getItem(step.table);
+      for (const header of step.headers) table.columns.add(undefined, undefined, header);
+    },
+    column: async (step) => {
+      await batch.reserve(step);
+      const target = sheet(step.sheet);
+      if (step.widthColumn && step.width) target.getRange(step.widthColumn).format.columnWidth = step.width;
+      if (!step.body) return;
+      const body = target.getRange(step.body);
+      if (step.numberFormat) body.numberFormat = fillAll(step.numberFormat);
+      if (step.horizontalAlignment) body.format.horizontalAlignment = step.horizontalAlignment;
+      if (step.wrapText !== undefined) body.format.wrapText = step.wrapText;
+      if (step.formula) body.formulas = fillAll(step.formula);
+      if (step.validation && canValidate) {
+        body.dataValidation.clear();
+        body.dataValidation.rule = step.validation.rule as Excel.DataValidationRule;
+        body.dataValidation.errorAlert = step.validation.errorAlert;
+        if (step.validation.prompt) body.dataValidation.prompt = step.validation.prompt;
+      }
+      if (step.conditionalFormats && canFormatConditionally) {
+        body.conditionalFormats.clearAll();
+        for (const cf of step.conditionalFormats) addConditionalFormat(body, cf);
+      }
+    },
+    name: async (step) => {
+      await batch.reserve(step);
+      workbook.names.add(step.name, step.formula, step.comment);
+    },
+    freeze: async (step) => {
+      await batch.reserve(step);
+      const panes = sheet(step.sheet).freezePanes;
+      if (step.columns > 0) panes.freezeAt(sheet(step.sheet).getRangeByIndexes(0, 0, step.rows, step.columns));
+      else panes.freezeRows(step.rows);
+    },
+    print: async (step) => {
+      if (!canLayoutPages) return;
+      await batch.reserve(step);
+      const layout = sheet(step.sheet).pageLayout;
+      layout.orientation = step.print.orientation;
+      if (step.print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      if (step.print.titleRows) layout.setPrintTitleRows(step.print.titleRows);
+    },
+    activate: async (step) => {
+      await batch.reserve(step);
+      sheet(step.sheet).activate();
+    },
+  };
+
+  for (const step of plan.steps) await (apply[step.kind] as (s: PlanStep) => Promise<void>)(step);
+  await batch.flush();
+}
