@@ -32,8 +32,10 @@ export async function checkWorkbookCommand(deps: CheckWorkbookDependencies): Pro
   return detail;
 }
 
-/** Publishes on the shared window and keeps the last result for a pane that mounts later. */
-export function publishToWindow(target: Window & { ismpLastWorkbookCheck?: WorkbookCheckedDetail }) {
+/** The shared page's window: the last result is kept on it for a pane that mounts later. */
+export type WorkbookCheckTarget = EventTarget & { ismpLastWorkbookCheck?: WorkbookCheckedDetail };
+
+export function publishToWindow(target: WorkbookCheckTarget) {
   return (detail: WorkbookCheckedDetail): void => {
     target.ismpLastWorkbookCheck = detail;
     target.dispatchEvent(new CustomEvent<WorkbookCheckedDetail>(WORKBOOK_CHECKED_EVENT, { detail }));
