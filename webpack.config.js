@@ -31,8 +31,11 @@ function withTrailingSlash(url) {
   return url.endsWith("/") ? url : `${url}/`;
 }
 
+/** URLs first, then bare origins (AppDomain entries carry no path). */
 function rewriteDevUrls(content) {
-  return content.toString().split(urlDev).join(urlProd);
+  const devOrigin = new URL(urlDev).origin;
+  const prodOrigin = new URL(urlProd).origin;
+  return content.toString().split(urlDev).join(urlProd).split(devOrigin).join(prodOrigin);
 }
 
 async function httpsServerOptions() {
