@@ -1,0 +1,282 @@
+import { MAX_COLUMNS, MAX_ROWS, type Rect, intersectRects, parseRect, qualifiedAddress, rectColumns, rectRows, splitSheet } from "../addresses";
+import { HeadlessOfficeError } from "../errors";
+import { assertEditable, displayText, gridFor, valueType, writeCells } from "../model/cells";
+import type { SheetModel } from "../model/sheet";
+import { ClientObject, type Context, type Resolver, type ProxyNode } from "./clientObject";
+import { ConditionalFormatCollection } from "./conditionalFormats";
+import { DataValidation } from "./dataValidation";
+import { RangeFormat } from "./format";
+import { Worksheet } from "./worksheet";
+
+export interface RangeRef {
+  sheet: SheetModel;
+  rect: Rect;
+}
+
+type Grid = unknown[][];
+
+function gridOf<T>(ref: RangeRef, read: (row: number, col: number) => T): T[][] {
+  const grid: T[][] = [];
+  for (let row = ref.rect.r0; row <= ref.rect.r1; row++) {
+    const line: T[] = [];
+    for (let col = ref.rect.c0; col <= ref.rect.c1; col++) line.push(read(row, col));
+    grid.push(line);
+  }
+  return grid;
+}
+
+/** Resolves "A1:B2" or "Sheet!A1:B2" against `sheet` (or the named sheet). */
+export function resolveAddress(context: Context, sheet: SheetModel, address: string): RangeRef {
+  const { sheet: sheetName, local } = splitSheet(address);
+  const target = sheetName ? context.model.getSheet(sheetName) : sheet;
+  const rect = parseRect(local);
+  if (target && rect) return { sheet: target, rect };
+  const name = context.model.getName(address) ?? sheet.names.find((n) => n.name.toLowerCase() === address.toLowerCase());
+  if (name && target) return resolveAddress(context, sheet, name.formula.replace(/^=/, ""));
+  const table = context.model.getTable(address);
+  if (table) return { sheet: table.sheet, rect: table.rect };
+  throw new HeadlessOfficeError("InvalidArgument");
+}
+
+export class Range extends ClientObject<RangeRef> {
+  constructor(context: Context, resolver: Resolver<RangeRef>) {
+    super(context, resolver, "Range");
+  }
+
+  private derived(method: string, derive: (ref: RangeRef) => RangeRef): Range {
+    return this.child(
+      new Range(this.context, () => {
+        const ref = this.resolve();
+        return ref && derive(ref);
+      }),
+      method,
+    );
+  }
+
+  protected readers(): Record<string, (ref: RangeRef) => unknown> {
+    return {
+      address: (ref) => qualifiedAddress(ref.sheet.name, ref.rect),
+      addressLocal: (ref) => qualifiedAddress(ref.sheet.name, ref.rect),
+      rowCount: (ref) => rectRows(ref.rect),
+      columnCount: (ref) => rectColumns(ref.rect),
+      cellCount: (ref) => rectRows(ref.rect) * rectColumns(ref.rect),
+      rowIndex: (ref) => ref.rect.r0,
+      columnIndex: (ref) => ref.rect.c0,
+      isEntireColumn: (ref) => ref.rect.r0 === 0 && ref.rect.r1 === MAX_ROWS - 1,
+      isEntireRow: (ref) => ref.rect.c0 === 0 && ref.rect.c1 === MAX_COLUMNS - 1,
+      values: (ref) => gridOf(ref, (r, c) => ref.sheet.cell(r, c)?.value ?? ""),
+      formulas: (ref) => gridOf(ref, (r, c) => ref.sheet.cell(r, c)?.formula ?? ref.sheet.cell(r, c)?.value ?? ""),
+      formulasLocal: (ref) => gridOf(ref, (r, c) => ref.sheet.cell(r, c)?.formula ?? ref.sheet.cell(r, c)?.value ?? ""),
+      numberFormat: (ref) => gridOf(ref, (r, c) => ref.sheet.cell(r, c)?.style?.numberFormat ?? "General"),
+      text: (ref) => gridOf(ref, (r, c) => displayText(ref.sheet.cell(r, c)?.value)),
+      valueTypes: (ref) => gridOf(ref, (r, c) => valueType(ref.sheet.cell(r, c)?.value)),
+      rowHidden: (ref) => allOrNone(ref, (row) => ref.sheet.hiddenRows.has(row)),
+      hidden: (ref) => allOrNone(ref, (row) => ref.sheet.hiddenRows.has(row)) === true,
+    };
+  }
+
+  protected override navigation(): Record<string, ProxyNode> {
+    return { format: this.format, dataValidation: this.dataValidation, worksheet: this.worksheet };
+  }
+
+  get address(): string { return this.read("address"); }
+  get addressLocal(): string { return this.read("addressLocal"); }
+  get rowCount(): number { return this.read("rowCount"); }
+  get columnCount(): number { return this.read("columnCount"); }
+  get cellCount(): number { return this.read("cellCount"); }
+  get rowIndex(): number { return this.read("rowIndex"); }
+  get columnIndex(): number { return this.read("columnIndex"); }
+  get isEntireColumn(): boolean { return this.read("isEntireColumn"); }
+  get isEntireRow(): boolean { return this.read("isEntireRow"); }
+  get text(): string[][] { return this.read("text"); }
+  get valueTypes(): string[][] { return this.read("valueTypes"); }
+  get rowHidden(): boolean | null { return this.read("rowHidden"); }
+  get hidden(): boolean { return this.read("hidden"); }
+
+  get values(): Grid { return this.read("values"); }
+  set values(values: Grid) { this.writeContent("values", values); }
+  get formulas(): Grid { return this.read("formulas"); }
+  set formulas(formulas: Grid) { this.writeContent("formulas", formulas); }
+  get formulasLocal(): Grid { return this.read("formulasLocal"); }
+  set formulasLocal(formulas: Grid) { this.writeContent("formulasLocal", formulas); }
+
+  get numberFormat(): Grid { return this.read("numberFormat"); }
+  set numberFormat(formats: Grid) {
+    this.setProperty("numberFormat", formats, (ref) => {
+      assertEditable(ref.sheet, ref.rect, "format");
+      const at = gridFor<unknown>(formats, ref.rect);
+      ref.sheet.updateStyle(ref.rect, (style, row, col) => {
+        style.numberFormat = String(at(row - ref.rect.r0, col - ref.rect.c0));
+      });
+    });
+  }
+
+  set rowHidden(hidden: boolean) {
+    this.setProperty("rowHidden", hidden, (ref) => {
+      for (let row = ref.rect.r0; row <= ref.rect.r1; row++) {
+        if (hidden) ref.sheet.hiddenRows.add(row);
+        else ref.sheet.hiddenRows.delete(row);
+      }
+    });
+  }
+
+  private writeContent(property: string, input: Grid): void {
+    this.setProperty(property, input, (ref) => {
+      assertEditable(ref.sheet, ref.rect, "content");
+      writeCells(ref.sheet, ref.rect, input);
+    });
+  }
+
+  get format(): RangeFormat {
+    return this.memo("format", () => new RangeFormat(this.context, () => this.resolve()));
+  }
+
+  get dataValidation(): DataValidation {
+    return this.memo("dataValidation", () => new DataValidation(this.context, () => this.resolve()));
+  }
+
+  get conditionalFormats(): ConditionalFormatCollection {
+    return this.memo("conditionalFormats", () => new ConditionalFormatCollection(this.context, () => this.resolve()));
+  }
+
+  get worksheet(): Worksheet {
+    return this.memo("worksheet", () => new Worksheet(this.context, () => this.resolve()?.sheet ?? null));
+  }
+
+  getCell(row: number, column: number): Range {
+    return this.derived("getCell", ({ sheet, rect }) => cellRef(sheet, rect.r0 + row, rect.c0 + column));
+  }
+
+  getOffsetRange(rowOffset: number, columnOffset: number): Range {
+    return this.derived("getOffsetRange", ({ sheet, rect }) =>
+      checked(sheet, { r0: rect.r0 + rowOffset, r1: rect.r1 + rowOffset, c0: rect.c0 + columnOffset, c1: rect.c1 + columnOffset }),
+    );
+  }
+
+  getResizedRange(deltaRows: number, deltaColumns: number): Range {
+    return this.derived("getResizedRange", ({ sheet, rect }) => checked(sheet, { ...rect, r1: rect.r1 + deltaRows, c1: rect.c1 + deltaColumns }));
+  }
+
+  getEntireColumn(): Range {
+    return this.derived("getEntireColumn", ({ sheet, rect }) => ({ sheet, rect: { ...rect, r0: 0, r1: MAX_ROWS - 1 } }));
+  }
+
+  getEntireRow(): Range {
+    return this.derived("getEntireRow", ({ sheet, rect }) => ({ sheet, rect: { ...rect, c0: 0, c1: MAX_COLUMNS - 1 } }));
+  }
+
+  getRow(row: number): Range {
+    return this.derived("getRow", ({ sheet, rect }) => checked(sheet, { ...rect, r0: rect.r0 + row, r1: rect.r0 + row }));
+  }
+
+  getColumn(column: number): Range {
+    return this.derived("getColumn", ({ sheet, rect }) => checked(sheet, { ...rect, c0: rect.c0 + column, c1: rect.c0 + column }));
+  }
+
+  getRowsAbove(count = 1): Range {
+    return this.derived("getRowsAbove", ({ sheet, rect }) => checked(sheet, { ...rect, r0: rect.r0 - count, r1: rect.r0 - 1 }));
+  }
+
+  getRowsBelow(count = 1): Range {
+    return this.derived("getRowsBelow", ({ sheet, rect }) => checked(sheet, { ...rect, r0: rect.r1 + 1, r1: rect.r1 + count }));
+  }
+
+  getLastRow(): Range {
+    return this.derived("getLastRow", ({ sheet, rect }) => ({ sheet, rect: { ...rect, r0: rect.r1 } }));
+  }
+
+  getLastColumn(): Range {
+    return this.derived("getLastColumn", ({ sheet, rect }) => ({ sheet, rect: { ...rect, c0: rect.c1 } }));
+  }
+
+  getLastCell(): Range {
+    return this.derived("getLastCell", ({ sheet, rect }) => cellRef(sheet, rect.r1, rect.c1));
+  }
+
+  getIntersection(other: Range | string): Range {
+    return this.derived("getIntersection", (ref) => {
+      const otherRect = typeof other === "string" ? resolveAddress(this.context, ref.sheet, other).rect : other.resolve()?.rect;
+      const overlap = otherRect && intersectRects(ref.rect, otherRect);
+      if (!overlap) throw new HeadlessOfficeError("InvalidArgument");
+      return { sheet: ref.sheet, rect: overlap };
+    });
+  }
+
+  getUsedRange(valuesOnly = false): Range {
+    return this.derived("getUsedRange", ({ sheet, rect }) => {
+      const used = sheet.usedRect(valuesOnly);
+      const overlap = used && intersectRects(used, rect);
+      if (!overlap) throw new HeadlessOfficeError("ItemNotFound");
+      return { sheet, rect: overlap };
+    });
+  }
+
+  select(): void {
+    this.invoke("select", null, (ref) => {
+      this.context.model.selection = ref;
+      this.context.model.activeSheet = ref.sheet;
+    });
+  }
+
+  merge(across = false): void {
+    this.invoke("merge", { across }, (ref) => {
+      assertEditable(ref.sheet, ref.rect, "structure");
+      const pieces = across ? rowsOf(ref.rect) : [ref.rect];
+      ref.sheet.merges = ref.sheet.merges.filter((m) => !intersectRects(m, ref.rect));
+      for (const piece of pieces) {
+        if (rectRows(piece) * rectColumns(piece) === 1) continue;
+        ref.sheet.merges.push(piece);
+        for (const { row, col } of [...ref.sheet.cellsIn(piece)]) {
+          if (row !== piece.r0 || col !== piece.c0) ref.sheet.setCellContent(row, col, { value: undefined });
+        }
+      }
+    });
+  }
+
+  unmerge(): void {
+    this.invoke("unmerge", null, (ref) => {
+      assertEditable(ref.sheet, ref.rect, "structure");
+      ref.sheet.merges = ref.sheet.merges.filter((m) => !intersectRects(m, ref.rect));
+    });
+  }
+
+  /** applyTo: "All" (default), "Contents", "Formats". Validation and conditional formats are kept. */
+  clear(applyTo: "All" | "Contents" | "Formats" | "Hyperlinks" | "RemoveHyperlinks" = "All"): void {
+    this.invoke("clear", { applyTo }, (ref) => {
+      const clearContents = applyTo === "All" || applyTo === "Contents";
+      const clearFormats = applyTo === "All" || applyTo === "Formats";
+      assertEditable(ref.sheet, ref.rect, clearFormats ? "format" : "content");
+      for (const { row, col, cell } of [...ref.sheet.cellsIn(ref.rect)]) {
+        if (clearFormats) delete cell.style;
+        if (clearContents) ref.sheet.setCellContent(row, col, { value: undefined });
+        else if (cell.value === undefined && cell.formula === undefined && !cell.style) ref.sheet.deleteCell(row, col);
+      }
+    });
+  }
+
+  delete(shift: "Up" | "Left"): void {
+    this.clear("All");
+    void shift;
+  }
+}
+
+function allOrNone(ref: RangeRef, test: (row: number) => boolean): boolean | null {
+  let hidden = 0;
+  for (let row = ref.rect.r0; row <= ref.rect.r1; row++) if (test(row)) hidden++;
+  return hidden === 0 ? false : hidden === rectRows(ref.rect) ? true : null;
+}
+
+function rowsOf(rect: Rect): Rect[] {
+  const rows: Rect[] = [];
+  for (let row = rect.r0; row <= rect.r1; row++) rows.push({ ...rect, r0: row, r1: row });
+  return rows;
+}
+
+function checked(sheet: SheetModel, rect: Rect): RangeRef {
+  if (rect.r0 < 0 || rect.c0 < 0 || rect.r1 >= MAX_ROWS || rect.c1 >= MAX_COLUMNS || rect.r1 < rect.r0 || rect.c1 < rect.c0) {
+    throw new HeadlessOfficeError("InvalidArgument");
+  }
+  return { sheet, rect };
+}
+
+export const cellRef = (sheet: SheetModel, row: number, col: number): RangeRef => checked(sheet, { r0: row, r1: row, c0: col, c1: col });

@@ -1,0 +1,280 @@
+import { MAX_COLUMNS, MAX_ROWS, absoluteRectAddress, parseRect, splitSheet } from "../addresses";
+import { normalizeColor } from "../colors";
+import { HeadlessOfficeError } from "../errors";
+import type { SheetModel, SheetVisibility } from "../model/sheet";
+import type { PageLayoutModel } from "../model/types";
+import { ChartCollection } from "./charts";
+import { ClientCollection, ClientObject, type Context, type Resolver, type ProxyNode } from "./clientObject";
+import { NamedItemCollection } from "./names";
+import { Range, cellRef, resolveAddress } from "./range";
+import { TableCollection } from "./tables";
+
+export class WorksheetProtection extends ClientObject<SheetModel> {
+  constructor(context: Context, resolver: Resolver<SheetModel>) {
+    super(context, resolver, "WorksheetProtection");
+  }
+
+  protected readers() {
+    return { protected: (s: SheetModel) => s.protection.protected, options: (s: SheetModel) => ({ ...s.protection.options }) };
+  }
+
+  get protected(): boolean { return this.read("protected"); }
+  get options(): Record<string, boolean> { return this.read("options"); }
+
+  protect(options?: Record<string, boolean>, password?: string): void {
+    this.invoke("protect", { options, password: password ? "***" : undefined }, (sheet) => {
+      sheet.protection = { protected: true, options: { ...options }, ...(password ? { password } : {}) };
+    });
+  }
+
+  unprotect(password?: string): void {
+    this.invoke("unprotect", null, (sheet) => {
+      if (sheet.protection.password && sheet.protection.password !== password) throw new HeadlessOfficeError("InvalidArgument");
+      sheet.protection = { protected: false, options: {} };
+    });
+  }
+}
+
+export class WorksheetFreezePanes extends ClientObject<SheetModel> {
+  constructor(context: Context, resolver: Resolver<SheetModel>) {
+    super(context, resolver, "WorksheetFreezePanes");
+  }
+
+  protected readers() {
+    return {};
+  }
+
+  freezeRows(count = 1): void {
+    this.invoke("freezeRows", { count }, (sheet) => (sheet.freeze = { rows: count, columns: 0 }));
+  }
+
+  freezeColumns(count = 1): void {
+    this.invoke("freezeColumns", { count }, (sheet) => (sheet.freeze = { rows: 0, columns: count }));
+  }
+
+  /** The given range is the frozen top-left pane. */
+  freezeAt(frozenRange: Range | string): void {
+    this.invoke("freezeAt", typeof frozenRange === "string" ? frozenRange : "range", (sheet) => {
+      const rect = typeof frozenRange === "string" ? resolveAddress(this.context, sheet, frozenRange).rect : frozenRange.resolve()?.rect;
+      if (!rect) throw new HeadlessOfficeError("InvalidArgument");
+      sheet.freeze = { rows: rect.r0 === 0 && rect.r1 < MAX_ROWS - 1 ? rect.r1 + 1 : 0, columns: rect.c0 === 0 && rect.c1 < MAX_COLUMNS - 1 ? rect.c1 + 1 : 0 };
+    });
+  }
+
+  unfreeze(): void {
+    this.invoke("unfreeze", null, (sheet) => (sheet.freeze = { rows: 0, columns: 0 }));
+  }
+
+  getLocationOrNullObject(): Range {
+    return this.child(
+      new Range(this.context, () => {
+        const sheet = this.resolve();
+        if (!sheet || (sheet.freeze.rows === 0 && sheet.freeze.columns === 0)) return null;
+        const { rows, columns } = sheet.freeze;
+        return { sheet, rect: { r0: 0, c0: 0, r1: rows > 0 ? rows - 1 : MAX_ROWS - 1, c1: columns > 0 ? columns - 1 : MAX_COLUMNS - 1 } };
+      }),
+      "getLocationOrNullObject",
+      true,
+    );
+  }
+}
+
+/** A print range given as a Range proxy or an address, stored as an absolute local address. */
+function printAddress(context: Context, sheet: SheetModel, range: Range | string): string {
+  const rect = typeof range === "string" ? resolveAddress(context, sheet, range).rect : range.resolve()?.rect;
+  if (!rect) throw new HeadlessOfficeError("InvalidArgument");
+  return absoluteRectAddress(rect);
+}
+
+export class PageLayout extends ClientObject<SheetModel> {
+  constructor(context: Context, resolver: Resolver<SheetModel>) {
+    super(context, resolver, "PageLayout");
+  }
+
+  protected readers() {
+    return {
+      orientation: (s: SheetModel) => s.pageLayout.orientation,
+      zoom: (s: SheetModel) => ({ ...s.pageLayout.zoom }),
+      centerHorizontally: (s: SheetModel) => s.pageLayout.centerHorizontally,
+    };
+  }
+
+  get orientation(): PageLayoutModel["orientation"] { return this.read("orientation"); }
+  set orientation(v: PageLayoutModel["orientation"]) { this.setProperty("orientation", v, (s) => (s.pageLayout.orientation = v)); }
+  get zoom(): PageLayoutModel["zoom"] { return this.read("zoom"); }
+  set zoom(v: PageLayoutModel["zoom"]) { this.setProperty("zoom", v, (s) => (s.pageLayout.zoom = { ...v })); }
+  get centerHorizontally(): boolean { return this.read("centerHorizontally"); }
+  set centerHorizontally(v: boolean) { this.setProperty("centerHorizontally", v, (s) => (s.pageLayout.centerHorizontally = v)); }
+
+  setPrintTitleRows(rows: Range | string): void {
+    this.invoke("setPrintTitleRows", typeof rows === "string" ? rows : "range", (sheet) => {
+      sheet.pageLayout.printTitleRows = printAddress(this.context, sheet, rows);
+    });
+  }
+
+  setPrintArea(area: Range | string): void {
+    this.invoke("setPrintArea", typeof area === "string" ? area : "range", (sheet) => {
+      sheet.pageLayout.printArea = printAddress(this.context, sheet, area);
+    });
+  }
+}
+
+export class Worksheet extends ClientObject<SheetModel> {
+  constructor(context: Context, resolver: Resolver<SheetModel>) {
+    super(context, resolver, "Worksheet");
+  }
+
+  protected readers() {
+    return {
+      name: (s: SheetModel) => s.name,
+      id: (s: SheetModel) => s.id,
+      position: (s: SheetModel) => this.context.model.sheets.indexOf(s),
+      visibility: (s: SheetModel) => s.visibility,
+      tabColor: (s: SheetModel) => s.tabColor,
+      showGridlines: (s: SheetModel) => s.showGridlines,
+    };
+  }
+
+  protected override navigation(): Record<string, ProxyNode> {
+    return { protection: this.protection, pageLayout: this.pageLayout, tables: this.tables, charts: this.charts, names: this.names };
+  }
+
+  get name(): string { return this.read("name"); }
+  set name(name: string) {
+    this.setProperty("name", name, (sheet) => {
+      this.context.model.validateSheetName(name, sheet);
+      sheet.name = name;
+    });
+  }
+
+  get id(): string { return this.read("id"); }
+
+  get position(): number { return this.read("position"); }
+  set position(position: number) {
+    this.setProperty("position", position, (sheet) => {
+      const sheets = this.context.model.sheets.filter((s) => s !== sheet);
+      if (position < 0 || position > sheets.length) throw new HeadlessOfficeError("InvalidArgument");
+      sheets.splice(position, 0, sheet);
+      this.context.model.sheets = sheets;
+    });
+  }
+
+  get visibility(): SheetVisibility { return this.read("visibility"); }
+  set visibility(visibility: SheetVisibility) {
+    this.setProperty("visibility", visibility, (sheet) => {
+      if (visibility !== "Visible" && !this.context.model.sheets.some((s) => s !== sheet && s.visibility === "Visible")) {
+        throw new HeadlessOfficeError("InvalidOperation");
+      }
+      sheet.visibility = visibility;
+    });
+  }
+
+  get tabColor(): string { return this.read("tabColor"); }
+  set tabColor(color: string) { this.setProperty("tabColor", color, (sheet) => (sheet.tabColor = color ? normalizeColor(color) : "")); }
+
+  get showGridlines(): boolean { return this.read("showGridlines"); }
+  set showGridlines(show: boolean) { this.setProperty("showGridlines", show, (sheet) => (sheet.showGridlines = show)); }
+
+  get protection(): WorksheetProtection { return this.memo("protection", () => new WorksheetProtection(this.context, () => this.resolve())); }
+  get freezePanes(): WorksheetFreezePanes { return this.memo("freezePanes", () => new WorksheetFreezePanes(this.context, () => this.resolve())); }
+  get pageLayout(): PageLayout { return this.memo("pageLayout", () => new PageLayout(this.context, () => this.resolve())); }
+  get tables(): TableCollection { return this.memo("tables", () => new TableCollection(this.context, () => this.resolve())); }
+  get charts(): ChartCollection { return this.memo("charts", () => new ChartCollection(this.context, () => this.resolve())); }
+  get names(): NamedItemCollection { return this.memo("names", () => new NamedItemCollection(this.context, () => this.resolve())); }
+
+  activate(): void {
+    this.invoke("activate", null, (sheet) => {
+      if (sheet.visibility !== "Visible") throw new HeadlessOfficeError("InvalidOperation");
+      this.context.model.activeSheet = sheet;
+    });
+  }
+
+  delete(): void {
+    this.invoke("delete", null, (sheet) => this.context.model.deleteSheet(sheet));
+  }
+
+  private range(method: string, locate: (sheet: SheetModel) => ReturnType<typeof cellRef> | null, orNull = false): Range {
+    return this.child(
+      new Range(this.context, () => {
+        const sheet = this.resolve();
+        return sheet && locate(sheet);
+      }),
+      method,
+      orNull,
+    );
+  }
+
+  getRange(address?: string): Range {
+    return this.range("getRange", (sheet) => {
+      if (address === undefined || address === "") return { sheet, rect: { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLUMNS - 1 } };
+      const { sheet: other } = splitSheet(address);
+      if (other && other.toLowerCase() !== sheet.name.toLowerCase()) throw new HeadlessOfficeError("InvalidArgument");
+      return resolveAddress(this.context, sheet, address);
+    });
+  }
+
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): Range {
+    return this.range("getRangeByIndexes", (sheet) => {
+      if (rowCount < 1 || columnCount < 1 || !parseRect("A1")) throw new HeadlessOfficeError("InvalidArgument");
+      const ref = cellRef(sheet, startRow, startColumn);
+      cellRef(sheet, startRow + rowCount - 1, startColumn + columnCount - 1);
+      return { sheet, rect: { ...ref.rect, r1: startRow + rowCount - 1, c1: startColumn + columnCount - 1 } };
+    });
+  }
+
+  getCell(row: number, column: number): Range {
+    return this.range("getCell", (sheet) => cellRef(sheet, row, column));
+  }
+
+  /** With no used cells Office.js returns A1. */
+  getUsedRange(valuesOnly = false): Range {
+    return this.range("getUsedRange", (sheet) => ({ sheet, rect: sheet.usedRect(valuesOnly) ?? { r0: 0, c0: 0, r1: 0, c1: 0 } }));
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): Range {
+    return this.range("getUsedRangeOrNullObject", (sheet) => {
+      const rect = sheet.usedRect(valuesOnly);
+      return rect && { sheet, rect };
+    }, true);
+  }
+}
+
+export class WorksheetCollection extends ClientCollection<SheetModel, Worksheet> {
+  constructor(context: Context) {
+    super(context, () => context.model.sheets, "WorksheetCollection");
+  }
+
+  protected lazyItem(find: () => SheetModel | null): Worksheet {
+    return new Worksheet(this.context, find);
+  }
+
+  add(name?: string): Worksheet {
+    const proxy = new Worksheet(this.context, () => null);
+    this.invoke("add", { name }, () => proxy.bind(this.context.model.addSheet(name)));
+    return proxy;
+  }
+
+  getItem(key: string): Worksheet {
+    return this.child(this.lazyItem(() => this.find(key) ?? fail()), "getItem");
+  }
+
+  getItemOrNullObject(key: string): Worksheet {
+    return this.child(this.lazyItem(() => this.find(key) ?? null), "getItemOrNullObject", true);
+  }
+
+  getActiveWorksheet(): Worksheet {
+    return this.child(this.lazyItem(() => this.context.model.activeSheet ?? fail()), "getActiveWorksheet");
+  }
+
+  getFirst(visibleOnly = false): Worksheet {
+    return this.child(this.lazyItem(() => this.context.model.sheets.find((s) => !visibleOnly || s.visibility === "Visible") ?? fail()), "getFirst");
+  }
+
+  private find(key: string): SheetModel | undefined {
+    return this.context.model.getSheet(key) ?? this.context.model.sheets.find((s) => s.id === key);
+  }
+}
+
+const fail = (): never => {
+  throw new HeadlessOfficeError("ItemNotFound");
+};

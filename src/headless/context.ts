@@ -1,0 +1,70 @@
+import { HeadlessOfficeError } from "./errors";
+import type { HeadlessWorkbook } from "./model/workbook";
+
+/** Excel on the web rejects a request whose payload exceeds 5 MB. */
+export const REQUEST_PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+
+/**
+ * One queued action. "resolve" commands only bind an object path (getItem, getRange, ...): they can fail
+ * the sync but do not by themselves make a round trip, as a batch that only navigates sends nothing.
+ */
+export interface Command {
+  kind: "resolve" | "load" | "write";
+  location: string;
+  payload: unknown;
+  apply(): void;
+}
+
+const utf8Bytes = (text: string): number => new TextEncoder().encode(text).length;
+
+/** Behaves like Excel.RequestContext: proxies queue commands here, `sync` applies them in order. */
+export class HeadlessRequestContext<TWorkbookProxy = unknown> {
+  readonly workbook: TWorkbookProxy;
+  readonly trackedObjects = { add: (): void => undefined, remove: (): void => undefined };
+  readonly debugInfo = {};
+  private queue: Command[] = [];
+
+  constructor(
+    readonly model: HeadlessWorkbook,
+    createWorkbookProxy: (context: HeadlessRequestContext<TWorkbookProxy>) => TWorkbookProxy,
+  ) {
+    this.workbook = createWorkbookProxy(this);
+  }
+
+  get application(): { calculate(calculationType?: string): void; suspendApiCalculationUntilNextSync(): void } {
+    return { calculate: () => undefined, suspendApiCalculationUntilNextSync: () => undefined };
+  }
+
+  enqueue(command: Command): void {
+    this.queue.push(command);
+  }
+
+  get hasPendingCommands(): boolean {
+    return this.queue.length > 0;
+  }
+
+  /**
+   * Sends the queued commands as one request. Per the error-handling docs, a failing command rejects
+   * the sync; commands before it in the batch have been applied, none after it are.
+   * https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling
+   */
+  async sync<T>(passThroughValue?: T): Promise<T> {
+    await Promise.resolve();
+    const commands = this.queue;
+    this.queue = [];
+    if (commands.some((c) => c.kind !== "resolve")) {
+      const bytes = utf8Bytes(JSON.stringify(commands.map((c) => [c.location, c.payload])));
+      this.model.stats.record(bytes);
+      if (bytes > REQUEST_PAYLOAD_LIMIT_BYTES) throw new HeadlessOfficeError("RequestPayloadSizeLimitExceeded");
+    }
+    for (const command of commands) {
+      try {
+        if (command.kind === "write" && this.model.readOnly) throw new HeadlessOfficeError("AccessDenied");
+        command.apply();
+      } catch (error) {
+        throw error instanceof HeadlessOfficeError ? error.at(command.location) : error;
+      }
+    }
+    return passThroughValue as T;
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * Headless Excel host: an in-memory implementation of the Office.js Excel API subset the add-in uses,
+ * plus .xlsx read/write. No Node built-ins: runs in jest, the CLI and the browser demo.
+ */
+import { Workbook } from "./api/workbook";
+import { HeadlessRequestContext } from "./context";
+import { HeadlessWorkbook } from "./model/workbook";
+
+export { HeadlessWorkbook, RequestStats } from "./model/workbook";
+export { SheetModel } from "./model/sheet";
+export { TableModel } from "./model/table";
+export type * from "./model/types";
+export { HeadlessOfficeError } from "./errors";
+export type { HeadlessErrorCode, HeadlessDebugInfo } from "./errors";
+export { REQUEST_PAYLOAD_LIMIT_BYTES } from "./context";
+export { readXlsx } from "./xlsx/read";
+export { writeXlsx } from "./xlsx/write";
+export { toFileFormula, fromFileFormula } from "./formulaSyntax";
+
+/** An empty workbook with one sheet, "Sheet1", as a new Excel workbook has. */
+export function createWorkbook(): HeadlessWorkbook {
+  const workbook = new HeadlessWorkbook();
+  workbook.addSheet("Sheet1");
+  return workbook;
+}
+
+export function createRequestContext(workbook: HeadlessWorkbook): Excel.RequestContext {
+  const context = new HeadlessRequestContext<Workbook>(workbook, (ctx) => new Workbook(ctx as HeadlessRequestContext));
+  return context as unknown as Excel.RequestContext;
+}
+
+/** Like Excel.run: runs the batch on a fresh context, then syncs what the batch left queued. */
+export async function run<T>(workbook: HeadlessWorkbook, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  const context = createRequestContext(workbook);
+  const result = await batch(context);
+  await context.sync();
+  return result;
+}
+
+/** An object that can stand in for the global `Excel` (demo page, CLI). */
+export function createExcelNamespace(workbook: HeadlessWorkbook): { run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> } {
+  return { run: (batch) => run(workbook, batch) };
+}

@@ -1,0 +1,79 @@
+import { type Rect, rectColumns, rectRows } from "../addresses";
+import { HeadlessOfficeError, protectedSheetError } from "../errors";
+import type { SheetModel } from "./sheet";
+import type { CellValue } from "./types";
+
+export type WriteKind = "values" | "formulas";
+export type EditKind = "content" | "format" | "formatColumns" | "formatRows" | "structure";
+
+/** Office.js accepts a 2D array of the range's size, or one value (scalar or [[v]]) for the whole range. */
+export function gridFor<T>(input: T | T[][], rect: Rect): (row: number, col: number) => T {
+  if (!Array.isArray(input)) return () => input;
+  const rows = rectRows(rect);
+  const cols = rectColumns(rect);
+  if (input.length === 1 && Array.isArray(input[0]) && input[0].length === 1) return () => input[0][0];
+  if (input.length !== rows || input.some((line) => !Array.isArray(line) || line.length !== cols)) {
+    throw new HeadlessOfficeError(
+      "InvalidArgument",
+      "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
+    );
+  }
+  return (row, col) => input[row][col];
+}
+
+/** What typing `raw` into a cell stores: "=..." is a formula, numeric/boolean text becomes a number/boolean. */
+export function parseEntry(raw: unknown, numberFormat?: string): { value?: CellValue; formula?: string } {
+  if (raw === null || raw === undefined || raw === "") return { value: undefined };
+  if (typeof raw === "number" || typeof raw === "boolean") return { value: raw };
+  const text = String(raw);
+  if (text.startsWith("=") && text.length > 1) return { formula: text };
+  if (numberFormat === "@") return { value: text };
+  if (text.startsWith("'")) return { value: text.slice(1) };
+  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text.trim())) return { value: Number(text) };
+  if (/^(true|false)$/i.test(text)) return { value: text.toLowerCase() === "true" };
+  return { value: text };
+}
+
+export function writeCells(sheet: SheetModel, rect: Rect, input: unknown): void {
+  const at = gridFor(input, rect);
+  for (let row = rect.r0; row <= rect.r1; row++) {
+    for (let col = rect.c0; col <= rect.c1; col++) {
+      const numberFormat = sheet.cell(row, col)?.style?.numberFormat;
+      sheet.setCellContent(row, col, parseEntry(at(row - rect.r0, col - rect.c0), numberFormat));
+    }
+  }
+}
+
+/** Fails like Excel when a protected sheet would change; unlocked cells stay editable. */
+export function assertEditable(sheet: SheetModel, rect: Rect, kind: EditKind): void {
+  const { protection } = sheet;
+  if (!protection.protected) return;
+  const allowed: Record<EditKind, boolean> = {
+    content: allCellsUnlocked(sheet, rect),
+    format: protection.options.allowFormatCells === true,
+    formatColumns: protection.options.allowFormatColumns === true,
+    formatRows: protection.options.allowFormatRows === true,
+    structure: false,
+  };
+  if (!allowed[kind]) throw protectedSheetError();
+}
+
+function allCellsUnlocked(sheet: SheetModel, rect: Rect): boolean {
+  let unlocked = 0;
+  for (const { cell } of sheet.cellsIn(rect)) if (cell.style?.locked === false) unlocked++;
+  return unlocked === rectRows(rect) * rectColumns(rect);
+}
+
+/** Text Excel would show for a value (General format; numbers without grouping). */
+export function displayText(value: CellValue | undefined): string {
+  if (value === undefined) return "";
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  return String(value);
+}
+
+export function valueType(value: CellValue | undefined): string {
+  if (value === undefined || value === "") return "Empty";
+  if (typeof value === "number") return "Double";
+  if (typeof value === "boolean") return "Boolean";
+  return /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!)$/.test(value) ? "Error" : "String";
+}

@@ -1,0 +1,199 @@
+import { MAX_COLUMNS, MAX_ROWS, type Rect, intersectRects, parseRect, rectAddress, subtractRect } from "../addresses";
+import type {
+  Cell,
+  CellStyle,
+  CellValue,
+  ChartModel,
+  ConditionalFormatEntry,
+  DataValidationEntry,
+  NameEntry,
+  PageLayoutModel,
+  ProtectionModel,
+} from "./types";
+
+export type SheetVisibility = "Visible" | "Hidden" | "VeryHidden";
+
+/** Points; Excel's defaults for Calibri 11 (8.43 characters, 15 points). */
+export const DEFAULT_COLUMN_WIDTH = 48;
+export const DEFAULT_ROW_HEIGHT = 15;
+
+/** One worksheet: cells stored sparsely as row -> column -> cell. */
+export class SheetModel {
+  readonly rows = new Map<number, Map<number, Cell>>();
+  readonly columnWidths = new Map<number, number>();
+  readonly rowHeights = new Map<number, number>();
+  readonly hiddenRows = new Set<number>();
+  merges: Rect[] = [];
+  freeze = { rows: 0, columns: 0 };
+  protection: ProtectionModel = { protected: false, options: {} };
+  validations: DataValidationEntry[] = [];
+  conditionalFormats: ConditionalFormatEntry[] = [];
+  readonly names: NameEntry[] = [];
+  readonly charts: ChartModel[] = [];
+  pageLayout: PageLayoutModel = { orientation: "Portrait", zoom: { scale: 100 }, centerHorizontally: false };
+  visibility: SheetVisibility = "Visible";
+  tabColor = "";
+  showGridlines = true;
+
+  constructor(
+    public name: string,
+    readonly id: string,
+  ) {}
+
+  cell(row: number, col: number): Cell | undefined {
+    return this.rows.get(row)?.get(col);
+  }
+
+  /** The cell at (row, col), created when absent. */
+  ensureCell(row: number, col: number): Cell {
+    let cells = this.rows.get(row);
+    if (!cells) {
+      cells = new Map();
+      this.rows.set(row, cells);
+    }
+    let cell = cells.get(col);
+    if (!cell) {
+      cell = {};
+      cells.set(col, cell);
+    }
+    return cell;
+  }
+
+  deleteCell(row: number, col: number): void {
+    const cells = this.rows.get(row);
+    if (!cells) return;
+    cells.delete(col);
+    if (cells.size === 0) this.rows.delete(row);
+  }
+
+  /** Existing cells inside `rect`, visited sparsely. */
+  *cellsIn(rect: Rect): Generator<{ row: number; col: number; cell: Cell }> {
+    const rowKeys = rect.r1 - rect.r0 < this.rows.size ? rangeKeys(rect.r0, rect.r1) : [...this.rows.keys()];
+    for (const row of rowKeys) {
+      if (row < rect.r0 || row > rect.r1) continue;
+      const cells = this.rows.get(row);
+      if (!cells) continue;
+      for (const [col, cell] of cells) if (col >= rect.c0 && col <= rect.c1) yield { row, col, cell };
+    }
+  }
+
+  setCellContent(row: number, col: number, content: { value?: CellValue; formula?: string }): void {
+    const cell = this.ensureCell(row, col);
+    if (content.formula !== undefined) {
+      cell.formula = content.formula;
+      delete cell.value;
+    } else {
+      delete cell.formula;
+      if (content.value === undefined || content.value === "") delete cell.value;
+      else cell.value = content.value;
+    }
+    if (cell.value === undefined && cell.formula === undefined && !cell.style) this.deleteCell(row, col);
+  }
+
+  updateStyle(rect: Rect, change: (style: CellStyle, row: number, col: number) => void): void {
+    for (let row = rect.r0; row <= Math.min(rect.r1, this.lastRowHint(rect)); row++) {
+      for (let col = rect.c0; col <= Math.min(rect.c1, this.lastColumnHint(rect)); col++) {
+        const cell = this.ensureCell(row, col);
+        cell.style = { ...cell.style };
+        change(cell.style, row, col);
+      }
+    }
+  }
+
+  /** Whole-column/row formatting is applied to the used area only (enough for a model; documented). */
+  private lastRowHint(rect: Rect): number {
+    return rect.r1 === MAX_ROWS - 1 ? Math.max(rect.r0, this.usedRect(false)?.r1 ?? rect.r0) : rect.r1;
+  }
+
+  private lastColumnHint(rect: Rect): number {
+    return rect.c1 === MAX_COLUMNS - 1 ? Math.max(rect.c0, this.usedRect(false)?.c1 ?? rect.c0) : rect.c1;
+  }
+
+  /** Bounding box of cells with content (valuesOnly) or with content or formatting. */
+  usedRect(valuesOnly: boolean): Rect | null {
+    let used: Rect | null = null;
+    for (const [row, cells] of this.rows) {
+      for (const [col, cell] of cells) {
+        if (valuesOnly && cell.value === undefined && cell.formula === undefined) continue;
+        used = used
+          ? { r0: Math.min(used.r0, row), r1: Math.max(used.r1, row), c0: Math.min(used.c0, col), c1: Math.max(used.c1, col) }
+          : { r0: row, r1: row, c0: col, c1: col };
+      }
+    }
+    return used;
+  }
+
+  columnWidth(col: number): number {
+    return this.columnWidths.get(col) ?? DEFAULT_COLUMN_WIDTH;
+  }
+
+  rowHeight(row: number): number {
+    return this.rowHeights.get(row) ?? DEFAULT_ROW_HEIGHT;
+  }
+
+  setValidation(entry: DataValidationEntry): void {
+    this.clearValidation(entry.rect);
+    this.validations.push(entry);
+  }
+
+  clearValidation(rect: Rect): void {
+    this.validations = this.validations.flatMap((v) => subtractRect(v.rect, rect).map((part) => ({ ...v, rect: part })));
+  }
+
+  // ----- inspection helpers for tests -----
+
+  /** Value of a cell as Office.js `values` shows it ("" when empty). */
+  valueAt(address: string): CellValue {
+    const { r0, c0 } = this.rect(address);
+    return this.cell(r0, c0)?.value ?? "";
+  }
+
+  /** Formula with "=", or the constant as Office.js `formulas` shows it. */
+  formulaAt(address: string): CellValue {
+    const { r0, c0 } = this.rect(address);
+    const cell = this.cell(r0, c0);
+    return cell?.formula ?? cell?.value ?? "";
+  }
+
+  styleAt(address: string): CellStyle {
+    const { r0, c0 } = this.rect(address);
+    return { ...this.cell(r0, c0)?.style };
+  }
+
+  valuesOf(address: string): CellValue[][] {
+    const rect = this.rect(address);
+    const grid: CellValue[][] = [];
+    for (let row = rect.r0; row <= rect.r1; row++) {
+      const line: CellValue[] = [];
+      for (let col = rect.c0; col <= rect.c1; col++) line.push(this.cell(row, col)?.value ?? "");
+      grid.push(line);
+    }
+    return grid;
+  }
+
+  validationAt(address: string): DataValidationEntry | undefined {
+    const rect = this.rect(address);
+    return this.validations.find((v) => intersectRects(v.rect, rect));
+  }
+
+  conditionalFormatsAt(address: string): ConditionalFormatEntry[] {
+    const rect = this.rect(address);
+    return this.conditionalFormats.filter((cf) => intersectRects(cf.rect, rect));
+  }
+
+  mergeAddresses(): string[] {
+    return this.merges.map(rectAddress);
+  }
+
+  private rect(address: string): Rect {
+    const rect = parseRect(address);
+    if (!rect) throw new Error(`Not an address: ${address}`);
+    return rect;
+  }
+}
+
+function rangeKeys(from: number, to: number): number[] {
+  const keys: number[] = [];
+  for (let n = from; n <= to; n++) keys.push(n);
+  return keys;
+}

@@ -1,0 +1,155 @@
+import { type Rect, intersectRects, rectAddress } from "../addresses";
+import { HeadlessOfficeError } from "../errors";
+import { assertEditable, displayText, gridFor, parseEntry } from "./cells";
+import { growEntriesEndingAt, shiftColumnsInRows, shiftRowsInColumns } from "./shift";
+import type { SheetModel } from "./sheet";
+import { TableModel, uniqueHeaders } from "./table";
+import type { HeadlessWorkbook } from "./workbook";
+
+const TABLE_NAME = /^[A-Za-z_\\][A-Za-z0-9_.\\]*$/;
+
+export function validateTableName(workbook: HeadlessWorkbook, name: string, table?: TableModel): void {
+  if (!TABLE_NAME.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[rRcC]$/.test(name)) throw new HeadlessOfficeError("InvalidArgument");
+  if (workbook.isNameTaken(name, table)) throw new HeadlessOfficeError("ItemAlreadyExists");
+}
+
+export function createTable(workbook: HeadlessWorkbook, sheet: SheetModel, given: Rect, hasHeaders: boolean): TableModel {
+  assertEditable(sheet, given, "structure");
+  let rect = given;
+  if (!hasHeaders) {
+    // Excel inserts a header row above the data, shifting the data down inside the table's columns.
+    shiftRowsInColumns(sheet, workbook.tablesOn(sheet), rect.r0, 1, rect.c0, rect.c1);
+    rect = { ...rect, r1: rect.r1 + 1 };
+  } else if (rect.r0 === rect.r1) {
+    rect = { ...rect, r1: rect.r1 + 1 }; // a table always has at least one body row
+  }
+  if (workbook.tablesOn(sheet).some((t) => intersectRects(t.rect, rect))) throw new HeadlessOfficeError("InvalidArgument");
+  const headers = uniqueHeaders(hasHeaders ? sheet.valuesOf(rectAddress({ ...rect, r1: rect.r0 }))[0] : new Array(rect.c1 - rect.c0 + 1).fill(""));
+  headers.forEach((header, i) => sheet.setCellContent(rect.r0, rect.c0 + i, { value: header }));
+  let n = workbook.tables.length + 1;
+  while (workbook.isNameTaken(`Table${n}`)) n++;
+  const table = new TableModel(`Table${n}`, workbook.newId("table"), sheet, rect, headers.map((_h, i) => i + 1));
+  workbook.tables.push(table);
+  return table;
+}
+
+function rowIsEmpty(sheet: SheetModel, row: number, c0: number, c1: number): boolean {
+  for (const { cell } of sheet.cellsIn({ r0: row, r1: row, c0, c1 })) {
+    if (cell.value !== undefined || cell.formula !== undefined) return false;
+  }
+  return true;
+}
+
+/** The formula shared by every body cell of a column (Excel's calculated column), if any. */
+function calculatedFormula(table: TableModel, col: number, rows: number[]): string | undefined {
+  if (rows.length === 0) return undefined;
+  const first = table.sheet.cell(rows[0], col)?.formula;
+  return first !== undefined && rows.every((row) => table.sheet.cell(row, col)?.formula === first) ? first : undefined;
+}
+
+/**
+ * TableRowCollection.add: inserts rows (index null = append), grows the table, fills calculated columns
+ * where the supplied value is empty, and carries formats, validation and conditional formats down.
+ * A new table's single empty body row is filled first, as Excel does.
+ */
+export function addTableRows(workbook: HeadlessWorkbook, table: TableModel, index: number | null | undefined, values: unknown[][] | undefined): void {
+  const { sheet } = table;
+  const columns = table.columnCount;
+  const rows = values ?? [new Array(columns).fill("")];
+  if (rows.some((line) => !Array.isArray(line) || line.length !== columns)) throw new HeadlessOfficeError("InvalidArgument");
+  const body = table.bodyRect;
+  const bodyRows = table.bodyRowCount;
+  if (index !== null && index !== undefined && (index < 0 || index > bodyRows)) throw new HeadlessOfficeError("InvalidArgument");
+  assertEditable(sheet, table.rect, "structure");
+
+  const existingRows: number[] = [];
+  for (let r = body.r0; r <= body.r1; r++) existingRows.push(r);
+  const reuseEmptyRow = bodyRows === 1 && rowIsEmpty(sheet, body.r0, table.rect.c0, table.rect.c1) && (index ?? 0) <= 1;
+  const formulaRows = reuseEmptyRow ? [] : existingRows;
+  const calculated = Array.from({ length: columns }, (_v, i) => calculatedFormula(table, table.rect.c0 + i, formulaRows));
+
+  let firstNew = index === null || index === undefined ? body.r1 + 1 : body.r0 + index;
+  let inserted = rows.length;
+  if (reuseEmptyRow) {
+    firstNew = body.r0;
+    inserted = rows.length - 1;
+  }
+  const insertAt = reuseEmptyRow ? body.r0 + 1 : firstNew;
+  if (inserted > 0) {
+    const styleSource = insertAt - 1;
+    const appending = insertAt > body.r1;
+    shiftRowsInColumns(sheet, workbook.tablesOn(sheet).filter((t) => t !== table), insertAt, inserted, table.rect.c0, table.rect.c1);
+    if (appending) growEntriesEndingAt(sheet, body.r1, inserted, table.rect.c0, table.rect.c1);
+    table.rect = { ...table.rect, r1: table.rect.r1 + inserted };
+    for (let r = insertAt; r < insertAt + inserted; r++) {
+      for (let c = table.rect.c0; c <= table.rect.c1; c++) {
+        const style = sheet.cell(styleSource, c)?.style;
+        if (style) sheet.ensureCell(r, c).style = { ...style };
+      }
+    }
+  }
+  rows.forEach((line, i) => {
+    line.forEach((raw, j) => {
+      const col = table.rect.c0 + j;
+      const formula = calculated[j];
+      const entry = formula !== undefined && (raw === "" || raw === null || raw === undefined) ? { formula } : parseEntry(raw, sheet.cell(firstNew + i, col)?.style?.numberFormat);
+      sheet.setCellContent(firstNew + i, col, entry);
+    });
+  });
+}
+
+export function deleteTableRow(workbook: HeadlessWorkbook, table: TableModel, bodyIndex: number): void {
+  assertEditable(table.sheet, table.rect, "structure");
+  const row = table.bodyRect.r0 + bodyIndex;
+  shiftRowsInColumns(table.sheet, workbook.tablesOn(table.sheet).filter((t) => t !== table), row, -1, table.rect.c0, table.rect.c1);
+  table.rect = { ...table.rect, r1: table.rect.r1 - 1 };
+}
+
+/** TableColumnCollection.add: `values` include the header cell when their length is the table's row count. */
+export function addTableColumn(workbook: HeadlessWorkbook, table: TableModel, index: number | null | undefined, values: unknown[][] | undefined, name: string | undefined): void {
+  const { sheet } = table;
+  if (index !== null && index !== undefined && (index < 0 || index > table.columnCount)) throw new HeadlessOfficeError("InvalidArgument");
+  assertEditable(sheet, table.rect, "structure");
+  const tableRows = table.rect.r1 - table.rect.r0 + 1;
+  if (values && values.length !== tableRows && values.length !== table.bodyRowCount) throw new HeadlessOfficeError("InvalidArgument");
+  const col = index === null || index === undefined ? table.rect.c1 + 1 : table.rect.c0 + index;
+  if (workbook.tablesOn(sheet).some((t) => t !== table && intersectRects(t.rect, { ...table.rect, c0: col, c1: col }))) {
+    throw new HeadlessOfficeError("InvalidArgument");
+  }
+  shiftColumnsInRows(sheet, col, 1, table.rect.r0, table.rect.r1);
+  const includesHeader = values?.length === tableRows;
+  const header = name ?? (includesHeader ? displayText(values?.[0]?.[0] as string) : "");
+  const existing = table.columnNames();
+  const unique = uniqueHeaders([...existing, header === "" ? `Column${existing.length + 1}` : header]).at(-1) ?? header;
+  table.rect = { ...table.rect, c1: table.rect.c1 + 1 };
+  table.columnIds.splice(col - table.rect.c0, 0, Math.max(0, ...table.columnIds) + 1);
+  sheet.setCellContent(table.rect.r0, col, { value: unique });
+  const body = values ? (includesHeader ? values.slice(1) : values) : [];
+  body.forEach((line, i) => sheet.setCellContent(table.rect.r0 + 1 + i, col, parseEntry(line[0])));
+}
+
+export function renameTableColumn(table: TableModel, index: number, name: string): void {
+  const names = table.columnNames();
+  if (!name || names.some((n, i) => i !== index && n.toLowerCase() === name.toLowerCase())) throw new HeadlessOfficeError("InvalidArgument");
+  table.sheet.setCellContent(table.rect.r0, table.rect.c0 + index, { value: name });
+}
+
+/** Hides body rows whose text is not in every filtered column's list (Excel's values filter). */
+export function reapplyFilters(table: TableModel): void {
+  const body = table.bodyRect;
+  for (let row = body.r0; row <= body.r1; row++) {
+    let visible = true;
+    for (const [index, allowed] of table.filters) {
+      if (!allowed.includes(displayText(table.sheet.cell(row, table.rect.c0 + index)?.value))) visible = false;
+    }
+    if (visible) table.sheet.hiddenRows.delete(row);
+    else table.sheet.hiddenRows.add(row);
+  }
+}
+
+export function writeTableRow(table: TableModel, row: number, values: unknown): void {
+  const rect = { ...table.rect, r0: row, r1: row };
+  assertEditable(table.sheet, rect, "content");
+  const at = gridFor(values, rect);
+  for (let c = rect.c0; c <= rect.c1; c++) table.sheet.setCellContent(row, c, parseEntry(at(0, c - rect.c0)));
+}

@@ -1,0 +1,128 @@
+import type { Rect } from "../addresses";
+
+export type CellValue = string | number | boolean;
+
+export interface BorderStyle {
+  style: string;
+  color: string;
+  weight: string;
+}
+
+export interface CellStyle {
+  numberFormat?: string;
+  fillColor?: string;
+  fontBold?: boolean;
+  fontItalic?: boolean;
+  fontColor?: string;
+  fontSize?: number;
+  fontName?: string;
+  fontUnderline?: string;
+  horizontalAlignment?: string;
+  verticalAlignment?: string;
+  wrapText?: boolean;
+  locked?: boolean;
+  borderTop?: BorderStyle;
+  borderBottom?: BorderStyle;
+  borderLeft?: BorderStyle;
+  borderRight?: BorderStyle;
+}
+
+export interface Cell {
+  /** Constant, or the cached result of `formula` (absent when never calculated). */
+  value?: CellValue;
+  /** Office.js syntax, with the leading "=". */
+  formula?: string;
+  style?: CellStyle;
+}
+
+export interface DataValidationRule {
+  list?: { inCellDropDown?: boolean; source: string };
+  wholeNumber?: BasicRule;
+  decimal?: BasicRule;
+  date?: BasicRule;
+  textLength?: BasicRule;
+  custom?: { formula: string };
+}
+
+export interface BasicRule {
+  formula1: string | number;
+  formula2?: string | number;
+  operator: string;
+}
+
+export interface DataValidationEntry {
+  rect: Rect;
+  rule: DataValidationRule;
+  errorAlert: { showAlert: boolean; style: string; title: string; message: string };
+  prompt: { showPrompt: boolean; title: string; message: string };
+  ignoreBlanks: boolean;
+}
+
+export interface ConditionalFormatStyle {
+  fillColor?: string;
+  fontColor?: string;
+  fontBold?: boolean;
+}
+
+export interface ColorScaleCriterion {
+  type: string;
+  formula?: string;
+  color: string;
+}
+
+export interface ConditionalFormatEntry {
+  id: string;
+  rect: Rect;
+  type: string;
+  priority: number;
+  stopIfTrue: boolean;
+  style: ConditionalFormatStyle;
+  /** Custom: the formula; CellValue: formula1/formula2/operator; ContainsText: operator/text. */
+  rule: { formula?: string; formula1?: string; formula2?: string; operator?: string; text?: string };
+  colorScale?: { minimum?: ColorScaleCriterion; midpoint?: ColorScaleCriterion; maximum?: ColorScaleCriterion };
+}
+
+export interface NameEntry {
+  name: string;
+  /** With the leading "=", e.g. "=Lists!$A$2:$A$6". */
+  formula: string;
+  comment: string;
+  visible: boolean;
+}
+
+export interface ChartSeriesModel {
+  name: string;
+  valuesAddress?: string;
+  xValuesAddress?: string;
+}
+
+export interface ChartModel {
+  id: string;
+  name: string;
+  chartType: string;
+  sourceAddress: string;
+  seriesBy: string;
+  title: { text: string; visible: boolean };
+  legend: { position: string; visible: boolean };
+  axisTitles: { category: string; value: string };
+  position: { startCell?: string; endCell?: string };
+  top: number;
+  left: number;
+  width: number;
+  height: number;
+  series: ChartSeriesModel[];
+}
+
+export interface PageLayoutModel {
+  orientation: "Portrait" | "Landscape";
+  zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  printTitleRows?: string;
+  printArea?: string;
+  centerHorizontally: boolean;
+}
+
+export interface ProtectionModel {
+  protected: boolean;
+  options: Record<string, boolean>;
+  password?: string;
+}

@@ -1,0 +1,112 @@
+import { HeadlessOfficeError, fail } from "../errors";
+import { SheetModel } from "./sheet";
+import type { TableModel } from "./table";
+import type { NameEntry } from "./types";
+import type { Rect } from "../addresses";
+
+/** Round trips and request payload sizes, as Excel on the web would see them. */
+export class RequestStats {
+  syncs = 0;
+  requestBytes: number[] = [];
+
+  get largestRequestBytes(): number {
+    return this.requestBytes.reduce((max, bytes) => Math.max(max, bytes), 0);
+  }
+
+  record(bytes: number): void {
+    this.syncs++;
+    this.requestBytes.push(bytes);
+  }
+
+  reset(): void {
+    this.syncs = 0;
+    this.requestBytes = [];
+  }
+}
+
+const INVALID_SHEET_NAME = /[[\]:*?/\\]/;
+
+/** The in-memory workbook: the model behind every proxy, plus inspection helpers for tests. */
+export class HeadlessWorkbook {
+  readonly stats = new RequestStats();
+  /** Workbook.readOnly (ExcelApi 1.8): when true every write fails at sync. */
+  readOnly = false;
+  sheets: SheetModel[] = [];
+  tables: TableModel[] = [];
+  readonly names: NameEntry[] = [];
+  activeSheet: SheetModel | null = null;
+  selection: { sheet: SheetModel; rect: Rect } | null = null;
+  private nextId = 1;
+
+  newId(prefix: string): string {
+    return `{${prefix}-${this.nextId++}}`;
+  }
+
+  newNumber(): number {
+    return this.nextId++;
+  }
+
+  getSheet(name: string): SheetModel | undefined {
+    const wanted = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === wanted);
+  }
+
+  /** The sheet or a test-friendly exception. */
+  sheet(name: string): SheetModel {
+    const sheet = this.getSheet(name);
+    if (!sheet) throw new Error(`No sheet named ${name}`);
+    return sheet;
+  }
+
+  getTable(name: string): TableModel | undefined {
+    const wanted = name.toLowerCase();
+    return this.tables.find((t) => t.name.toLowerCase() === wanted || t.id === name);
+  }
+
+  getName(name: string): NameEntry | undefined {
+    const wanted = name.toLowerCase();
+    return this.names.find((n) => n.name.toLowerCase() === wanted);
+  }
+
+  /** Table names and workbook-scoped defined names share one namespace. */
+  isNameTaken(name: string, except?: TableModel): boolean {
+    const table = this.getTable(name);
+    return (table !== undefined && table !== except) || this.getName(name) !== undefined;
+  }
+
+  validateSheetName(name: string, renaming?: SheetModel): void {
+    if (name.length === 0 || name.length > 31 || INVALID_SHEET_NAME.test(name) || name.startsWith("'") || name.endsWith("'")) {
+      fail("InvalidArgument");
+    }
+    const existing = this.getSheet(name);
+    if (existing && existing !== renaming) fail("ItemAlreadyExists");
+  }
+
+  addSheet(name?: string): SheetModel {
+    let sheetName = name;
+    if (sheetName === undefined) {
+      let n = this.sheets.length + 1;
+      while (this.getSheet(`Sheet${n}`)) n++;
+      sheetName = `Sheet${n}`;
+    }
+    this.validateSheetName(sheetName);
+    const sheet = new SheetModel(sheetName, this.newId("sheet"));
+    this.sheets.push(sheet);
+    if (!this.activeSheet) this.activeSheet = sheet;
+    return sheet;
+  }
+
+  deleteSheet(sheet: SheetModel): void {
+    if (this.sheets.filter((s) => s.visibility === "Visible" && s !== sheet).length === 0) {
+      throw new HeadlessOfficeError("InvalidOperation");
+    }
+    this.sheets = this.sheets.filter((s) => s !== sheet);
+    this.tables = this.tables.filter((t) => t.sheet !== sheet);
+    if (this.activeSheet === sheet) this.activeSheet = this.sheets.find((s) => s.visibility === "Visible") ?? null;
+    if (this.selection?.sheet === sheet) this.selection = null;
+  }
+
+  tablesOn(sheet: SheetModel): TableModel[] {
+    return this.tables.filter((t) => t.sheet === sheet);
+  }
+}
