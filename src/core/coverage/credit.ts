@@ -9,8 +9,19 @@ const STATUS_CREDIT: ReadonlyMap<string, number> = new Map([
 const INEFFECTIVE = "ineffective";
 const NOT_APPLICABLE_VALUES: ReadonlySet<string> = new Set(["n", "no", "false", "not applicable"]);
 
+/** Status and effectiveness columns repeat a handful of values; normalize each distinct one once. */
+const canonicalTexts = new Map<string, string>();
+const CANONICAL_TEXT_LIMIT = 1_000;
+
 function canonicalText(value: unknown): string {
-  return typeof value === "string" ? value.trim().replace(/\s+/g, " ").toLowerCase() : "";
+  if (typeof value !== "string") return "";
+  let text = canonicalTexts.get(value);
+  if (text === undefined) {
+    text = value.trim().replace(/\s+/g, " ").toLowerCase();
+    if (canonicalTexts.size >= CANONICAL_TEXT_LIMIT) canonicalTexts.clear();
+    canonicalTexts.set(value, text);
+  }
+  return text;
 }
 
 /** "Implemented" 1, "Partially implemented" 0.5, anything else 0; a control rated "Ineffective" gives 0. */
