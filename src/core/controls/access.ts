@@ -228,6 +228,19 @@ export const ACCESS_CONTROLS: readonly LibraryControl[] = [
   },
 
   {
+    id: "IAM-18", name: "Federated identity and assertions",
+    description: "Accept identities from external identity providers only through trusted federation, with signed, time-limited assertions and reauthentication when risk rises.",
+    element: "Access control", type: "Technical", function: "Preventive",
+    mappings: {
+      ISO27001: ["A.5.16", "A.8.5"],
+      NISTCSF: ["PR.AA-04", "PR.AA-03"],
+      SOC2: ["CC6.1"],
+      HIPAA: ["§164.312(d)"],
+      NIST80053: ["IA-8", "IA-13", "IA-11"],
+    },
+  },
+
+  {
     id: "CRY-01", name: "Cryptography standard",
     description: "Specify approved algorithms, key lengths and validated modules for each use of cryptography, and retire weak ones on a schedule.",
     element: "Cryptography", type: "Administrative", function: "Preventive",

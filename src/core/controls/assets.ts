@@ -39,7 +39,7 @@ export const ASSET_CONTROLS: readonly LibraryControl[] = [
       NISTCSF: ["ID.AM-03", "ID.AM-07"],
       SOC2: ["CC2.1", "C1.1"],
       HIPAA: ["§164.308(a)(1)(ii)(A)"],
-      NIST80053: ["CM-12", "PL-8", "CM-13"],
+      NIST80053: ["CM-12", "CM-13", "PL-8", "AC-4"],
       GLBA: ["314.4(c)(2)"],
       GDPR: ["Art.30"],
     },

@@ -160,7 +160,7 @@ export const OPERATIONS_CONTROLS: readonly LibraryControl[] = [
     element: "Vulnerability management", type: "Technical", function: "Preventive",
     mappings: {
       ISO27001: ["A.8.7"],
-      NISTCSF: ["DE.CM-01", "DE.CM-09"],
+      NISTCSF: ["DE.CM-09", "PR.DS-01"],
       SOC2: ["CC6.8"],
       HIPAA: ["§164.308(a)(5)(ii)(B)"],
       NIST80053: ["SI-3", "SI-8"],

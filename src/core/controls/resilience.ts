@@ -8,7 +8,7 @@ export const RESILIENCE_CONTROLS: readonly LibraryControl[] = [
     element: "Incident response", type: "Administrative", function: "Corrective",
     mappings: {
       ISO27001: ["A.5.24"],
-      NISTCSF: ["RS.MA-01", "ID.IM-04"],
+      NISTCSF: ["RS.MA-01", "RS.MA-05", "ID.IM-04"],
       SOC2: ["CC7.4", "CC7.3"],
       HIPAA: ["§164.308(a)(6)"],
       NIST80053: ["IR-8", "IR-1"],
@@ -97,7 +97,7 @@ export const RESILIENCE_CONTROLS: readonly LibraryControl[] = [
       NISTCSF: ["RS.AN-03", "RS.AN-06", "RS.AN-07", "RS.AN-08"],
       SOC2: ["CC7.4"],
       HIPAA: ["§164.308(a)(6)(ii)"],
-      NIST80053: ["IR-4", "AU-9", "IR-5"],
+      NIST80053: ["IR-4", "AU-7", "AU-9"],
       NIST800171: ["3.6.1"],
     },
   },
@@ -211,7 +211,7 @@ export const RESILIENCE_CONTROLS: readonly LibraryControl[] = [
     element: "Backup & continuity", type: "Technical", function: "Corrective",
     mappings: {
       ISO27001: ["A.8.14", "A.5.30"],
-      NISTCSF: ["PR.IR-03"],
+      NISTCSF: ["PR.IR-03", "PR.IR-04"],
       SOC2: ["A1.2"],
       HIPAA: ["§164.308(a)(7)(ii)(B)"],
       NIST80053: ["CP-6", "CP-7", "CP-8"],
@@ -338,7 +338,7 @@ export const RESILIENCE_CONTROLS: readonly LibraryControl[] = [
     element: "Physical security", type: "Physical", function: "Preventive",
     mappings: {
       ISO27001: ["A.7.13"],
-      NISTCSF: ["PR.PS-03"],
+      NISTCSF: ["PR.PS-03", "ID.AM-08"],
       SOC2: ["A1.2", "CC6.4"],
       HIPAA: ["§164.310(a)(2)(iv)"],
       NIST80053: ["MA-2", "MA-3", "MA-5", "MA-6"],
