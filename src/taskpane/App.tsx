@@ -88,7 +88,9 @@ export function App({ host: givenHost, supported = isExcelApiSupported(Office.co
                 {runner.error.cause}
               </Text>
               <Text block variant="small" styles={{ root: { color: "inherit" } }}>
-                Excel error code: {runner.error.code}. {runner.error.detail}
+                Excel error code: {runner.error.code}
+                {runner.error.location ? ` at ${runner.error.location}` : ""}.{" "}
+                {runner.error.detail !== runner.error.cause && runner.error.detail}
               </Text>
             </MessageBar>
           )}

@@ -10,9 +10,12 @@ export interface FriendlyError {
   cause: string;
   /** The original message, for support. */
   detail: string;
+  /** Where Excel says the error happened (debugInfo.errorLocation), e.g. "Range.values". */
+  location?: string;
 }
 
 const CAUSES: Record<string, string> = {
+  ItemAlreadyExists: "Something the add-in tried to create already exists. Run Check, then Build again.",
   ItemNotFound: "A sheet, table or named range the add-in expects is missing. Run Build in Set up to restore it.",
   InvalidArgument: "Excel rejected a value the add-in sent. Check the workbook for unusual entries and try again.",
   AccessDenied: "Excel refused access. The workbook may be read-only or shared with restrictions.",
@@ -36,6 +39,12 @@ function readCode(error: unknown): string | undefined {
   return undefined;
 }
 
+function readLocation(error: unknown): string | undefined {
+  if (typeof error !== "object" || error === null || !("debugInfo" in error)) return undefined;
+  const location = (error as { debugInfo?: { errorLocation?: unknown } }).debugInfo?.errorLocation;
+  return typeof location === "string" && location.length > 0 ? location : undefined;
+}
+
 function readMessage(error: unknown): string {
   if (error instanceof Error) return error.message;
   if (typeof error === "string") return error;
@@ -47,5 +56,8 @@ export function describeError(error: unknown): FriendlyError {
   const code = readCode(error) ?? (/not implemented/i.test(detail) ? "NotImplemented" : "Error");
   const mentionsProtection = (code === "InvalidOperation" || code === "AccessDenied") && /protect/i.test(detail);
   const causeKey = mentionsProtection ? "ProtectedSheet" : code;
-  return { code, cause: CAUSES[causeKey] ?? UNKNOWN_CAUSE, detail };
+  // The add-in's own refusals (src/excel OperationBlockedError) are already written for the analyst.
+  const cause = code === "OperationBlocked" ? detail : (CAUSES[causeKey] ?? UNKNOWN_CAUSE);
+  const location = readLocation(error);
+  return location ? { code, cause, detail, location } : { code, cause, detail };
 }

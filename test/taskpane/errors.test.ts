@@ -28,6 +28,13 @@ describe("error messages", () => {
     expect(describeError(officeError(code, "x")).cause).toMatch(cause);
   });
 
+  it("shows the add-in's own refusals as written and keeps Excel's error location", () => {
+    const blocked = describeError(officeError("OperationBlocked", "The Risks table has a protected header row."));
+    expect(blocked.cause).toBe("The Risks table has a protected header row.");
+    const located = describeError(Object.assign(officeError("InvalidArgument", "bad"), { debugInfo: { errorLocation: "Range.values" } }));
+    expect(located.location).toBe("Range.values");
+  });
+
   it("treats the placeholder operations as a feature not available yet", () => {
     const friendly = describeError(new Error("Not implemented yet"));
     expect(friendly.code).toBe("NotImplemented");

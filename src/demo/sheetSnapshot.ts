@@ -1,0 +1,58 @@
+/** Reads what the workbook view shows through the Excel API itself, in two syncs. */
+
+export interface SheetSnapshot {
+  sheets: string[];
+  active: string | undefined;
+  /** Top-left part of the active sheet from A1, capped at MAX_ROWS × MAX_COLUMNS. */
+  cells: GridCell[][];
+  /** Rows/columns beyond the cap that are not shown. */
+  truncated: boolean;
+}
+
+export interface GridCell {
+  text: string;
+  /** True when the cell holds a formula with no cached value: `text` is then the formula. */
+  formulaOnly: boolean;
+}
+
+export const MAX_ROWS = 200;
+export const MAX_COLUMNS = 30;
+
+type ExcelRunner = { run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> };
+
+const isBlank = (value: unknown) => value === "" || value === null || value === undefined;
+
+export function toGridCell(value: unknown, formula: unknown): GridCell {
+  const isFormula = typeof formula === "string" && formula.startsWith("=");
+  if (isFormula && isBlank(value)) return { text: formula, formulaOnly: true };
+  return { text: isBlank(value) ? "" : String(value), formulaOnly: false };
+}
+
+/** `preferred` wins over the workbook's active sheet when it still exists (the user clicked a tab). */
+export async function readSheetSnapshot(excel: ExcelRunner, preferred?: string): Promise<SheetSnapshot> {
+  return excel.run(async (context) => {
+    const worksheets = context.workbook.worksheets;
+    worksheets.load("items/name,items/visibility");
+    const activeSheet = worksheets.getActiveWorksheet();
+    activeSheet.load("name");
+    await context.sync();
+
+    const sheets = worksheets.items.filter((s) => s.visibility === "Visible").map((s) => s.name);
+    const active = preferred && sheets.includes(preferred) ? preferred : sheets.includes(activeSheet.name) ? activeSheet.name : sheets[0];
+    if (!active) return { sheets, active, cells: [], truncated: false };
+
+    const used = worksheets.getItem(active).getUsedRangeOrNullObject();
+    used.load("rowIndex,rowCount,columnIndex,columnCount");
+    await context.sync();
+    if (used.isNullObject) return { sheets, active, cells: [], truncated: false };
+
+    const rows = used.rowIndex + used.rowCount;
+    const columns = used.columnIndex + used.columnCount;
+    const shown = worksheets.getItem(active).getRangeByIndexes(0, 0, Math.min(rows, MAX_ROWS), Math.min(columns, MAX_COLUMNS));
+    shown.load("values,formulas");
+    await context.sync();
+
+    const cells = shown.values.map((row, r) => row.map((value, c) => toGridCell(value, shown.formulas[r][c])));
+    return { sheets, active, cells, truncated: rows > MAX_ROWS || columns > MAX_COLUMNS };
+  });
+}
