@@ -8,6 +8,11 @@ export function isBlank(value: unknown): boolean {
   return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 }
 
+/** An optional argument left out arrives as undefined, null or a range of blanks. */
+export function isOmitted(value: unknown): boolean {
+  return asGrid(value).every((row) => row.every(isBlank));
+}
+
 /** The Excel error code carried by an error cell (an error object or an error literal), if any. */
 export function errorCodeOf(value: unknown): string | undefined {
   if (typeof value === "object" && value !== null && "code" in value) {

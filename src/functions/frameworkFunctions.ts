@@ -2,7 +2,7 @@
 import { findRequirement, getFramework, resolveFrameworkKey } from "../core/catalogs";
 import { computeCoverage, crosswalk, frameworkView, gapsOf, isNotApplicable, type ControlRow, type CoverageResult } from "../core/coverage";
 import { FRAMEWORK_KEYS, type FrameworkKey } from "../core/frameworkKeys";
-import { asGrid, cellsAsText, errorCodeOf, firstInputError, inputError, isBlank, sameSize, sizeOf, type Grid } from "./cells";
+import { asGrid, isOmitted, cellsAsText, errorCodeOf, firstInputError, inputError, isBlank, sameSize, sizeOf, type Grid } from "./cells";
 import { invalidValue, notAvailable, type FormulaError } from "./formulaError";
 
 const VALID_KEYS = FRAMEWORK_KEYS.join(", ");
@@ -14,10 +14,6 @@ export function frameworkArgument(value: unknown, argument = "Framework"): Frame
   if (isBlank(value)) return notAvailable(`${argument} is required; use one of: ${VALID_KEYS}`);
   const key = resolveFrameworkKey(String(value));
   return key ?? invalidValue(`${argument} ${JSON.stringify(String(value))} is not supported; use one of: ${VALID_KEYS}`);
-}
-
-function isOmitted(value: unknown): boolean {
-  return asGrid(value).every((row) => row.every(isBlank));
 }
 
 interface CoverageInputs {

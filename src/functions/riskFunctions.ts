@@ -1,17 +1,12 @@
 /** RISKSCORE and RISKLEVEL without the Excel runtime: inputs as Excel passes them, errors as data. */
 import { defaultBands, DEFAULT_MATRIX_SIZE } from "../core/scales";
 import { describeValue, MAX_SCALE_LEVEL, ratingFor, riskScore, validateBands, validateLevel, validateMatrix, type BandRange } from "../core/scoring";
-import { asGrid, errorCodeOf, firstInputError, inputError, isBlank, isSingleCell, sameSize, sizeOf, type Grid } from "./cells";
+import { asGrid, isOmitted, errorCodeOf, firstInputError, inputError, isBlank, isSingleCell, sameSize, sizeOf, type Grid } from "./cells";
 import { invalidValue, notAvailable, type FormulaError } from "./formulaError";
 
 export type CellResult = number | string | FormulaError;
 
 const DEFAULT_BANDS: readonly BandRange[] = defaultBands(DEFAULT_MATRIX_SIZE);
-
-/** An optional range argument left out arrives as undefined, null or a grid of blanks. */
-function isOmitted(value: unknown): boolean {
-  return asGrid(value).every((row) => row.every(isBlank));
-}
 
 /** Pairs up two ranges of the same size; a single cell pairs with every cell of the other range. */
 function pairCells(first: Grid, second: Grid, describe: () => string): Array<Array<[unknown, unknown]>> | FormulaError {

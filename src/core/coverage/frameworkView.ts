@@ -30,6 +30,9 @@ export interface FrameworkViewSource {
   findId(typed: string): string | undefined;
 }
 
+/** Typed IDs remembered per framework; cleared when it grows past this. */
+const RESOLVED_ID_LIMIT = 20_000;
+
 export function buildFrameworkView(source: FrameworkViewSource): FrameworkView {
   const position = new Map<string, number>();
   const parentOf = new Map<string, string | null>();
@@ -56,7 +59,10 @@ export function buildFrameworkView(source: FrameworkViewSource): FrameworkView {
     name: source.name,
     leaves: source.leaves,
     canonicalId(typed) {
-      if (!resolved.has(typed)) resolved.set(typed, source.findId(typed));
+      if (!resolved.has(typed)) {
+        if (resolved.size >= RESOLVED_ID_LIMIT) resolved.clear();
+        resolved.set(typed, source.findId(typed));
+      }
       return resolved.get(typed);
     },
     leafIndexOf: (id) => leafIndex.get(id),
