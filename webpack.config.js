@@ -22,7 +22,7 @@ const urlProd = withTrailingSlash(process.env.ISMP_PROD_URL || "https://ismp-add
 const officeJsCdnUrl = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const officeJsPackageDir = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
 /** office.js fetches its strings and telemetry helper relative to its own URL outside Office too. */
-const officeJsLocalFiles = ["office.js", "en-us/office_strings.js", "telemetry/oteljs_agave.js"];
+const officeJsLocalFiles = ["office.js", "o15apptofilemappingtable.js", "en-us/office_strings.js", "telemetry/oteljs_agave.js"];
 
 /** The custom functions bundle is loaded by Excel on its own; it must never pull in React or Fluent UI. */
 const smallBundleLimitBytes = 150 * 1024;
@@ -81,7 +81,8 @@ module.exports = async (env = {}, options = {}) => {
     // No cross-entry splitChunks: each entry stays self-contained, so React and Fluent UI live in
     // taskpane.js and functions.js can be loaded by the custom functions runtime on its own.
     performance: {
-      hints: "error",
+      // Development bundles are unminified; the limit is for what ships.
+      hints: dev ? false : "error",
       maxAssetSize: smallBundleLimitBytes,
       maxEntrypointSize: smallBundleLimitBytes,
       assetFilter: (assetName) => assetName === "functions.js" || assetName === "commands.js",
