@@ -15,8 +15,8 @@ const LEAF_ID_PATTERN: Record<FrameworkKey, RegExp> = {
   HIPAA: /^§164\.3(08|10|12|14|16)(\([a-zA-Z0-9]+\))+$/,
   NIST80053: /^[A-Z]{2}-\d{1,2}$/,
   NIST800171: /^3\.\d{1,2}\.\d{1,2}$/,
-  GLBA: /^314\.4\([a-j]\)(\([1-8]\))?$/,
-  GDPR: /^Art\.\d+(\(\d\))?(\([a-f]\))?$/,
+  GLBA: /^314\.4(\([abd-j]\)|\(c\)\([1-8]\))$/,
+  GDPR: /^Art\.(5\(1\)\(f\)|24|25|28|30|32\(1\)\([a-d]\)|32\([2-4]\)|33|34|35)$/,
 };
 
 const mappedFrameworks = (control: (typeof CONTROL_LIBRARY)[number]) =>
@@ -69,6 +69,7 @@ describe("baseline control library", () => {
   it("rejects grouping rows such as A.5, GV.OC, CC1, 3.1 and §164.308 as leaf IDs", () => {
     const groupingRows: [FrameworkKey, string][] = [
       ["ISO27001", "A.5"], ["NISTCSF", "GV.OC"], ["SOC2", "CC1"], ["NIST800171", "3.1"], ["HIPAA", "§164.308"], ["NIST80053", "AC"],
+      ["GLBA", "314.4(c)"], ["GDPR", "Art.32(1)"],
     ];
     for (const [key, id] of groupingRows) expect(LEAF_ID_PATTERN[key].test(id)).toBe(false);
   });
