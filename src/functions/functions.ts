@@ -7,7 +7,7 @@
  * The logic lives in riskFunctions.ts / frameworkFunctions.ts and returns errors as data; this
  * file only converts them to CustomFunctions.Error and makes sure no call ever throws.
  */
-import { isFormulaError, type FormulaError } from "./formulaError";
+import { invalidValue, isFormulaError, type FormulaError } from "./formulaError";
 import { coverageFormula, crosswalkFormula, gapsFormula, requirementsFormula } from "./frameworkFunctions";
 import { riskLevelFormula, riskScoreFormula } from "./riskFunctions";
 
@@ -48,7 +48,7 @@ function toExcelGrid(result: unknown[][] | FormulaError): unknown[][] {
 }
 
 function unexpected(error: unknown): FormulaError {
-  return { code: "#VALUE!", message: `Unexpected problem: ${error instanceof Error ? error.message : String(error)}` };
+  return invalidValue(`Unexpected problem: ${error instanceof Error ? error.message : String(error)}`);
 }
 
 function gridSafely(compute: () => unknown[][] | FormulaError): unknown[][] {
