@@ -311,7 +311,7 @@ export const OPERATIONS_CONTROLS: readonly LibraryControl[] = [
     description: "Changes to production systems are requested, risk-rated, approved, tested and recorded before deployment, with emergency changes reviewed afterwards.",
     element: "Change management", type: "Administrative", function: "Preventive",
     mappings: {
-      ISO27001: ["A.8.32", "6.3"],
+      ISO27001: ["A.8.32", "6.3", "8.1"],
       NISTCSF: ["PR.PS-01", "ID.RA-07"],
       SOC2: ["CC8.1"],
       HIPAA: ["§164.308(a)(8)"],

@@ -80,7 +80,7 @@ export const RESILIENCE_CONTROLS: readonly LibraryControl[] = [
     description: "People with incident response roles are trained for them when assigned and at least yearly.",
     element: "Incident response", type: "Administrative", function: "Preventive",
     mappings: {
-      ISO27001: ["A.5.24", "7.2"],
+      ISO27001: ["A.5.24", "A.6.3"],
       NISTCSF: ["PR.AT-02", "RS.MA-01"],
       SOC2: ["CC1.4", "CC7.4"],
       HIPAA: ["§164.308(a)(6)(ii)"],
