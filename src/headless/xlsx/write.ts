@@ -1,1 +1,239 @@
-export async function writeXlsx(_w: import("../model/workbook").HeadlessWorkbook): Promise<Uint8Array> { throw new Error("todo"); }
+import ExcelJS from "exceljs";
+import { rectAddress } from "../addresses";
+import { toFileFormula } from "../formulaSyntax";
+import type { SheetModel } from "../model/sheet";
+import type { CellStyle, ConditionalFormatEntry, DataValidationEntry, NameEntry } from "../model/types";
+import type { HeadlessWorkbook } from "../model/workbook";
+import {
+  borderToFile,
+  cfOperatorToFile,
+  horizontalToFile,
+  operatorToFile,
+  pointsToCharacters,
+  protectionOptionToFile,
+  scaleTypeToFile,
+  textOperatorToFile,
+  toArgb,
+  verticalToFile,
+} from "./mapping";
+
+/** A step run on the finished package, e.g. one that adds chart parts exceljs cannot write. */
+export type XlsxPostProcessor = (xlsx: Uint8Array, workbook: HeadlessWorkbook) => Promise<Uint8Array>;
+
+export interface WriteXlsxOptions {
+  postProcessors?: XlsxPostProcessor[];
+}
+
+/** exceljs keeps defined names as a cell matrix (no sheet scope, no formulas); this stand-in keeps them as written. */
+interface DefinedNameRecord {
+  name: string;
+  ranges: string[];
+  localSheetId?: number;
+}
+
+export async function writeXlsx(workbook: HeadlessWorkbook, options: WriteXlsxOptions = {}): Promise<Uint8Array> {
+  const book = new ExcelJS.Workbook();
+  const definedNames: DefinedNameRecord[] = workbook.names.map((entry) => nameRecord(entry));
+  for (const [index, sheet] of workbook.sheets.entries()) {
+    const worksheet = book.addWorksheet(sheet.name, sheetOptions(sheet));
+    writeCells(worksheet, sheet);
+    writeLayout(worksheet, sheet);
+    for (const table of workbook.tablesOn(sheet)) writeTable(worksheet, table);
+    for (const entry of sheet.validations) dataValidationsOf(worksheet).add(rectAddress(entry.rect), validationToFile(entry));
+    writeConditionalFormats(worksheet, sheet.conditionalFormats);
+    definedNames.push(...sheet.names.map((entry) => nameRecord(entry, index)));
+    if (sheet.protection.protected) await worksheet.protect(sheet.protection.password ?? "", protectionToFile(sheet.protection.options));
+  }
+  (book as unknown as { _definedNames: { model: DefinedNameRecord[] } })._definedNames = { model: definedNames };
+  let bytes: Uint8Array = new Uint8Array(await book.xlsx.writeBuffer());
+  for (const step of options.postProcessors ?? []) bytes = await step(bytes, workbook);
+  return bytes;
+}
+
+const nameRecord = (entry: NameEntry, localSheetId?: number): DefinedNameRecord => ({
+  name: entry.name,
+  ranges: [toFileFormula(entry.formula)],
+  ...(localSheetId === undefined ? {} : { localSheetId }),
+});
+
+function sheetOptions(sheet: SheetModel): Partial<ExcelJS.AddWorksheetOptions> {
+  const states = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" } as const;
+  const { rows, columns } = sheet.freeze;
+  return {
+    state: states[sheet.visibility],
+    properties: { ...(sheet.tabColor ? { tabColor: toArgb(sheet.tabColor) } : {}) } as ExcelJS.WorksheetProperties,
+    views: [
+      rows || columns
+        ? { state: "frozen", xSplit: columns, ySplit: rows, showGridLines: sheet.showGridlines }
+        : { state: "normal", showGridLines: sheet.showGridlines },
+    ],
+  };
+}
+
+function writeCells(worksheet: ExcelJS.Worksheet, sheet: SheetModel): void {
+  for (const [row, cells] of sheet.rows) {
+    const fileRow = worksheet.getRow(row + 1);
+    for (const [col, cell] of cells) {
+      const target = fileRow.getCell(col + 1);
+      if (cell.formula !== undefined) {
+        target.value = { formula: toFileFormula(cell.formula), ...(cell.value !== undefined ? { result: cell.value } : {}) } as ExcelJS.CellFormulaValue;
+      } else if (cell.value !== undefined) {
+        target.value = cell.value;
+      }
+      if (cell.style) applyStyle(target, cell.style);
+    }
+  }
+  for (const [row, height] of sheet.rowHeights) worksheet.getRow(row + 1).height = height;
+  for (const row of sheet.hiddenRows) worksheet.getRow(row + 1).hidden = true;
+  for (const [col, width] of sheet.columnWidths) worksheet.getColumn(col + 1).width = pointsToCharacters(width);
+  for (const merge of sheet.merges) worksheet.mergeCells(merge.r0 + 1, merge.c0 + 1, merge.r1 + 1, merge.c1 + 1);
+}
+
+function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
+  if (style.numberFormat && style.numberFormat !== "General") cell.numFmt = style.numberFormat;
+  if (style.fillColor) cell.fill = { type: "pattern", pattern: "solid", fgColor: toArgb(style.fillColor) };
+  const font: Partial<ExcelJS.Font> = {};
+  if (style.fontBold !== undefined) font.bold = style.fontBold;
+  if (style.fontItalic !== undefined) font.italic = style.fontItalic;
+  if (style.fontColor) font.color = toArgb(style.fontColor);
+  if (style.fontSize !== undefined) font.size = style.fontSize;
+  if (style.fontName) font.name = style.fontName;
+  if (style.fontUnderline && style.fontUnderline !== "None") font.underline = style.fontUnderline === "Double" ? "double" : "single";
+  if (Object.keys(font).length > 0) cell.font = font;
+  const border: Partial<ExcelJS.Borders> = {};
+  for (const [side, key] of [["top", "borderTop"], ["bottom", "borderBottom"], ["left", "borderLeft"], ["right", "borderRight"]] as const) {
+    const edge = style[key];
+    const fileStyle = edge && borderToFile(edge);
+    if (edge && fileStyle) border[side] = { style: fileStyle as ExcelJS.BorderStyle, color: toArgb(edge.color) };
+  }
+  if (Object.keys(border).length > 0) cell.border = border;
+  const alignment: Partial<ExcelJS.Alignment> = {};
+  if (style.horizontalAlignment && horizontalToFile[style.horizontalAlignment]) alignment.horizontal = horizontalToFile[style.horizontalAlignment] as ExcelJS.Alignment["horizontal"];
+  if (style.verticalAlignment && verticalToFile[style.verticalAlignment]) alignment.vertical = verticalToFile[style.verticalAlignment] as ExcelJS.Alignment["vertical"];
+  if (style.wrapText) alignment.wrapText = true;
+  if (Object.keys(alignment).length > 0) cell.alignment = alignment;
+  if (style.locked === false) cell.protection = { locked: false };
+}
+
+function writeLayout(worksheet: ExcelJS.Worksheet, sheet: SheetModel): void {
+  const layout = sheet.pageLayout;
+  const { horizontalFitToPages, verticalFitToPages, scale } = layout.zoom;
+  const fitting = horizontalFitToPages !== undefined || verticalFitToPages !== undefined;
+  Object.assign(worksheet.pageSetup, {
+    orientation: layout.orientation === "Landscape" ? "landscape" : "portrait",
+    horizontalCentered: layout.centerHorizontally,
+    ...(fitting ? { fitToPage: true, fitToWidth: horizontalFitToPages ?? 0, fitToHeight: verticalFitToPages ?? 0 } : { scale: scale ?? 100 }),
+    ...(layout.printTitleRows ? { printTitlesRow: layout.printTitleRows.replace(/\$/g, "") } : {}),
+    ...(layout.printArea ? { printArea: layout.printArea.replace(/\$/g, "") } : {}),
+  });
+}
+
+function writeTable(worksheet: ExcelJS.Worksheet, table: HeadlessWorkbook["tables"][number]): void {
+  const body = table.bodyRect;
+  const rows: ExcelJS.CellValue[][] = [];
+  for (let row = body.r0; row <= body.r1; row++) {
+    const line: ExcelJS.CellValue[] = [];
+    for (let col = table.rect.c0; col <= table.rect.c1; col++) line.push(worksheet.getCell(row + 1, col + 1).value);
+    rows.push(line);
+  }
+  const style = /^TableStyle(Light|Medium|Dark)\d+$/.test(table.style) ? table.style : "TableStyleMedium2";
+  worksheet.addTable({
+    name: table.name,
+    displayName: table.name,
+    ref: rectAddress({ ...table.rect, r1: table.rect.r0, c1: table.rect.c0 }),
+    headerRow: true,
+    totalsRow: table.showTotals,
+    style: { theme: style as ExcelJS.TableStyleProperties["theme"], showRowStripes: table.showBandedRows, showColumnStripes: table.showBandedColumns },
+    columns: table.columnNames().map((name) => ({ name, filterButton: table.showFilterButton })),
+    rows,
+  });
+}
+
+function formulaToFile(value: string | number | undefined): string | number | undefined {
+  if (value === undefined || typeof value === "number") return value;
+  return value.startsWith("=") ? toFileFormula(value) : value;
+}
+
+function validationToFile(entry: DataValidationEntry): ExcelJS.DataValidation {
+  const { rule } = entry;
+  const common = {
+    allowBlank: entry.ignoreBlanks,
+    showErrorMessage: entry.errorAlert.showAlert,
+    errorStyle: entry.errorAlert.style.toLowerCase(),
+    errorTitle: entry.errorAlert.title,
+    error: entry.errorAlert.message,
+    showInputMessage: entry.prompt.showPrompt,
+    promptTitle: entry.prompt.title,
+    prompt: entry.prompt.message,
+  };
+  if (rule.list) {
+    const source = rule.list.source.startsWith("=") ? toFileFormula(rule.list.source) : `"${rule.list.source}"`;
+    return { type: "list", formulae: [source], ...common };
+  }
+  if (rule.custom) return { type: "custom", formulae: [toFileFormula(rule.custom.formula)], ...common };
+  const [type, basic] = rule.wholeNumber ? ["whole", rule.wholeNumber] as const
+    : rule.decimal ? ["decimal", rule.decimal] as const
+    : rule.date ? ["date", rule.date] as const
+    : ["textLength", rule.textLength] as const;
+  const formulae = [formulaToFile(basic?.formula1), formulaToFile(basic?.formula2)].filter((f) => f !== undefined);
+  return { type, formulae, operator: (operatorToFile[basic?.operator ?? "Between"] ?? "between") as ExcelJS.DataValidationOperator, ...common };
+}
+
+function cfStyle(entry: ConditionalFormatEntry): Partial<ExcelJS.Style> {
+  const style: Partial<ExcelJS.Style> = {};
+  if (entry.style.fillColor) style.fill = { type: "pattern", pattern: "solid", bgColor: toArgb(entry.style.fillColor) };
+  if (entry.style.fontColor || entry.style.fontBold !== undefined) {
+    style.font = { ...(entry.style.fontColor ? { color: toArgb(entry.style.fontColor) } : {}), ...(entry.style.fontBold !== undefined ? { bold: entry.style.fontBold } : {}) };
+  }
+  return style;
+}
+
+function cfRule(entry: ConditionalFormatEntry, priority: number): ExcelJS.ConditionalFormattingRule | null {
+  const base = { priority, ...(entry.stopIfTrue ? { stopIfTrue: true } : {}) };
+  switch (entry.type) {
+    case "Custom":
+      return { ...base, type: "expression", formulae: [toFileFormula(entry.rule.formula ?? "")], style: cfStyle(entry) };
+    case "CellValue":
+      return {
+        ...base,
+        type: "cellIs",
+        operator: (cfOperatorToFile[entry.rule.operator ?? "EqualTo"] ?? "equal") as ExcelJS.CellIsRuleType["operator"],
+        formulae: [entry.rule.formula1, entry.rule.formula2].filter((f): f is string => f !== undefined).map(toFileFormula),
+        style: cfStyle(entry),
+      } as ExcelJS.ConditionalFormattingRule;
+    case "ContainsText":
+      return {
+        ...base,
+        type: "containsText",
+        operator: textOperatorToFile[entry.rule.operator ?? "Contains"] ?? "containsText",
+        text: entry.rule.text ?? "",
+        style: cfStyle(entry),
+      } as ExcelJS.ConditionalFormattingRule;
+    case "ColorScale": {
+      const points = [entry.colorScale?.minimum, entry.colorScale?.midpoint, entry.colorScale?.maximum].filter((p) => p !== undefined);
+      return {
+        ...base,
+        type: "colorScale",
+        cfvo: points.map((p) => ({ type: scaleTypeToFile[p.type] ?? "num", ...(p.formula !== undefined && p.formula !== null ? { value: Number.isNaN(Number(p.formula)) ? p.formula : Number(p.formula) } : {}) })),
+        color: points.map((p) => toArgb(p.color)),
+      } as ExcelJS.ConditionalFormattingRule;
+    }
+    default:
+      return null;
+  }
+}
+
+function writeConditionalFormats(worksheet: ExcelJS.Worksheet, entries: ConditionalFormatEntry[]): void {
+  entries.forEach((entry, index) => {
+    const rule = cfRule(entry, index + 1);
+    if (rule) worksheet.addConditionalFormatting({ ref: rectAddress(entry.rect), rules: [rule] });
+  });
+}
+
+function protectionToFile(options: Record<string, boolean>): Partial<ExcelJS.WorksheetProtection> {
+  return Object.fromEntries(Object.entries(options).map(([key, value]) => [protectionOptionToFile(key), value]));
+}
+
+/** Present at run time in exceljs 4, missing from its typings. */
+const dataValidationsOf = (worksheet: ExcelJS.Worksheet): { add(address: string, validation: ExcelJS.DataValidation): void } =>
+  (worksheet as unknown as { dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void } }).dataValidations;
