@@ -114,6 +114,13 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, sync:
       const table = workbook.tables.getItem(step.table);
       for (const header of step.headers) table.columns.add(undefined, undefined, header);
     },
+    appendRows: async (step) => {
+      const table = workbook.tables.getItem(step.table);
+      for (const [, slice] of rowSlices(step.rows)) {
+        await batch.reserve(slice);
+        table.rows.add(undefined, slice as Fill);
+      }
+    },
     column: async (step) => {
       await batch.reserve(step);
       const target = sheet(step.sheet);
@@ -124,6 +131,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, sync:
       if (step.horizontalAlignment) body.format.horizontalAlignment = step.horizontalAlignment;
       if (step.wrapText !== undefined) body.format.wrapText = step.wrapText;
       if (step.formula) body.formulas = fillAll(step.formula);
+      else if (step.values) body.values = step.values.map((v) => [v]) as Fill;
       if (step.validation && canValidate) {
         body.dataValidation.clear();
         body.dataValidation.rule = step.validation.rule as Excel.DataValidationRule;

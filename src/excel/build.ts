@@ -1,18 +1,52 @@
 /** Build: options → blueprint → plan (diff against the workbook) → one batched apply. */
 import { buildBlueprint, BuildOptions, WorkbookBlueprint } from "../core/blueprint";
+import { CONTROL, CONTROLS_TABLE, mappingColumnHeader } from "../core/blueprint/controlMatrix";
+import { COVERAGE_TABLE } from "../core/blueprint/coverageSheet";
+import { REQUIREMENTS_TABLE } from "../core/blueprint/requirementsSheet";
 import { SCALE_TABLES, SCORE_MATRIX_NAME } from "../core/blueprint/scalesSheet";
+import { SOA_TABLE } from "../core/blueprint/soaSheet";
 import { planBuild } from "../core/plan/planBuild";
 import { scalesFromSnapshot } from "../core/plan/readScales";
+import { WorkbookSnapshot } from "../core/plan/snapshot";
+import { splitMappingCell } from "../core/coverage";
 import { applyPlan } from "./applyPlan";
 import { OperationBlockedError } from "./errors";
 import type { BuildReport } from "./operations";
 import { readSnapshot } from "./snapshot";
 import { createSyncCounter } from "./syncCounter";
 
-const SCALE_TABLE_NAMES = [SCALE_TABLES.likelihood, SCALE_TABLES.impact, SCALE_TABLES.bands, SCALE_TABLES.settings];
+/** Small tables read in full: scales (to follow the analyst's edits) and keyed tables (to add rows). */
+const FULL_TABLES = [
+  SCALE_TABLES.likelihood,
+  SCALE_TABLES.impact,
+  SCALE_TABLES.bands,
+  SCALE_TABLES.settings,
+  CONTROLS_TABLE,
+  REQUIREMENTS_TABLE,
+  SOA_TABLE,
+  COVERAGE_TABLE,
+];
 
 function tableNames(blueprint: WorkbookBlueprint): string[] {
   return blueprint.sheets.flatMap((s) => s.tables.map((t) => t.name));
+}
+
+/** Annex A control → IDs of the workbook's controls that list it, as the SoA shows them. */
+function annexAImplementers(snapshot: WorkbookSnapshot): Record<string, string> | undefined {
+  const controls = snapshot.tables.find((t) => t.name.toLowerCase() === CONTROLS_TABLE.toLowerCase())?.columns;
+  const ids = controls?.[CONTROL.id];
+  const iso = controls?.[mappingColumnHeader("ISO27001")];
+  if (!ids || !iso) return undefined;
+  const byRequirement = new Map<string, string[]>();
+  ids.forEach((id, row) => {
+    if (id === null || id === "") return;
+    for (const requirement of splitMappingCell(String(iso[row] ?? ""))) {
+      const key = requirement.toUpperCase();
+      if (!byRequirement.has(key)) byRequirement.set(key, []);
+      byRequirement.get(key)!.push(String(id));
+    }
+  });
+  return Object.fromEntries([...byRequirement].map(([requirement, list]) => [requirement, list.join("; ")]));
 }
 
 export async function buildWorkbook(context: Excel.RequestContext, options: BuildOptions, today = new Date()): Promise<BuildReport> {
@@ -20,15 +54,10 @@ export async function buildWorkbook(context: Excel.RequestContext, options: Buil
   const layoutOnly = buildBlueprint({ ...options, sample: false }, { today });
   const snapshot = await readSnapshot(
     context,
-    {
-      tables: tableNames(layoutOnly),
-      fullTables: SCALE_TABLE_NAMES,
-      sheets: layoutOnly.sheets.map((s) => s.name),
-      gridName: SCORE_MATRIX_NAME,
-    },
+    { tables: tableNames(layoutOnly), fullTables: FULL_TABLES, sheets: layoutOnly.sheets.map((s) => s.name), gridName: SCORE_MATRIX_NAME },
     sync,
   );
-  const blueprint = buildBlueprint(options, { today, scales: scalesFromSnapshot(snapshot) });
+  const blueprint = buildBlueprint(options, { today, scales: scalesFromSnapshot(snapshot), annexAImplementers: annexAImplementers(snapshot) });
   const plan = planBuild(blueprint, snapshot);
   if (plan.blockers.length > 0) throw new OperationBlockedError(plan.blockers);
   await applyPlan(context, plan, sync);

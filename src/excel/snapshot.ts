@@ -26,6 +26,10 @@ function localAddress(address: string): string {
   return address.slice(address.lastIndexOf("!") + 1);
 }
 
+function columnsOf(headers: string[], rows: CellValue[][]): Record<string, CellValue[]> {
+  return Object.fromEntries(headers.map((h, i) => [h, rows.map((row) => row[i] ?? null)]));
+}
+
 export async function readSnapshot(context: Excel.RequestContext, request: SnapshotRequest, sync: SyncCounter): Promise<WorkbookSnapshot> {
   const workbook = context.workbook;
   const canReadOnly = supportsExcelApi(FEATURE_SETS.readOnlyFlag);
@@ -67,6 +71,7 @@ export async function readSnapshot(context: Excel.RequestContext, request: Snaps
       bodyRows,
       firstRowFormulas: formulas,
       body: isFull ? (body.values as CellValue[][]) : undefined,
+      columns: isFull ? columnsOf(headers, body.values as CellValue[][]) : undefined,
     };
   });
   const usedBySheet = new Map(usedRanges.map(({ sheet, used }) => [sheet.name, used.isNullObject ? undefined : localAddress(used.address)]));

@@ -1,26 +1,51 @@
 /** options → blueprint: the whole ISMP workbook as data. */
 import { defaultScales, Scales } from "../scales";
 import { sampleAssets, sampleRisks } from "../sample";
+import { CONTROL_LIBRARY } from "../controls";
 import { assetInventorySheet } from "./assetInventory";
+import { controlMatrixSheet } from "./controlMatrix";
+import { coverageSheet } from "./coverageSheet";
 import { BuildOptions } from "./options";
+import { requirementsSheet } from "./requirementsSheet";
 import { riskRegisterSheet } from "./riskRegister";
 import { scalesSheet } from "./scalesSheet";
-import { WorkbookBlueprint } from "./types";
+import { AnnexAImplementers, soaSheet } from "./soaSheet";
+import { SheetSpec, WorkbookBlueprint } from "./types";
 
 export interface BlueprintContext {
   /** Scales as the workbook holds them now (after the analyst's edits), if it has a Scales sheet. */
   scales?: Scales;
+  /** Control IDs implementing each ISO 27001 Annex A control, from the workbook's control matrix. */
+  annexAImplementers?: AnnexAImplementers;
   /** "Today" for sample data dates. */
   today: Date;
+}
+
+/** Which library controls map to each Annex A control: the SoA's seed before a matrix exists. */
+export function libraryAnnexAImplementers(): AnnexAImplementers {
+  const byControl = new Map<string, string[]>();
+  for (const control of CONTROL_LIBRARY) {
+    for (const id of control.mappings.ISO27001 ?? []) {
+      if (!byControl.has(id)) byControl.set(id, []);
+      byControl.get(id)!.push(control.id);
+    }
+  }
+  return Object.fromEntries([...byControl].map(([id, controls]) => [id, controls.join("; ")]));
 }
 
 export function buildBlueprint(options: BuildOptions, context: BlueprintContext): WorkbookBlueprint {
   const scales = context.scales ?? defaultScales(options.matrixSize, options.method);
   const risks = options.sample ? sampleRisks(scales.size, context.today) : [];
-  const assets = options.sample ? sampleAssets() : [];
-  return {
-    sheets: [riskRegisterSheet(scales, risks), assetInventorySheet(assets), scalesSheet(scales, options.organisation)],
-  };
+  const assets = options.sample ? sampleAssets(context.today) : [];
+  const sheets: SheetSpec[] = [
+    riskRegisterSheet(scales, risks),
+    assetInventorySheet(assets),
+    controlMatrixSheet(options.frameworks, options.sample, context.today),
+    requirementsSheet({ frameworks: options.frameworks, soc2Categories: options.soc2Categories }),
+  ];
+  if (options.frameworks.includes("ISO27001")) sheets.push(soaSheet(context.annexAImplementers ?? libraryAnnexAImplementers()));
+  sheets.push(coverageSheet(options.frameworks), scalesSheet(scales, options.organisation));
+  return { sheets };
 }
 
 export * from "./types";

@@ -21,6 +21,8 @@ export interface BuildOptions {
   method: ScoringMethod;
   organisation: string;
   sample: boolean;
+  /** SOC 2 categories in scope (Security, Availability, Confidentiality, Processing Integrity, Privacy); all when absent. */
+  soc2Categories?: string[];
 }
 
 export function defaultOptions(profile: ProfileKey = "general"): BuildOptions {

@@ -62,6 +62,12 @@ export interface ColumnSpec {
   conditionalFormats?: readonly ConditionalFormatSpec[];
   horizontalAlignment?: "Left" | "Center" | "Right";
   wrapText?: boolean;
+  /**
+   * Values by row key (the table's first key column). "appended": written only when the column is
+   * added to an existing table (a new framework's mappings). "always": the add-in owns the values
+   * and refreshes them on every build (e.g. the controls behind a Statement of Applicability row).
+   */
+  valuesByKey?: { when: "appended" | "always"; values: Readonly<Record<string, CellValue>> };
 }
 
 export interface TableSpec {
@@ -70,8 +76,15 @@ export interface TableSpec {
   anchor: string;
   style: string;
   columns: readonly ColumnSpec[];
-  /** Rows written only when the table is created. Keys are headers. */
+  /** Rows written when the table is created. Keys are headers. */
   seedRows: ReadonlyArray<Record<string, CellValue>>;
+  /** Columns that identify a row (the first one keys `valuesByKey`). */
+  keyColumns?: readonly string[];
+  /**
+   * Append seed rows whose keys an existing table lacks (a framework added later brings its
+   * requirements). Otherwise seeds are written only when the table is created.
+   */
+  appendMissing?: boolean;
 }
 
 /** Static content written when the sheet is created: titles, explanations, grids. */

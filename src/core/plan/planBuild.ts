@@ -16,9 +16,14 @@ export interface TableLayout {
   firstColumn: number;
   headers: string[];
   bodyRows: number;
+  /** Key of each body row, in order (tables with key columns only). */
+  rowKeys: string[];
+  /** Seed rows to append to an existing table, in final header order. */
+  appendedRows: CellValue[][];
 }
 
 const key = (s: string) => s.toLowerCase();
+const KEY_SEPARATOR = "\u0000";
 
 export function planBuild(blueprint: WorkbookBlueprint, snapshot: WorkbookSnapshot): Plan {
   const report: PlanReport = { created: [], repaired: [], renamed: [], warnings: [] };
@@ -116,14 +121,41 @@ function uniqueSheetName(wanted: string, taken: Set<string>): string {
 function existingLayout(existing: TableSnapshot, spec: TableSpec): TableLayout {
   const present = new Set(existing.headers.map(key));
   const missing = spec.columns.map((c) => c.header).filter((h) => !present.has(key(h)));
+  const headers = [...existing.headers, ...missing];
+  const appendedRows = missingSeedRows(spec, existing);
   return {
     name: existing.name,
     sheet: existing.sheet,
     headerRow: existing.headerRow,
     firstColumn: existing.firstColumn,
-    headers: [...existing.headers, ...missing],
-    bodyRows: existing.bodyRows,
+    headers,
+    bodyRows: existing.bodyRows + appendedRows.length,
+    rowKeys: [...existingKeys(spec, existing), ...appendedRows.map((row) => rowKey(spec, (h) => row[h]))],
+    appendedRows: appendedRows.map((row) => headers.map((h) => seedValue(spec, row, h))),
   };
+}
+
+/** A row's identity: its key columns' values, case-folded and joined. */
+function rowKey(spec: TableSpec, get: (header: string) => CellValue | undefined): string {
+  return (spec.keyColumns ?? []).map((h) => String(get(h) ?? "").trim().toLowerCase()).join(KEY_SEPARATOR);
+}
+
+function existingKeys(spec: TableSpec, existing: TableSnapshot): string[] {
+  if (!spec.keyColumns?.length || !existing.columns) return [];
+  const columns = existing.columns;
+  return Array.from({ length: existing.bodyRows }, (_, i) => rowKey(spec, (h) => columns[h]?.[i]));
+}
+
+/** Seed rows whose keys the table does not hold yet (only for tables with key columns). */
+function missingSeedRows(spec: TableSpec, existing: TableSnapshot): ReadonlyArray<Record<string, CellValue>> {
+  if (!spec.appendMissing || !spec.keyColumns?.length || !existing.columns || spec.keyColumns.some((h) => !existing.columns![h])) return [];
+  const known = new Set(existingKeys(spec, existing));
+  return spec.seedRows.filter((row) => !known.has(rowKey(spec, (h) => row[h])));
+}
+
+function seedValue(spec: TableSpec, row: Record<string, CellValue>, header: string): CellValue {
+  const column = spec.columns.find((c) => key(c.header) === key(header));
+  return !column || column.formula ? "" : (row[column.header] ?? "");
 }
 
 function newLayout(spec: TableSpec, sheet: string, occupied: string | undefined): TableLayout {
@@ -147,6 +179,8 @@ function newLayout(spec: TableSpec, sheet: string, occupied: string | undefined)
     firstColumn,
     headers: spec.columns.map((c) => c.header),
     bodyRows: Math.max(spec.seedRows.length, 1),
+    rowKeys: spec.seedRows.map((row) => rowKey(spec, (h) => row[h])),
+    appendedRows: [],
   };
 }
 
@@ -170,6 +204,10 @@ function tableSteps(
       appended.forEach((h) => newColumns.add(key(h)));
       report.repaired.push(`Added ${appended.length === 1 ? "column" : "columns"} ${appended.join(", ")} to table ${existing.name}`);
     }
+    if (layout.appendedRows.length > 0) {
+      steps.push({ kind: "appendRows", table: existing.name, rows: layout.appendedRows });
+      report.repaired.push(`Added ${layout.appendedRows.length} rows to table ${existing.name}`);
+    }
   }
   for (const column of spec.columns) {
     const position = layout.headers.findIndex((h) => key(h) === key(column.header));
@@ -179,7 +217,7 @@ function tableSteps(
         report.repaired.push(`Restored the formula of ${spec.name}[${column.header}]`);
       }
     }
-    steps.push(columnStep(column, position, layout, newColumns.has(key(column.header)), layouts));
+    steps.push(columnStep(column, position, layout, newColumns.has(key(column.header)), layouts, !existing));
   }
   return steps;
 }
@@ -193,7 +231,14 @@ function createTableStep(spec: TableSpec, layout: TableLayout): PlanStep {
   return { kind: "createTable", sheet: layout.sheet, address: `${cellAddress(start)}:${cellAddress(end)}`, name: spec.name, style: spec.style, rows };
 }
 
-function columnStep(column: ColumnSpec, position: number, layout: TableLayout, isNew: boolean, layouts: Map<string, TableLayout>): PlanStep {
+function columnStep(
+  column: ColumnSpec,
+  position: number,
+  layout: TableLayout,
+  isNew: boolean,
+  layouts: Map<string, TableLayout>,
+  tableIsNew: boolean,
+): PlanStep {
   const letter = columnLetter(layout.firstColumn + position);
   const firstBody = layout.headerRow + 1;
   const body = layout.bodyRows > 0 ? `${letter}${firstBody + 1}:${letter}${firstBody + layout.bodyRows}` : undefined;
@@ -203,10 +248,13 @@ function columnStep(column: ColumnSpec, position: number, layout: TableLayout, i
     return `$${columnLetter(layout.firstColumn + index)}${firstBody + 1}`;
   };
   const resolve = (text: string) => resolveTokens(text, layouts, rowRef);
+  const byKey = column.valuesByKey;
+  const writeValues = byKey && !tableIsNew && (byKey.when === "always" || isNew) && layout.rowKeys.length === layout.bodyRows;
   return {
     kind: "column",
     sheet: layout.sheet,
     body,
+    values: writeValues ? valuesForRows(byKey.values, layout.rowKeys) : undefined,
     widthColumn: isNew ? `${letter}:${letter}` : undefined,
     width: isNew ? column.width : undefined,
     formula: column.formula,
@@ -218,6 +266,12 @@ function columnStep(column: ColumnSpec, position: number, layout: TableLayout, i
       (cf): ResolvedConditionalFormat => ({ formula: resolve(cf.formula), fill: cf.fill, fontColor: cf.fontColor, bold: cf.bold }),
     ),
   };
+}
+
+/** Each row's value, looked up by its first key column (case-insensitive); blank when unknown. */
+function valuesForRows(values: Readonly<Record<string, CellValue>>, rowKeys: string[]): CellValue[] {
+  const folded = new Map(Object.entries(values).map(([k, v]) => [key(k), v]));
+  return rowKeys.map((k) => folded.get(k.split(KEY_SEPARATOR)[0]) ?? "");
 }
 
 function resolveValidation(spec: ValidationSpec, resolve: (text: string) => string): ResolvedValidation {

@@ -21,6 +21,8 @@ export interface TableSnapshot {
   firstRowFormulas: CellValue[];
   /** Body values, only for the tables the plan asked to read in full (the Scales tables). */
   body?: CellValue[][];
+  /** Body values of selected columns by header (key columns, mappings), when asked for. */
+  columns?: Record<string, CellValue[]>;
 }
 
 export interface WorkbookSnapshot {

@@ -24,6 +24,7 @@ export type PlanStep =
   | { kind: "write"; sheet: string; address: string; values: CellValue[][]; format?: CellFormat; merge?: boolean }
   | { kind: "createTable"; sheet: string; address: string; name: string; style: string; rows: CellValue[][] }
   | { kind: "appendColumns"; table: string; headers: string[] }
+  | { kind: "appendRows"; table: string; rows: CellValue[][] }
   | {
       kind: "column";
       sheet: string;
@@ -33,6 +34,8 @@ export type PlanStep =
       widthColumn?: string;
       width?: number;
       formula?: string;
+      /** One value per body row, written as a column (add-in-owned or newly added columns only). */
+      values?: CellValue[];
       numberFormat?: string;
       horizontalAlignment?: "Left" | "Center" | "Right";
       wrapText?: boolean;

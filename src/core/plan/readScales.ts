@@ -1,0 +1,62 @@
+/**
+ * The scales as the workbook holds them now, read back from the Scales sheet's tables, so that a
+ * re-run builds drop-downs, messages and colours from the analyst's edits rather than the defaults.
+ */
+import { SCALE_TABLES, SETTINGS } from "../blueprint/scalesSheet";
+import { CellValue } from "../blueprint/types";
+import { ImpactLevel, isMatrixSize, RatingBand, ScaleLevel, Scales, ScoringMethod, SCORING_METHOD_LABELS } from "../scales";
+import { WorkbookSnapshot } from "./snapshot";
+
+type Rows = Array<Record<string, CellValue>>;
+
+function rowsOf(snapshot: WorkbookSnapshot, table: string): Rows | undefined {
+  const t = snapshot.tables.find((x) => x.name.toLowerCase() === table.toLowerCase());
+  if (!t?.body) return undefined;
+  return t.body
+    .filter((row) => row.some((v) => v !== null && v !== ""))
+    .map((row) => Object.fromEntries(t.headers.map((h, i) => [h, row[i] ?? null])));
+}
+
+const num = (v: CellValue): number => (typeof v === "number" ? v : Number(v));
+const text = (v: CellValue): string => (v === null || v === undefined ? "" : String(v));
+
+export function scalesFromSnapshot(snapshot: WorkbookSnapshot): Scales | undefined {
+  const likelihoodRows = rowsOf(snapshot, SCALE_TABLES.likelihood);
+  const impactRows = rowsOf(snapshot, SCALE_TABLES.impact);
+  const bandRows = rowsOf(snapshot, SCALE_TABLES.bands);
+  if (!likelihoodRows?.length || !impactRows?.length || !bandRows?.length) return undefined;
+
+  const likelihood: ScaleLevel[] = likelihoodRows
+    .map((r) => ({ level: num(r.Level), label: text(r.Label), description: text(r.Description) }))
+    .filter((l) => Number.isInteger(l.level));
+  const impact: ImpactLevel[] = impactRows
+    .map((r) => ({ level: num(r.Level), label: text(r.Label), description: text(r.Description), financialRange: text(r["Financial Range"]) }))
+    .filter((l) => Number.isInteger(l.level));
+  const bands: RatingBand[] = bandRows.map((r) => ({
+    rating: text(r.Rating),
+    min: num(r["Min Score"]),
+    max: num(r["Max Score"]),
+    color: text(r.Color) || "#FFFFFF",
+    reviewEveryDays: num(r["Review Every (days)"]),
+    action: text(r.Action),
+  }));
+  const size = Math.max(...likelihood.map((l) => l.level));
+  if (!isMatrixSize(size) || bands.length === 0) return undefined;
+
+  const settings = new Map((rowsOf(snapshot, SCALE_TABLES.settings) ?? []).map((r) => [text(r.Setting), r.Value]));
+  const methodLabel = text(settings.get(SETTINGS[2].setting) ?? "");
+  const method: ScoringMethod = methodLabel === SCORING_METHOD_LABELS.matrix ? "matrix" : "multiply";
+  const appetite = num(settings.get(SETTINGS[1].setting) ?? NaN);
+  const matrix =
+    snapshot.scoreMatrix?.map((row) => row.map(num)) ??
+    Array.from({ length: size }, (_, l) => Array.from({ length: size }, (_, i) => (l + 1) * (i + 1)));
+  return {
+    size,
+    method,
+    likelihood,
+    impact,
+    bands,
+    appetite: Number.isFinite(appetite) ? appetite : bands[Math.min(1, bands.length - 1)].max,
+    matrix,
+  };
+}
