@@ -274,7 +274,8 @@ function cfFromFile(workbook: HeadlessWorkbook, rect: Rect, rule: FileRule): Con
     ...(rule.style?.font?.bold !== undefined ? { fontBold: rule.style.font.bold } : {}),
   };
   const base = { id: workbook.newId("cf"), rect, priority: rule.priority ?? 0, stopIfTrue: Boolean(rule.stopIfTrue), style };
-  const formulas = (rule.formulae ?? []).map((f) => fromFileFormula(String(f)));
+  // A constant stays as typed ("5"); anything else is a formula ("=$B$1").
+  const formulas = (rule.formulae ?? []).map((f) => (/^-?\d+(\.\d+)?$/.test(String(f)) ? String(f) : fromFileFormula(String(f))));
   switch (rule.type) {
     case "expression":
       return { ...base, type: "Custom", rule: { formula: formulas[0] ?? "" } };
