@@ -98,14 +98,20 @@ describe("load and sync", () => {
     expect(workbook.sheet("Sheet1").valueAt("A2")).toBe("");
   });
 
-  it("collections expose getCount and getItemAt", async () => {
+  it("collections expose getCount, getItemAt and items", async () => {
     await run(createWorkbook(), async (context) => {
       context.workbook.worksheets.add("Two");
+      context.workbook.worksheets.getItem("Two").getRange("A1:B2").values = [["a", "b"], [1, 2]];
+      context.workbook.tables.add("Two!A1:B2", true);
       const count = context.workbook.worksheets.getCount();
-      const second = context.workbook.worksheets.getItemAt(1).load("name");
-      await context.sync();
+      const sheets = context.workbook.worksheets.load("items/name");
+      const table = context.workbook.tables.getItemAt(0).load("name");
+      const missing = context.workbook.tables.getItemAt(1);
+      await expect(context.sync()).rejects.toMatchObject({ code: "ItemNotFound" });
       expect(count.value).toBe(2);
-      expect(second.name).toBe("Two");
+      expect(sheets.items.map((s) => s.name)).toEqual(["Sheet1", "Two"]);
+      expect(table.name).toBe("Table1");
+      void missing;
     });
   });
 });
@@ -150,7 +156,7 @@ describe("round trips and payloads", () => {
       const sheet = context.workbook.worksheets.getItem("Sheet1");
       sheet.getRange("A1:AI1").values = [Array.from({ length: 35 }, (_v, c) => `Col${c}`)];
       const table = sheet.tables.add("A1:AI1", true);
-      table.rows.add(null, rows);
+      table.rows.add(undefined, rows);
       await context.sync();
     });
     expect(Date.now() - started).toBeLessThan(1000);

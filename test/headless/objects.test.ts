@@ -20,7 +20,7 @@ async function riskTable() {
     sheet.getRange("A1:D1").values = [["ID", "Likelihood", "Impact", "Score"]];
     const table = sheet.tables.add("'Risk Register'!A1:D1", true);
     table.name = "Risks";
-    table.rows.add(null, [["R1", 2, 3, score], ["R2", 4, 5, score]]);
+    table.rows.add(undefined, [["R1", 2, 3, score], ["R2", 4, 5, score]]);
   });
   return workbook;
 }
@@ -136,7 +136,7 @@ describe("tables", () => {
     const workbook = await riskTable();
     await run(workbook, async (context) => {
       const table = context.workbook.tables.getItem("Risks");
-      table.rows.add(null, [["R3", 1, 1, ""]]);
+      table.rows.add(undefined, [["R3", 1, 1, ""]]);
       const body = table.getDataBodyRange().load("address");
       const count = table.rows.getCount();
       await context.sync();
@@ -152,7 +152,7 @@ describe("tables", () => {
     const workbook = await riskTable();
     await run(workbook, async (context) => {
       const table = context.workbook.tables.getItem("Risks");
-      table.columns.add(null, [["Owner"], ["Ann"], ["Bob"]]);
+      table.columns.add(undefined, [["Owner"], ["Ann"], ["Bob"]]);
       table.columns.getItem("ID").name = "Risk ID";
       const columns = table.columns.load("items/name");
       await context.sync();

@@ -19,7 +19,7 @@ async function buildSample(): Promise<HeadlessWorkbook> {
     const table = sheet.tables.add("'Risk Register'!A1:D1", true);
     table.name = "Risks";
     table.style = "TableStyleMedium9";
-    table.rows.add(null, [["R1", 2, 3, score], ["R2", 4, 5, score]]);
+    table.rows.add(undefined, [["R1", 2, 3, score], ["R2", 4, 5, score]]);
     const header = sheet.getRange("A1:D1");
     header.format.fill.color = "#1F4E78";
     header.format.font.bold = true;

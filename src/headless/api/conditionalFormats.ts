@@ -1,4 +1,4 @@
-import { intersectRects, qualifiedAddress } from "../addresses";
+import { intersectRects } from "../addresses";
 import { normalizeColor } from "../colors";
 import { HeadlessOfficeError } from "../errors";
 import { assertEditable } from "../model/cells";
@@ -201,8 +201,4 @@ export class ConditionalFormatCollection extends ClientCollection<Bound, Conditi
     });
   }
 
-  /** Address of every format in the collection, for debugging. */
-  static describe(bound: Bound): string {
-    return qualifiedAddress(bound.sheet.name, bound.entry.rect);
-  }
 }

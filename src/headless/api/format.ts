@@ -2,7 +2,7 @@ import { MAX_COLUMNS, MAX_ROWS, type Rect, rectColumns, rectRows } from "../addr
 import { normalizeColor } from "../colors";
 import { HeadlessOfficeError } from "../errors";
 import { assertEditable, displayText, type EditKind } from "../model/cells";
-import { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, type SheetModel } from "../model/sheet";
+import { DEFAULT_COLUMN_WIDTH, type SheetModel } from "../model/sheet";
 import type { BorderStyle, CellStyle } from "../model/types";
 import { ClientCollection, ClientObject, type Context, type Resolver, type ProxyNode } from "./clientObject";
 import type { RangeRef } from "./range";
@@ -236,7 +236,6 @@ export class RangeFormat extends StyleProxy {
   autofitRows(): void {
     this.invoke("autofitRows", null, (ref) => {
       for (const row of rowsOf(ref.rect, ref.sheet)) ref.sheet.rowHeights.delete(row);
-      void DEFAULT_ROW_HEIGHT;
     });
   }
 }

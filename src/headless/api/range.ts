@@ -253,11 +253,6 @@ export class Range extends ClientObject<RangeRef> {
       }
     });
   }
-
-  delete(shift: "Up" | "Left"): void {
-    this.clear("All");
-    void shift;
-  }
 }
 
 function allOrNone(ref: RangeRef, test: (row: number) => boolean): boolean | null {

@@ -1,5 +1,6 @@
 import { parseRect, rectAddress } from "../addresses";
 import { HeadlessOfficeError } from "../errors";
+import { assertEditable, writeCells } from "../model/cells";
 import type { SheetModel } from "../model/sheet";
 import type { TableModel } from "../model/table";
 import {
@@ -98,11 +99,11 @@ export class TableColumn extends ClientObject<ColumnRef> {
   get values(): unknown[][] { return this.read("values"); }
   set values(values: unknown[][]) {
     this.setProperty("values", values, ({ table, index }) => {
-      const col = table.rect.c0 + index;
-      values.forEach((line, i) => {
-        if (i === 0) renameTableColumn(table, index, String(line[0]));
-        else writeTableRow({ ...table, rect: { ...table.rect, c0: col, c1: col } } as TableModel, table.rect.r0 + i, [[line[0]]]);
-      });
+      if (values.length !== table.rect.r1 - table.rect.r0 + 1) throw new HeadlessOfficeError("InvalidArgument");
+      const column = { ...table.rect, c0: table.rect.c0 + index, c1: table.rect.c0 + index };
+      assertEditable(table.sheet, column, "content");
+      renameTableColumn(table, index, String(values[0][0]));
+      writeCells(table.sheet, { ...column, r0: column.r0 + 1 }, values.slice(1));
     });
   }
 

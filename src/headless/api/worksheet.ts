@@ -1,4 +1,4 @@
-import { MAX_COLUMNS, MAX_ROWS, absoluteRectAddress, parseRect, splitSheet } from "../addresses";
+import { MAX_COLUMNS, MAX_ROWS, absoluteRectAddress, splitSheet } from "../addresses";
 import { normalizeColor } from "../colors";
 import { HeadlessOfficeError } from "../errors";
 import type { SheetModel, SheetVisibility } from "../model/sheet";
@@ -215,7 +215,7 @@ export class Worksheet extends ClientObject<SheetModel> {
 
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): Range {
     return this.range("getRangeByIndexes", (sheet) => {
-      if (rowCount < 1 || columnCount < 1 || !parseRect("A1")) throw new HeadlessOfficeError("InvalidArgument");
+      if (rowCount < 1 || columnCount < 1) throw new HeadlessOfficeError("InvalidArgument");
       const ref = cellRef(sheet, startRow, startColumn);
       cellRef(sheet, startRow + rowCount - 1, startColumn + columnCount - 1);
       return { sheet, rect: { ...ref.rect, r1: startRow + rowCount - 1, c1: startColumn + columnCount - 1 } };
