@@ -1,4 +1,6 @@
 import { CONTROL_LIBRARY, ISMP_ELEMENTS, type IsmpElement } from "../../../src/core/controls";
+import { HAND_WRITTEN_CONTROLS, withParentStandards } from "../../../src/core/controls/library";
+import { computeCoverage } from "../../../src/core/coverage";
 import { FRAMEWORK_KEYS, type FrameworkKey } from "../../../src/core/frameworkKeys";
 
 const CORE_ELEMENTS: readonly IsmpElement[] = [
@@ -54,9 +56,9 @@ describe("baseline control library", () => {
     expect(incomplete).toEqual([]);
   });
 
-  it("maps only to leaf requirement IDs, never to grouping rows, and lists each ID once", () => {
+  it("is written with leaf requirement IDs only, never grouping rows, and lists each ID once", () => {
     const bad: string[] = [];
-    for (const control of CONTROL_LIBRARY) {
+    for (const control of HAND_WRITTEN_CONTROLS) {
       for (const key of FRAMEWORK_KEYS) {
         const ids = control.mappings[key] ?? [];
         if (new Set(ids).size !== ids.length) bad.push(`${control.id} repeats a ${key} ID`);
@@ -72,5 +74,42 @@ describe("baseline control library", () => {
       ["GLBA", "314.4(c)"], ["GDPR", "Art.32(1)"],
     ];
     for (const [key, id] of groupingRows) expect(LEAF_ID_PATTERN[key].test(id)).toBe(false);
+  });
+});
+
+describe("parent standards derived from the hand-written mappings", () => {
+  it("lists a specification's standard once, just before its first specification", () => {
+    expect(
+      withParentStandards({
+        HIPAA: ["§164.308(a)(1)(ii)(A)", "§164.308(a)(1)(ii)(B)", "§164.308(a)(2)"],
+        GLBA: ["314.4(a)", "314.4(c)(5)"],
+        GDPR: ["Art.32(1)(b)", "Art.32(2)", "Art.33"],
+        ISO27001: ["A.5.1"],
+      }),
+    ).toEqual({
+      HIPAA: ["§164.308(a)(1)", "§164.308(a)(1)(ii)(A)", "§164.308(a)(1)(ii)(B)", "§164.308(a)(2)"],
+      GLBA: ["314.4(a)", "314.4(c)", "314.4(c)(5)"],
+      GDPR: ["Art.32(1)", "Art.32(1)(b)", "Art.32(2)", "Art.33"],
+      ISO27001: ["A.5.1"],
+    });
+  });
+
+  it("never adds a section or article that only groups (§164.308, Art.32) or a parent in other frameworks (A.5)", () => {
+    const derived = withParentStandards({ HIPAA: ["§164.310(b)"], GDPR: ["Art.32(3)"], ISO27001: ["A.5.1"], NIST800171: ["3.1.1"] });
+    expect(derived).toEqual({ HIPAA: ["§164.310(b)"], GDPR: ["Art.32(3)"], ISO27001: ["A.5.1"], NIST800171: ["3.1.1"] });
+  });
+
+  it("changes no coverage figure: the same statuses give the same coverage with or without the parents", () => {
+    const statuses = ["Implemented", "Partially implemented", "Not implemented"];
+    const rowsOf = (controls: readonly (typeof CONTROL_LIBRARY)[number][], key: FrameworkKey) =>
+      controls.map((control, i) => ({ mapping: (control.mappings[key] ?? []).join("; "), status: statuses[i % statuses.length] }));
+    for (const key of ["HIPAA", "GLBA", "GDPR"] as const) {
+      const withParents = computeCoverage(key, rowsOf(CONTROL_LIBRARY, key));
+      const leavesOnly = computeCoverage(key, rowsOf(HAND_WRITTEN_CONTROLS, key));
+      expect(rowsOf(CONTROL_LIBRARY, key)).not.toEqual(rowsOf(HAND_WRITTEN_CONTROLS, key));
+      expect(withParents).toEqual(leavesOnly);
+      expect(withParents.unknownIds).toEqual([]);
+      expect(withParents.coverage).toBeGreaterThan(0);
+    }
   });
 });
