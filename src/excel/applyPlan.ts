@@ -74,6 +74,17 @@ function* rowSlices(rows: CellValue[][]): Generator<[number, CellValue[][]]> {
   if (start < rows.length) yield [start, rows.slice(start)];
 }
 
+/** "'Risk Register'!$A$5:$A$9" → "Risk Register" and "$A$5:$A$9". */
+function sheetOf(address: string): string {
+  const sheet = parseRange(address).sheet;
+  if (!sheet) throw new Error(`Chart range needs a sheet: ${address}`);
+  return sheet;
+}
+
+function localOf(address: string): string {
+  return address.slice(address.lastIndexOf("!") + 1);
+}
+
 export async function applyPlan(context: Excel.RequestContext, plan: Plan, sync: SyncCounter): Promise<void> {
   const workbook = context.workbook;
   const batch = new Batcher(context, sync);
@@ -158,8 +169,34 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, sync:
       await batch.reserve(step);
       const layout = sheet(step.sheet).pageLayout;
       layout.orientation = step.print.orientation;
-      if (step.print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      if (step.print.onePage) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 1 };
+      else if (step.print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
       if (step.print.titleRows) layout.setPrintTitleRows(step.print.titleRows);
+      if (step.print.printArea) layout.setPrintArea(step.print.printArea);
+    },
+    chart: async (step) => {
+      await batch.reserve(step);
+      const target = sheet(step.sheet);
+      const [first, ...rest] = step.series;
+      const chart = target.charts.add(step.type, workbook.worksheets.getItem(sheetOf(first.values)).getRange(localOf(first.values)), "Columns");
+      chart.name = step.name;
+      chart.title.text = step.title;
+      chart.legend.position = "Bottom";
+      chart.legend.visible = step.series.length > 1;
+      chart.setPosition(step.from, step.to);
+      const categories = workbook.worksheets.getItem(sheetOf(step.categories)).getRange(localOf(step.categories));
+      const firstSeries = chart.series.getItemAt(0);
+      firstSeries.name = first.name;
+      firstSeries.setXAxisValues(categories);
+      for (const s of rest) {
+        const series = chart.series.add(s.name);
+        series.setValues(workbook.worksheets.getItem(sheetOf(s.values)).getRange(localOf(s.values)));
+        series.setXAxisValues(categories);
+      }
+      if (step.valueAxisTitle) {
+        chart.axes.valueAxis.title.text = step.valueAxisTitle;
+      }
+      if (step.valueFormat) chart.axes.valueAxis.numberFormat = step.valueFormat;
     },
     activate: async (step) => {
       await batch.reserve(step);

@@ -52,7 +52,11 @@ export async function readSnapshot(context: Excel.RequestContext, request: Snaps
     const firstRow = table.getDataBodyRange().getRow(0).load("formulas");
     return { table, header, body, firstRow };
   });
-  const usedRanges = sheetsToMeasure.map((sheet) => ({ sheet, used: sheet.getUsedRangeOrNullObject(true).load("address") }));
+  const usedRanges = sheetsToMeasure.map((sheet) => ({
+    sheet,
+    used: sheet.getUsedRangeOrNullObject(true).load("address"),
+    charts: sheet.charts.load("items/name"),
+  }));
   const grid = hasGrid ? workbook.names.getItem(request.gridName!).getRange().load("values") : undefined;
   if (tableReads.length > 0 || usedRanges.length > 0 || grid) await sync(context);
 
@@ -74,12 +78,16 @@ export async function readSnapshot(context: Excel.RequestContext, request: Snaps
       columns: isFull ? columnsOf(headers, body.values as CellValue[][]) : undefined,
     };
   });
-  const usedBySheet = new Map(usedRanges.map(({ sheet, used }) => [sheet.name, used.isNullObject ? undefined : localAddress(used.address)]));
-  const sheets: SheetSnapshot[] = worksheets.items.map((s) => ({
-    name: s.name,
-    protected: s.protection.protected,
-    usedRange: usedBySheet.get(s.name),
-  }));
+  const measured = new Map(usedRanges.map((m) => [m.sheet.name, m]));
+  const sheets: SheetSnapshot[] = worksheets.items.map((s) => {
+    const m = measured.get(s.name);
+    return {
+      name: s.name,
+      protected: s.protection.protected,
+      usedRange: m && !m.used.isNullObject ? localAddress(m.used.address) : undefined,
+      charts: m?.charts.items.map((c) => c.name),
+    };
+  });
   return {
     readOnly: canReadOnly ? workbook.readOnly : false,
     sheets,

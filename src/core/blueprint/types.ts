@@ -90,6 +90,7 @@ export interface TableSpec {
 /** Static content written when the sheet is created: titles, explanations, grids. */
 export interface BlockSpec {
   address: string;
+  /** Constants or formulas; formulas may use {cell:…}/{col:…} tokens. */
   values: CellValue[][];
   format?: CellFormat;
   merge?: boolean;
@@ -105,8 +106,32 @@ export interface NameSpec {
 export interface PrintSpec {
   orientation: "Landscape" | "Portrait";
   fitToWidth: boolean;
+  /** Fit the whole print area on one page (dashboards). */
+  onePage?: boolean;
   /** Rows repeated on every printed page, e.g. "$4:$4". */
   titleRows?: string;
+  printArea?: string;
+}
+
+export type ChartType = "ColumnClustered" | "BarClustered" | "Line" | "Pie";
+
+/**
+ * A chart over live ranges (formulas over the tables), so it follows the data. Ranges may use
+ * {col:Table[Column]} tokens.
+ */
+export interface ChartSpec {
+  name: string;
+  type: ChartType;
+  title: string;
+  /** Category labels (one column) and one values range per series. */
+  categories: string;
+  series: ReadonlyArray<{ name: string; values: string }>;
+  /** Top-left and bottom-right cells the chart covers. */
+  from: string;
+  to: string;
+  valueAxisTitle?: string;
+  /** Number format of the value axis, e.g. "0%". */
+  valueFormat?: string;
 }
 
 export interface SheetSpec {
@@ -121,6 +146,7 @@ export interface SheetSpec {
   names: readonly NameSpec[];
   freeze?: { rows: number; columns: number };
   print?: PrintSpec;
+  charts?: readonly ChartSpec[];
   columnWidths?: ReadonlyArray<{ column: string; width: number }>;
 }
 

@@ -69,7 +69,7 @@ export function planBuild(blueprint: WorkbookBlueprint, snapshot: WorkbookSnapsh
     if (isNew) {
       steps.push({ kind: "addSheet", sheet, tabColor: spec.tabColor });
       report.created.push(`Sheet ${sheet}`);
-      for (const block of spec.blocks) steps.push({ kind: "write", sheet, ...block });
+      for (const block of spec.blocks) steps.push({ kind: "write", sheet, ...block, values: block.values.map((row) => row.map((v) => resolveValue(v, layouts))) });
     }
     for (const table of spec.tables) {
       const layout = layouts.get(key(table.name))!;
@@ -87,6 +87,18 @@ export function planBuild(blueprint: WorkbookBlueprint, snapshot: WorkbookSnapsh
     if (isNew) {
       if (spec.freeze) steps.push({ kind: "freeze", sheet, ...spec.freeze });
       if (spec.print) steps.push({ kind: "print", sheet, print: spec.print });
+    }
+    const existingCharts = new Set((sheets.get(key(sheet))?.charts ?? []).map(key));
+    for (const chart of spec.charts ?? []) {
+      if (existingCharts.has(key(chart.name))) continue;
+      steps.push({
+        kind: "chart",
+        sheet,
+        ...chart,
+        categories: resolveTokens(chart.categories, layouts),
+        series: chart.series.map((s) => ({ name: s.name, values: resolveTokens(s.values, layouts) })),
+      });
+      report[isNew ? "created" : "repaired"].push(`Chart ${chart.title}`);
     }
   }
   if (newSheets.size > 0 && blueprint.sheets.length > 0) steps.push({ kind: "activate", sheet: sheetNames[blueprint.sheets[0].key] });
@@ -292,6 +304,11 @@ function resolveValidation(spec: ValidationSpec, resolve: (text: string) => stri
     prompt: spec.prompt ? { showPrompt: true, ...spec.prompt } : undefined,
     errorAlert: { showAlert: true, style: "Stop", ...spec.error },
   };
+}
+
+/** Static content: formulas may carry tokens; constants pass through. */
+function resolveValue(value: CellValue, layouts: Map<string, TableLayout>): CellValue {
+  return typeof value === "string" && value.startsWith("=") ? resolveTokens(value, layouts) : value;
 }
 
 /** Replaces {row:…}, {col:Table[Column]} and {cell:Table[Column]#n} with A1 references. */

@@ -6,6 +6,8 @@ export interface SheetSnapshot {
   protected: boolean;
   /** Used range as "A1:K40" (no sheet prefix), or undefined when the sheet is empty. */
   usedRange?: string;
+  /** Names of the charts on the sheet (read for the sheets the plan may add charts to). */
+  charts?: string[];
 }
 
 export interface TableSnapshot {

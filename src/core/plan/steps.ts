@@ -1,5 +1,5 @@
 /** The plan: concrete, address-resolved changes that one batched apply turns into Office.js calls. */
-import { CellFormat, CellValue, PrintSpec } from "../blueprint/types";
+import { CellFormat, CellValue, ChartType, PrintSpec } from "../blueprint/types";
 
 /** Data validation as Office.js takes it, formulas already resolved to A1 addresses. */
 export type ResolvedValidation = {
@@ -45,6 +45,20 @@ export type PlanStep =
   | { kind: "name"; name: string; formula: string; comment: string }
   | { kind: "freeze"; sheet: string; rows: number; columns: number }
   | { kind: "print"; sheet: string; print: PrintSpec }
+  | {
+      kind: "chart";
+      sheet: string;
+      name: string;
+      type: ChartType;
+      title: string;
+      /** Sheet-qualified A1 ranges. */
+      categories: string;
+      series: Array<{ name: string; values: string }>;
+      from: string;
+      to: string;
+      valueAxisTitle?: string;
+      valueFormat?: string;
+    }
   | { kind: "activate"; sheet: string };
 
 export interface PlanReport {
