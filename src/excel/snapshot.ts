@@ -36,7 +36,7 @@ export async function readSnapshot(context: Excel.RequestContext, request: Snaps
   if (canReadOnly) workbook.load("readOnly");
   const worksheets = workbook.worksheets.load("items/name, items/protection/protected");
   const tables = workbook.tables.load("items/name, items/worksheet/name");
-  const names = workbook.names.load("items/name");
+  const names = workbook.names.load("items/name, items/type, items/value");
   await sync(context);
 
   const wantedTables = new Set(request.tables.map(lower));
@@ -93,6 +93,12 @@ export async function readSnapshot(context: Excel.RequestContext, request: Snaps
     sheets,
     tables: tableSnapshots,
     names: names.items.map((n) => n.name),
+    nameSheets: Object.fromEntries(
+      names.items.filter((n) => n.type === "Range").flatMap((n) => {
+        const sheet = parseRange(String(n.value)).sheet;
+        return sheet ? [[n.name.toLowerCase(), sheet]] : [];
+      }),
+    ),
     scoreMatrix: grid ? (grid.values as CellValue[][]) : undefined,
   };
 }

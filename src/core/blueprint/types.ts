@@ -139,8 +139,9 @@ export interface SheetSpec {
   key: string;
   name: string;
   tabColor: string;
-  /** The table that proves a sheet of this name is ours. */
+  /** The table (or, for sheets without tables, the defined name) that proves a sheet is ours. */
   ownerTable?: string;
+  ownerName?: string;
   blocks: readonly BlockSpec[];
   tables: readonly TableSpec[];
   names: readonly NameSpec[];

@@ -35,9 +35,11 @@ export function planBuild(blueprint: WorkbookBlueprint, snapshot: WorkbookSnapsh
   const taken = new Set(sheets.keys());
 
   for (const spec of blueprint.sheets) {
-    const owner = spec.ownerTable ? tables.get(key(spec.ownerTable)) : undefined;
-    if (owner) {
-      sheetNames[spec.key] = owner.sheet;
+    const ownerSheet =
+      (spec.ownerTable ? tables.get(key(spec.ownerTable))?.sheet : undefined) ??
+      (spec.ownerName ? snapshot.nameSheets?.[key(spec.ownerName)] : undefined);
+    if (ownerSheet && sheets.has(key(ownerSheet))) {
+      sheetNames[spec.key] = sheets.get(key(ownerSheet))!.name;
       continue;
     }
     let name = spec.name;

@@ -33,6 +33,8 @@ export interface WorkbookSnapshot {
   tables: TableSnapshot[];
   /** Workbook-scoped defined names. */
   names: string[];
+  /** Sheet each range name points at, by lower-case name (names that refer to ranges only). */
+  nameSheets?: Record<string, string>;
   /** Values of the named score grid, when it exists. */
   scoreMatrix?: CellValue[][];
 }
