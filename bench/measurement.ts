@@ -1,0 +1,42 @@
+/** One figure of the bench: a value, its unit and, when the issues set one, the target it must meet. */
+export interface Measurement {
+  name: string;
+  /** null when the measurement was skipped (see `note`). */
+  value: number | null;
+  unit: string;
+  /** Human-readable target, e.g. "≤ 3" or "< 4 MB". */
+  target?: string;
+  pass?: boolean;
+  note?: string;
+}
+
+/** A numeric limit and how to print it. */
+export interface Target {
+  limit: number;
+  inclusive: boolean;
+  /** Printed limit when the unit needs scaling (bytes shown as MB). */
+  label?: string;
+}
+
+export const atMost = (limit: number, label?: string): Target => ({ limit, inclusive: true, label });
+export const below = (limit: number, label?: string): Target => ({ limit, inclusive: false, label });
+
+export function measured(name: string, value: number, unit: string, target?: Target): Measurement {
+  if (!target) return { name, value, unit };
+  const pass = target.inclusive ? value <= target.limit : value < target.limit;
+  return { name, value, unit, target: `${target.inclusive ? "≤" : "<"} ${target.label ?? target.limit}`, pass };
+}
+
+export function skipped(name: string, unit: string, reason: string, target?: Target): Measurement {
+  const shown = target && `${target.inclusive ? "≤" : "<"} ${target.label ?? target.limit}`;
+  return { name, value: null, unit, target: shown, note: `skipped: ${reason}` };
+}
+
+/** Wall time of `work` in milliseconds, with its result. */
+export async function timed<T>(work: () => Promise<T> | T): Promise<{ result: T; ms: number }> {
+  const start = performance.now();
+  const result = await work();
+  return { result, ms: performance.now() - start };
+}
+
+export const MB = 1024 * 1024;
