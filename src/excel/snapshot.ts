@@ -26,6 +26,12 @@ function localAddress(address: string): string {
   return address.slice(address.lastIndexOf("!") + 1);
 }
 
+/** "'Risk Register'!$A$1:$B$2" → "Risk Register"; undefined for anything else (e.g. "#REF!"). */
+function sheetOfReference(reference: string): string | undefined {
+  const m = /^=?(?:'((?:[^']|'')+)'|([^'!]+))!\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?$/i.exec(reference.trim());
+  return m ? (m[1] ?? m[2]).replace(/''/g, "'") : undefined;
+}
+
 function columnsOf(headers: string[], rows: CellValue[][]): Record<string, CellValue[]> {
   return Object.fromEntries(headers.map((h, i) => [h, rows.map((row) => row[i] ?? null)]));
 }
@@ -95,7 +101,7 @@ export async function readSnapshot(context: Excel.RequestContext, request: Snaps
     names: names.items.map((n) => n.name),
     nameSheets: Object.fromEntries(
       names.items.filter((n) => n.type === "Range").flatMap((n) => {
-        const sheet = parseRange(String(n.value)).sheet;
+        const sheet = sheetOfReference(String(n.value));
         return sheet ? [[n.name.toLowerCase(), sheet]] : [];
       }),
     ),
