@@ -1,7 +1,9 @@
 /** Help texts for `ismp --help` and `ismp <command> --help`. */
 
-const BUILD_OPTIONS = `Options:
-  --profile <name>      general | saas | healthcare | financial | defense | eu (default general);
+const EXIT_CODES = `Exit codes: 0 ok, 1 problems found or rows failed, 2 usage or file error,
+3 blocked (protected sheet or read-only file; nothing was changed).`;
+
+const OPTION_FLAGS = `  --profile <name>      general | saas | healthcare | financial | defense | eu (default general);
                         preselects frameworks: general ISO 27001 + NIST CSF, saas SOC 2 + ISO 27001,
                         healthcare HIPAA + NIST CSF, financial GLBA + SOC 2 + NIST CSF,
                         defense NIST 800-171/CMMC + NIST 800-53, eu GDPR + ISO 27001
@@ -9,8 +11,11 @@ const BUILD_OPTIONS = `Options:
                         (ISO27001, NISTCSF, SOC2, HIPAA, NIST80053, NIST800171 or CMMC, GLBA, GDPR)
   --matrix <n>          risk matrix size: 3, 4, 5 or 6 (default 5)
   --method <m>          multiply (Likelihood x Impact, default) or matrix (lookup grid on Scales)
-  --org <name>          organisation name shown on the sheets
-  --sample              add sample risks, assets and control statuses
+  --sample              add sample risks, assets and control statuses`;
+
+const BUILD_OPTIONS = `Options:
+${OPTION_FLAGS}
+  --org <name>          organisation name shown on the Scales sheet (always stored as text)
   --json                print the report as JSON`;
 
 export const COMMAND_HELP: Record<string, string> = {
@@ -19,19 +24,61 @@ export const COMMAND_HELP: Record<string, string> = {
 Creates a workbook with the ISMP scaffolding: Scales, Risk Register, Asset Inventory and the rest.
 Fails if the file exists (use upgrade).
 
-${BUILD_OPTIONS}`,
-  upgrade: `ismp upgrade <file.xlsx> [options]
+${BUILD_OPTIONS}
+
+${EXIT_CODES}`,
+  upgrade: `ismp upgrade <file.xlsx> [options] [--json]
 
 Adds what is missing to an existing workbook and restores the add-in's formulas, drop-downs and
 formats. Never changes rows, user columns or other sheets. A protected sheet or read-only file
 stops it with no change (exit code 3).
 
-${BUILD_OPTIONS}`,
+${BUILD_OPTIONS}
+
+${EXIT_CODES}`,
   check: `ismp check <file.xlsx> [--json]
 
 Lists problems with their cells: duplicate or blank risk IDs, missing assets, residual above
 inherent, residual lowered without controls, acceptance without sign-off or expired, overdue
-reviews, values outside the scales. Exit code 1 when there are problems, 0 when there are none.`,
+reviews, values outside the scales.
+
+Options:
+  --json                print {"file", "problems": [{code, severity, sheet, address, message}]}
+
+Exit codes: 0 no problems, 1 problems found, 2 usage or file error.`,
+  snapshot: `ismp snapshot <file.xlsx> [--json]
+
+Appends today's KPIs as a dated row to the History
+table, so trends can be charted over time. Run it on a schedule, e.g. monthly.
+
+Options:
+  --json                print {"file", "date", "rows"}
+
+${EXIT_CODES}`,
+  batch: `ismp batch <clients.csv> [--out <dir>] [options] [--json]
+
+Builds one workbook per client row of a CSV file, named after the client: <dir>/<client-slug>.xlsx
+("Acme Corp" -> acme-corp.xlsx; repeated names get -2, -3 in row order). A file that already exists
+is upgraded in place (your data kept, never overwritten). A bad row is reported with its row number
+(the header is row 1) and field, e.g. row 5, matrix: "7" must be one of 3, 4, 5, 6, and the other
+rows are still built.
+
+CSV columns (header names are case-insensitive; only client is required):
+  client                the client's name (also stored, as text, in Scales > Settings > Organisation)
+  profile, frameworks, matrix, method, sample
+                        as the options below; several frameworks go in one cell separated by ";"
+                        or "+" (ISO27001;SOC2), or quoted with commas ("ISO27001, SOC2");
+                        sample is yes or no
+
+Options:
+  --out <dir>, -o       where the workbooks go (default: the current folder; created if missing)
+${OPTION_FLAGS}
+                        (these flags are defaults for blank cells)
+  --json                print {"built", "upgraded", "failed", "rows": [{row, client, file, status,
+                        errors: [{row, field, message}]}]} instead of the progress bar
+
+Exit codes: 0 every row built, 1 some rows failed, 2 usage or file error (no such CSV, no client
+column).`,
   catalog: `ismp catalog [--json]
 
 Prints the bundled framework catalogs and the control library (--json: the whole catalog as JSON).`,
@@ -45,7 +92,9 @@ Commands:
   new <file.xlsx>       create a workbook with the ISMP scaffolding
   upgrade <file.xlsx>   add what is missing and repair what the add-in owns; keeps user data
   check <file.xlsx>     list problems by cell (exit code 1 if any)
+  snapshot <file.xlsx>  append today's KPIs to the History table
+  batch <clients.csv>   build one workbook per client row (--out <dir>)
   catalog [--json]      print the framework catalogs and the control library
 
-Exit codes: 0 ok, 1 problems found, 2 usage or file error, 3 blocked (protected sheet, read-only).
-Run "ismp <command> --help" for a command's options.`;
+Every command takes --json for scripting and --help for its options.
+${EXIT_CODES}`;

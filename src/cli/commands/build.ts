@@ -1,0 +1,34 @@
+/** `ismp new` and `ismp upgrade`. */
+import { parseBuildOptions } from "../../core/blueprint/parseOptions";
+import type { BuildReport } from "../../excel/operations";
+import { BUILD_OPTION_FLAGS, JSON_FLAG, parseFlags, singleFile } from "../args";
+import { buildWorkbookFile, BuildMode } from "../buildFile";
+import { CliError, EXIT, ExitCode } from "../exitCodes";
+import type { Out } from "../output";
+import { asLiteralText } from "../textCell";
+
+const FLAGS = { ...BUILD_OPTION_FLAGS, org: { type: "string" }, ...JSON_FLAG } as const;
+
+export async function buildCommand(mode: BuildMode, args: string[], out: Out): Promise<ExitCode> {
+  const { values, positionals } = parseFlags(mode, args, FLAGS);
+  const file = singleFile(mode, positionals, "client.xlsx");
+  const parsed = parseBuildOptions({
+    ...values,
+    org: values.org === undefined ? undefined : asLiteralText(values.org),
+    sample: values.sample ?? false,
+  });
+  if (!parsed.ok) throw new CliError(parsed.errors.map((e) => e.message).join("; "), EXIT.usage);
+
+  const report = await buildWorkbookFile(file, parsed.options, mode);
+  if (values.json) out.log(JSON.stringify({ file, ...report }, null, 2));
+  else printReport(out, `${mode === "upgrade" ? "Upgraded" : "Created"} ${file}`, report);
+  return EXIT.ok;
+}
+
+function printReport(out: Out, heading: string, report: BuildReport): void {
+  out.log(`${heading} (${report.syncs} round trips)`);
+  for (const line of report.created) out.log(`  + ${line}`);
+  for (const line of report.repaired) out.log(`  ~ ${line}`);
+  for (const r of report.renamed) out.log(`  ! A sheet named "${r.wanted}" is not ours; ours is "${r.actual}"`);
+  for (const line of report.warnings) out.log(`  ! ${line}`);
+}
