@@ -151,7 +151,7 @@ async function applyEdit(workbook: HeadlessWorkbook, specs: Map<string, TableSpe
   if (e.kind === "addColumn") {
     await run(workbook, async (context) => {
       const values = [[`User column ${n}`], ...Array.from({ length: model.bodyRowCount }, (_, i) => [i % 2 ? e.value : ""])];
-      context.workbook.tables.getItem(e.table).columns.add(null, values);
+      context.workbook.tables.getItem(e.table).columns.add(undefined, values);
     });
     return Array.from({ length: model.bodyRowCount }, (_, i) => at(body.r0 + i, model.columnCount - 1));
   }
@@ -160,7 +160,7 @@ async function applyEdit(workbook: HeadlessWorkbook, specs: Map<string, TableSpe
     const column = inputs[n % inputs.length];
     const rows = Array.from({ length: e.count }, () => headers.map((_, i) => (i === column ? e.value : "")));
     await run(workbook, async (context) => {
-      context.workbook.tables.getItem(e.table).rows.add(null, rows);
+      context.workbook.tables.getItem(e.table).rows.add(undefined, rows);
     });
     return rows.map((_, i) => at(body.r1 + 1 + i, column));
   }
