@@ -15,7 +15,16 @@ export interface Command {
   apply(): void;
 }
 
-const utf8Bytes = (text: string): number => new TextEncoder().encode(text).length;
+/** UTF-8 size of a string without materialising the encoded bytes (payloads can be megabytes). */
+function utf8Bytes(text: string): number {
+  let bytes = text.length;
+  for (const [char] of text.matchAll(/[^\x00-\x7f]/g)) {
+    const code = char.charCodeAt(0);
+    // 2 bytes below U+0800; 3 for the rest of the BMP; a surrogate pair (2 units) makes 4.
+    bytes += code < 0x800 ? 1 : code >= 0xd800 && code <= 0xdfff ? 1 : 2;
+  }
+  return bytes;
+}
 
 /** Behaves like Excel.RequestContext: proxies queue commands here, `sync` applies them in order. */
 export class HeadlessRequestContext<TWorkbookProxy = unknown> {

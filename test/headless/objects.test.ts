@@ -93,6 +93,21 @@ describe("ranges", () => {
     expect(sheet.valueAt("D1")).toBe(12);
   });
 
+  it("null in a 2D array leaves that cell unchanged; an empty string clears it (excel-add-ins-blank-null-values)", async () => {
+    const workbook = createWorkbook();
+    await run(workbook, async (context) => {
+      const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1:C1");
+      range.values = [["a", "b", "c"]];
+      range.numberFormat = [["0.00", "0.00", "0.00"]];
+      await context.sync();
+      range.values = [[null, "", "z"]] as unknown as string[][];
+      range.numberFormat = [[null, "", null]] as unknown as string[][];
+    });
+    const sheet = workbook.sheet("Sheet1");
+    expect(sheet.valuesOf("A1:C1")).toEqual([["a", "", "z"]]);
+    expect(["A1", "B1", "C1"].map((a) => sheet.styleAt(a).numberFormat)).toEqual(["0.00", undefined, "0.00"]);
+  });
+
   it("formats: fill, font, borders, alignment, widths, merge; mixed formats read as null", async () => {
     const workbook = createWorkbook();
     await run(workbook, async (context) => {

@@ -106,7 +106,10 @@ export class Range extends ClientObject<RangeRef> {
       assertEditable(ref.sheet, ref.rect, "format");
       const at = gridFor<unknown>(formats, ref.rect);
       ref.sheet.updateStyle(ref.rect, (style, row, col) => {
-        style.numberFormat = String(at(row - ref.rect.r0, col - ref.rect.c0));
+        const format = at(row - ref.rect.r0, col - ref.rect.c0);
+        if (format === null || format === undefined) return;
+        if (format === "" || format === "General") delete style.numberFormat;
+        else style.numberFormat = String(format);
       });
     });
   }
@@ -247,7 +250,7 @@ export class Range extends ClientObject<RangeRef> {
       const clearFormats = applyTo === "All" || applyTo === "Formats";
       assertEditable(ref.sheet, ref.rect, clearFormats ? "format" : "content");
       for (const { row, col, cell } of [...ref.sheet.cellsIn(ref.rect)]) {
-        if (clearFormats) delete cell.style;
+        if (clearFormats) cell.style = undefined;
         if (clearContents) ref.sheet.setCellContent(row, col, { value: undefined });
         else if (cell.value === undefined && cell.formula === undefined && !cell.style) ref.sheet.deleteCell(row, col);
       }

@@ -26,20 +26,39 @@ export function parseEntry(raw: unknown, numberFormat?: string): { value?: CellV
   if (raw === null || raw === undefined || raw === "") return { value: undefined };
   if (typeof raw === "number" || typeof raw === "boolean") return { value: raw };
   const text = String(raw);
-  if (text.startsWith("=") && text.length > 1) return { formula: text };
+  const first = text.charCodeAt(0);
+  if (first === 61 /* = */ && text.length > 1) return { formula: text };
   if (numberFormat === "@") return { value: text };
-  if (text.startsWith("'")) return { value: text.slice(1) };
-  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text.trim())) return { value: Number(text) };
-  if (/^(true|false)$/i.test(text)) return { value: text.toLowerCase() === "true" };
+  if (first === 39 /* ' */) return { value: text.slice(1) };
+  if (looksNumeric(first) && /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(text)) return { value: Number(text) };
+  if (text.length <= 5 && /^(true|false)$/i.test(text)) return { value: text.toLowerCase() === "true" };
   return { value: text };
 }
 
+/**
+ * Writes values or formulas. A null item leaves its cell unchanged and "" clears it:
+ * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-blank-null-values
+ */
+/** Digits, sign, point or space: the only first characters a number typed into a cell can have. */
+const looksNumeric = (code: number): boolean => (code >= 48 && code <= 57) || code === 43 || code === 45 || code === 46 || code === 32;
+
+/** Stores what typing `raw` would store, without allocating per cell (big writes). */
+export function writeEntry(sheet: SheetModel, row: number, col: number, raw: unknown): void {
+  if (typeof raw === "number" || typeof raw === "boolean") {
+    sheet.setCell(row, col, raw, undefined);
+    return;
+  }
+  const entry = parseEntry(raw, sheet.cell(row, col)?.style?.numberFormat);
+  sheet.setCell(row, col, entry.value, entry.formula);
+}
+
 export function writeCells(sheet: SheetModel, rect: Rect, input: unknown): void {
+  if (input === null || input === undefined) throw new HeadlessOfficeError("InvalidArgument");
   const at = gridFor(input, rect);
   for (let row = rect.r0; row <= rect.r1; row++) {
     for (let col = rect.c0; col <= rect.c1; col++) {
-      const numberFormat = sheet.cell(row, col)?.style?.numberFormat;
-      sheet.setCellContent(row, col, parseEntry(at(row - rect.r0, col - rect.c0), numberFormat));
+      const raw = at(row - rect.r0, col - rect.c0);
+      if (raw !== null && raw !== undefined) writeEntry(sheet, row, col, raw);
     }
   }
 }

@@ -1,6 +1,6 @@
 import { type Rect, intersectRects, rectAddress } from "../addresses";
 import { HeadlessOfficeError } from "../errors";
-import { assertEditable, displayText, gridFor, parseEntry } from "./cells";
+import { assertEditable, displayText, parseEntry, writeCells, writeEntry } from "./cells";
 import { growEntriesEndingAt, shiftColumnsInRows, shiftRowsInColumns } from "./shift";
 import type { SheetModel } from "./sheet";
 import { TableModel, uniqueHeaders } from "./table";
@@ -88,14 +88,15 @@ export function addTableRows(workbook: HeadlessWorkbook, table: TableModel, inde
       }
     }
   }
-  rows.forEach((line, i) => {
-    line.forEach((raw, j) => {
-      const col = table.rect.c0 + j;
+  for (let i = 0; i < rows.length; i++) {
+    const line = rows[i];
+    for (let j = 0; j < columns; j++) {
+      const raw = line[j];
       const formula = calculated[j];
-      const entry = formula !== undefined && (raw === "" || raw === null || raw === undefined) ? { formula } : parseEntry(raw, sheet.cell(firstNew + i, col)?.style?.numberFormat);
-      sheet.setCellContent(firstNew + i, col, entry);
-    });
-  });
+      if (formula !== undefined && (raw === "" || raw === null || raw === undefined)) sheet.setCell(firstNew + i, table.rect.c0 + j, undefined, formula);
+      else writeEntry(sheet, firstNew + i, table.rect.c0 + j, raw);
+    }
+  }
 }
 
 export function deleteTableRow(workbook: HeadlessWorkbook, table: TableModel, bodyIndex: number): void {
@@ -150,6 +151,5 @@ export function reapplyFilters(table: TableModel): void {
 export function writeTableRow(table: TableModel, row: number, values: unknown): void {
   const rect = { ...table.rect, r0: row, r1: row };
   assertEditable(table.sheet, rect, "content");
-  const at = gridFor(values, rect);
-  for (let c = rect.c0; c <= rect.c1; c++) table.sheet.setCellContent(row, c, parseEntry(at(0, c - rect.c0)));
+  writeCells(table.sheet, rect, values);
 }
