@@ -1,3 +1,4 @@
+import { columnLetter } from "../../../src/core/a1";
 import type { CellValue } from "../../../src/core/blueprint/types";
 import type { TableData } from "../../../src/core/check/tableData";
 
@@ -8,5 +9,7 @@ export function tableOf(name: string, sheet: string, rows: Array<Record<string, 
 
 /** The column letter of a header in a table made by `tableOf`. */
 export function columnOf(table: TableData, header: string): string {
-  return String.fromCharCode("A".charCodeAt(0) + table.headers.indexOf(header));
+  const index = table.headers.indexOf(header);
+  if (index < 0) throw new Error(`No column "${header}" in table ${table.name}`);
+  return columnLetter(index);
 }
