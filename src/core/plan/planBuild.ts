@@ -5,6 +5,7 @@
 import { cellAddress, columnLetter, parseCell, parseRange, quoteSheet } from "../a1";
 import { CellValue, ColumnSpec, TableSpec, ValidationSpec, WorkbookBlueprint } from "../blueprint/types";
 import { canonicalFormula } from "./formulaText";
+import { moveSheetReferences, SheetMove } from "./sheetReferences";
 import { SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "./snapshot";
 import { Plan, PlanReport, PlanStep, ResolvedConditionalFormat, ResolvedValidation } from "./steps";
 
@@ -53,6 +54,7 @@ export function planBuild(blueprint: WorkbookBlueprint, snapshot: WorkbookSnapsh
   }
 
   const blockers = findBlockers(blueprint, snapshot, sheetNames, sheets);
+  const moves: SheetMove[] = blueprint.sheets.filter((s) => sheetNames[s.key] !== s.name).map((s) => ({ wanted: s.name, actual: sheetNames[s.key] }));
 
   // Lay out every blueprint table first: formats and validation on one sheet refer to tables on another.
   const layouts = new Map<string, TableLayout>();
@@ -83,7 +85,7 @@ export function planBuild(blueprint: WorkbookBlueprint, snapshot: WorkbookSnapsh
     }
     for (const name of spec.names) {
       if (snapshot.names.some((n) => key(n) === key(name.name))) continue;
-      steps.push({ kind: "name", name: name.name, formula: resolveTokens(name.formula, layouts), comment: name.comment });
+      steps.push({ kind: "name", name: name.name, formula: resolveTokens(moveSheetReferences(name.formula, moves), layouts), comment: name.comment });
       if (!isNew) report.repaired.push(`Restored the name ${name.name}`);
     }
     if (isNew) {

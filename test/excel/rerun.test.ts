@@ -1,0 +1,131 @@
+/**
+ * Re-running Build in the situations a user can put a workbook in: a sheet of theirs already has our
+ * name, one of our sheets is protected, the workbook is read-only, Set up asks for another matrix size.
+ */
+import { createWorkbook, HeadlessWorkbook, run } from "../../src/headless";
+import { buildWorkbook } from "../../src/excel/build";
+import { OperationBlockedError } from "../../src/excel/errors";
+import { BuildReport } from "../../src/excel/operations";
+import { BuildOptions, defaultOptions } from "../../src/core/blueprint/options";
+import { RISK_REGISTER_SHEET, RISKS_TABLE } from "../../src/core/blueprint/riskRegister";
+import { SCALE_TABLES, SCALES_SHEET, SCORE_MATRIX_NAME } from "../../src/core/blueprint/scalesSheet";
+
+const TODAY = new Date(2026, 10, 23);
+const OPTIONS: BuildOptions = { ...defaultOptions("general"), sample: true };
+
+async function build(workbook: HeadlessWorkbook, options: BuildOptions = OPTIONS): Promise<BuildReport> {
+  workbook.stats.reset();
+  return run(workbook, (context) => buildWorkbook(context, options, TODAY));
+}
+
+/** The whole model as text (cells, styles, tables, names, validation, formats, protection), request stats aside. */
+function modelDump(workbook: HeadlessWorkbook): string {
+  return JSON.stringify(workbook, (key, value: unknown) => {
+    if (key === "stats") return undefined;
+    if (value instanceof Map) return [...value];
+    if (value instanceof Set) return [...value];
+    return value;
+  });
+}
+
+async function builtWorkbook(options: BuildOptions = OPTIONS): Promise<HeadlessWorkbook> {
+  const workbook = createWorkbook();
+  await build(workbook, options);
+  return workbook;
+}
+
+async function expectBlocked(workbook: HeadlessWorkbook, message: RegExp): Promise<void> {
+  const before = modelDump(workbook);
+  const failure = await build(workbook).then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  expect(failure).toBeInstanceOf(OperationBlockedError);
+  expect((failure as Error).message).toMatch(message);
+  expect(modelDump(workbook)).toBe(before);
+}
+
+describe("A user sheet already has the name of one of ours", () => {
+  const USER_ROWS = [
+    ["Supplier", "Risk", "Notes"],
+    ["Acme", "Late delivery", "watch"],
+  ];
+
+  async function workbookWithUserSheet(name: string): Promise<HeadlessWorkbook> {
+    const workbook = createWorkbook();
+    await run(workbook, async (context) => {
+      context.workbook.worksheets.add(name).getRange("A1:C2").values = USER_ROWS;
+    });
+    return workbook;
+  }
+
+  it("leaves the user's Risk Register alone and builds ours beside it", async () => {
+    const workbook = await workbookWithUserSheet(RISK_REGISTER_SHEET);
+    const userSheetBefore = JSON.stringify([...workbook.sheet(RISK_REGISTER_SHEET).rows].map(([r, cells]) => [r, [...cells]]));
+
+    const report = await build(workbook);
+
+    expect(report.renamed).toEqual([{ wanted: RISK_REGISTER_SHEET, actual: "Risk Register (ISMP)" }]);
+    expect(JSON.stringify([...workbook.sheet(RISK_REGISTER_SHEET).rows].map(([r, cells]) => [r, [...cells]]))).toBe(userSheetBefore);
+    expect(workbook.tablesOn(workbook.sheet(RISK_REGISTER_SHEET))).toEqual([]);
+    expect(workbook.getTable(RISKS_TABLE)?.sheet.name).toBe("Risk Register (ISMP)");
+  });
+
+  it("finds ours by its table on the next run instead of creating a third sheet", async () => {
+    const workbook = await workbookWithUserSheet(RISK_REGISTER_SHEET);
+    await build(workbook);
+    const sheets = workbook.sheets.map((s) => s.name);
+    const before = JSON.stringify([...workbook.sheet(RISK_REGISTER_SHEET).rows].map(([r, cells]) => [r, [...cells]]));
+
+    const again = await build(workbook);
+
+    expect(workbook.sheets.map((s) => s.name)).toEqual(sheets);
+    expect(again.renamed).toEqual([]);
+    expect(again.created).toEqual([]);
+    expect(JSON.stringify([...workbook.sheet(RISK_REGISTER_SHEET).rows].map(([r, cells]) => [r, [...cells]]))).toBe(before);
+  });
+
+  it("points the score grid's name at our Scales sheet, not the user's", async () => {
+    const workbook = await workbookWithUserSheet(SCALES_SHEET);
+    const report = await build(workbook);
+
+    expect(report.renamed).toEqual([{ wanted: SCALES_SHEET, actual: "Scales (ISMP)" }]);
+    expect(workbook.getName(SCORE_MATRIX_NAME)?.formula).toMatch(/^='Scales \(ISMP\)'!/);
+    expect(workbook.sheet(SCALES_SHEET).valuesOf("A1:C2")).toEqual(USER_ROWS);
+  });
+});
+
+describe("Build refuses, changing nothing, when it cannot finish", () => {
+  it("names a protected sheet of ours that needs repair", async () => {
+    const workbook = await builtWorkbook();
+    await run(workbook, async (context) => {
+      context.workbook.names.getItem("RiskAppetite").delete();
+      context.workbook.worksheets.getItem(SCALES_SHEET).protection.protect();
+    });
+    await expectBlocked(workbook, /Sheet "Scales" is protected/);
+    expect(workbook.getName("RiskAppetite")).toBeUndefined();
+  });
+
+  it("is not stopped by a protected sheet of the user's", async () => {
+    const workbook = await builtWorkbook();
+    await run(workbook, async (context) => {
+      context.workbook.worksheets.add("Private").protection.protect();
+      context.workbook.names.getItem("RiskAppetite").delete();
+    });
+    const report = await build(workbook);
+    expect(report.repaired).toContain("Restored the name RiskAppetite");
+  });
+
+  it("says a read-only workbook is read-only, on a first build and on a re-run", async () => {
+    const empty = createWorkbook();
+    empty.readOnly = true;
+    await expectBlocked(empty, /read-only/);
+
+    const built = await builtWorkbook();
+    await run(built, async (context) => {
+      context.workbook.tables.getItem(RISKS_TABLE).columns.getItem("Inherent Score").getDataBodyRange().getCell(0, 0).values = [[7]];
+    });
+    built.readOnly = true;
+    await expectBlocked(built, /read-only/);
+  });
+});
