@@ -49,6 +49,14 @@ function annexAImplementers(snapshot: WorkbookSnapshot): Record<string, string> 
   return Object.fromEntries([...byRequirement].map(([requirement, list]) => [requirement, list.join("; ")]));
 }
 
+/** The workbook's own scale wins over Set up's choice: rescaling would silently re-rate every risk. */
+function keptScaleWarning(kept: number, asked: number): string {
+  return (
+    `The Scales sheet already holds a ${kept}x${kept} scale, so it was kept and the ${asked}x${asked} matrix was not applied. ` +
+    "To change the matrix size, edit the Likelihood and Impact tables on the Scales sheet, or build a new workbook."
+  );
+}
+
 export async function buildWorkbook(context: Excel.RequestContext, options: BuildOptions, today = new Date()): Promise<BuildReport> {
   const sync = createSyncCounter();
   const layoutOnly = buildBlueprint({ ...options, sample: false }, { today });
@@ -57,9 +65,11 @@ export async function buildWorkbook(context: Excel.RequestContext, options: Buil
     { tables: tableNames(layoutOnly), fullTables: FULL_TABLES, sheets: layoutOnly.sheets.map((s) => s.name), gridName: SCORE_MATRIX_NAME },
     sync,
   );
-  const blueprint = buildBlueprint(options, { today, scales: scalesFromSnapshot(snapshot), annexAImplementers: annexAImplementers(snapshot) });
+  const scales = scalesFromSnapshot(snapshot);
+  const blueprint = buildBlueprint(options, { today, scales, annexAImplementers: annexAImplementers(snapshot) });
   const plan = planBuild(blueprint, snapshot);
   if (plan.blockers.length > 0) throw new OperationBlockedError(plan.blockers);
   await applyPlan(context, plan, sync);
-  return { ...plan.report, syncs: sync.count };
+  const warnings = scales && scales.size !== options.matrixSize ? [keptScaleWarning(scales.size, options.matrixSize)] : [];
+  return { ...plan.report, warnings: [...plan.report.warnings, ...warnings], syncs: sync.count };
 }

@@ -129,3 +129,21 @@ describe("Build refuses, changing nothing, when it cannot finish", () => {
     await expectBlocked(built, /read-only/);
   });
 });
+
+describe("Re-running with another matrix size", () => {
+  it("keeps the Scales sheet's scale and says so", async () => {
+    const workbook = await builtWorkbook({ ...OPTIONS, matrixSize: 5 });
+    const likelihood = workbook.getTable(SCALE_TABLES.likelihood)!.bodyValues();
+    const grid = workbook.getName(SCORE_MATRIX_NAME)?.formula;
+    const risks = workbook.getTable(RISKS_TABLE)!.bodyValues();
+
+    const report = await build(workbook, { ...OPTIONS, matrixSize: 3 });
+
+    expect(workbook.getTable(SCALE_TABLES.likelihood)!.bodyValues()).toEqual(likelihood);
+    expect(workbook.getName(SCORE_MATRIX_NAME)?.formula).toBe(grid);
+    expect(workbook.getTable(RISKS_TABLE)!.bodyValues()).toEqual(risks);
+    expect(report.created).toEqual([]);
+    expect(report.warnings.join(" ")).toMatch(/5x5.*Scales/);
+    expect(workbook.sheet("Risk Register").validationAt("I5")?.rule.list?.source).toBe("=Scales!$A$5:$A$9");
+  });
+});
