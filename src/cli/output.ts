@@ -2,8 +2,11 @@
 export interface Out {
   log(text: string): void;
   error(text: string): void;
-  /** Raw text for a progress bar, without a newline; `isTTY` says whether it may be redrawn with \r. */
-  progress: { write(text: string): void; isTTY: boolean };
+  /**
+   * Raw text for a progress bar, without a newline; `isTTY` says whether it may be redrawn with \r.
+   * Absent: no progress bar (callers that only collect lines).
+   */
+  progress?: { write(text: string): void; isTTY: boolean };
 }
 
 export const processOut: Out = {

@@ -14,7 +14,7 @@ export interface ProgressBar {
   finish(): void;
 }
 
-export function progressBar(stream: Out["progress"], total: number): ProgressBar {
+export function progressBar(stream: NonNullable<Out["progress"]>, total: number): ProgressBar {
   let widest = 0;
   return {
     step(done, label) {

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { OptionFields, parseBuildOptions } from "../../core/blueprint/parseOptions";
 import { OperationBlockedError } from "../../excel/errors";
 import { BUILD_OPTION_FLAGS, JSON_FLAG, parseFlags, singleFile } from "../args";
-import { ClientRow, parseClientList, RowError } from "../batch/clientsCsv";
+import { ClientField, ClientRow, parseClientList, RowError } from "../batch/clientsCsv";
 import { progressBar } from "../batch/progress";
 import { uniqueSlugs } from "../batch/slug";
 import { buildWorkbookFile } from "../buildFile";
@@ -40,7 +40,7 @@ export async function batchCommand(args: string[], out: Out): Promise<ExitCode> 
     list.rows.map((r) => r.client),
     (i) => `client-row-${list.rows[i].row}`,
   );
-  const bar = json ? undefined : progressBar(out.progress, list.rows.length);
+  const bar = json || !out.progress ? undefined : progressBar(out.progress, list.rows.length);
   const results: RowResult[] = [];
   for (const [i, row] of list.rows.entries()) {
     const result = await buildRow(row, join(outDir, `${slugs[i]}.xlsx`), defaults);
@@ -69,7 +69,7 @@ async function buildRow(row: ClientRow, file: string, defaults: Omit<OptionField
   // A malformed row's cells are not what the user meant: report only that.
   if (row.errors.length > 0) return failed(row.errors);
   const parsed = parseBuildOptions({ ...defaults, ...row.fields, org: asLiteralText(row.client) });
-  if (!parsed.ok) return failed(parsed.errors.map((e) => ({ row: row.row, field: e.field, message: withoutFieldName(e.message) })));
+  if (!parsed.ok) return failed(parsed.errors.map((e) => ({ row: row.row, field: columnOf(e.field), message: withoutFieldName(e.message) })));
 
   const mode = existsSync(file) ? "upgrade" : "new";
   try {
@@ -81,6 +81,9 @@ async function buildRow(row: ClientRow, file: string, defaults: Omit<OptionField
     return failed([{ row: row.row, field: "file", message: `${file}: ${message}` }]);
   }
 }
+
+/** The organisation comes from the client column. */
+const columnOf = (field: keyof OptionFields): ClientField => (field === "org" ? "client" : field);
 
 /** parseBuildOptions says `matrix "7" must be …`; the row message names the field already. */
 function withoutFieldName(message: string): string {
