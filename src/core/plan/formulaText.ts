@@ -8,12 +8,13 @@ export function canonicalFormula(formula: string): string {
   return parts
     .map((part, i) => {
       if (i % 2 === 1) return part; // string literal: keep as is
+      // Structured references first: "#This Row" has a space that the whitespace pass would remove.
       return part
-        .replace(/\s+/g, "")
-        .replace(/[A-Za-z_][\w.]*\[\[#This Row\],/gi, "[[#This Row],")
+        .replace(/[A-Za-z_][\w.]*\[\[\s*#This\s+Row\s*\]\s*,\s*/gi, "[[#This Row],")
         .replace(/[A-Za-z_][\w.]*\[@/g, "[@")
         .replace(/\[\[#This Row\],\[((?:[^\]']|'.)+)\]\]/gi, "[@[$1]]")
         .replace(/\[@([^[\]]+)\]/g, "[@[$1]]")
+        .replace(/\s+/g, "")
         .replace(/^=/, "")
         .toUpperCase();
     })
