@@ -74,6 +74,51 @@ export class Filter extends ClientObject<ColumnRef> {
   }
 }
 
+/** Table.autoFilter (values filters only). */
+export class TableAutoFilter extends ClientObject<TableModel> {
+  constructor(context: Context, resolver: Resolver<TableModel>) {
+    super(context, resolver, "AutoFilter");
+  }
+
+  protected readers() {
+    return {
+      enabled: (table: TableModel) => table.showFilterButton,
+      isDataFiltered: (table: TableModel) => table.filters.size > 0,
+      criteria: (table: TableModel) => table.columnIds.map((_id, index) => {
+        const values = table.filters.get(index);
+        return values ? { filterOn: "Values", values: [...values] } : {};
+      }),
+    };
+  }
+
+  get enabled(): boolean { return this.read("enabled"); }
+  get isDataFiltered(): boolean { return this.read("isDataFiltered"); }
+  get criteria(): Array<{ filterOn?: string; values?: string[] }> { return this.read("criteria"); }
+
+  apply(range: Range | string, columnIndex?: number, criteria?: { filterOn: string; values?: string[] }): void {
+    void range;
+    if (columnIndex === undefined || !criteria) return;
+    if (criteria.filterOn !== "Values" || !criteria.values) throw new HeadlessOfficeError("InvalidArgument", "Only values filters are supported by the headless host.");
+    const values = criteria.values;
+    this.invoke("apply", { columnIndex, criteria }, (table) => {
+      if (columnIndex < 0 || columnIndex >= table.columnCount) throw new HeadlessOfficeError("InvalidArgument");
+      table.filters.set(columnIndex, values);
+      reapplyFilters(table);
+    });
+  }
+
+  clearCriteria(): void {
+    this.invoke("clearCriteria", null, (table) => {
+      table.filters.clear();
+      reapplyFilters(table);
+    });
+  }
+
+  reapply(): void {
+    this.invoke("reapply", null, (table) => reapplyFilters(table));
+  }
+}
+
 export class TableColumn extends ClientObject<ColumnRef> {
   constructor(context: Context, resolver: Resolver<ColumnRef>) {
     super(context, resolver, "TableColumn");
@@ -244,7 +289,7 @@ export class Table extends ClientObject<TableModel> {
   }
 
   protected override navigation(): Record<string, ProxyNode> {
-    return { columns: this.columns, rows: this.rows, worksheet: this.worksheet };
+    return { columns: this.columns, rows: this.rows, worksheet: this.worksheet, autoFilter: this.autoFilter };
   }
 
   get name(): string { return this.read("name"); }
@@ -277,6 +322,7 @@ export class Table extends ClientObject<TableModel> {
   get columns(): TableColumnCollection { return this.memo("columns", () => new TableColumnCollection(this.context, () => this.resolve())); }
   get rows(): TableRowCollection { return this.memo("rows", () => new TableRowCollection(this.context, () => this.resolve())); }
   get worksheet(): Worksheet { return this.memo("worksheet", () => new Worksheet(this.context, () => this.resolve()?.sheet ?? null)); }
+  get autoFilter(): TableAutoFilter { return this.memo("autoFilter", () => new TableAutoFilter(this.context, () => this.resolve())); }
 
   private tableRange(method: string, rows: (table: TableModel) => { r0: number; r1: number }): Range {
     return this.child(rangeProxy(this.context, this, (table) => ({ sheet: table.sheet, rect: { ...table.rect, ...rows(table) } })), method);

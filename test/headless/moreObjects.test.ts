@@ -1,0 +1,108 @@
+/**
+ * Further Office.js behaviours: tables without headers, used ranges, selection, deleting sheets,
+ * table autoFilter, page layout, and the Excel namespace stand-in.
+ * Docs: https://learn.microsoft.com/javascript/api/excel/excel.tablecollection#excel-excel-tablecollection-add-member(1),
+ * https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-getusedrangeornullobject-member(1),
+ * https://learn.microsoft.com/javascript/api/excel/excel.autofilter, https://learn.microsoft.com/javascript/api/excel/excel.pagelayout.
+ */
+import { createExcelNamespace } from "../../src/headless";
+import { createWorkbook, run } from "./helpers";
+
+describe("more worksheet and table behaviour", () => {
+  it("a table without headers gets Column1.. headers and its data moves down a row", async () => {
+    const workbook = createWorkbook();
+    await run(workbook, async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.getRange("A1:B2").values = [[1, 2], [3, 4]];
+      sheet.tables.add("A1:B2", false);
+    });
+    expect(workbook.sheet("Sheet1").valuesOf("A1:B3")).toEqual([["Column1", "Column2"], [1, 2], [3, 4]]);
+    expect(workbook.getTable("Table1")?.address()).toBe("A1:B3");
+  });
+
+  it("getUsedRangeOrNullObject is null on an empty sheet; getUsedRange falls back to A1", async () => {
+    await run(createWorkbook(), async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      const none = sheet.getUsedRangeOrNullObject();
+      const fallback = sheet.getUsedRange().load("address");
+      await context.sync();
+      expect(none.isNullObject).toBe(true);
+      expect(fallback.address).toBe("Sheet1!A1");
+    });
+  });
+
+  it("select() moves the selection and the active sheet", async () => {
+    const workbook = createWorkbook();
+    await run(workbook, async (context) => {
+      context.workbook.worksheets.add("Controls").getRange("B3:C4").select();
+      const selected = context.workbook.getSelectedRange().load("address");
+      const active = context.workbook.getActiveCell().load("address");
+      const sheet = context.workbook.worksheets.getActiveWorksheet().load("name");
+      await context.sync();
+      expect(selected.address).toBe("Controls!B3:C4");
+      expect(active.address).toBe("Controls!B3");
+      expect(sheet.name).toBe("Controls");
+    });
+  });
+
+  it("deleting a sheet removes its tables; the last visible sheet cannot be deleted", async () => {
+    const workbook = createWorkbook();
+    await run(workbook, async (context) => {
+      const sheet = context.workbook.worksheets.add("Temp");
+      sheet.tables.add("Temp!A1:B1", true);
+      await context.sync();
+      sheet.delete();
+      const count = context.workbook.tables.getCount();
+      await context.sync();
+      expect(count.value).toBe(0);
+      context.workbook.worksheets.getItem("Sheet1").delete();
+      await expect(context.sync()).rejects.toMatchObject({ code: "InvalidOperation" });
+    });
+  });
+
+  it("table.autoFilter applies and clears values filters", async () => {
+    const workbook = createWorkbook();
+    await run(workbook, async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.getRange("A1:B1").values = [["Rating", "ID"]];
+      const table = sheet.tables.add("A1:B1", true);
+      table.rows.add(undefined, [["High", 1], ["Low", 2], ["High", 3]]);
+      table.autoFilter.apply(table.getRange(), 0, { filterOn: "Values", values: ["High"] } as Excel.FilterCriteria);
+      const filtered = table.autoFilter.load("isDataFiltered");
+      await context.sync();
+      expect(filtered.isDataFiltered).toBe(true);
+    });
+    expect(workbook.getTable("Table1")?.visibleBodyRows()).toEqual([0, 2]);
+    await run(workbook, async (context) => context.workbook.tables.getItem("Table1").autoFilter.clearCriteria());
+    expect(workbook.getTable("Table1")?.visibleBodyRows()).toEqual([0, 1, 2]);
+  });
+
+  it("page layout: orientation, fit to pages, print titles and print area", async () => {
+    const workbook = createWorkbook();
+    await run(workbook, async (context) => {
+      const layout = context.workbook.worksheets.getItem("Sheet1").pageLayout;
+      layout.orientation = "Landscape";
+      layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      layout.setPrintTitleRows("$1:$1");
+      layout.setPrintArea("A1:F20");
+    });
+    expect(workbook.sheet("Sheet1").pageLayout).toMatchObject({
+      orientation: "Landscape",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      printTitleRows: "$1:$1",
+      printArea: "$A$1:$F$20",
+    });
+  });
+
+  it("createExcelNamespace runs batches like Excel.run", async () => {
+    const workbook = createWorkbook();
+    const excel = createExcelNamespace(workbook);
+    const name = await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getActiveWorksheet().load("name");
+      await context.sync();
+      return sheet.name;
+    });
+    expect(name).toBe("Sheet1");
+    expect(workbook.stats.syncs).toBe(1);
+  });
+});
