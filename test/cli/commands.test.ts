@@ -128,7 +128,8 @@ describe("snapshot", () => {
 
   it("appends through operations.takeSnapshot, saves the file and prints the date as JSON", async () => {
     const takeSnapshot = jest.spyOn(operations, "takeSnapshot").mockImplementation(async (context) => {
-      context.workbook.worksheets.add("History");
+      // Not "History": Excel reserves that sheet name (exceljs refuses it too).
+      context.workbook.worksheets.add("KPI History");
       return { date: "2026-03-31", rows: 1 };
     });
     const result = await ismp(["snapshot", file, "--json"]);
@@ -136,7 +137,7 @@ describe("snapshot", () => {
     expect(takeSnapshot).toHaveBeenCalledTimes(1);
     expect(JSON.parse(result.stdout.join("\n"))).toEqual({ file, date: "2026-03-31", rows: 1 });
     const saved = await readXlsx(readFileSync(file));
-    expect(saved.sheets.map((s) => s.name)).toContain("History");
+    expect(saved.sheets.map((s) => s.name)).toContain("KPI History");
   });
 
   it("says clearly when snapshots are not available yet (exit 2)", async () => {
