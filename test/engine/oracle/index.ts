@@ -1,0 +1,16 @@
+/**
+ * Every sheet whose formulas the engine suite proves. A new scaffolded sheet adds its SheetCheck
+ * here; the suite fails while any formula cell in the workbook has no expectation.
+ */
+import type { SheetCheck } from "./check";
+import { assetInventoryCheck } from "./assetInventoryCheck";
+import { coverageCheck, requirementsCheck, soaCheck } from "./frameworkChecks";
+import { riskRegisterCheck } from "./riskRegisterCheck";
+import { scalesCheck } from "./scalesCheck";
+
+export const SHEET_CHECKS: readonly SheetCheck[] = [riskRegisterCheck, assetInventoryCheck, requirementsCheck, soaCheck, coverageCheck, scalesCheck];
+
+export { checkContext, type CheckContext, type EngineScales } from "./context";
+export { MISSING_CUSTOM_FUNCTION } from "./frameworkChecks";
+export { holds, mismatchOf, type Expectation, type Mismatch } from "./expectation";
+export type { SheetCheck } from "./check";
