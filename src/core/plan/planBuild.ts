@@ -2,7 +2,7 @@
  * blueprint + snapshot → plan. Adds what is missing and restores what the add-in owns (formulas,
  * validation and formats of its columns); never touches rows, user columns or other sheets.
  */
-import { cellAddress, columnLetter, parseCell, parseRange, quoteSheet } from "../a1";
+import { cellAddress, columnLetter, parseCell, parseRange, quoteSheet, RangeRef } from "../a1";
 import { CellValue, ColumnSpec, TableSpec, ValidationSpec, WorkbookBlueprint } from "../blueprint/types";
 import { canonicalFormula } from "./formulaText";
 import { moveSheetReferences, SheetMove } from "./sheetReferences";
@@ -60,10 +60,17 @@ export function planBuild(blueprint: WorkbookBlueprint, snapshot: WorkbookSnapsh
   const layouts = new Map<string, TableLayout>();
   for (const spec of blueprint.sheets) {
     const sheet = sheetNames[spec.key];
-    const occupied = newSheets.has(sheet) ? undefined : sheets.get(key(sheet))?.usedRange;
+    const used = newSheets.has(sheet) ? undefined : sheets.get(key(sheet))?.usedRange;
+    const occupied: RangeRef[] = used ? [parseRange(used)] : [];
     for (const table of spec.tables) {
       const existing = tables.get(key(table.name));
-      layouts.set(key(table.name), existing ? existingLayout(existing, table) : newLayout(table, sheet, occupied));
+      if (existing) {
+        layouts.set(key(table.name), existingLayout(existing, table));
+        continue;
+      }
+      const layout = newLayout(table, sheet, occupied);
+      occupied.push(areaOf(layout));
+      layouts.set(key(table.name), layout);
     }
   }
 
@@ -174,20 +181,25 @@ function seedValue(spec: TableSpec, row: Record<string, CellValue>, header: stri
   return !column || column.formula ? "" : (row[column.header] ?? "");
 }
 
-function newLayout(spec: TableSpec, sheet: string, occupied: string | undefined): TableLayout {
+/** Header row to last body row of a table laid out by the plan. */
+function areaOf(layout: TableLayout): RangeRef {
+  return {
+    start: { row: layout.headerRow, column: layout.firstColumn },
+    end: { row: layout.headerRow + layout.bodyRows, column: layout.firstColumn + layout.headers.length - 1 },
+  };
+}
+
+function newLayout(spec: TableSpec, sheet: string, occupied: readonly RangeRef[]): TableLayout {
   const anchor = parseCell(spec.anchor);
+  const lastRow = anchor.row + Math.max(spec.seedRows.length, 1);
+  const inTheWay = (firstColumn: number) =>
+    occupied.find(
+      (area) =>
+        anchor.row <= area.end.row && lastRow >= area.start.row && firstColumn <= area.end.column && firstColumn + spec.columns.length - 1 >= area.start.column,
+    );
+  // Never write over cells the user filled or a table placed before: move right, past whatever is in the way.
   let firstColumn = anchor.column;
-  if (occupied) {
-    // Never write over cells the user filled: start to the right of the used range if they would meet.
-    const used = parseRange(occupied);
-    const bodyRows = Math.max(spec.seedRows.length, 1);
-    const overlaps =
-      anchor.row <= used.end.row &&
-      anchor.row + bodyRows >= used.start.row &&
-      firstColumn <= used.end.column &&
-      firstColumn + spec.columns.length - 1 >= used.start.column;
-    if (overlaps) firstColumn = used.end.column + 2;
-  }
+  for (let area = inTheWay(firstColumn); area; area = inTheWay(firstColumn)) firstColumn = area.end.column + 2;
   return {
     name: spec.name,
     sheet,
