@@ -33,5 +33,6 @@ describe("progress line", () => {
   it("fills ten slots in proportion", () => {
     expect(progressLine(9, 20, "Acme Corp")).toBe("[#####.....] 9/20 Acme Corp");
     expect(progressLine(0, 0, "")).toBe("[##########] 0/0 ");
+    expect(progressLine(1, 1, "x".repeat(80))).toBe(`[##########] 1/1 ${"x".repeat(47)}…`);
   });
 });

@@ -2,10 +2,13 @@
 import type { Out } from "../output";
 
 const WIDTH = 10;
+/** A label that wraps past the terminal's edge would defeat the \r redraw. */
+const MAX_LABEL = 48;
 
 export function progressLine(done: number, total: number, label: string): string {
   const filled = total === 0 ? WIDTH : Math.round((done / total) * WIDTH);
-  return `[${"#".repeat(filled)}${".".repeat(WIDTH - filled)}] ${done}/${total} ${label}`;
+  const shown = label.length > MAX_LABEL ? `${label.slice(0, MAX_LABEL - 1)}…` : label;
+  return `[${"#".repeat(filled)}${".".repeat(WIDTH - filled)}] ${done}/${total} ${shown}`;
 }
 
 export interface ProgressBar {
