@@ -9,6 +9,7 @@ import { BuildReport } from "../../src/excel/operations";
 import { BuildOptions, defaultOptions } from "../../src/core/blueprint/options";
 import { RISK_REGISTER_SHEET, RISKS_TABLE } from "../../src/core/blueprint/riskRegister";
 import { SCALE_TABLES, SCALES_SHEET, SCORE_MATRIX_NAME } from "../../src/core/blueprint/scalesSheet";
+import { defaultScales, MATRIX_SIZES } from "../../src/core/scales";
 
 const TODAY = new Date(2026, 10, 23);
 const OPTIONS: BuildOptions = { ...defaultOptions("general"), sample: true };
@@ -145,5 +146,15 @@ describe("Re-running with another matrix size", () => {
     expect(report.created).toEqual([]);
     expect(report.warnings.join(" ")).toMatch(/5x5.*Scales/);
     expect(workbook.sheet("Risk Register").validationAt("I5")?.rule.list?.source).toBe("=Scales!$A$5:$A$9");
+  });
+});
+
+describe("The Scales sheet's score grid", () => {
+  it.each(MATRIX_SIZES)("holds every score of the %ix%i matrix after Build and after a re-run", async (size) => {
+    const workbook = await builtWorkbook({ ...OPTIONS, matrixSize: size });
+    const grid = () => workbook.sheet(SCALES_SHEET).valuesOf(workbook.getName(SCORE_MATRIX_NAME)!.formula.split("!")[1].replace(/\$/g, ""));
+    expect(grid()).toEqual(defaultScales(size).matrix);
+    await build(workbook, { ...OPTIONS, matrixSize: size });
+    expect(grid()).toEqual(defaultScales(size).matrix);
   });
 });

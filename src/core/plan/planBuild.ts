@@ -3,7 +3,7 @@
  * validation and formats of its columns); never touches rows, user columns or other sheets.
  */
 import { cellAddress, columnLetter, parseCell, parseRange, quoteSheet, RangeRef } from "../a1";
-import { CellValue, ColumnSpec, TableSpec, ValidationSpec, WorkbookBlueprint } from "../blueprint/types";
+import { BlockSpec, CellValue, ColumnSpec, TableSpec, ValidationSpec, WorkbookBlueprint } from "../blueprint/types";
 import { canonicalFormula } from "./formulaText";
 import { moveSheetReferences, SheetMove } from "./sheetReferences";
 import { SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "./snapshot";
@@ -60,8 +60,9 @@ export function planBuild(blueprint: WorkbookBlueprint, snapshot: WorkbookSnapsh
   const layouts = new Map<string, TableLayout>();
   for (const spec of blueprint.sheets) {
     const sheet = sheetNames[spec.key];
-    const used = newSheets.has(sheet) ? undefined : sheets.get(key(sheet))?.usedRange;
-    const occupied: RangeRef[] = used ? [parseRange(used)] : [];
+    const used = sheets.get(key(sheet))?.usedRange;
+    // A new sheet holds only what the plan writes: its blocks. An existing one, whatever is in its used range.
+    const occupied: RangeRef[] = newSheets.has(sheet) ? spec.blocks.map(blockArea) : used ? [parseRange(used)] : [];
     for (const table of spec.tables) {
       const existing = tables.get(key(table.name));
       if (existing) {
@@ -179,6 +180,16 @@ function missingSeedRows(spec: TableSpec, existing: TableSnapshot): ReadonlyArra
 function seedValue(spec: TableSpec, row: Record<string, CellValue>, header: string): CellValue {
   const column = spec.columns.find((c) => key(c.header) === key(header));
   return !column || column.formula ? "" : (row[column.header] ?? "");
+}
+
+/** The cells a block writes (or merges). */
+function blockArea(block: BlockSpec): RangeRef {
+  const { start, end } = parseRange(block.address);
+  const width = Math.max(...block.values.map((row) => row.length));
+  return {
+    start,
+    end: { row: Math.max(end.row, start.row + block.values.length - 1), column: Math.max(end.column, start.column + width - 1) },
+  };
 }
 
 /** Header row to last body row of a table laid out by the plan. */

@@ -187,3 +187,11 @@ describe("A table created on a sheet that already has content", () => {
   });
 });
 
+describe("Tables on a new sheet", () => {
+  it("never cover the sheet's own blocks (a grid the blueprint writes where a long table would reach)", () => {
+    const grid = { address: "C8:E10", values: [[1, 2, 3], [2, 4, 6], [3, 6, 9]] };
+    const long = tableSpec("Long", "D4", [{ header: "Item", width: 40 }], Array.from({ length: 10 }, (_, i) => ({ Item: `i${i}` })));
+    const plan = planBuild({ sheets: [sheetSpec("s", "S", [long], { blocks: [grid] })] }, EMPTY_SNAPSHOT);
+    expect(stepsOf(plan.steps, "createTable").map((s) => s.address)).toEqual(["G4:G14"]);
+  });
+});
