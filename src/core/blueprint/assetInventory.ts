@@ -1,7 +1,8 @@
 /** The Asset Inventory sheet: table `Assets`, with criticality derived from C/I/A ratings. */
-import { DATE_VALIDATION } from "./riskRegister";
+import { DATE_VALIDATION, RISK, RISKS_TABLE } from "./riskRegister";
+import { SCALE_TABLES } from "./scalesSheet";
 import { SUBTITLE, TABLE_STYLE, TITLE, widthFor } from "./style";
-import { ColumnSpec, SheetSpec, thisRow, ValidationSpec } from "./types";
+import { ColumnSpec, SheetSpec, tableColumn, thisRow, ValidationSpec } from "./types";
 import { ASSET_STATUSES, ASSET_TYPES, CIA_LEVELS, CLASSIFICATIONS, DATE_FORMAT, YES_NO } from "./vocabulary";
 
 export const ASSETS_TABLE = "Assets";
@@ -26,6 +27,7 @@ export const ASSET = {
   rpo: "RPO (hours)",
   status: "Status",
   lastReviewed: "Last Reviewed",
+  openHighRisks: "Open High Risks",
 } as const;
 
 export const CRITICALITY_LEVELS = ["Low", "Medium", "High", "Critical"] as const;
@@ -38,6 +40,23 @@ export function criticalityOf(c: number, i: number, a: number): (typeof CRITICAL
   const max = Math.max(c, i, a);
   if (max === 3 && c + i + a >= 8) return "Critical";
   return max === 3 ? "High" : max === 2 ? "Medium" : "Low";
+}
+
+/** The top two rating bands ("High" and "Critical" by default), whatever the analyst calls them. */
+export function topBandsFormula(): [string, string] {
+  const rating = tableColumn(SCALE_TABLES.bands, "Rating");
+  return [`INDEX(${rating},ROWS(${rating}))`, `INDEX(${rating},ROWS(${rating})-1)`];
+}
+
+/** Risks that list this asset, are not closed and whose current rating is in the top two bands. */
+function openHighRisksFormula(): string {
+  const risk = (column: string) => tableColumn(RISKS_TABLE, column);
+  const id = `UPPER(SUBSTITUTE(${thisRow(ASSETS_TABLE, ASSET.id)}," ",""))`;
+  const listed = `ISNUMBER(FIND(";"&${id}&";",";"&UPPER(SUBSTITUTE(SUBSTITUTE(${risk(RISK.assetIds)}," ",""),",",";"))&";"))`;
+  const [top, second] = topBandsFormula();
+  const isTop = (column: string) => `((${risk(column)}=${top})+(${risk(column)}=${second}))`;
+  const currentIsTop = `(${isTop(RISK.residualRating)}+(${risk(RISK.residualRating)}="")*${isTop(RISK.inherentRating)})`;
+  return `=IF(${thisRow(ASSETS_TABLE, ASSET.id)}="","",SUMPRODUCT(${listed}*(${risk(RISK.status)}<>"Closed")*${currentIsTop}))`;
 }
 
 function criticalityFormula(): string {
@@ -87,6 +106,7 @@ export function assetColumns(): ColumnSpec[] {
     { header: ASSET.rpo, width: widthFor(8), horizontalAlignment: "Center", validation: hours("RPO") },
     { header: ASSET.status, width: widthFor(9), validation: list("Status", ASSET_STATUSES) },
     { header: ASSET.lastReviewed, width: widthFor(11), numberFormat: DATE_FORMAT, validation: DATE_VALIDATION },
+    { header: ASSET.openHighRisks, width: widthFor(10), horizontalAlignment: "Center", numberFormat: "0", formula: openHighRisksFormula() },
   ];
 }
 

@@ -5,6 +5,9 @@ import { CONTROL_LIBRARY } from "../controls";
 import { assetInventorySheet } from "./assetInventory";
 import { controlMatrixSheet } from "./controlMatrix";
 import { coverageSheet } from "./coverageSheet";
+import { dashboardSheet, kpiSpecs } from "./dashboardSheet";
+import { heatmapSheet } from "./heatmapSheet";
+import { historySheet } from "./historySheet";
 import { BuildOptions } from "./options";
 import { requirementsSheet } from "./requirementsSheet";
 import { riskRegisterSheet } from "./riskRegister";
@@ -38,13 +41,15 @@ export function buildBlueprint(options: BuildOptions, context: BlueprintContext)
   const risks = options.sample ? sampleRisks(scales.size, context.today) : [];
   const assets = options.sample ? sampleAssets(context.today) : [];
   const sheets: SheetSpec[] = [
+    dashboardSheet(scales, options.frameworks),
+    heatmapSheet(scales),
     riskRegisterSheet(scales, risks),
     assetInventorySheet(assets),
     controlMatrixSheet(options.frameworks, options.sample, context.today),
     requirementsSheet({ frameworks: options.frameworks, soc2Categories: options.soc2Categories }),
   ];
   if (options.frameworks.includes("ISO27001")) sheets.push(soaSheet(context.annexAImplementers ?? libraryAnnexAImplementers()));
-  sheets.push(coverageSheet(options.frameworks), scalesSheet(scales, options.organisation));
+  sheets.push(coverageSheet(options.frameworks), historySheet(kpiSpecs(scales, options.frameworks)), scalesSheet(scales, options.organisation));
   return { sheets };
 }
 

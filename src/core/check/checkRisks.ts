@@ -116,13 +116,12 @@ export function checkRisks(input: RiskCheckInput): CheckProblem[] {
   return problems;
 }
 
-/** Days past the next review date (last review, or identification, plus the band's cadence). */
-export function reviewOverdue(
-  row: RowView,
-  scored: { inherent?: number; residual?: number },
-  scales: Scales,
-  today: number,
-): number | undefined {
+/**
+ * Next review date (Excel serial): last review, or identification, plus the cadence of the band
+ * the risk's current score (residual, else inherent) falls in. Undefined for closed risks and
+ * when a date or score is missing.
+ */
+export function nextReviewDate(row: RowView, scored: { inherent?: number; residual?: number }, scales: Scales): number | undefined {
   if (row.text(RISK.status).toLowerCase() === "closed") return undefined;
   const last = row.get(RISK.lastReviewed);
   const identified = row.get(RISK.identified);
@@ -130,7 +129,16 @@ export function reviewOverdue(
   const score = scored.residual ?? scored.inherent;
   if (base === undefined || score === undefined) return undefined;
   const band = ratingFor(score, scales.bands);
-  if (!band) return undefined;
-  const due = base + band.reviewEveryDays;
-  return due < today ? today - due : undefined;
+  return band ? base + band.reviewEveryDays : undefined;
+}
+
+/** Days past the next review date, or undefined when not overdue (or not dated). */
+export function reviewOverdue(
+  row: RowView,
+  scored: { inherent?: number; residual?: number },
+  scales: Scales,
+  today: number,
+): number | undefined {
+  const due = nextReviewDate(row, scored, scales);
+  return due !== undefined && due < today ? today - due : undefined;
 }

@@ -97,6 +97,7 @@ export function planBuild(blueprint: WorkbookBlueprint, snapshot: WorkbookSnapsh
       if (!isNew) report.repaired.push(`Restored the name ${name.name}`);
     }
     if (isNew) {
+      for (const { column, width } of spec.columnWidths ?? []) steps.push({ kind: "column", sheet, widthColumn: `${column}:${column}`, width });
       if (spec.freeze) steps.push({ kind: "freeze", sheet, ...spec.freeze });
       if (spec.print) steps.push({ kind: "print", sheet, print: spec.print });
     }
@@ -115,7 +116,29 @@ export function planBuild(blueprint: WorkbookBlueprint, snapshot: WorkbookSnapsh
   }
   if (newSheets.size > 0 && blueprint.sheets.length > 0) steps.push({ kind: "activate", sheet: sheetNames[blueprint.sheets[0].key] });
 
-  return { blockers, steps, report, sheetNames };
+  return { blockers, steps: inApplyOrder(steps), report, sheetNames };
+}
+
+/**
+ * Excel rejects a formula that names a table or sheet that does not exist yet, so every sheet and
+ * table is created before any name, formula, format or chart that refers to it.
+ */
+const PHASE: Record<PlanStep["kind"], number> = {
+  addSheet: 0,
+  createTable: 1,
+  appendColumns: 1,
+  appendRows: 1,
+  name: 2,
+  write: 3,
+  column: 4,
+  freeze: 5,
+  print: 5,
+  chart: 5,
+  activate: 6,
+};
+
+function inApplyOrder(steps: PlanStep[]): PlanStep[] {
+  return steps.map((step, i) => ({ step, i })).sort((a, b) => PHASE[a.step.kind] - PHASE[b.step.kind] || a.i - b.i).map(({ step }) => step);
 }
 
 function findBlockers(
@@ -233,7 +256,7 @@ function tableSteps(
   const steps: PlanStep[] = [];
   const newColumns = new Set<string>();
   if (!existing) {
-    steps.push(createTableStep(spec, layout));
+    steps.push(...createTableSteps(spec, layout, layouts));
     report.created.push(`Table ${spec.name}`);
     spec.columns.forEach((c) => newColumns.add(key(c.header)));
   } else {
@@ -261,13 +284,29 @@ function tableSteps(
   return steps;
 }
 
-function createTableStep(spec: TableSpec, layout: TableLayout): PlanStep {
-  const rows: CellValue[][] = [spec.columns.map((c) => c.header)];
+/** The table with its constant seeds; seed formulas follow in writes once every table exists. */
+function createTableSteps(spec: TableSpec, layout: TableLayout, layouts: Map<string, TableLayout>): PlanStep[] {
+  const isFormula = (v: CellValue | undefined) => typeof v === "string" && v.startsWith("=");
   const seeds = spec.seedRows.length > 0 ? spec.seedRows : [{}];
-  for (const seed of seeds) rows.push(spec.columns.map((c) => (c.formula ? null : (seed[c.header] ?? null))));
+  const rows: CellValue[][] = [spec.columns.map((c) => c.header)];
+  for (const seed of seeds) rows.push(spec.columns.map((c) => (c.formula || isFormula(seed[c.header]) ? null : (seed[c.header] ?? null))));
   const start = { row: layout.headerRow, column: layout.firstColumn };
   const end = { row: layout.headerRow + rows.length - 1, column: layout.firstColumn + spec.columns.length - 1 };
-  return { kind: "createTable", sheet: layout.sheet, address: `${cellAddress(start)}:${cellAddress(end)}`, name: spec.name, style: spec.style, rows };
+  const steps: PlanStep[] = [
+    { kind: "createTable", sheet: layout.sheet, address: `${cellAddress(start)}:${cellAddress(end)}`, name: spec.name, style: spec.style, rows },
+  ];
+  spec.columns.forEach((column, i) => {
+    if (column.formula || !seeds.some((seed) => isFormula(seed[column.header]))) return;
+    const top = { row: layout.headerRow + 1, column: layout.firstColumn + i };
+    const bottom = { row: layout.headerRow + seeds.length, column: layout.firstColumn + i };
+    steps.push({
+      kind: "write",
+      sheet: layout.sheet,
+      address: `${cellAddress(top)}:${cellAddress(bottom)}`,
+      values: seeds.map((seed) => [resolveValue(seed[column.header] ?? null, layouts)]),
+    });
+  });
+  return steps;
 }
 
 function columnStep(

@@ -1,0 +1,144 @@
+/**
+ * Leadership KPIs computed from the tables' typed inputs. The Dashboard computes the same figures
+ * with native formulas; snapshots (History) and the engine tests use these.
+ */
+import { getFramework } from "./catalogs";
+import { ASSET, criticalityOf } from "./blueprint/assetInventory";
+import { CONTROL, mappingColumnHeader } from "./blueprint/controlMatrix";
+import { RISK } from "./blueprint/riskRegister";
+import { REQUIREMENT } from "./blueprint/requirementsSheet";
+import { nextReviewDate, reviewOverdue, splitIds } from "./check/checkRisks";
+import { filledRows, RowView, TableData } from "./check/tableData";
+import { computeCoverage } from "./coverage";
+import { FrameworkKey } from "./frameworkKeys";
+import { ratingFor, riskScore } from "./scoring";
+import { Scales } from "./scales";
+
+export interface KpiInput {
+  risks: TableData;
+  assets?: TableData;
+  controls?: TableData;
+  requirements?: TableData;
+  frameworks: readonly FrameworkKey[];
+  scales: Scales;
+  /** Today as an Excel serial date. */
+  today: number;
+}
+
+export interface Kpis {
+  openByRating: Record<string, number>;
+  outsideAppetite: number;
+  overdueReviews: number;
+  /** Share of risks whose inherent score exceeds appetite that are now within it; undefined when none. */
+  treatmentProgress?: number;
+  /** Share of open risks reviewed within their band's cadence; undefined when none is dated. */
+  assessmentCurrency?: number;
+  controlsImplemented?: number;
+  coverage: Partial<Record<FrameworkKey, number>>;
+  assetsWithoutOwner: number;
+  criticalAssetsAtRisk: number;
+}
+
+interface ScoredRisk {
+  row: RowView;
+  inherent?: number;
+  residual?: number;
+  open: boolean;
+  currentRating?: string;
+}
+
+function levelOf(row: RowView, header: string, size: number): number | undefined {
+  const v = row.get(header);
+  const n = typeof v === "number" ? v : v === null || v === "" ? NaN : Number(v);
+  return Number.isInteger(n) && n >= 1 && n <= size ? n : undefined;
+}
+
+function scoreRisks(risks: TableData, scales: Scales): ScoredRisk[] {
+  const matrix = scales.method === "matrix" ? scales.matrix : undefined;
+  const score = (row: RowView, l: string, i: string) => {
+    const likelihood = levelOf(row, l, scales.size);
+    const impact = levelOf(row, i, scales.size);
+    return likelihood && impact ? riskScore(likelihood, impact, matrix) : undefined;
+  };
+  return filledRows(risks).map((row) => {
+    const inherent = score(row, RISK.inherentLikelihood, RISK.inherentImpact);
+    const residual = score(row, RISK.residualLikelihood, RISK.residualImpact);
+    const current = residual ?? inherent;
+    return {
+      row,
+      inherent,
+      residual,
+      open: row.text(RISK.status).toLowerCase() !== "closed",
+      currentRating: current === undefined ? undefined : ratingFor(current, scales.bands)?.rating,
+    };
+  });
+}
+
+const share = (part: number, whole: number) => (whole > 0 ? part / whole : undefined);
+
+export function computeKpis(input: KpiInput): Kpis {
+  const { scales, today } = input;
+  const risks = scoreRisks(input.risks, scales);
+
+  const openByRating = Object.fromEntries(scales.bands.map((b) => [b.rating, 0]));
+  for (const r of risks) if (r.open && r.currentRating !== undefined && r.currentRating in openByRating) openByRating[r.currentRating]++;
+
+  const outsideAppetite = risks.filter((r) => r.open && r.residual !== undefined && r.residual > scales.appetite).length;
+  const overdueReviews = risks.filter((r) => reviewOverdue(r.row, r, scales, today) !== undefined).length;
+  const aboveAppetite = risks.filter((r) => r.inherent !== undefined && r.inherent > scales.appetite);
+  const treated = aboveAppetite.filter((r) => r.residual !== undefined && r.residual <= scales.appetite);
+  const dated = risks.filter((r) => r.open && nextReviewDate(r.row, r, scales) !== undefined);
+  const current = dated.filter((r) => reviewOverdue(r.row, r, scales, today) === undefined);
+
+  const controls = input.controls ? filledRows(input.controls) : [];
+  const applicableControls = controls.filter((c) => c.text(CONTROL.id) && c.text(CONTROL.status).toLowerCase() !== "not applicable");
+  const implemented = controls.filter((c) => c.text(CONTROL.status).toLowerCase() === "implemented");
+
+  const coverage: Partial<Record<FrameworkKey, number>> = {};
+  if (input.controls) {
+    const applicability = applicabilityOf(input.requirements);
+    for (const key of input.frameworks) {
+      const header = mappingColumnHeader(key);
+      const rows = controls.map((c) => ({ mapping: c.text(header), status: c.text(CONTROL.status), effectiveness: c.text(CONTROL.effectiveness) }));
+      const result = computeCoverage(key, rows, applicability.get(getFramework(key).shortName.toLowerCase()));
+      coverage[key] = result.coverage;
+    }
+  }
+
+  const assets = input.assets ? filledRows(input.assets) : [];
+  const topBands = new Set(scales.bands.slice(-2).map((b) => b.rating.toLowerCase()));
+  const atRiskAssets = new Set<string>();
+  for (const r of risks) {
+    if (!r.open || !r.currentRating || !topBands.has(r.currentRating.toLowerCase())) continue;
+    for (const id of splitIds(r.row.text(RISK.assetIds))) atRiskAssets.add(id.replace(/\s+/g, "").toUpperCase());
+  }
+  const criticalAssetsAtRisk = assets.filter((a) => {
+    const [c, i, av] = [ASSET.confidentiality, ASSET.integrity, ASSET.availability].map((h) => a.get(h));
+    if (typeof c !== "number" || typeof i !== "number" || typeof av !== "number") return false;
+    return criticalityOf(c, i, av) === "Critical" && atRiskAssets.has(a.text(ASSET.id).replace(/\s+/g, "").toUpperCase());
+  }).length;
+
+  return {
+    openByRating,
+    outsideAppetite,
+    overdueReviews,
+    treatmentProgress: share(treated.length, aboveAppetite.length),
+    assessmentCurrency: share(current.length, dated.length),
+    controlsImplemented: share(implemented.length, applicableControls.length),
+    coverage,
+    assetsWithoutOwner: assets.filter((a) => a.text(ASSET.id) && !a.text(ASSET.owner)).length,
+    criticalAssetsAtRisk,
+  };
+}
+
+/** Framework short name (lower case) → requirement ID → applicable, from the Requirements table. */
+function applicabilityOf(requirements: TableData | undefined): Map<string, Map<string, boolean>> {
+  const byFramework = new Map<string, Map<string, boolean>>();
+  if (!requirements) return byFramework;
+  for (const row of filledRows(requirements)) {
+    const framework = row.text(REQUIREMENT.framework).toLowerCase();
+    if (!byFramework.has(framework)) byFramework.set(framework, new Map());
+    byFramework.get(framework)!.set(row.text(REQUIREMENT.id), row.text(REQUIREMENT.applicable).toLowerCase() !== "no");
+  }
+  return byFramework;
+}
