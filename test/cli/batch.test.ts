@@ -1,4 +1,5 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readXlsx, run, writeXlsx } from "../../src/headless";
 import { CONTROLS_TABLE, mappingColumnHeader } from "../../src/core/blueprint/controlMatrix";
 import { ismp, Recorded, tempDir, tableHeaders, writeText } from "./helpers";
 
@@ -133,6 +134,23 @@ describe("ismp batch: rows and files", () => {
     const missing = await ismp(["batch", dir.file("nope.csv")]);
     expect(missing.code).toBe(2);
     expect(missing.stderr[0]).toContain("No such file");
+  });
+
+  it("reports a client whose existing workbook is blocked, keeps that file and still builds the others", async () => {
+    const out = dir.file("blocked");
+    const csv = writeText(dir.file("blocked.csv"), "client\nLocked Co\nOpen Co\n");
+    expect((await ismp(["batch", csv, "--out", out])).code).toBe(0);
+    const locked = `${out}/locked-co.xlsx`;
+    const workbook = await readXlsx(readFileSync(locked));
+    await run(workbook, async (context) => context.workbook.worksheets.getItem("Scales").protection.protect());
+    writeFileSync(locked, await writeXlsx(workbook));
+    const before = readFileSync(locked);
+
+    const result = await ismp(["batch", csv, "--out", out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toEqual([expect.stringMatching(new RegExp(`^row 2, file: ${locked}: Sheet "Scales" is protected`))]);
+    expect(result.stdout).toEqual(["0 built, 1 upgraded, 1 failed"]);
+    expect(readFileSync(locked).equals(before)).toBe(true);
   });
 
   it("reports a malformed row instead of guessing its cells", async () => {
