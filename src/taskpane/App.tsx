@@ -29,6 +29,9 @@ export const TABS = [
 ] as const;
 export type TabKey = (typeof TABS)[number]["key"];
 
+/** Narrower than Fluent's default so all five tabs fit a 320 px pane without the overflow menu. */
+const COMPACT_TAB = { padding: "0 4px", marginRight: 0 };
+
 const tabId = (key: string) => `ismp-tab-${key}`;
 const panelId = (key: string) => `ismp-panel-${key}`;
 
@@ -62,7 +65,7 @@ export function App({ host: givenHost, supported = isExcelApiSupported(Office.co
   return (
     <ThemeProvider theme={theme} applyTo="body" style={{ minHeight: "100vh" }}>
       <PaneContext.Provider value={services}>
-        <Stack tokens={{ childrenGap: 8 }} styles={{ root: { padding: "8px 12px 16px", maxWidth: 640 } }}>
+        <Stack tokens={{ childrenGap: 8 }} styles={{ root: { padding: "8px 10px 16px", maxWidth: 640 } }}>
           {!supported && (
             <MessageBar messageBarType={MessageBarType.blocked} isMultiline>
               This add-in needs Excel 2019 or later, Microsoft 365 or Excel on the web (Excel JavaScript API {MIN_EXCEL_API}). Building
@@ -76,7 +79,7 @@ export function App({ host: givenHost, supported = isExcelApiSupported(Office.co
             overflowBehavior="menu"
             getTabId={tabId}
             onLinkClick={(item) => item?.props.itemKey && openTab(item.props.itemKey as TabKey)}
-            styles={{ link: { padding: "0 6px", marginRight: 2 }, linkIsSelected: { padding: "0 6px", marginRight: 2 } }}
+            styles={{ link: COMPACT_TAB, linkIsSelected: COMPACT_TAB }}
           >
             {TABS.map(({ key, title, heading }) => (
               <PivotItem key={key} itemKey={key} headerText={title} headerButtonProps={{ "aria-controls": panelId(key), title: heading }} />
