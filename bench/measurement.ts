@@ -32,11 +32,16 @@ export function skipped(name: string, unit: string, reason: string, target?: Tar
   return { name, value: null, unit, target: shown, note: `skipped: ${reason}` };
 }
 
-/** Wall time of `work` in milliseconds, with its result. */
-export async function timed<T>(work: () => Promise<T> | T): Promise<{ result: T; ms: number }> {
+/**
+ * Wall time of `work` in milliseconds, with its result, and the process's CPU time over the same span
+ * (user + system): on a busy machine wall time grows with other processes' load, CPU time much less.
+ */
+export async function timed<T>(work: () => Promise<T> | T): Promise<{ result: T; ms: number; cpuMs: number }> {
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   const result = await work();
-  return { result, ms: performance.now() - start };
+  const cpu = process.cpuUsage(cpuStart);
+  return { result, ms: performance.now() - start, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
 export const MB = 1024 * 1024;

@@ -6,16 +6,16 @@ import { ASSETS_TABLE } from "../src/core/blueprint/assetInventory";
 import { RISKS_TABLE } from "../src/core/blueprint/riskRegister";
 import { run, type HeadlessWorkbook } from "../src/headless";
 import { measured, timed, type Measurement } from "./measurement";
-import { appendRows, builtWorkbook, registerRows, sampleOptions } from "./workbooks";
+import { appendRows, builtWorkbook, registerRows, sampleOptions, type Row } from "./workbooks";
 
-export async function naiveAppendRows(context: Excel.RequestContext, table: string, rows: unknown[][]): Promise<void> {
+export async function naiveAppendRows(context: Excel.RequestContext, table: string, rows: Row[]): Promise<void> {
   for (const row of rows) {
     context.workbook.tables.getItem(table).rows.add(undefined, [row]);
     await context.sync();
   }
 }
 
-type Writer = (context: Excel.RequestContext, table: string, rows: unknown[][]) => Promise<void>;
+type Writer = (context: Excel.RequestContext, table: string, rows: Row[]) => Promise<void>;
 
 interface WriteCost {
   syncs: number;

@@ -9,6 +9,9 @@ import { SAMPLE_REFERENCE_DATE, sampleAssets, sampleRisks, type SampleRow } from
 import { buildWorkbook } from "../src/excel/build";
 import { createWorkbook, run, type HeadlessWorkbook } from "../src/headless";
 
+/** A table row as rows.add takes it: blanks are "", which Excel fills with a calculated column's formula. */
+export type Row = Array<string | number>;
+
 /** Fixed "today" so every run builds the same workbook. */
 export const BENCH_TODAY = SAMPLE_REFERENCE_DATE;
 
@@ -36,7 +39,7 @@ export function headersOf(workbook: HeadlessWorkbook, table: string): string[] {
  * `count` rows shaped like the sample rows (cycled), keyed from `firstPosition` on. Columns the
  * sample leaves out (calculated columns) get "", which Excel fills with the column's formula.
  */
-export function generatedRows(headers: string[], samples: SampleRow[], count: number, firstPosition: number, key: { column: string; idOf: (position: number) => string }): unknown[][] {
+export function generatedRows(headers: string[], samples: SampleRow[], count: number, firstPosition: number, key: { column: string; idOf: (position: number) => string }): Row[] {
   return Array.from({ length: count }, (_unused, i) => {
     const sample = samples[i % samples.length];
     return headers.map((header) => (header === key.column ? key.idOf(firstPosition + i) : (sample[header] ?? "")));
@@ -44,7 +47,7 @@ export function generatedRows(headers: string[], samples: SampleRow[], count: nu
 }
 
 /** Rows that bring the Risks and Assets tables of a sample build up to the wanted totals. */
-export function registerRows(workbook: HeadlessWorkbook, totals: { risks: number; assets: number }, options: BuildOptions): { risks: unknown[][]; assets: unknown[][] } {
+export function registerRows(workbook: HeadlessWorkbook, totals: { risks: number; assets: number }, options: BuildOptions): { risks: Row[]; assets: Row[] } {
   const risksNow = workbook.getTable(RISKS_TABLE)?.bodyRowCount ?? 0;
   const assetsNow = workbook.getTable(ASSETS_TABLE)?.bodyRowCount ?? 0;
   return {
@@ -59,9 +62,9 @@ export const CHUNK_BYTES = 4 * 1024 * 1024;
 const jsonBytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(value), "utf8");
 
 /** Consecutive slices of `rows` whose JSON stays under `limitBytes` each. */
-export function chunksByPayload(rows: unknown[][], limitBytes = CHUNK_BYTES): unknown[][][] {
-  const chunks: unknown[][][] = [];
-  let current: unknown[][] = [];
+export function chunksByPayload(rows: Row[], limitBytes = CHUNK_BYTES): Row[][] {
+  const chunks: Row[][] = [];
+  let current: Row[] = [];
   let bytes = 0;
   for (const row of rows) {
     const rowBytes = jsonBytes(row) + 1;
@@ -81,7 +84,7 @@ export function chunksByPayload(rows: unknown[][], limitBytes = CHUNK_BYTES): un
  * The batched way: one table.rows.add with a 2D array per payload-sized chunk (one chunk for small
  * tables), a sync after each chunk. 10,000 sample-like risks are about 6 MB, over the 5 MB limit.
  */
-export async function appendRows(context: Excel.RequestContext, table: string, rows: unknown[][]): Promise<void> {
+export async function appendRows(context: Excel.RequestContext, table: string, rows: Row[]): Promise<void> {
   for (const chunk of chunksByPayload(rows)) {
     context.workbook.tables.getItem(table).rows.add(undefined, chunk);
     await context.sync();
