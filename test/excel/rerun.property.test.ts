@@ -30,7 +30,9 @@ type UserEdit =
   | { kind: "typeOverCalculated"; table: EditableTable; column: number; row: number; value: string | number }
   | { kind: "addColumn"; table: EditableTable; value: string }
   | { kind: "addRows"; table: EditableTable; count: number; value: string | number }
-  | { kind: "addSheet"; values: string[][] };
+  | { kind: "addSheet"; values: string[][] }
+  /** What sorting does to the cells (the headless host has no sort): rows in another order. */
+  | { kind: "reverseRows"; table: EditableTable };
 
 interface Scenario {
   options: BuildOptions;
@@ -51,6 +53,7 @@ const edit: fc.Arbitrary<UserEdit> = fc.oneof(
   fc.record({ kind: fc.constant("typeOverCalculated" as const), table, column: index, row: index, value: typed }),
   fc.record({ kind: fc.constant("addColumn" as const), table, value: typed.map(String) }),
   fc.record({ kind: fc.constant("addRows" as const), table, count: fc.integer({ min: 1, max: 3 }), value: typed }),
+  fc.record({ kind: fc.constant("reverseRows" as const), table }),
   fc.record({ kind: fc.constant("addSheet" as const), values: fc.array(fc.array(fc.string({ maxLength: 8 }), { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 3 }) }),
 );
 
@@ -165,6 +168,18 @@ async function applyEdit(workbook: HeadlessWorkbook, specs: Map<string, TableSpe
     return rows.map((_, i) => at(body.r1 + 1 + i, column));
   }
   if (model.bodyRowCount === 0) return [];
+  if (e.kind === "reverseRows") {
+    const formulas = Array.from({ length: model.bodyRowCount }, (_, i) =>
+      headers.map((_h, c) => {
+        const cell = model.sheet.cell(body.r0 + i, model.rect.c0 + c);
+        return cell?.formula ?? cell?.value ?? "";
+      }),
+    );
+    await run(workbook, async (context) => {
+      context.workbook.tables.getItem(e.table).getDataBodyRange().formulas = formulas.reverse();
+    });
+    return [];
+  }
   const wanted = (h: string) => (e.kind === "typeOverCalculated" ? isOwned(spec, h) : !isOwned(spec, h));
   const columns = headers.map((h, i) => (wanted(h) ? i : -1)).filter((i) => i >= 0);
   if (columns.length === 0) return [];

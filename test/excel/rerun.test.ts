@@ -96,6 +96,38 @@ describe("A user sheet already has the name of one of ours", () => {
   });
 });
 
+describe("Re-running after the user reorganised the workbook", () => {
+  it("keeps a filter and the rows it hides", async () => {
+    const workbook = await builtWorkbook();
+    await run(workbook, async (context) => {
+      context.workbook.tables.getItem(RISKS_TABLE).columns.getItem("Owner").filter.applyValuesFilter(["CISO"]);
+    });
+    const risks = workbook.getTable(RISKS_TABLE)!;
+    const visible = risks.visibleBodyRows();
+    expect(visible.length).toBeGreaterThan(0);
+    expect(visible.length).toBeLessThan(risks.bodyRowCount);
+
+    await build(workbook);
+
+    expect(risks.filters.get(risks.columnIndexOf("Owner"))).toEqual(["CISO"]);
+    expect(risks.visibleBodyRows()).toEqual(visible);
+  });
+
+  it("builds a deleted sheet of ours again and leaves the others as they were", async () => {
+    const workbook = await builtWorkbook();
+    await run(workbook, async (context) => {
+      context.workbook.worksheets.getItem("Coverage").delete();
+    });
+    const risksBefore = workbook.getTable(RISKS_TABLE)!.bodyValues();
+
+    const report = await build(workbook);
+
+    expect(report.created).toEqual(["Sheet Coverage", "Table CoverageSummary"]);
+    expect(workbook.getTable("CoverageSummary")?.sheet.name).toBe("Coverage");
+    expect(workbook.getTable(RISKS_TABLE)!.bodyValues()).toEqual(risksBefore);
+  });
+});
+
 describe("Build refuses, changing nothing, when it cannot finish", () => {
   it("names a protected sheet of ours that needs repair", async () => {
     const workbook = await builtWorkbook();
