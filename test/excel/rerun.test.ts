@@ -113,6 +113,29 @@ describe("Re-running after the user reorganised the workbook", () => {
     expect(risks.visibleBodyRows()).toEqual(visible);
   });
 
+  it("adds a new profile's frameworks without touching the controls and requirements the user edited", async () => {
+    const workbook = await builtWorkbook();
+    await run(workbook, async (context) => {
+      const controls = context.workbook.tables.getItem("Controls");
+      controls.getDataBodyRange().getCell(0, 7).values = [["Implemented"]];
+      controls.columns.add(undefined, undefined, "Auditor notes");
+      context.workbook.tables.getItem("Requirements").getDataBodyRange().getCell(1, 5).values = [["Out of scope: no cardholder data"]];
+    });
+    const before = (name: string) => workbook.getTable(name)!.bodyValues();
+    const controls = before("Controls");
+    const requirements = before("Requirements");
+
+    const report = await build(workbook, { ...defaultOptions("defense"), sample: true });
+
+    expect(report.syncs).toBeLessThanOrEqual(4);
+    const controlsAfter = workbook.getTable("Controls")!;
+    expect(controlsAfter.columnNames().indexOf("Auditor notes")).toBeLessThan(controlsAfter.columnCount - 1);
+    expect(controlsAfter.bodyValues().map((row) => row.slice(0, controls[0].length))).toEqual(controls);
+    const requirementsAfter = workbook.getTable("Requirements")!.bodyValues();
+    expect(requirementsAfter.length).toBeGreaterThan(requirements.length);
+    expect(requirementsAfter.slice(0, requirements.length).map((row) => row.slice(0, 6))).toEqual(requirements.map((row) => row.slice(0, 6)));
+  });
+
   it("builds a deleted sheet of ours again and leaves the others as they were", async () => {
     const workbook = await builtWorkbook();
     await run(workbook, async (context) => {
