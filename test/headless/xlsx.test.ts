@@ -3,7 +3,7 @@
  * File formulas carry the _xlfn. prefix for post-2007 functions (ECMA-376 / MS-XLSX "future functions").
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fromFileFormula, readXlsx, toFileFormula, writeXlsx, type HeadlessWorkbook } from "../../src/headless";
@@ -89,6 +89,11 @@ function snapshot(workbook: HeadlessWorkbook) {
   };
 }
 
+/** soffice with its own profile, so concurrent LibreOffice runs (other suites) do not collide. */
+function soffice(dir: string, ...args: string[]): void {
+  execFileSync("soffice", [`-env:UserInstallation=file://${join(dir, "profile")}`, "--headless", ...args], { stdio: "pipe", timeout: 110000 });
+}
+
 describe("formula syntax", () => {
   it("adds and strips _xlfn. for newer functions, leaving strings and classic functions alone", () => {
     expect(toFileFormula('=MAXIFS(A:A,B:B,"IFS(")+SUM(A1)')).toBe('_xlfn.MAXIFS(A:A,B:B,"IFS(")+SUM(A1)');
@@ -118,7 +123,22 @@ describe("xlsx", () => {
     const dir = mkdtempSync(join(tmpdir(), "headless-xlsx-"));
     const file = join(dir, "sample.xlsx");
     writeFileSync(file, await writeXlsx(await buildSample()));
-    execFileSync("soffice", ["--headless", "--convert-to", "pdf", "--outdir", dir, file], { stdio: "pipe", timeout: 90000 });
+    soffice(dir, "--convert-to", "pdf", "--outdir", dir, file);
     expect(existsSync(join(dir, "sample.pdf"))).toBe(true);
+  });
+
+  it("reads a file LibreOffice saved, with its calculated results cached in formula cells", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "headless-xlsx-"));
+    const file = join(dir, "sample.xlsx");
+    writeFileSync(file, await writeXlsx(await buildSample()));
+    const out = join(dir, "saved");
+    soffice(dir, "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, file);
+    const saved = await readXlsx(readFileSync(join(out, "sample.xlsx")));
+    const sheet = saved.sheet("Risk Register");
+    expect(sheet.formulaAt("D3")).toBe(score);
+    expect(sheet.valueAt("D3")).toBe(20);
+    expect(sheet.formulaAt("F1")).toBe('=MAXIFS(Risks[Score],Risks[Likelihood],">1")');
+    expect(sheet.valueAt("F1")).toBe(20);
+    expect(saved.getTable("Risks")?.columnNames()).toEqual(["ID", "Likelihood", "Impact", "Score"]);
   });
 });
