@@ -50,7 +50,11 @@ describe("load and sync", () => {
       const c = sheet.getRange("B2:C3").load({ select: "columnCount" });
       const d = sheet.getRange("B2:C3").load({ format: { fill: { color: true } }, rowIndex: true });
       const sheets = context.workbook.worksheets.load("items/name");
+      const everything = context.workbook.worksheets.load("items");
+      const tables = context.workbook.worksheets.getItem("Sheet1").load("tables/items/name");
       await context.sync();
+      expect(everything.items[0].visibility).toBe("Visible");
+      expect(tables.tables.items).toEqual([]);
       expect(a.address).toBe("Sheet1!B2:C3");
       expect(a.values).toEqual([[1, 2], [3, 4]]);
       expect(b.rowCount).toBe(2);

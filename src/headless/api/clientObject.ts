@@ -173,7 +173,7 @@ export abstract class ClientCollection<M, I extends ClientObject<M>> extends Cli
   override applyLoad(tree: LoadTree): void {
     const models = this.resolve();
     if (models === null) return;
-    const itemTree = tree.children.get("items") ?? tree;
+    const itemTree = tree.children.get("items") ?? (tree.scalars.has("items") ? allProperties() : tree);
     const items = models.map((model) => {
       const proxy = this.itemProxy(model);
       proxy.applyLoad(itemTree);
