@@ -15,6 +15,7 @@ export type { HeadlessErrorCode, HeadlessDebugInfo } from "./errors";
 export { REQUEST_PAYLOAD_LIMIT_BYTES } from "./context";
 export { readXlsx } from "./xlsx/read";
 export { writeXlsx } from "./xlsx/write";
+export type { WriteXlsxOptions, XlsxPostProcessor } from "./xlsx/write";
 export { toFileFormula, fromFileFormula } from "./formulaSyntax";
 
 /** An empty workbook with one sheet, "Sheet1", as a new Excel workbook has. */

@@ -95,8 +95,8 @@ export class TableAutoFilter extends ClientObject<TableModel> {
   get isDataFiltered(): boolean { return this.read("isDataFiltered"); }
   get criteria(): Array<{ filterOn?: string; values?: string[] }> { return this.read("criteria"); }
 
-  apply(range: Range | string, columnIndex?: number, criteria?: { filterOn: string; values?: string[] }): void {
-    void range;
+  /** The range argument is ignored: a table's filter always covers the table. */
+  apply(_range: Range | string, columnIndex?: number, criteria?: { filterOn: string; values?: string[] }): void {
     if (columnIndex === undefined || !criteria) return;
     if (criteria.filterOn !== "Values" || !criteria.values) throw new HeadlessOfficeError("InvalidArgument", "Only values filters are supported by the headless host.");
     const values = criteria.values;
@@ -257,8 +257,8 @@ export class TableRowCollection extends ClientCollection<RowRef, TableRow> {
     return new TableRow(this.context, find);
   }
 
-  add(index?: number | null, values?: unknown[][], alwaysInsert?: boolean): TableRow {
-    void alwaysInsert;
+  /** Rows are always inserted (Office.js alwaysInsert = true); `_alwaysInsert` is accepted for signature parity. */
+  add(index?: number | null, values?: unknown[][], _alwaysInsert?: boolean): TableRow {
     const proxy = new TableRow(this.context, () => null);
     this.invoke("add", { index, values }, () => {
       const table = this.table();
