@@ -178,7 +178,8 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, sync:
       await batch.reserve(step);
       const target = sheet(step.sheet);
       const [first, ...rest] = step.series;
-      const chart = target.charts.add(step.type, workbook.worksheets.getItem(sheetOf(first.values)).getRange(localOf(first.values)), "Columns");
+      const firstValues = workbook.worksheets.getItem(sheetOf(first.values)).getRange(localOf(first.values));
+      const chart = target.charts.add(step.type, firstValues, "Columns");
       chart.name = step.name;
       chart.title.text = step.title;
       chart.legend.position = "Bottom";
@@ -186,6 +187,8 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, sync:
       chart.setPosition(step.from, step.to);
       const categories = workbook.worksheets.getItem(sheetOf(step.categories)).getRange(localOf(step.categories));
       const firstSeries = chart.series.getItemAt(0);
+      // Pin the values: Excel may otherwise take a blank or text first cell for the series name.
+      firstSeries.setValues(firstValues);
       firstSeries.name = first.name;
       firstSeries.setXAxisValues(categories);
       for (const s of rest) {

@@ -1,5 +1,6 @@
 /** Build: options → blueprint → plan (diff against the workbook) → one batched apply. */
-import { buildBlueprint, BuildOptions, WorkbookBlueprint } from "../core/blueprint";
+import { buildBlueprint, BuildOptions, defaultOptions, WorkbookBlueprint } from "../core/blueprint";
+import { FRAMEWORK_KEYS, FrameworkKey } from "../core/frameworkKeys";
 import { CONTROL, CONTROLS_TABLE, mappingColumnHeader } from "../core/blueprint/controlMatrix";
 import { COVERAGE_TABLE } from "../core/blueprint/coverageSheet";
 import { REQUIREMENTS_TABLE } from "../core/blueprint/requirementsSheet";
@@ -58,18 +59,37 @@ function keptScaleWarning(kept: number, asked: number): string {
 }
 
 export async function buildWorkbook(context: Excel.RequestContext, options: BuildOptions, today = new Date()): Promise<BuildReport> {
+  return buildWorkbookWith(context, today, () => options);
+}
+
+/** Frameworks that already have a mapping column in the workbook's control matrix. */
+function frameworksInWorkbook(snapshot: WorkbookSnapshot): FrameworkKey[] {
+  const headers = new Set(
+    (snapshot.tables.find((t) => t.name.toLowerCase() === CONTROLS_TABLE.toLowerCase())?.headers ?? []).map((h) => h.toLowerCase()),
+  );
+  return FRAMEWORK_KEYS.filter((key) => headers.has(mappingColumnHeader(key).toLowerCase()));
+}
+
+/**
+ * Build with options decided once the workbook has been read (Add framework keeps the frameworks
+ * already there and their organisation).
+ */
+export async function buildWorkbookWith(
+  context: Excel.RequestContext,
+  today: Date,
+  decide: (snapshot: WorkbookSnapshot, frameworks: FrameworkKey[]) => BuildOptions,
+): Promise<BuildReport> {
   const sync = createSyncCounter();
-  const layoutOnly = buildBlueprint({ ...options, sample: false }, { today });
+  const everyTable = buildBlueprint({ ...defaultOptions("general"), frameworks: [...FRAMEWORK_KEYS], sample: false }, { today });
   const snapshot = await readSnapshot(
     context,
-    { tables: tableNames(layoutOnly), fullTables: FULL_TABLES, sheets: layoutOnly.sheets.map((s) => s.name), gridName: SCORE_MATRIX_NAME },
+    { tables: tableNames(everyTable), fullTables: FULL_TABLES, sheets: everyTable.sheets.map((s) => s.name), gridName: SCORE_MATRIX_NAME },
     sync,
   );
-  const scales = scalesFromSnapshot(snapshot);
-  const blueprint = buildBlueprint(options, { today, scales, annexAImplementers: annexAImplementers(snapshot) });
+  const options = decide(snapshot, frameworksInWorkbook(snapshot));
+  const blueprint = buildBlueprint(options, { today, scales: scalesFromSnapshot(snapshot), annexAImplementers: annexAImplementers(snapshot) });
   const plan = planBuild(blueprint, snapshot);
   if (plan.blockers.length > 0) throw new OperationBlockedError(plan.blockers);
   await applyPlan(context, plan, sync);
-  const warnings = scales && scales.size !== options.matrixSize ? [keptScaleWarning(scales.size, options.matrixSize)] : [];
-  return { ...plan.report, warnings: [...plan.report.warnings, ...warnings], syncs: sync.count };
+  return { ...plan.report, syncs: sync.count };
 }

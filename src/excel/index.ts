@@ -1,23 +1,22 @@
 import { buildWorkbook } from "./build";
 import { checkWorkbook, selectRange } from "./check";
+import { addFramework, readCoverage } from "./coverage";
+import { clearRiskFilter, filterRisksByCell, readHeatmap } from "./heatmap";
+import { takeSnapshot } from "./history";
 import type { ExcelOperations } from "./operations";
 
 export * from "./operations";
 export { OperationBlockedError } from "./errors";
-
-const notYet = (): never => {
-  throw new Error("Not implemented yet");
-};
 
 /** The operations the task pane, CLI and demo call; each runs inside Excel.run. */
 export const operations: ExcelOperations = {
   buildWorkbook: (context, options) => buildWorkbook(context, options),
   checkWorkbook: (context) => checkWorkbook(context),
   selectRange,
-  readCoverage: notYet,
-  addFramework: notYet,
-  readHeatmap: notYet,
-  filterRisksByCell: notYet,
-  clearRiskFilter: notYet,
-  takeSnapshot: notYet,
+  readCoverage,
+  addFramework: (context, key) => addFramework(context, key),
+  readHeatmap,
+  filterRisksByCell,
+  clearRiskFilter,
+  takeSnapshot: (context) => takeSnapshot(context),
 };

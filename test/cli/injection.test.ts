@@ -1,4 +1,4 @@
-import { asLiteralText } from "../../src/cli/textCell";
+import { asLiteralText } from "../../src/core/literalText";
 import { ismp, savedSetting, tempDir, writeText } from "./helpers";
 
 const HOSTILE_NAMES = ['=HYPERLINK("http://evil.example","click")', "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A2)", "'t Hooft BV"];

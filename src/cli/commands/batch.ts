@@ -14,7 +14,6 @@ import { uniqueSlugs } from "../batch/slug";
 import { buildWorkbookFile } from "../buildFile";
 import { CliError, EXIT, ExitCode } from "../exitCodes";
 import type { Out } from "../output";
-import { asLiteralText } from "../textCell";
 
 const FLAGS = { out: { type: "string", short: "o" }, ...BUILD_OPTION_FLAGS, ...JSON_FLAG } as const;
 
@@ -68,7 +67,7 @@ async function buildRow(row: ClientRow, file: string, defaults: Omit<OptionField
   const failed = (errors: RowError[]): RowResult => ({ row: row.row, client: row.client, file, status: "failed", errors });
   // A malformed row's cells are not what the user meant: report only that.
   if (row.errors.length > 0) return failed(row.errors);
-  const parsed = parseBuildOptions({ ...defaults, ...row.fields, org: asLiteralText(row.client) });
+  const parsed = parseBuildOptions({ ...defaults, ...row.fields, org: row.client });
   if (!parsed.ok) return failed(parsed.errors.map((e) => ({ row: row.row, field: columnOf(e.field), message: withoutFieldName(e.message) })));
 
   const mode = existsSync(file) ? "upgrade" : "new";

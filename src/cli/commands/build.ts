@@ -5,7 +5,6 @@ import { BUILD_OPTION_FLAGS, JSON_FLAG, parseFlags, singleFile } from "../args";
 import { buildWorkbookFile, BuildMode } from "../buildFile";
 import { CliError, EXIT, ExitCode } from "../exitCodes";
 import type { Out } from "../output";
-import { asLiteralText } from "../textCell";
 
 const FLAGS = { ...BUILD_OPTION_FLAGS, org: { type: "string" }, ...JSON_FLAG } as const;
 
@@ -14,7 +13,7 @@ export async function buildCommand(mode: BuildMode, args: string[], out: Out): P
   const file = singleFile(mode, positionals, "client.xlsx");
   const parsed = parseBuildOptions({
     ...values,
-    org: values.org === undefined ? undefined : asLiteralText(values.org),
+    org: values.org,
     sample: values.sample ?? false,
   });
   if (!parsed.ok) throw new CliError(parsed.errors.map((e) => e.message).join("; "), EXIT.usage);

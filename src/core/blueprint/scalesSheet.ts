@@ -3,6 +3,7 @@
  * review date in the workbook reads from here.
  */
 import { columnIndex, columnLetter } from "../a1";
+import { asLiteralText } from "../literalText";
 import { Scales, SCORING_METHOD_LABELS } from "../scales";
 import { RISK_CATEGORIES } from "./vocabulary";
 import { SECTION, SUBTITLE, TABLE_STYLE, TITLE, widthFor } from "./style";
@@ -88,7 +89,7 @@ function bandsTable(scales: Scales): TableSpec {
 
 function settingsTable(scales: Scales, organisation: string): TableSpec {
   const values: Record<string, string | number> = {
-    Organisation: organisation,
+    Organisation: asLiteralText(organisation),
     "Risk Appetite": scales.appetite,
     "Scoring Method": SCORING_METHOD_LABELS[scales.method],
     "Matrix Size": `=MAX(${SCALE_TABLES.likelihood}[[Level]])`,

@@ -1,0 +1,64 @@
+/** Coverage per framework for the task pane, computed from the workbook's control matrix. */
+import { CONTROL, CONTROLS_TABLE, mappingColumnHeader } from "../core/blueprint/controlMatrix";
+import { REQUIREMENT, REQUIREMENTS_TABLE } from "../core/blueprint/requirementsSheet";
+import { filledRows, TableData } from "../core/check/tableData";
+import { getFramework } from "../core/catalogs";
+import { computeCoverage, gapList } from "../core/coverage";
+import { FrameworkKey } from "../core/frameworkKeys";
+import { BuildOptions, defaultOptions } from "../core/blueprint/options";
+import { SETTINGS, SCALE_TABLES } from "../core/blueprint/scalesSheet";
+import { buildWorkbookWith } from "./build";
+import type { BuildReport, CoverageSummary } from "./operations";
+import { createSyncCounter } from "./syncCounter";
+import { readWorkbookData } from "./workbookData";
+
+const TOP_GAPS = 5;
+
+function controlRows(controls: TableData | undefined, key: FrameworkKey) {
+  const header = mappingColumnHeader(key);
+  return (controls ? filledRows(controls) : []).map((c) => ({
+    mapping: c.text(header),
+    status: c.text(CONTROL.status),
+    effectiveness: c.text(CONTROL.effectiveness),
+  }));
+}
+
+export async function readCoverage(context: Excel.RequestContext): Promise<CoverageSummary[]> {
+  const data = await readWorkbookData(context, createSyncCounter(), [CONTROLS_TABLE, REQUIREMENTS_TABLE]);
+  const requirements = data.table(REQUIREMENTS_TABLE);
+  const requirementRows = requirements ? filledRows(requirements) : [];
+  return data.frameworks.map((key) => {
+    const framework = getFramework(key);
+    const mine = requirementRows.filter((r) => r.text(REQUIREMENT.framework).toLowerCase() === framework.shortName.toLowerCase());
+    const applicability = new Map(mine.map((r) => [r.text(REQUIREMENT.id), r.text(REQUIREMENT.applicable).toLowerCase() !== "no"]));
+    const rows = controlRows(data.table(CONTROLS_TABLE), key);
+    const result = computeCoverage(key, rows, applicability);
+    const rowOf = new Map(mine.map((r) => [r.text(REQUIREMENT.id).toUpperCase(), r]));
+    return {
+      key,
+      name: framework.shortName,
+      coverage: result.coverage,
+      requirements: result.applicable + result.notApplicable,
+      covered: result.covered,
+      partial: result.partial,
+      gaps: result.gaps,
+      notApplicable: result.notApplicable,
+      topGaps: gapList(key, rows, applicability)
+        .slice(0, TOP_GAPS)
+        .map((gap) => {
+          const row = rowOf.get(gap.id.toUpperCase());
+          return { ...gap, sheet: requirements?.sheet ?? "", address: row ? row.address(REQUIREMENT.id) : "" };
+        }),
+    };
+  });
+}
+
+/** Adds a framework to the matrix, requirements and coverage, keeping everything already there. */
+export async function addFramework(context: Excel.RequestContext, key: FrameworkKey, today = new Date()): Promise<BuildReport> {
+  return buildWorkbookWith(context, today, (snapshot, current) => {
+    const settings = snapshot.tables.find((t) => t.name.toLowerCase() === SCALE_TABLES.settings.toLowerCase())?.columns;
+    const organisation = String(settings?.Value?.[SETTINGS.findIndex((s) => s.setting === "Organisation")] ?? "");
+    const options: BuildOptions = { ...defaultOptions("general"), organisation, frameworks: [...current, key].filter((k, i, all) => all.indexOf(k) === i) };
+    return options;
+  });
+}

@@ -1,0 +1,55 @@
+/** Snapshot: appends today's KPIs to the KPI History table (never edits earlier rows). */
+import { kpiSpecs } from "../core/blueprint/dashboardSheet";
+import { HISTORY_FIXED, HISTORY_TABLE, historyHeader } from "../core/blueprint/historySheet";
+import { ASSETS_TABLE } from "../core/blueprint/assetInventory";
+import { CONTROLS_TABLE } from "../core/blueprint/controlMatrix";
+import { REQUIREMENTS_TABLE } from "../core/blueprint/requirementsSheet";
+import { RISKS_TABLE } from "../core/blueprint/riskRegister";
+import { CellValue } from "../core/blueprint/types";
+import { computeKpis, Kpis } from "../core/kpis";
+import { toExcelDate } from "../core/sample";
+import { OperationBlockedError } from "./errors";
+import { createSyncCounter } from "./syncCounter";
+import { readWorkbookData } from "./workbookData";
+
+/** The value of a dashboard KPI, by its key ("open:High", "coverage:ISO27001", "overdueReviews"…). */
+export function kpiValue(kpis: Kpis, key: string): number | "" {
+  const [kind, arg] = key.split(":");
+  const value =
+    kind === "open"
+      ? kpis.openByRating[arg]
+      : kind === "coverage"
+        ? kpis.coverage[arg as keyof Kpis["coverage"]]
+        : (kpis[kind as keyof Omit<Kpis, "openByRating" | "coverage">] as number | undefined);
+  return value === undefined ? "" : value;
+}
+
+export async function takeSnapshot(context: Excel.RequestContext, today = new Date()): Promise<{ date: string; rows: number }> {
+  const sync = createSyncCounter();
+  const data = await readWorkbookData(context, sync, [RISKS_TABLE, ASSETS_TABLE, CONTROLS_TABLE, REQUIREMENTS_TABLE]);
+  const history = data.layout(HISTORY_TABLE);
+  const risks = data.table(RISKS_TABLE);
+  if (!history || !risks) throw new OperationBlockedError(["There is no KPI History table yet. Run Build from Set up first, then take a snapshot."]);
+
+  const date = toExcelDate(today);
+  const kpis = computeKpis({
+    risks,
+    assets: data.table(ASSETS_TABLE),
+    controls: data.table(CONTROLS_TABLE),
+    requirements: data.table(REQUIREMENTS_TABLE),
+    frameworks: data.frameworks,
+    scales: data.scales,
+    today: date,
+  });
+  const byHeader = new Map<string, CellValue>([[HISTORY_FIXED.date.toLowerCase(), date]]);
+  for (const spec of kpiSpecs(data.scales, data.frameworks)) byHeader.set(historyHeader(spec).toLowerCase(), kpiValue(kpis, spec.key));
+  const row = history.headers.map((h) => byHeader.get(h.toLowerCase()) ?? "");
+
+  const table = context.workbook.tables.getItem(history.name);
+  const onlyRowIsBlank = history.bodyRows === 1 && history.firstRowFormulas.every((v) => v === null || v === "");
+  if (onlyRowIsBlank) table.getDataBodyRange().values = [row];
+  else table.rows.add(undefined, [row]);
+  await sync(context);
+  const rows = onlyRowIsBlank ? 1 : history.bodyRows + 1;
+  return { date: today.toISOString().slice(0, 10), rows };
+}
