@@ -122,33 +122,25 @@ describe("exit codes and --json", () => {
 describe("snapshot", () => {
   const dir = tempDir();
   const file = dir.file("snap.xlsx");
-  beforeAll(async () => void (await ismp(["new", file])));
+  beforeAll(async () => void (await ismp(["new", file, "--sample"])));
   afterEach(() => jest.restoreAllMocks());
   afterAll(() => dir.cleanup());
 
-  it("appends through operations.takeSnapshot, saves the file and prints the date as JSON", async () => {
-    const takeSnapshot = jest.spyOn(operations, "takeSnapshot").mockImplementation(async (context) => {
-      // Not "History": Excel reserves that sheet name (exceljs refuses it too).
-      context.workbook.worksheets.add("KPI History");
-      return { date: "2026-03-31", rows: 1 };
-    });
-    const result = await ismp(["snapshot", file, "--json"]);
-    expect(result.code).toBe(0);
-    expect(takeSnapshot).toHaveBeenCalledTimes(1);
-    expect(JSON.parse(result.stdout.join("\n"))).toEqual({ file, date: "2026-03-31", rows: 1 });
+  it("appends dated KPIs to KPI History, saves the file and prints the row count as JSON", async () => {
+    const first = await ismp(["snapshot", file, "--json"]);
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout.join("\n"))).toEqual({ file, date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), rows: 1 });
+    expect(JSON.parse((await ismp(["snapshot", file, "--json"])).stdout.join("\n")).rows).toBe(2);
     const saved = await readXlsx(readFileSync(file));
-    expect(saved.sheets.map((s) => s.name)).toContain("KPI History");
-  });
-
-  it("says clearly when snapshots are not available yet (exit 2)", async () => {
-    jest.spyOn(operations, "takeSnapshot").mockRejectedValue(new Error("Not implemented yet"));
-    const result = await ismp(["snapshot", file]);
-    expect(result).toMatchObject({ code: 2, stderr: [expect.stringContaining("snapshots are not available yet")] });
+    const history = saved.getTable("KpiHistory")!;
+    const rows = history.bodyValues();
+    expect(rows).toHaveLength(2);
+    expect(typeof rows[1][history.columnIndexOf("Overdue Reviews")]).toBe("number");
   });
 
   it("exits 3 when the operation is blocked", async () => {
-    jest.spyOn(operations, "takeSnapshot").mockRejectedValue(new OperationBlockedError(['Sheet "History" is protected.']));
-    expect(await ismp(["snapshot", file])).toMatchObject({ code: 3, stderr: ['ismp snapshot: Sheet "History" is protected.'] });
+    jest.spyOn(operations, "takeSnapshot").mockRejectedValue(new OperationBlockedError(['Sheet "KPI History" is protected.']));
+    expect(await ismp(["snapshot", file])).toMatchObject({ code: 3, stderr: ['ismp snapshot: Sheet "KPI History" is protected.'] });
   });
 });
 

@@ -1,7 +1,7 @@
-/** `ismp snapshot`: appends today's KPIs to the History table. */
+/** `ismp snapshot`: appends today's KPIs to the KPI History table. */
 import { operations } from "../../excel";
 import { JSON_FLAG, parseFlags, singleFile } from "../args";
-import { CliError, EXIT, ExitCode } from "../exitCodes";
+import { EXIT, ExitCode } from "../exitCodes";
 import type { Out } from "../output";
 import { assertWritable, openWorkbook, runOn, saveWorkbook } from "../workbookFile";
 
@@ -10,21 +10,9 @@ export async function snapshotCommand(args: string[], out: Out): Promise<ExitCod
   const file = singleFile("snapshot", positionals, "client.xlsx");
   const workbook = await openWorkbook(file);
   assertWritable(file);
-  const snapshot = await runOn(workbook, (context) => takeSnapshot(context));
+  const snapshot = await runOn(workbook, (context) => operations.takeSnapshot(context));
   await saveWorkbook(workbook, file);
   if (values.json) out.log(JSON.stringify({ file, ...snapshot }, null, 2));
-  else out.log(`${file}: KPIs dated ${snapshot.date} added to History (${snapshot.rows} rows)`);
+  else out.log(`${file}: KPIs dated ${snapshot.date} added to KPI History (${snapshot.rows} rows)`);
   return EXIT.ok;
-}
-
-async function takeSnapshot(context: Excel.RequestContext): Promise<{ date: string; rows: number }> {
-  try {
-    return await operations.takeSnapshot(context);
-  } catch (error) {
-    // The operations entry point throws this until the History snapshot ships.
-    if ((error as Error).message === "Not implemented yet") {
-      throw new CliError("snapshots are not available yet in this version of ismp; nothing was changed.", EXIT.usage);
-    }
-    throw error;
-  }
 }

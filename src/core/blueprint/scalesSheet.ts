@@ -109,7 +109,7 @@ function settingsTable(scales: Scales, organisation: string): TableSpec {
 function categoriesTable(): TableSpec {
   return {
     name: SCALE_TABLES.categories,
-    anchor: "T4",
+    anchor: "Y4",
     style: TABLE_STYLE,
     columns: [{ header: "Category", width: widthFor(24) }],
     seedRows: RISK_CATEGORIES.map((Category) => ({ Category })),
