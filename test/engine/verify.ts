@@ -35,3 +35,29 @@ export function verify(book: EngineWorkbook, now: Date = new Date()): Verificati
     errors: formulaCells.filter((cell) => cell.error).map((cell) => `${at(cell)} ${cell.error}`),
   };
 }
+
+/** verify(), or why the core could not compute what the workbook should show (kept per file, so other files still report). */
+export function verifyOrExplain(book: EngineWorkbook, now: Date = new Date()): Verification | Error {
+  try {
+    return verify(book, now);
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+/** The verification, or the reason it could not be made, thrown inside the test that needs it. */
+export function verified(result: Verification | Error | undefined, what: string): Verification {
+  if (result instanceof Error) throw result;
+  if (!result) throw new Error(`${what} was not recalculated`);
+  return result;
+}
+
+/** The line CI output shows, so a reader sees the suite really ran. */
+export function summaryLine(suite: string, results: ReadonlyArray<Verification | Error>, timings: string): string {
+  const done = results.filter((r): r is Verification => !(r instanceof Error));
+  const sum = (pick: (v: Verification) => number) => done.reduce((total, v) => total + pick(v), 0);
+  return (
+    `ENGINE (${suite}): ${results.length} workbooks recalculated in LibreOffice and verified, ${sum((v) => v.formulaCells)} formula cells, ` +
+    `${sum((v) => v.checked)} checked against the core, ${sum((v) => v.mismatches.length)} mismatches (${timings})`
+  );
+}
