@@ -13,8 +13,8 @@ export type * from "./model/types";
 export { HeadlessOfficeError } from "./errors";
 export type { HeadlessErrorCode, HeadlessDebugInfo } from "./errors";
 export { REQUEST_PAYLOAD_LIMIT_BYTES } from "./context";
-export { readXlsx } from "./xlsx/read";
-export { writeXlsx } from "./xlsx/write";
+// Charts ride along: exceljs alone neither writes nor reads chart parts.
+export { readXlsxWithCharts as readXlsx, writeXlsxWithCharts as writeXlsx } from "./xlsx/charts";
 export type { WriteXlsxOptions, XlsxPostProcessor } from "./xlsx/write";
 export { toFileFormula, fromFileFormula } from "./formulaSyntax";
 

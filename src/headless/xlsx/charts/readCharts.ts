@@ -1,0 +1,89 @@
+/** Reads chart parts back into the model (exceljs drops them), so a re-saved workbook keeps its charts. */
+import type { ChartSeriesModel } from "../../model/types";
+import type { HeadlessWorkbook } from "../../model/workbook";
+import { type ChartKind, chartTypeOf, LEGEND_POSITIONS, type PlotElement } from "./chartKinds";
+import type { ChartWithAxisFormat } from "./chartXml";
+import { chartAnchorsOf, type ChartAnchor } from "./drawingXml";
+import { RELATIONSHIP_TYPES, XlsxPackage } from "./opcPackage";
+import { fromChartFormula } from "./rangeFormula";
+import { drawingRelationshipId } from "./worksheetDrawing";
+import { child, childrenNamed, deepText, parseXml, path, valOf, type XmlElement } from "./xml";
+
+const PLOTS: readonly PlotElement[] = ["barChart", "lineChart", "areaChart", "pieChart"];
+const LEGEND_BY_CODE = Object.fromEntries(Object.entries(LEGEND_POSITIONS).map(([name, code]) => [code, name]));
+
+export async function readChartParts(data: ArrayBuffer | Uint8Array, workbook: HeadlessWorkbook): Promise<void> {
+  const pkg = await XlsxPackage.open(data);
+  const sheetParts = await pkg.worksheetParts();
+  for (const sheet of workbook.sheets) {
+    const sheetPart = sheetParts.get(sheet.name);
+    if (!sheetPart || !pkg.has(sheetPart)) continue;
+    const drawingId = drawingRelationshipId(parseXml(await pkg.text(sheetPart)));
+    const drawingPart = drawingId && (await pkg.relationships(sheetPart)).find((rel) => rel.id === drawingId && rel.type === RELATIONSHIP_TYPES.drawing)?.target;
+    if (!drawingPart || !pkg.has(drawingPart)) continue;
+    const chartTargets = new Map((await pkg.relationships(drawingPart)).filter((rel) => rel.type === RELATIONSHIP_TYPES.chart).map((rel) => [rel.id, rel.target]));
+    for (const anchor of chartAnchorsOf(parseXml(await pkg.text(drawingPart)))) {
+      const chartPart = chartTargets.get(anchor.relationshipId);
+      if (!chartPart || !pkg.has(chartPart)) continue;
+      const chart = chartFromPart(parseXml(await pkg.text(chartPart)), anchor, workbook);
+      if (chart) sheet.charts.push(chart);
+    }
+  }
+}
+
+/** A series name is a literal (<c:v>) or a cell reference whose cached text we take. */
+function seriesName(tx: XmlElement | undefined, index: number): string {
+  const literal = child(tx, "v");
+  if (literal) return literal.text;
+  const cached = path(tx, "strRef", "strCache", "pt", "v");
+  if (cached) return cached.text;
+  return deepText(path(tx, "strRef", "f")) || `Series${index + 1}`;
+}
+
+function rangeOf(data: XmlElement | undefined): string | undefined {
+  const formula = deepText(path(data, "numRef", "f") ?? path(data, "strRef", "f"));
+  return (formula && fromChartFormula(formula)) || undefined;
+}
+
+function seriesOf(ser: XmlElement, index: number): ChartSeriesModel {
+  const valuesAddress = rangeOf(child(ser, "val"));
+  const xValuesAddress = rangeOf(child(ser, "cat"));
+  return { name: seriesName(child(ser, "tx"), index), ...(valuesAddress ? { valuesAddress } : {}), ...(xValuesAddress ? { xValuesAddress } : {}) };
+}
+
+function kindOf(plot: XmlElement): ChartKind {
+  const local = plot.local as PlotElement;
+  const markers = local === "lineChart"
+    ? childrenNamed(plot, "ser").some((ser) => valOf(child(ser, "marker"), "symbol") !== "none")
+    : undefined;
+  const barDir = valOf(plot, "barDir") as ChartKind["barDir"];
+  return { plot: local, grouping: (valOf(plot, "grouping") ?? "standard") as ChartKind["grouping"], ...(barDir ? { barDir } : {}), ...(markers !== undefined ? { markers } : {}) };
+}
+
+const axisTitle = (axis: XmlElement | undefined): string => deepText(path(axis, "title", "tx", "rich"));
+
+/** Null for plots this module does not model (3-D, scatter, combinations beyond the first plot...). */
+function chartFromPart(chartSpace: XmlElement, anchor: ChartAnchor, workbook: HeadlessWorkbook): ChartWithAxisFormat | null {
+  const chart = child(chartSpace, "chart");
+  const plotArea = child(chart, "plotArea");
+  const plot = plotArea?.children.find((c) => (PLOTS as readonly string[]).includes(c.local));
+  if (!plot) return null;
+  const series = childrenNamed(plot, "ser").map(seriesOf);
+  const titleText = deepText(path(chart, "title", "tx", "rich"));
+  const legend = child(chart, "legend");
+  const valueAxis = child(plotArea, "valAx");
+  const valueFormat = child(valueAxis, "numFmt");
+  return {
+    id: workbook.newId("chart"),
+    name: anchor.name || `Chart ${workbook.newNumber()}`,
+    chartType: chartTypeOf(kindOf(plot)),
+    sourceAddress: series[0]?.valuesAddress ?? "",
+    seriesBy: "Columns",
+    title: { text: titleText, visible: child(chart, "title") !== undefined && valOf(chart, "autoTitleDeleted") !== "1" },
+    legend: { position: LEGEND_BY_CODE[valOf(legend, "legendPos") ?? "r"] ?? "Right", visible: legend !== undefined },
+    axisTitles: { category: axisTitle(child(plotArea, "catAx")), value: axisTitle(valueAxis) },
+    ...anchor.placement,
+    series,
+    ...(valueFormat && valueFormat.attributes.sourceLinked !== "1" ? { valueAxisNumberFormat: valueFormat.attributes.formatCode } : {}),
+  };
+}
