@@ -1,6 +1,6 @@
 /** The live view of the headless workbook: sheet tabs and the active sheet's grid. */
 import * as React from "react";
-import { readSheetSnapshot, type SheetSnapshot } from "./sheetSnapshot";
+import { isSelected, readSheetSnapshot, type SheetSnapshot } from "./sheetSnapshot";
 
 export interface WorkbookViewProps {
   excel: Parameters<typeof readSheetSnapshot>[0];
@@ -32,6 +32,11 @@ export function WorkbookView({ excel, subscribe, onDownload }: WorkbookViewProps
     };
   }, [excel, chosen, version]);
 
+  const gridRef = React.useRef<HTMLDivElement>(null);
+  React.useEffect(() => {
+    gridRef.current?.querySelector("td.selected")?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }, [snapshot]);
+
   const width = snapshot?.cells[0]?.length ?? 0;
   return (
     <section className="workbook" aria-label="Workbook">
@@ -48,7 +53,7 @@ export function WorkbookView({ excel, subscribe, onDownload }: WorkbookViewProps
         ))}
       </div>
       {readError && <p className="workbook-error" role="alert">Could not read the workbook: {readError}</p>}
-      <div className="grid-scroll" tabIndex={0} aria-label={snapshot?.active ? `Cells of ${snapshot.active}` : "Cells"}>
+      <div className="grid-scroll" ref={gridRef} tabIndex={0} aria-label={snapshot?.active ? `Cells of ${snapshot.active}` : "Cells"}>
         {snapshot && snapshot.cells.length === 0 && <p className="workbook-hint">This sheet is empty. Build the workbook from the task pane.</p>}
         {snapshot && snapshot.cells.length > 0 && (
           <table className="grid">
@@ -65,7 +70,12 @@ export function WorkbookView({ excel, subscribe, onDownload }: WorkbookViewProps
                 <tr key={r}>
                   <th scope="row">{r + 1}</th>
                   {row.map((cell, c) => (
-                    <td key={c} className={cell.formulaOnly ? "formula" : undefined} title={cell.text}>
+                    <td
+                      key={c}
+                      className={[cell.formulaOnly ? "formula" : "", isSelected(snapshot.selection, r, c) ? "selected" : ""].join(" ").trim() || undefined}
+                      aria-selected={isSelected(snapshot.selection, r, c) || undefined}
+                      title={cell.text}
+                    >
                       {cell.text}
                     </td>
                   ))}

@@ -7,6 +7,15 @@ export interface SheetSnapshot {
   cells: GridCell[][];
   /** Rows/columns beyond the cap that are not shown. */
   truncated: boolean;
+  /** The workbook's selection when it is on the shown sheet, as zero-based bounds. */
+  selection: CellBounds | undefined;
+}
+
+export interface CellBounds {
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
 }
 
 export interface GridCell {
@@ -28,6 +37,11 @@ export function toGridCell(value: unknown, formula: unknown): GridCell {
   return { text: isBlank(value) ? "" : String(value), formulaOnly: false };
 }
 
+export function isSelected(selection: CellBounds | undefined, row: number, column: number): boolean {
+  if (!selection) return false;
+  return row >= selection.row && row < selection.row + selection.rows && column >= selection.column && column < selection.column + selection.columns;
+}
+
 /** `preferred` wins over the workbook's active sheet when it still exists (the user clicked a tab). */
 export async function readSheetSnapshot(excel: ExcelRunner, preferred?: string): Promise<SheetSnapshot> {
   return excel.run(async (context) => {
@@ -35,16 +49,23 @@ export async function readSheetSnapshot(excel: ExcelRunner, preferred?: string):
     worksheets.load("items/name,items/visibility");
     const activeSheet = worksheets.getActiveWorksheet();
     activeSheet.load("name");
+    const selected = context.workbook.getSelectedRange();
+    selected.load("rowIndex,columnIndex,rowCount,columnCount");
+    selected.worksheet.load("name");
     await context.sync();
 
     const sheets = worksheets.items.filter((s) => s.visibility === "Visible").map((s) => s.name);
     const active = preferred && sheets.includes(preferred) ? preferred : sheets.includes(activeSheet.name) ? activeSheet.name : sheets[0];
-    if (!active) return { sheets, active, cells: [], truncated: false };
+    const selection: CellBounds | undefined =
+      selected.worksheet.name === active
+        ? { row: selected.rowIndex, column: selected.columnIndex, rows: selected.rowCount, columns: selected.columnCount }
+        : undefined;
+    if (!active) return { sheets, active, cells: [], truncated: false, selection };
 
     const used = worksheets.getItem(active).getUsedRangeOrNullObject();
     used.load("rowIndex,rowCount,columnIndex,columnCount");
     await context.sync();
-    if (used.isNullObject) return { sheets, active, cells: [], truncated: false };
+    if (used.isNullObject) return { sheets, active, cells: [], truncated: false, selection };
 
     const rows = used.rowIndex + used.rowCount;
     const columns = used.columnIndex + used.columnCount;
@@ -53,6 +74,6 @@ export async function readSheetSnapshot(excel: ExcelRunner, preferred?: string):
     await context.sync();
 
     const cells = shown.values.map((row, r) => row.map((value, c) => toGridCell(value, shown.formulas[r][c])));
-    return { sheets, active, cells, truncated: rows > MAX_ROWS || columns > MAX_COLUMNS };
+    return { sheets, active, cells, truncated: rows > MAX_ROWS || columns > MAX_COLUMNS, selection };
   });
 }

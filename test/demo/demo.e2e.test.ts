@@ -2,6 +2,7 @@
  * Browser test of the demo page in Debian Chromium: the real task pane against the headless
  * workbook. Builds dist-demo once, serves it on 127.0.0.1, clicks through every view, builds a
  * workbook and saves light and dark screenshots to artifacts/screenshots/.
+ * Builds in development mode (fast, and React reports misuse as console errors, which fail the test).
  * Set ISMP_DEMO_PREBUILT=1 to reuse an existing dist-demo/.
  */
 import { execFileSync } from "node:child_process";
@@ -19,7 +20,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   if (!process.env.ISMP_DEMO_PREBUILT) {
-    execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--config", "webpack.demo.config.js"], { cwd: ROOT, stdio: "pipe" });
+    execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--config", "webpack.demo.config.js", "--mode", "development"], { cwd: ROOT, stdio: "pipe" });
   }
   mkdirSync(SCREENSHOTS, { recursive: true });
   server = await serveDirectory(join(ROOT, "dist-demo"));
@@ -27,7 +28,7 @@ beforeAll(async () => {
     executablePath: "/usr/bin/chromium",
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
   });
-}, 300_000);
+}, 600_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -66,7 +67,10 @@ async function buildWorkbook(page: Page) {
   await pane(page).getByText("Add sample data").click();
   expect(await pane(page).getByRole("checkbox", { name: "Add sample data" }).isChecked()).toBe(true);
   await pane(page).getByRole("button", { name: "Build" }).click();
-  await pane(page).getByText(/^Done:|already up to date/).waitFor({ timeout: 30_000 });
+  const outcome = pane(page).getByText(/^Done:|already up to date|Excel error code/).first();
+  await outcome.waitFor({ timeout: 30_000 });
+  const text = (await outcome.textContent()) ?? "";
+  if (text.includes("Excel error code")) throw new Error(`Build failed in the pane: ${await outcome.locator("xpath=..").textContent()}`);
 }
 
 describe("demo page", () => {
@@ -119,12 +123,15 @@ describe("demo page", () => {
     const links = panel.getByRole("button", { name: /go to/ });
     expect(await links.count()).toBeGreaterThan(0);
     const first = links.first();
-    const sheet = (await first.getAttribute("aria-label"))!.match(/go to '?(.+?)'?!/)![1];
+    const [, sheet, row] = (await first.getAttribute("aria-label"))!.match(/go to '?(.+?)'?![A-Z]+(\d+)$/)!;
     await sheetTabs(page).first().click(); // look at another sheet first, so selecting must switch back
     await first.focus();
     await page.keyboard.press("Enter");
     await page.waitForFunction((name) => document.querySelector(".sheet-tab.active")?.textContent === name, sheet);
     expect(await page.locator(".sheet-tab.active").textContent()).toBe(sheet);
+    const selectedCell = page.locator("td.selected");
+    await selectedCell.first().waitFor();
+    expect(await selectedCell.first().locator("xpath=../th").textContent()).toBe(row);
     await page.screenshot({ path: join(SCREENSHOTS, "check-light.png") });
     await page.close();
   });
