@@ -87,9 +87,11 @@ export async function buildWorkbookWith(
     sync,
   );
   const options = decide(snapshot, frameworksInWorkbook(snapshot));
-  const blueprint = buildBlueprint(options, { today, scales: scalesFromSnapshot(snapshot), annexAImplementers: annexAImplementers(snapshot) });
+  const scales = scalesFromSnapshot(snapshot);
+  const blueprint = buildBlueprint(options, { today, scales, annexAImplementers: annexAImplementers(snapshot) });
   const plan = planBuild(blueprint, snapshot);
   if (plan.blockers.length > 0) throw new OperationBlockedError(plan.blockers);
   await applyPlan(context, plan, sync);
-  return { ...plan.report, syncs: sync.count };
+  const warnings = scales && scales.size !== options.matrixSize ? [keptScaleWarning(scales.size, options.matrixSize)] : [];
+  return { ...plan.report, warnings: [...plan.report.warnings, ...warnings], syncs: sync.count };
 }

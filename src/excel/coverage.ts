@@ -8,6 +8,7 @@ import { FrameworkKey } from "../core/frameworkKeys";
 import { BuildOptions, defaultOptions } from "../core/blueprint/options";
 import { SETTINGS, SCALE_TABLES } from "../core/blueprint/scalesSheet";
 import { buildWorkbookWith } from "./build";
+import { scalesFromSnapshot } from "../core/plan/readScales";
 import type { BuildReport, CoverageSummary } from "./operations";
 import { createSyncCounter } from "./syncCounter";
 import { readWorkbookData } from "./workbookData";
@@ -58,7 +59,12 @@ export async function addFramework(context: Excel.RequestContext, key: Framework
   return buildWorkbookWith(context, today, (snapshot, current) => {
     const settings = snapshot.tables.find((t) => t.name.toLowerCase() === SCALE_TABLES.settings.toLowerCase())?.columns;
     const organisation = String(settings?.Value?.[SETTINGS.findIndex((s) => s.setting === "Organisation")] ?? "");
-    const options: BuildOptions = { ...defaultOptions("general"), organisation, frameworks: [...current, key].filter((k, i, all) => all.indexOf(k) === i) };
+    const options: BuildOptions = {
+      ...defaultOptions("general"),
+      organisation,
+      matrixSize: scalesFromSnapshot(snapshot)?.size ?? defaultOptions().matrixSize,
+      frameworks: [...current, key].filter((k, i, all) => all.indexOf(k) === i),
+    };
     return options;
   });
 }

@@ -1,0 +1,59 @@
+import { createWorkbook, run } from "../../src/headless";
+import { buildWorkbook } from "../../src/excel/build";
+import { defaultOptions } from "../../src/core/blueprint/options";
+import { RISK, RISKS_TABLE } from "../../src/core/blueprint/riskRegister";
+import { ASSETS_TABLE } from "../../src/core/blueprint/assetInventory";
+
+const TODAY = new Date(2026, 10, 23);
+
+const REQUIRED_RISK_HEADERS = [
+  "Risk ID", "Title", "Description", "Category", "Asset IDs", "Threat", "Vulnerability", "Owner",
+  "Inherent Likelihood", "Inherent Impact", "Inherent Score", "Inherent Rating", "Existing Controls", "Treatment",
+  "Treatment Plan", "Residual Likelihood", "Residual Impact", "Residual Score", "Residual Rating", "Within Appetite",
+  "Status", "Identified", "Last Reviewed", "Next Review", "Review Overdue", "Target Date", "Accepted By",
+  "Acceptance Expiry", "Confidentiality Impact", "Integrity Impact", "Availability Impact",
+];
+
+describe("Build on an empty workbook", () => {
+  it("creates every sheet and table in at most 3 round trips, each request well under 4 MB", async () => {
+    const wb = createWorkbook();
+    const report = await run(wb, (ctx) => buildWorkbook(ctx, { ...defaultOptions("saas"), sample: true }, TODAY));
+    expect(report.syncs).toBeLessThanOrEqual(3);
+    expect(wb.stats.largestRequestBytes).toBeLessThan(4 * 1024 * 1024);
+    expect(wb.sheets.map((s) => s.name)).toEqual([
+      "Sheet1", "Dashboard", "Heatmap", "Risk Register", "Asset Inventory", "Control Matrix", "Requirements",
+      "Statement of Applicability", "Coverage", "KPI History", "Scales",
+    ]);
+    expect(report.created).toEqual(expect.arrayContaining(["Table Risks", "Table Assets", "Table Controls", "Table SoA", "Table RatingBands"]));
+    expect(report.renamed).toEqual([]);
+  });
+
+  it("gives the register its headers, calculated columns, drop-downs, colours, frozen panes and print setup", async () => {
+    const wb = createWorkbook();
+    await run(wb, (ctx) => buildWorkbook(ctx, { ...defaultOptions("general"), sample: true }, TODAY));
+    const risks = wb.getTable(RISKS_TABLE)!;
+    expect(risks.columnNames().slice(0, REQUIRED_RISK_HEADERS.length)).toEqual(REQUIRED_RISK_HEADERS);
+    expect(risks.bodyRowCount).toBeGreaterThanOrEqual(25);
+    expect(wb.getTable(ASSETS_TABLE)!.bodyRowCount).toBeGreaterThanOrEqual(20);
+
+    const sheet = wb.sheet("Risk Register");
+    const column = (header: string) => String.fromCharCode(65 + risks.columnIndexOf(header));
+    expect(sheet.formulaAt(`${column(RISK.inherentScore)}5`)).toMatch(/Risks\[\[#This Row\],\[Inherent Likelihood\]\]\*Risks\[\[#This Row\],\[Inherent Impact\]\]/);
+    const likelihood = sheet.validationAt(`${column(RISK.inherentLikelihood)}5`)!;
+    expect(likelihood.rule).toEqual({ list: { inCellDropDown: true, source: "=Scales!$A$5:$A$9" } });
+    expect(likelihood.errorAlert?.message).toBe("Likelihood must be a level from the Scales sheet: a whole number from 1 (Rare) to 5 (Almost certain).");
+    expect(sheet.validationAt(`${column(RISK.treatment)}5`)!.rule).toEqual({ list: { inCellDropDown: true, source: "Mitigate,Accept,Transfer,Avoid" } });
+    const ratingColours = sheet.conditionalFormatsAt(`${column(RISK.inherentRating)}5`).map((cf) => cf.style.fillColor);
+    expect(ratingColours.sort()).toEqual(["#A9D08E", "#C00000", "#F4B183", "#FFE699"]);
+    expect(sheet.conditionalFormatsAt(`${column(RISK.withinAppetite)}5`)).toHaveLength(1);
+    expect(sheet.freeze).toMatchObject({ rows: 4, columns: 1 });
+    expect(sheet.pageLayout).toMatchObject({ orientation: "Landscape", printTitleRows: "$4:$4" });
+  });
+
+  it("builds only the sheets the options ask for: no Statement of Applicability without ISO 27001", async () => {
+    const wb = createWorkbook();
+    await run(wb, (ctx) => buildWorkbook(ctx, defaultOptions("healthcare"), TODAY));
+    expect(wb.getSheet("Statement of Applicability")).toBeUndefined();
+    expect(wb.getTable("Controls")!.columnNames().slice(-2)).toEqual(["HIPAA", "NIST CSF"]);
+  });
+});
