@@ -119,6 +119,17 @@ export class EngineWorkbook {
     return rows;
   }
 
+  hasName(definedName: string): boolean {
+    return this.book.definedNames.model.some((n) => n.name === definedName);
+  }
+
+  /** One cell by sheet name and A1 address. */
+  cell(sheet: string, address: string): EngineCell {
+    const worksheet = this.book.getWorksheet(sheet);
+    if (!worksheet) throw new Error(`${this.path} has no sheet ${sheet}`);
+    return readCell(sheet, worksheet.getCell(address));
+  }
+
   /** The value of a defined name that refers to one cell. */
   nameValue(definedName: string): Scalar {
     return this.name(definedName)[0][0].value;
