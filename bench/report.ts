@@ -29,7 +29,7 @@ export function formatValue(measurement: Measurement): string {
     case "×":
       return `${oneDecimal.format(value)}×`;
     default:
-      return `${integer.format(value)} ${unit}`;
+      return `${integer.format(value)} ${value === 1 ? unit.replace(/s$/, "") : unit}`;
   }
 }
 
