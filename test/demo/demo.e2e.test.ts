@@ -135,4 +135,29 @@ describe("demo page", () => {
     await page.screenshot({ path: join(SCREENSHOTS, "check-light.png") });
     await page.close();
   });
+
+  it("filters the risk register from a heatmap cell, by keyboard, and clears the filter", async () => {
+    const { page, watch } = await openDemo("light");
+    await buildWorkbook(page);
+    await openView(page, "Heatmap");
+    const grid = page.getByRole("group", { name: /Residual risk heatmap/ });
+    const topLeft = grid.getByRole("button", { name: /^Likelihood 5 .*, Impact 1 / });
+    await topLeft.focus();
+    await page.keyboard.press("ArrowDown");
+    const focusedName = await page.evaluate(() => document.activeElement?.getAttribute("aria-label"));
+    expect(focusedName).toMatch(/^Likelihood 4 .*, Impact 1 .*: \d+ risks?, \w+/);
+
+    const busiest = grid.getByRole("button", { name: /: [1-9]\d* risks?,/ }).first();
+    const count = (await busiest.getAttribute("aria-label"))!.match(/: (\d+) risks?/)![1];
+    await busiest.focus();
+    await page.keyboard.press("Enter");
+    const panel = page.getByRole("tabpanel", { name: "Heatmap" });
+    await panel.getByText(`Risk register filtered to ${count} risk`).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, "heatmap-filtered-light.png") });
+
+    await panel.getByRole("button", { name: "Clear filter" }).click();
+    await panel.getByText("Filter cleared: all risks are shown.").waitFor();
+    expect(watch.consoleErrors).toEqual([]);
+    await page.close();
+  });
 });
