@@ -2,7 +2,6 @@
  * Ribbon commands. Loaded into the shared-runtime page (taskpane.html) next to the task pane and the
  * custom functions, so it only registers handlers and never touches the page's DOM.
  */
-import { operations } from "../excel";
 import { checkWorkbookCommand, publishToWindow } from "./checkWorkbook";
 
 /** Must match <FunctionName> of the CheckWorkbookButton control in manifest.xml. */
@@ -10,9 +9,11 @@ export const CHECK_WORKBOOK_ACTION = "checkWorkbook";
 
 async function onCheckWorkbook(event: Office.AddinCommands.Event): Promise<void> {
   try {
+    // Loaded on first use: the ribbon page starts with only the handler registrations.
+    const { checkWorkbook, selectRange } = await import(/* webpackChunkName: "check" */ "../excel/check");
     await checkWorkbookCommand({
       runInExcel: (batch) => Excel.run(batch),
-      operations,
+      operations: { checkWorkbook: (context) => checkWorkbook(context), selectRange },
       showTaskpane: () => Office.addin.showAsTaskpane(),
       publish: publishToWindow(window),
     });
