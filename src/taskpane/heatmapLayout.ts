@@ -3,7 +3,7 @@
  * impact along the bottom. Pure, so the SVG component only draws what this returns.
  */
 import type { HeatmapData, HeatmapKind } from "../excel/operations";
-import { readableTextColor } from "./color";
+import { readableTextColor } from "../core/color";
 
 export interface HeatmapCell {
   likelihood: number;

@@ -3,7 +3,7 @@
  * matches Excel in light, dark and colorful themes. Pure: the caller passes the theme in.
  */
 import type { IPalette, PartialTheme } from "@fluentui/react";
-import { contrastRatio, isHexColor, mix, readableTextColor, relativeLuminance } from "./color";
+import { contrastRatio, isHexColor, mix, readableTextColor, relativeLuminance } from "../core/color";
 
 /** The subset of Office.OfficeTheme we read; every field may be missing on older hosts. */
 export interface OfficeThemeColors {

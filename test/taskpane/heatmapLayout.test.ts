@@ -1,5 +1,5 @@
 import type { HeatmapData } from "../../src/excel/operations";
-import { contrastRatio } from "../../src/taskpane/color";
+import { contrastRatio } from "../../src/core/color";
 import { cellLabel, countsByRating, HEATMAP_GEOMETRY, layoutHeatmap, moveFocus } from "../../src/taskpane/heatmapLayout";
 import { defaultBands, defaultScales } from "../../src/core/scales";
 

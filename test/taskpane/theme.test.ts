@@ -1,4 +1,4 @@
-import { contrastRatio } from "../../src/taskpane/color";
+import { contrastRatio } from "../../src/core/color";
 import { isDarkOfficeTheme, officeThemeToFluent, pickAccent } from "../../src/taskpane/theme";
 
 const light = { bodyBackgroundColor: "#FFFFFF", bodyForegroundColor: "#000000", controlBackgroundColor: "#FFFFFF", controlForegroundColor: "#000000", isDarkTheme: false };

@@ -1,4 +1,4 @@
-import { contrastRatio, mix, parseHex, readableTextColor, relativeLuminance, toHex } from "../../src/taskpane/color";
+import { contrastRatio, mix, parseHex, readableTextColor, relativeLuminance, toHex } from "../../src/core/color";
 import { defaultBands } from "../../src/core/scales";
 
 describe("contrast helper", () => {
