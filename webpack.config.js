@@ -45,6 +45,16 @@ async function httpsServerOptions() {
   return { ca, key, cert };
 }
 
+/** TypeScript through ts-loader; type checking is `npm run lint`, the bundle only needs transpiling. */
+const typescriptRule = {
+  test: /\.tsx?$/,
+  exclude: /node_modules/,
+  use: {
+    loader: "ts-loader",
+    options: { transpileOnly: true, compilerOptions: { noEmit: false, sourceMap: true } },
+  },
+};
+
 module.exports = async (env = {}, options = {}) => {
   const dev = options.mode === "development";
   const localOfficeJs = env.officeJs === "local";
@@ -66,17 +76,7 @@ module.exports = async (env = {}, options = {}) => {
       extensions: [".ts", ".tsx", ".js", ".json"],
     },
     module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            // Type checking is `npm run lint`; the bundle only needs transpiling.
-            options: { transpileOnly: true, compilerOptions: { noEmit: false, sourceMap: true } },
-          },
-        },
-      ],
+      rules: [typescriptRule],
     },
     // No cross-entry splitChunks: each entry stays self-contained, so React and Fluent UI live in
     // taskpane.js and functions.js can be loaded by the custom functions runtime on its own.
@@ -119,3 +119,6 @@ module.exports = async (env = {}, options = {}) => {
     },
   };
 };
+
+/** Shared with webpack.demo.config.js. */
+module.exports.typescriptRule = typescriptRule;

@@ -8,6 +8,7 @@
  */
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { typescriptRule } = require("./webpack.config");
 
 module.exports = (env = {}, options = {}) => ({
   mode: options.mode || "production",
@@ -22,17 +23,7 @@ module.exports = (env = {}, options = {}) => ({
     extensions: [".ts", ".tsx", ".js", ".json"],
   },
   module: {
-    rules: [
-      {
-        test: /\.tsx?$/,
-        exclude: /node_modules/,
-        use: {
-          loader: "ts-loader",
-          // Type checking is `npm run lint`; the bundle only needs transpiling.
-          options: { transpileOnly: true, compilerOptions: { noEmit: false, sourceMap: true } },
-        },
-      },
-    ],
+    rules: [typescriptRule],
   },
   performance: { hints: false },
   plugins: [new HtmlWebpackPlugin({ filename: "index.html", template: "./src/demo/index.html" })],

@@ -1,30 +1,13 @@
+import { ISMP_ELEMENTS } from "../controls/types";
+
 /** Fixed vocabularies of the workbook's drop-downs. Editable lists (categories) live on the Scales sheet. */
 
 export const TREATMENTS = ["Mitigate", "Accept", "Transfer", "Avoid"] as const;
 export const RISK_STATUSES = ["Open", "In treatment", "Accepted", "Closed"] as const;
 export const YES_NO = ["Yes", "No"] as const;
 
-export const RISK_CATEGORIES = [
-  "Governance",
-  "Risk management",
-  "Policies",
-  "Asset management",
-  "Access control",
-  "Incident response",
-  "Vendor management",
-  "Training & awareness",
-  "Cryptography",
-  "Logging & monitoring",
-  "Vulnerability management",
-  "Secure development",
-  "Change management",
-  "Backup & continuity",
-  "Physical security",
-  "HR security",
-  "Privacy",
-  "Network security",
-  "Configuration management",
-] as const;
+/** Risk categories default to the ISMP elements the control library is organised by. */
+export const RISK_CATEGORIES = ISMP_ELEMENTS;
 
 export const ASSET_TYPES = ["Information", "Application", "System", "Hardware", "Network", "People", "Facility", "Vendor service"] as const;
 export const CLASSIFICATIONS = ["Public", "Internal", "Confidential", "Restricted"] as const;
