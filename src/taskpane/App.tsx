@@ -15,6 +15,7 @@ import { PaneContext } from "./paneContext";
 import { useOfficeTheme } from "./useOfficeTheme";
 import { useOperationRunner } from "./useOperationRunner";
 import { CheckView } from "./views/CheckView";
+import { useRibbonCheck } from "./useRibbonCheck";
 import { CoverageView } from "./views/CoverageView";
 import { HeatmapView } from "./views/HeatmapView";
 import { RisksView } from "./views/RisksView";
@@ -49,17 +50,24 @@ export function App({ host: givenHost, supported = isExcelApiSupported(Office.co
   const [tab, setTab] = React.useState<TabKey>("setup");
   const [checkToken, setCheckToken] = React.useState(0);
 
+  const ribbonCheck = useRibbonCheck();
+
   const openTab = (key: TabKey) => {
     setTab(key);
     if (key === "check") setCheckToken((n) => n + 1);
   };
+
+  // "Check Workbook" on the ribbon already ran the check: show its findings, don't run it again.
+  React.useEffect(() => {
+    if (ribbonCheck) setTab("check");
+  }, [ribbonCheck]);
 
   const views: Record<TabKey, React.ReactNode> = {
     setup: <SetupView />,
     risks: <RisksView active={tab === "risks"} onCheckRisks={() => openTab("check")} />,
     coverage: <CoverageView active={tab === "coverage"} />,
     heatmap: <HeatmapView active={tab === "heatmap"} />,
-    check: <CheckView runToken={checkToken} />,
+    check: <CheckView runToken={checkToken} delivered={ribbonCheck} />,
   };
 
   return (

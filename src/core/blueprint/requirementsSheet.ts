@@ -37,7 +37,7 @@ const controls = (column: string) => tableColumn(CONTROLS_TABLE, column);
 
 /** The Controls column that holds this row's framework mappings. */
 export function mappingColumnOf(frameworkCell: string): string {
-  return `INDEX(${CONTROLS_TABLE},0,MATCH(${frameworkCell},${CONTROLS_TABLE}[[#Headers]],0))`;
+  return `INDEX(${CONTROLS_TABLE}[[#Data]],0,MATCH(${frameworkCell},${CONTROLS_TABLE}[[#Headers]],0))`;
 }
 
 /** SUMPRODUCT of controls that list this requirement (as a whole "; "-separated token) with a status. */

@@ -91,7 +91,8 @@ function readCells(worksheet: ExcelJS.Worksheet, sheet: SheetModel): void {
       const c = colNumber - 1;
       const style = readStyle(cell);
       const formula = cell.type === ExcelJS.ValueType.Formula ? cell.formula : undefined;
-      const value = plainValue(cell.value);
+      // cell.value leaves out a cached result of 0; cell.result keeps it.
+      const value = formula ? plainValue(cell.result as ExcelJS.CellValue) : plainValue(cell.value);
       if (formula) sheet.setCellContent(r, c, { formula: fromFileFormula(formula) });
       else if (value !== undefined) sheet.setCellContent(r, c, { value });
       if (formula && value !== undefined) sheet.ensureCell(r, c).value = value;

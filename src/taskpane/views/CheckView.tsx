@@ -1,6 +1,7 @@
 import * as React from "react";
 import { DefaultButton, MessageBar, MessageBarType, Stack, Text } from "@fluentui/react";
 import type { Problem } from "../../excel/operations";
+import type { WorkbookCheckedDetail } from "../../commands/events";
 import { usePane } from "../paneContext";
 import { cellReference, groupProblems } from "../summaries";
 import { CellLink } from "./CellLink";
@@ -8,13 +9,23 @@ import { CellLink } from "./CellLink";
 export interface CheckViewProps {
   /** Changes whenever the check should run (opening the view, "Check risks" elsewhere). */
   runToken: number;
+  /** Findings of the ribbon's Check Workbook command, shown as they are. */
+  delivered?: WorkbookCheckedDetail;
 }
 
-export function CheckView({ runToken }: CheckViewProps) {
+export function CheckView({ runToken, delivered }: CheckViewProps) {
   const { host, runner } = usePane();
   const [problems, setProblems] = React.useState<Problem[]>();
+  const [ribbonFailure, setRibbonFailure] = React.useState<string>();
+
+  React.useEffect(() => {
+    if (!delivered) return;
+    setProblems(delivered.ok ? delivered.problems : undefined);
+    setRibbonFailure(delivered.ok ? undefined : delivered.message);
+  }, [delivered]);
 
   const check = React.useCallback(async () => {
+    setRibbonFailure(undefined);
     const found = await runner.run("Checking the workbook", () => host.checkWorkbook());
     setProblems(found);
   }, [host, runner.run]);
@@ -25,8 +36,12 @@ export function CheckView({ runToken }: CheckViewProps) {
 
   return (
     <Stack tokens={{ childrenGap: 12 }}>
-      <Text>Looks for duplicate IDs, missing owners, unknown assets, broken formulas and other problems.</Text>
+      <Text>
+        Looks for duplicate or blank IDs, assets that do not exist, residual scores above inherent, unsigned or expired acceptances,
+        overdue reviews, values outside the scales, unknown requirement IDs and implemented controls without evidence.
+      </Text>
       <DefaultButton text="Run check" onClick={check} disabled={runner.busy} />
+      {ribbonFailure && <MessageBar messageBarType={MessageBarType.error}>Check Workbook failed: {ribbonFailure}</MessageBar>}
       {problems && problems.length === 0 && (
         <MessageBar messageBarType={MessageBarType.success}>No problems found.</MessageBar>
       )}
