@@ -12,6 +12,7 @@ export const BUILD_OPTION_FLAGS = {
   frameworks: { type: "string" },
   matrix: { type: "string" },
   method: { type: "string" },
+  soc2: { type: "string" },
   sample: { type: "boolean" },
 } as const;
 

@@ -11,6 +11,8 @@ const OPTION_FLAGS = `  --profile <name>      general | saas | healthcare | fina
                         (ISO27001, NISTCSF, SOC2, HIPAA, NIST80053, NIST800171 or CMMC, GLBA, GDPR)
   --matrix <n>          risk matrix size: 3, 4, 5 or 6 (default 5)
   --method <m>          multiply (Likelihood x Impact, default) or matrix (lookup grid on Scales)
+  --soc2 <list>         SOC 2 categories in scope (Security always): Security, Availability,
+                        Confidentiality, Processing Integrity, Privacy; others start not applicable
   --sample              add sample risks, assets and control statuses`;
 
 const BUILD_OPTIONS = `Options:
@@ -65,7 +67,7 @@ rows are still built.
 
 CSV columns (header names are case-insensitive; only client is required):
   client                the client's name (also stored, as text, in Scales > Settings > Organisation)
-  profile, frameworks, matrix, method, sample
+  profile, frameworks, matrix, method, sample, soc2
                         as the options below; several frameworks go in one cell separated by ";"
                         or "+" (ISO27001;SOC2), or quoted with commas ("ISO27001, SOC2");
                         sample is yes or no

@@ -6,7 +6,7 @@ import Papa from "papaparse";
 import type { OptionFields } from "../../core/blueprint/parseOptions";
 import { CliError, EXIT } from "../exitCodes";
 
-export type ClientField = "client" | "profile" | "frameworks" | "matrix" | "method" | "sample";
+export type ClientField = "client" | "profile" | "frameworks" | "matrix" | "method" | "sample" | "soc2";
 
 export interface RowError {
   row: number;
@@ -42,6 +42,8 @@ const COLUMN_NAMES: Record<string, ClientField> = {
   method: "method",
   "scoring method": "method",
   sample: "sample",
+  soc2: "soc2",
+  "soc 2 categories": "soc2",
 };
 
 const normalizeHeader = (text: string) => text.trim().toLowerCase().replace(/\s+/g, " ");

@@ -2,7 +2,7 @@
  * Build options from text (command-line flags, a CSV row): every field is checked and each
  * problem names the field and what is allowed.
  */
-import { resolveFrameworkKey } from "../catalogs";
+import { resolveFrameworkKey, SOC2_CATEGORIES } from "../catalogs";
 import { FRAMEWORK_KEYS, FrameworkKey } from "../frameworkKeys";
 import { isMatrixSize, MATRIX_SIZES, ScoringMethod } from "../scales";
 import { BuildOptions, defaultOptions, isProfileKey, PROFILE_KEYS } from "./options";
@@ -14,6 +14,8 @@ export interface OptionFields {
   method?: string;
   org?: string;
   sample?: string | boolean;
+  /** SOC 2 categories in scope, e.g. "security, availability" (all when absent). */
+  soc2?: string;
 }
 
 export interface FieldError {
@@ -65,6 +67,17 @@ export function parseBuildOptions(fields: OptionFields): ParsedOptions {
     if (TRUE.includes(text)) options.sample = true;
     else if (FALSE.includes(text)) options.sample = false;
     else errors.push({ field: "sample", message: `sample "${fields.sample}" must be yes or no` });
+  }
+
+  if (fields.soc2 !== undefined && fields.soc2.trim() !== "") {
+    const categories: string[] = [];
+    for (const part of fields.soc2.split(/[;,+|]/).map((s) => s.trim()).filter(Boolean)) {
+      const category = SOC2_CATEGORIES.find((c) => c.toLowerCase() === part.toLowerCase() || (part.toLowerCase() === "pi" && c === "Processing Integrity"));
+      if (category) categories.push(category);
+      else errors.push({ field: "soc2", message: `SOC 2 category "${part}" is not one of ${SOC2_CATEGORIES.join(", ")}` });
+    }
+    if (!categories.includes("Security")) categories.unshift("Security");
+    options.soc2Categories = categories;
   }
 
   return errors.length > 0 ? { ok: false, errors } : { ok: true, options };
