@@ -15,6 +15,7 @@ import {
 import { defaultOptions, isProfileKey, PROFILE_KEYS, PROFILES, type BuildOptions } from "../../core/blueprint/options";
 import { isMatrixSize, MATRIX_SIZES, type ScoringMethod } from "../../core/scales";
 import type { FrameworkKey } from "../../core/frameworkKeys";
+import { SOC2_CATEGORIES } from "../../core/catalogs";
 import type { BuildReport } from "../../excel/operations";
 import { FRAMEWORK_CHOICES } from "../frameworkLabels";
 import { usePane } from "../paneContext";
@@ -41,6 +42,14 @@ export function SetupView() {
       ...current,
       frameworks: checked ? [...current.frameworks.filter((k) => k !== key), key] : current.frameworks.filter((k) => k !== key),
     }));
+
+  /** Security (the common criteria) is always in a SOC 2 scope; the others are the analyst's choice. */
+  const toggleSoc2Category = (category: string, checked: boolean) =>
+    setOptions((current) => {
+      const chosen = current.soc2Categories ?? [...SOC2_CATEGORIES];
+      const next = checked ? [...chosen.filter((c) => c !== category), category] : chosen.filter((c) => c !== category);
+      return { ...current, soc2Categories: SOC2_CATEGORIES.filter((c) => c === "Security" || next.includes(c)) };
+    });
 
   const build = async () => {
     setReport(undefined);
@@ -69,6 +78,22 @@ export function SetupView() {
           />
         ))}
       </Stack>
+      {options.frameworks.includes("SOC2") && (
+        <Stack role="group" aria-labelledby="ismp-soc2-label" tokens={{ childrenGap: 6 }} styles={{ root: { paddingLeft: 12 } }}>
+          <Text id="ismp-soc2-label" variant="small" styles={{ root: { fontWeight: 600 } }}>
+            SOC 2 categories in scope
+          </Text>
+          {SOC2_CATEGORIES.map((category) => (
+            <Checkbox
+              key={category}
+              label={category}
+              disabled={category === "Security"}
+              checked={category === "Security" || (options.soc2Categories ?? SOC2_CATEGORIES).includes(category)}
+              onChange={(_, checked) => toggleSoc2Category(category, !!checked)}
+            />
+          ))}
+        </Stack>
+      )}
       <Dropdown
         label="Matrix size"
         options={SIZE_OPTIONS}
