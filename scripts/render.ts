@@ -31,8 +31,8 @@ const TOOLS = [
 const PNG_DPI = 150;
 
 /** One line per missing program, saying how to install it; empty when everything is there. */
-export function missingTools(): string[] {
-  return TOOLS.filter(({ command, probe }) => (spawnSync(command, probe, { stdio: "ignore" }).error as NodeJS.ErrnoException | undefined)?.code === "ENOENT")
+export function missingTools(env: NodeJS.ProcessEnv = process.env): string[] {
+  return TOOLS.filter(({ command, probe }) => (spawnSync(command, probe, { stdio: "ignore", env }).error as NodeJS.ErrnoException | undefined)?.code === "ENOENT")
     .map(({ command, install }) => `${command} is not installed (${install})`);
 }
 
@@ -112,8 +112,9 @@ export interface RenderResult {
 
 const quiet = { log: () => undefined, error: (text: string) => process.stderr.write(`${text}\n`) };
 
-export async function renderSample(outDir: string): Promise<RenderResult> {
-  const missing = missingTools();
+/** `env` is the environment the programs are looked up in (its PATH). */
+export async function renderSample(outDir: string, env: NodeJS.ProcessEnv = process.env): Promise<RenderResult> {
+  const missing = missingTools(env);
   if (missing.length > 0) throw new Error(`render needs LibreOffice and poppler: ${missing.join("; ")}`);
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
