@@ -6,7 +6,6 @@ import type { ChartWithAxisFormat } from "./chartXml";
 import { chartAnchorsOf, type ChartAnchor } from "./drawingXml";
 import { RELATIONSHIP_TYPES, XlsxPackage } from "./opcPackage";
 import { fromChartFormula } from "./rangeFormula";
-import { drawingRelationshipId } from "./worksheetDrawing";
 import { child, childrenNamed, deepText, parseXml, path, valOf, type XmlElement } from "./xml";
 
 const PLOTS: readonly PlotElement[] = ["barChart", "lineChart", "areaChart", "pieChart"];
@@ -17,9 +16,9 @@ export async function readChartParts(data: ArrayBuffer | Uint8Array, workbook: H
   const sheetParts = await pkg.worksheetParts();
   for (const sheet of workbook.sheets) {
     const sheetPart = sheetParts.get(sheet.name);
-    if (!sheetPart || !pkg.has(sheetPart)) continue;
-    const drawingId = drawingRelationshipId(parseXml(await pkg.text(sheetPart)));
-    const drawingPart = drawingId && (await pkg.relationships(sheetPart)).find((rel) => rel.id === drawingId && rel.type === RELATIONSHIP_TYPES.drawing)?.target;
+    if (!sheetPart) continue;
+    // A worksheet has at most one <drawing>, so its relationships name it without parsing the (possibly large) sheet.
+    const drawingPart = (await pkg.relationships(sheetPart)).find((rel) => rel.type === RELATIONSHIP_TYPES.drawing && !rel.external)?.target;
     if (!drawingPart || !pkg.has(drawingPart)) continue;
     const chartTargets = new Map((await pkg.relationships(drawingPart)).filter((rel) => rel.type === RELATIONSHIP_TYPES.chart).map((rel) => [rel.id, rel.target]));
     for (const anchor of chartAnchorsOf(parseXml(await pkg.text(drawingPart)))) {
