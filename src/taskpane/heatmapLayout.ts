@@ -15,7 +15,7 @@ export interface HeatmapCell {
   rating: string;
   fill: string;
   textColor: string;
-  /** Accessible name, e.g. "Likelihood 4 Likely, Impact 5 Severe: 3 risks, High". */
+  /** Accessible name, e.g. "3 High risks: Likelihood 4 Likely, Impact 5 Severe". */
   label: string;
 }
 
@@ -42,13 +42,28 @@ export function riskCountText(count: number): string {
   return `${count} ${count === 1 ? "risk" : "risks"}`;
 }
 
+function cellPosition(data: HeatmapData, likelihood: number, impact: number): string {
+  const likelihoodName = data.likelihoodLabels[likelihood - 1] ?? "";
+  const impactName = data.impactLabels[impact - 1] ?? "";
+  return `Likelihood ${likelihood} ${likelihoodName}, Impact ${impact} ${impactName}`;
+}
+
 export function cellLabel(data: HeatmapData, kind: HeatmapKind, likelihood: number, impact: number): string {
   const count = data[kind][likelihood - 1]?.[impact - 1] ?? 0;
   const rating = data.rating[likelihood - 1]?.[impact - 1] ?? "";
-  const likelihoodName = data.likelihoodLabels[likelihood - 1] ?? "";
-  const impactName = data.impactLabels[impact - 1] ?? "";
   const ratingSuffix = rating ? `, ${rating}` : "";
-  return `Likelihood ${likelihood} ${likelihoodName}, Impact ${impact} ${impactName}: ${riskCountText(count)}${ratingSuffix}`.replace(/ +/g, " ");
+  return `${cellPosition(data, likelihood, impact)}: ${riskCountText(count)}${ratingSuffix}`.replace(/ +/g, " ");
+}
+
+/**
+ * Name of a heatmap cell button. It starts with the words the cell shows ("3 High"), so speech
+ * input users can say what they see (WCAG 2.5.3 Label in Name): "3 High risks: Likelihood 4 Likely, Impact 5 Severe".
+ */
+export function cellButtonLabel(data: HeatmapData, kind: HeatmapKind, likelihood: number, impact: number): string {
+  const count = data[kind][likelihood - 1]?.[impact - 1] ?? 0;
+  const rating = data.rating[likelihood - 1]?.[impact - 1] ?? "";
+  const shown = [String(count), rating, count === 1 ? "risk" : "risks"].filter(Boolean).join(" ");
+  return `${shown}: ${cellPosition(data, likelihood, impact)}`.replace(/ +/g, " ");
 }
 
 export function layoutHeatmap(data: HeatmapData, kind: HeatmapKind): HeatmapLayout {
@@ -68,7 +83,7 @@ export function layoutHeatmap(data: HeatmapData, kind: HeatmapKind): HeatmapLayo
         rating: data.rating[likelihood - 1]?.[impact - 1] ?? "",
         fill,
         textColor: readableTextColor(fill),
-        label: cellLabel(data, kind, likelihood, impact),
+        label: cellButtonLabel(data, kind, likelihood, impact),
       });
     }
   }

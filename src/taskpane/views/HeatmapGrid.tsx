@@ -2,7 +2,7 @@
 import * as React from "react";
 import { useTheme } from "@fluentui/react";
 import type { HeatmapData, HeatmapKind } from "../../excel/operations";
-import { layoutHeatmap, moveFocus, riskCountText, type GridPosition } from "../heatmapLayout";
+import { layoutHeatmap, moveFocus, type GridPosition } from "../heatmapLayout";
 
 export interface HeatmapGridProps {
   data: HeatmapData;
@@ -84,13 +84,15 @@ export function HeatmapGrid({ data, kind, onChoose }: HeatmapGridProps) {
             onBlur={() => setHasFocus(false)}
             style={{ cursor: "pointer", outline: "none" }}
           >
-            <title>{`${riskCountText(cell.count)}, ${cell.rating}`}</title>
             <rect x={cell.x} y={cell.y} width={layout.cellSize} height={layout.cellSize} fill={cell.fill} stroke={theme.semanticColors.bodyBackground} strokeWidth={1} />
-            <text x={cell.x + layout.cellSize / 2} y={cell.y + layout.cellSize / 2 - 5} textAnchor="middle" dominantBaseline="central" fill={cell.textColor} fontSize={14} fontWeight={600}>
-              {cell.count}
-            </text>
-            <text x={cell.x + layout.cellSize / 2} y={cell.y + layout.cellSize / 2 + 10} textAnchor="middle" dominantBaseline="central" fill={cell.textColor} fontSize={9}>
-              {cell.rating}
+            {/* One text element with a space between the lines, so the cell's text reads "3 High", not "3High". */}
+            <text textAnchor="middle" dominantBaseline="central" fill={cell.textColor}>
+              <tspan x={cell.x + layout.cellSize / 2} y={cell.y + layout.cellSize / 2 - 5} dominantBaseline="central" fontSize={14} fontWeight={600}>
+                {cell.count}
+              </tspan>{" "}
+              <tspan x={cell.x + layout.cellSize / 2} y={cell.y + layout.cellSize / 2 + 10} dominantBaseline="central" fontSize={9}>
+                {cell.rating}
+              </tspan>
             </text>
             {isCurrent && hasFocus && (
               <rect
