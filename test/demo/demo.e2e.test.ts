@@ -1,163 +1,254 @@
 /**
- * Browser test of the demo page in Debian Chromium: the real task pane against the headless
- * workbook. Builds dist-demo once, serves it on 127.0.0.1, clicks through every view, builds a
- * workbook and saves light and dark screenshots to artifacts/screenshots/.
- * Builds in development mode (fast, and React reports misuse as console errors, which fail the test).
- * Set ISMP_DEMO_PREBUILT=1 to reuse an existing dist-demo/.
+ * Browser tests of the demo page in Debian Chromium: the real task pane against the headless
+ * workbook ("prove it outside Excel"). One demo build and one browser serve every test here.
+ * Each page runs in its own context where any request leaving 127.0.0.1 is aborted and recorded;
+ * the last test asserts the add-in made none. Screenshots go to artifacts/screenshots/.
+ * Without /usr/bin/chromium the suite skips loudly, or fails when CI is set.
  */
-import { execFileSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { serveDirectory, type StaticServer } from "./staticServer";
+import type { Locator, Page } from "playwright-core";
+import { RISK, RISK_REGISTER_SHEET, RISKS_TABLE } from "../../src/core/blueprint/riskRegister";
+import { chromiumDependency, describeWith } from "../support/systemDeps";
+import { auditAccessibility, describeViolations, isBlocking } from "./accessibility";
+import {
+  buildWithSampleData,
+  clickBuild,
+  createRequestGuard,
+  openDemo,
+  openView,
+  pane,
+  screenshotPath,
+  sheetTabs,
+  startDemo,
+  THEMES,
+  VIEWS,
+  viewSlug,
+  type DemoPage,
+  type DemoSession,
+  type Theme,
+  type ViewName,
+} from "./demoHarness";
+import { addTableColumn, addTableRow, cellAddressOf, cellValue, qualifiedAddress, readTable, selectedAddress, typeCells } from "./workbookInPage";
 
-const ROOT = resolve(__dirname, "../..");
-const SCREENSHOTS = join(ROOT, "artifacts", "screenshots");
-const VIEWS = ["Set up", "Risks", "Coverage", "Heatmap", "Check"] as const;
+const TASK_PANE = 'main[aria-label="Task pane"]';
 
-let server: StaticServer;
-let browser: Browser;
+/** What each view shows once it has finished reading the workbook. */
+const VIEW_READY: Record<ViewName, (panel: Locator) => Locator> = {
+  "Set up": (panel) => panel.getByRole("button", { name: "Build" }),
+  Risks: (panel) => panel.getByRole("table", { name: "Risk counts by rating" }),
+  Coverage: (panel) => panel.getByText(/requirements$|No frameworks in scope/).first(),
+  Heatmap: (panel) => panel.getByRole("group", { name: /risk heatmap/ }),
+  Check: (panel) => panel.getByText(/No problems found|Errors \(|Warnings \(/).first(),
+};
 
-beforeAll(async () => {
-  if (!process.env.ISMP_DEMO_PREBUILT) {
-    execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--config", "webpack.demo.config.js", "--mode", "development"], { cwd: ROOT, stdio: "pipe" });
+async function showView(page: Page, view: ViewName): Promise<Locator> {
+  const panel = await openView(page, view);
+  await VIEW_READY[view](panel).waitFor({ timeout: 30_000 });
+  await pane(page).getByRole("progressbar").waitFor({ state: "detached" });
+  return panel;
+}
+
+/** A heatmap cell with at least one risk: "3 High risks: Likelihood 4 Likely, Impact 5 Severe". */
+const BUSY_CELL = /^[1-9]\d* .*risks?: /;
+const riskCount = (cellName: string | null) => Number(/^(\d+) /.exec(cellName ?? "")?.[1]);
+
+/** Fails on serious or critical axe violations in the task pane; prints the rest. */
+async function expectAccessible(page: Page, where: string): Promise<void> {
+  const violations = await auditAccessibility(page, TASK_PANE);
+  if (violations.length > 0) console.log(describeViolations(where, violations));
+  expect(violations.filter(isBlocking).map((v) => `${v.rule}: ${v.help} at ${v.targets.join(", ")}`)).toEqual([]);
+}
+
+describeWith(chromiumDependency(), { suite: "browser", title: "demo page in Chromium" }, () => {
+  let session: DemoSession;
+  const guard = createRequestGuard();
+  let testsRun = 0;
+
+  beforeAll(async () => {
+    session = await startDemo();
+  }, 600_000);
+
+  afterEach(() => {
+    testsRun += 1;
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    console.log(`BROWSER TESTS RUN: ${testsRun}`);
+  });
+
+  /** Opens the demo, runs `body`, then requires a clean console. */
+  async function withDemo(theme: Theme, body: (demo: DemoPage) => Promise<void>): Promise<void> {
+    const demo = await openDemo(session, guard, theme);
+    try {
+      await body(demo);
+      expect(demo.consoleErrors).toEqual([]);
+    } finally {
+      await demo.close();
+    }
   }
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await serveDirectory(join(ROOT, "dist-demo"));
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-  });
-}, 600_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  it("shows every view on an empty workbook, accessibly", () =>
+    withDemo("light", async ({ page }) => {
+      expect(await sheetTabs(page).allTextContents()).toEqual(["Sheet1"]);
+      for (const view of VIEWS) {
+        await showView(page, view);
+        await page.screenshot({ path: screenshotPath(`empty-${viewSlug(view)}-light`) });
+        await expectAccessible(page, `empty workbook, ${view}, light`);
+      }
+    }));
+
+  it.each(THEMES)("builds from Set up on an empty workbook, then every view is accessible (%s theme)", (theme) =>
+    withDemo(theme, async ({ page }) => {
+      const report = await buildWithSampleData(page);
+      expect(report).toMatch(/^Done: \d+ created/);
+      const sheets = await sheetTabs(page).allTextContents();
+      expect(sheets).toEqual(expect.arrayContaining([RISK_REGISTER_SHEET, "Asset Inventory", "Control Matrix", "Scales"]));
+      expect((await readTable(page, RISKS_TABLE)).rows.length).toBeGreaterThan(0);
+      await page.screenshot({ path: screenshotPath(`setup-built-${theme}`) });
+      await expectAccessible(page, `built workbook, Set up, ${theme}`);
+
+      for (const view of VIEWS.slice(1)) {
+        await showView(page, view);
+        await page.screenshot({ path: screenshotPath(`${viewSlug(view)}-${theme}`) });
+        await expectAccessible(page, `built workbook, ${view}, ${theme}`);
+      }
+    }));
+
+  it("follows the Office theme when it changes", () =>
+    withDemo("light", async ({ page }) => {
+      const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      expect(await background()).toBe("rgb(255, 255, 255)");
+      await page.getByLabel("Office theme").selectOption("dark");
+      await page.waitForFunction(() => getComputedStyle(document.body).backgroundColor === "rgb(41, 41, 41)");
+      expect(await background()).toBe("rgb(41, 41, 41)");
+    }));
+
+  it("builds again after the user's edits without changing anything they typed", () =>
+    withDemo("light", async ({ page }) => {
+      await buildWithSampleData(page);
+      const before = await readTable(page, RISKS_TABLE);
+      const sheetsBefore = await sheetTabs(page).allTextContents();
+      const userColumn = "Reviewer Notes";
+      const notes = before.rows.map((_row, i) => `note ${i + 1}`);
+      await addTableColumn(page, RISKS_TABLE, userColumn, notes);
+      await addTableRow(page, RISKS_TABLE);
+      const grown = await readTable(page, RISKS_TABLE);
+      const added = grown.rows.length - 1;
+      const oldLikelihood = Number(cellValue(before, 2, RISK.inherentLikelihood));
+      const typed: Record<string, string | number> = {
+        [cellAddressOf(grown, 0, RISK.title)]: "Laptop stolen from a parked car (edited)",
+        [cellAddressOf(grown, 2, RISK.inherentLikelihood)]: oldLikelihood === 1 ? 2 : 1,
+        [cellAddressOf(grown, 1, RISK.owner)]: "Dana Whitfield",
+        [cellAddressOf(grown, added, RISK.id)]: "R-900",
+        [cellAddressOf(grown, added, RISK.title)]: "Contractor keeps badge after leaving",
+        [cellAddressOf(grown, added, RISK.inherentLikelihood)]: 3,
+        [cellAddressOf(grown, added, RISK.inherentImpact)]: 2,
+        [cellAddressOf(grown, added, userColumn)]: "typed in the new row",
+      };
+      await typeCells(page, grown.sheet, typed);
+
+      const report = await clickBuild(page);
+      expect(report).not.toMatch(/created|Created/);
+      expect(await sheetTabs(page).allTextContents()).toEqual(sheetsBefore);
+
+      const after = await readTable(page, RISKS_TABLE);
+      expect(after.rows.length).toBe(before.rows.length + 1);
+      expect(after.headers).toEqual([...before.headers, userColumn]);
+      for (const [address, value] of Object.entries(typed)) {
+        const [row, header] = locate(after, address);
+        expect({ address, value: cellValue(after, row, header) }).toEqual({ address, value });
+      }
+      notes.forEach((note, row) => expect(cellValue(after, row, userColumn)).toBe(note));
+      await page.screenshot({ path: screenshotPath("setup-rebuilt-after-edits-light") });
+    }));
+
+  it("lists the problems of a broken workbook; clicking one selects its cell", () =>
+    withDemo("light", async ({ page }) => {
+      await buildWithSampleData(page);
+      const risks = await readTable(page, RISKS_TABLE);
+      const duplicated = String(cellValue(risks, 0, RISK.id));
+      const duplicateCell = cellAddressOf(risks, 3, RISK.id);
+      const outOfScaleCell = cellAddressOf(risks, 4, RISK.inherentLikelihood);
+      await typeCells(page, risks.sheet, { [duplicateCell]: duplicated, [outOfScaleCell]: 9 });
+
+      const panel = await showView(page, "Check");
+      const problem = (address: string, message: RegExp) =>
+        panel.getByRole("listitem").filter({ hasText: message }).filter({ has: page.getByRole("button", { name: new RegExp(`go to .*!${address}$`) }) });
+      await expect(problem(duplicateCell, /Risk ID is used more than once/).count()).resolves.toBe(1);
+      await expect(problem(outOfScaleCell, /Inherent Likelihood must be a level from the Scales sheet/).count()).resolves.toBe(1);
+
+      await sheetTabs(page).first().click(); // look at another sheet first, so selecting must switch back
+      await problem(outOfScaleCell, /Inherent Likelihood must be a level/).getByRole("button").click();
+      await page.waitForFunction((name) => document.querySelector(".sheet-tab.active")?.textContent === name, RISK_REGISTER_SHEET);
+      expect(await selectedAddress(page)).toBe(qualifiedAddress(RISK_REGISTER_SHEET, outOfScaleCell));
+      expect(await page.locator("td.selected").count()).toBe(1);
+      expect(await page.locator("td.selected").textContent()).toBe("9");
+      await page.screenshot({ path: screenshotPath("check-light") });
+    }));
+
+  it("filters the risk register from a clicked heatmap cell, and Clear filter shows every risk again", () =>
+    withDemo("light", async ({ page }) => {
+      await buildWithSampleData(page);
+      const panel = await showView(page, "Heatmap");
+      const busiest = panel.getByRole("group", { name: /Residual risk heatmap/ }).getByRole("button", { name: BUSY_CELL }).first();
+      const likelihood = Number(await busiest.getAttribute("data-likelihood"));
+      const impact = Number(await busiest.getAttribute("data-impact"));
+      const count = riskCount(await busiest.getAttribute("aria-label"));
+
+      await busiest.click();
+      await panel.getByText(`Risk register filtered to ${count} risk`).waitFor();
+      const filtered = await readTable(page, RISKS_TABLE);
+      const inCell = filtered.rows.map(
+        (_row, i) => Number(cellValue(filtered, i, RISK.residualLikelihood)) === likelihood && Number(cellValue(filtered, i, RISK.residualImpact)) === impact,
+      );
+      expect(filtered.hidden.filter((hidden) => !hidden)).toHaveLength(count);
+      expect(filtered.hidden).toEqual(inCell.map((shown) => !shown));
+      expect(filtered.hidden).toContain(true);
+      await page.screenshot({ path: screenshotPath("heatmap-filtered-light") });
+
+      await panel.getByRole("button", { name: "Clear filter" }).click();
+      await panel.getByText("Filter cleared: all risks are shown.").waitFor();
+      expect((await readTable(page, RISKS_TABLE)).hidden).not.toContain(true);
+    }));
+
+  it("moves through the heatmap with arrow keys and filters with Enter", () =>
+    withDemo("light", async ({ page }) => {
+      await buildWithSampleData(page);
+      const panel = await showView(page, "Heatmap");
+      const grid = panel.getByRole("group", { name: /Residual risk heatmap/ });
+      await grid.getByRole("button", { name: /: Likelihood 5 .*, Impact 1 / }).focus();
+      await page.keyboard.press("ArrowDown");
+      const focused = await page.evaluate(() => document.activeElement?.getAttribute("aria-label"));
+      expect(focused).toMatch(/^\d+ \w+ risks?: Likelihood 4 .*, Impact 1 /);
+
+      const busiest = grid.getByRole("button", { name: BUSY_CELL }).first();
+      const count = riskCount(await busiest.getAttribute("aria-label"));
+      await busiest.focus();
+      await page.keyboard.press("Enter");
+      await panel.getByText(`Risk register filtered to ${count} risk`).waitFor();
+    }));
+
+  it("records and blocks a request that leaves localhost (the guard the last test relies on)", async () => {
+    const probe = createRequestGuard();
+    const demo = await openDemo(session, probe, "light");
+    try {
+      const outcome = await demo.page.evaluate(() => fetch("https://example.com/ping").then(() => "sent", () => "blocked"));
+      expect(outcome).toBe("blocked");
+      expect(probe.blocked).toEqual(["https://example.com/ping"]);
+    } finally {
+      await demo.close();
+    }
+  });
+
+  it("the add-in made no request outside localhost in this whole run", () => {
+    expect(guard.blocked).toEqual([]);
+  });
 });
 
-interface PageWatch {
-  consoleErrors: string[];
-  offsiteRequests: string[];
+/** [body row, header] of an A1 address inside the table. */
+function locate(table: Awaited<ReturnType<typeof readTable>>, address: string): [number, string] {
+  for (let row = 0; row < table.rows.length; row++) {
+    for (const header of table.headers) if (cellAddressOf(table, row, header) === address) return [row, header];
+  }
+  throw new Error(`${address} is not in table body`);
 }
-
-async function openDemo(theme: "light" | "dark"): Promise<{ page: Page; watch: PageWatch }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const watch: PageWatch = { consoleErrors: [], offsiteRequests: [] };
-  page.on("console", (message) => message.type() === "error" && watch.consoleErrors.push(message.text()));
-  page.on("pageerror", (error) => watch.consoleErrors.push(error.message));
-  page.on("request", (request) => {
-    const url = new URL(request.url());
-    if (!["127.0.0.1", "localhost"].includes(url.hostname) && !["blob:", "data:"].includes(url.protocol)) watch.offsiteRequests.push(request.url());
-  });
-  await page.goto(`${server.url}?theme=${theme}`);
-  await page.getByRole("tab", { name: "Set up" }).waitFor();
-  return { page, watch };
-}
-
-const pane = (page: Page) => page.getByRole("main", { name: "Task pane" });
-const sheetTabs = (page: Page) => page.getByRole("tablist", { name: "Sheets" }).getByRole("tab");
-
-async function openView(page: Page, name: (typeof VIEWS)[number]) {
-  await pane(page).getByRole("tab", { name }).click();
-  await page.getByRole("tabpanel", { name }).waitFor();
-}
-
-async function buildWorkbook(page: Page) {
-  await openView(page, "Set up");
-  await pane(page).getByText("Add sample data").click();
-  expect(await pane(page).getByRole("checkbox", { name: "Add sample data" }).isChecked()).toBe(true);
-  await pane(page).getByRole("button", { name: "Build" }).click();
-  const outcome = pane(page).getByText(/^Done:|already up to date|Excel error code/).first();
-  await outcome.waitFor({ timeout: 30_000 });
-  const text = (await outcome.textContent()) ?? "";
-  if (text.includes("Excel error code")) throw new Error(`Build failed in the pane: ${await outcome.locator("xpath=..").textContent()}`);
-}
-
-describe("demo page", () => {
-  it("shows the task pane beside the workbook, with no errors and no request leaving localhost", async () => {
-    const { page, watch } = await openDemo("light");
-    expect(await sheetTabs(page).allTextContents()).toEqual(["Sheet1"]);
-    for (const view of VIEWS) {
-      await openView(page, view);
-      await page.screenshot({ path: join(SCREENSHOTS, `empty-${view.replace(/\s/g, "").toLowerCase()}-light.png`) });
-    }
-    expect(watch.consoleErrors).toEqual([]);
-    expect(watch.offsiteRequests).toEqual([]);
-    await page.close();
-  });
-
-  it.each(["light", "dark"] as const)("builds the workbook from Set up and walks every view (%s theme)", async (theme) => {
-    const { page, watch } = await openDemo(theme);
-    await buildWorkbook(page);
-    expect(await sheetTabs(page).count()).toBeGreaterThan(3);
-    expect(await sheetTabs(page).allTextContents()).toContain("Risk Register");
-    await page.screenshot({ path: join(SCREENSHOTS, `setup-built-${theme}.png`) });
-
-    for (const view of VIEWS.slice(1)) {
-      await openView(page, view);
-      await page.waitForTimeout(300);
-      await page.screenshot({ path: join(SCREENSHOTS, `${view.replace(/\s/g, "").toLowerCase()}-${theme}.png`) });
-    }
-    expect(watch.consoleErrors).toEqual([]);
-    expect(watch.offsiteRequests).toEqual([]);
-    await page.close();
-  });
-
-  it("follows the Office theme when it changes", async () => {
-    const { page } = await openDemo("light");
-    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-    expect(await background()).toBe("rgb(255, 255, 255)");
-    await page.getByLabel("Office theme").selectOption("dark");
-    await page.waitForFunction(() => getComputedStyle(document.body).backgroundColor === "rgb(41, 41, 41)");
-    expect(await background()).toBe("rgb(41, 41, 41)");
-    await page.close();
-  });
-
-  it("lists Check problems as links that select their cell", async () => {
-    const { page } = await openDemo("light");
-    await buildWorkbook(page);
-    await openView(page, "Check");
-    const panel = page.getByRole("tabpanel", { name: "Check" });
-    await panel.getByText(/No problems found|Errors \(|Warnings \(/).first().waitFor({ timeout: 30_000 });
-    // The sample data carries deliberate anomalies, so Check always has something to show.
-    const links = panel.getByRole("button", { name: /go to/ });
-    expect(await links.count()).toBeGreaterThan(0);
-    const first = links.first();
-    const [, sheet, row] = (await first.getAttribute("aria-label"))!.match(/go to '?(.+?)'?![A-Z]+(\d+)$/)!;
-    await sheetTabs(page).first().click(); // look at another sheet first, so selecting must switch back
-    await first.focus();
-    await page.keyboard.press("Enter");
-    await page.waitForFunction((name) => document.querySelector(".sheet-tab.active")?.textContent === name, sheet);
-    expect(await page.locator(".sheet-tab.active").textContent()).toBe(sheet);
-    const selectedCell = page.locator("td.selected");
-    await selectedCell.first().waitFor();
-    expect(await selectedCell.first().locator("xpath=../th").textContent()).toBe(row);
-    await page.screenshot({ path: join(SCREENSHOTS, "check-light.png") });
-    await page.close();
-  });
-
-  it("filters the risk register from a heatmap cell, by keyboard, and clears the filter", async () => {
-    const { page, watch } = await openDemo("light");
-    await buildWorkbook(page);
-    await openView(page, "Heatmap");
-    const grid = page.getByRole("group", { name: /Residual risk heatmap/ });
-    const topLeft = grid.getByRole("button", { name: /^Likelihood 5 .*, Impact 1 / });
-    await topLeft.focus();
-    await page.keyboard.press("ArrowDown");
-    const focusedName = await page.evaluate(() => document.activeElement?.getAttribute("aria-label"));
-    expect(focusedName).toMatch(/^Likelihood 4 .*, Impact 1 .*: \d+ risks?, \w+/);
-
-    const busiest = grid.getByRole("button", { name: /: [1-9]\d* risks?,/ }).first();
-    const count = (await busiest.getAttribute("aria-label"))!.match(/: (\d+) risks?/)![1];
-    await busiest.focus();
-    await page.keyboard.press("Enter");
-    const panel = page.getByRole("tabpanel", { name: "Heatmap" });
-    await panel.getByText(`Risk register filtered to ${count} risk`).waitFor();
-    await page.screenshot({ path: join(SCREENSHOTS, "heatmap-filtered-light.png") });
-
-    await panel.getByRole("button", { name: "Clear filter" }).click();
-    await panel.getByText("Filter cleared: all risks are shown.").waitFor();
-    expect(watch.consoleErrors).toEqual([]);
-    await page.close();
-  });
-});
