@@ -3,10 +3,11 @@
  * plus .xlsx read/write. No Node built-ins: runs in jest, the CLI and the browser demo.
  */
 import { Workbook } from "./api/workbook";
-import { HeadlessRequestContext } from "./context";
+import { CalculatingRequestContext } from "./calc/calculatingContext";
+import type { HeadlessRequestContext } from "./context";
 import { HeadlessWorkbook } from "./model/workbook";
 
-export { HeadlessWorkbook, RequestStats } from "./model/workbook";
+export { HeadlessWorkbook, RequestStats, type CalculationMode } from "./model/workbook";
 export { SheetModel } from "./model/sheet";
 export { TableModel } from "./model/table";
 export type * from "./model/types";
@@ -17,16 +18,23 @@ export { REQUEST_PAYLOAD_LIMIT_BYTES } from "./context";
 export { readXlsxWithCharts as readXlsx, writeXlsxWithCharts as writeXlsx } from "./xlsx/charts";
 export type { WriteXlsxOptions, XlsxPostProcessor } from "./xlsx/write";
 export { toFileFormula, fromFileFormula } from "./formulaSyntax";
+export { formatValue, isDateFormat, dateToSerial, serialToDate } from "./calc";
+
+export interface CreateWorkbookOptions {
+  /** Calculate formulas (calculationMode "Automatic"); off by default. */
+  calculate?: boolean;
+}
 
 /** An empty workbook with one sheet, "Sheet1", as a new Excel workbook has. */
-export function createWorkbook(): HeadlessWorkbook {
+export function createWorkbook(options: CreateWorkbookOptions = {}): HeadlessWorkbook {
   const workbook = new HeadlessWorkbook();
   workbook.addSheet("Sheet1");
+  if (options.calculate) workbook.calculationMode = "Automatic";
   return workbook;
 }
 
 export function createRequestContext(workbook: HeadlessWorkbook): Excel.RequestContext {
-  const context = new HeadlessRequestContext<Workbook>(workbook, (ctx) => new Workbook(ctx as HeadlessRequestContext));
+  const context = new CalculatingRequestContext<Workbook>(workbook, (ctx) => new Workbook(ctx as HeadlessRequestContext));
   return context as unknown as Excel.RequestContext;
 }
 

@@ -3,6 +3,10 @@ import { SheetModel } from "./sheet";
 import type { TableModel } from "./table";
 import type { NameEntry } from "./types";
 import type { Rect } from "../addresses";
+import { recalculate } from "../calc/recalculate";
+
+/** Excel.CalculationMode subset: "Manual" leaves formula values as they are (no engine runs). */
+export type CalculationMode = "Automatic" | "Manual";
 
 /** Round trips and request payload sizes, as Excel on the web would see them. */
 export class RequestStats {
@@ -37,6 +41,35 @@ export class HeadlessWorkbook {
   activeSheet: SheetModel | null = null;
   selection: { sheet: SheetModel; rect: Rect } | null = null;
   private nextId = 1;
+  private mode: CalculationMode = "Manual";
+  private calculationStale = true;
+  /** The date TODAY() returns; tests pin it. */
+  calculationClock: () => Date = () => new Date();
+
+  /** "Automatic" recalculates formulas after a request writes anything; "Manual" (default) never does. */
+  get calculationMode(): CalculationMode {
+    return this.mode;
+  }
+
+  set calculationMode(mode: CalculationMode) {
+    this.mode = mode;
+    this.calculationStale = true;
+  }
+
+  /** Called after every write a request applies. */
+  markContentChanged(): void {
+    this.calculationStale = true;
+  }
+
+  calculateIfNeeded(): void {
+    if (this.mode === "Automatic" && this.calculationStale) this.calculate();
+  }
+
+  /** Recalculates every formula now, whatever the mode (Application.calculate("Full")). */
+  calculate(): void {
+    recalculate(this, this.calculationClock);
+    this.calculationStale = false;
+  }
 
   newId(prefix: string): string {
     return `{${prefix}-${this.nextId++}}`;

@@ -1,0 +1,268 @@
+/** Evaluates a formula syntax tree at a cell: references, names, structured references, operators, calls. */
+import { type Rect, parseRect } from "../addresses";
+import type { HeadlessWorkbook } from "../model/workbook";
+import type { SheetModel } from "../model/sheet";
+import { lookupFunction } from "./functions";
+import { type FormulaNode, parseFormula } from "./parser";
+import { parseStructuredSpec, structuredRect } from "./structuredRefs";
+import {
+  type Scalar, type Value, type RefValue, CalcError, DIV0, NA, NAME, NUM, REF, VALUE,
+  arrayOf, compareScalars, isArray, isError, isRef, toNumber, toText,
+} from "./values";
+
+/** Where a formula is being evaluated. */
+export interface CellPosition {
+  sheet: SheetModel;
+  row: number;
+  col: number;
+}
+
+/** What the evaluator needs from the recalculation: cell values (formulas computed on demand). */
+export interface CellSource {
+  read(sheet: SheetModel, row: number, col: number): Scalar;
+  /** A whole-column rectangle cut down to the rows the sheet uses. */
+  clip(sheet: SheetModel, rect: Rect): Rect;
+  today(): Date;
+}
+
+const parsed = new Map<string, FormulaNode>();
+
+/** Parses once per distinct formula text (filled-down table formulas share one tree). */
+export function parseCached(formula: string): FormulaNode {
+  let node = parsed.get(formula);
+  if (!node) {
+    node = parseFormula(formula);
+    parsed.set(formula, node);
+  }
+  return node;
+}
+
+export class Evaluator {
+  private readonly arrayResults = new Map<string, Value>();
+  private readonly identities = new Map<object, number>();
+  /** Range contents read once per recalculation (every cell is final once read). */
+  private readonly refGrids = new Map<string, Scalar[][]>();
+
+  constructor(
+    readonly workbook: HeadlessWorkbook,
+    readonly cells: CellSource,
+  ) {}
+
+  /** The formula's result as one cell holds it: references and arrays give their top-left value. */
+  evaluateCell(formula: string, at: CellPosition): Scalar {
+    let node: FormulaNode;
+    try {
+      node = parseCached(formula);
+    } catch {
+      return NAME;
+    }
+    return this.scalar(this.evaluate(node, at), at);
+  }
+
+  evaluate(node: FormulaNode, at: CellPosition): Value {
+    switch (node.type) {
+      case "number":
+      case "string":
+      case "boolean":
+        return node.value;
+      case "error":
+        return CalcError.of(node.code);
+      case "missing":
+        return null;
+      case "ref":
+        return this.reference(node.sheet, node.address, at);
+      case "name":
+        return this.name(node.name, at);
+      case "structured":
+        return this.structured(node.table, node.inner, at);
+      case "unary":
+        return this.map([this.evaluate(node.operand, at)], ([v]) => {
+          const n = toNumber(v);
+          return isError(n) || node.op === "+" ? n : -n;
+        }, `unary${node.op}`);
+      case "percent":
+        return this.map([this.evaluate(node.operand, at)], ([v]) => {
+          const n = toNumber(v);
+          return isError(n) ? n : n / 100;
+        }, "percent");
+      case "binary":
+        return this.binary(node.op, this.evaluate(node.left, at), this.evaluate(node.right, at));
+      case "call": {
+        const implementation = lookupFunction(node.name);
+        return implementation ? implementation(node.args, { evaluator: this, at }) : NAME;
+      }
+    }
+  }
+
+  /** A value reduced to one scalar: a single cell, or the implicit intersection with the formula's row/column. */
+  scalar(value: Value, at?: CellPosition): Scalar {
+    if (isArray(value)) return value.rows[0]?.[0] ?? null;
+    if (!isRef(value)) return value;
+    const { rect, sheet } = value;
+    let row = rect.r0;
+    let col = rect.c0;
+    if (at && rect.c0 === rect.c1 && rect.r0 !== rect.r1 && at.row >= rect.r0 && at.row <= rect.r1) row = at.row;
+    if (at && rect.r0 === rect.r1 && rect.c0 !== rect.c1 && at.col >= rect.c0 && at.col <= rect.c1) col = at.col;
+    return this.cells.read(sheet, row, col);
+  }
+
+  /** Any value as a grid of scalars (a scalar is 1×1). */
+  grid(value: Value): Scalar[][] {
+    if (isArray(value)) return value.rows;
+    if (!isRef(value)) return [[value]];
+    const key = refKey(value);
+    let grid = this.refGrids.get(key);
+    if (!grid) {
+      grid = this.readGrid(value);
+      this.refGrids.set(key, grid);
+    }
+    return grid;
+  }
+
+  private readGrid(value: RefValue): Scalar[][] {
+    const rect = this.cells.clip(value.sheet, value.rect);
+    const rows: Scalar[][] = [];
+    for (let row = rect.r0; row <= rect.r1; row++) {
+      const line: Scalar[] = [];
+      for (let col = rect.c0; col <= rect.c1; col++) line.push(this.cells.read(value.sheet, row, col));
+      rows.push(line);
+    }
+    return rows;
+  }
+
+  /**
+   * Applies `fn` element-wise, broadcasting single rows/columns/cells; scalars in, scalar out.
+   * `operation` (stable per operator or function) lets identical array computations within one
+   * recalculation be reused: table formulas filled down repeat them row after row.
+   */
+  map(values: Value[], fn: (scalars: Scalar[]) => Scalar, operation?: object | string): Value {
+    const multi = values.some((v) => (isArray(v) || isRef(v)) && !isSingleCell(v));
+    if (!multi) return fn(values.map((v) => this.scalar(v)));
+    const key = operation === undefined ? undefined : this.arrayKey(operation, values);
+    const known = key === undefined ? undefined : this.arrayResults.get(key);
+    if (known) return known;
+    const grids = values.map((v) => this.grid(v));
+    const height = Math.max(...grids.map((g) => g.length));
+    const width = Math.max(...grids.map((g) => g[0]?.length ?? 0));
+    const rows: Scalar[][] = [];
+    // One argument buffer for every element: this loop runs millions of times in a recalculation.
+    const args: Scalar[] = new Array<Scalar>(grids.length);
+    for (let r = 0; r < height; r++) {
+      const line: Scalar[] = new Array<Scalar>(width);
+      for (let c = 0; c < width; c++) {
+        let outside = false;
+        for (let i = 0; i < grids.length; i++) {
+          const item = broadcastAt(grids[i], r, c);
+          if (item === undefined) outside = true;
+          else args[i] = item;
+        }
+        line[c] = outside ? NA : fn(args);
+      }
+      rows.push(line);
+    }
+    const result = arrayOf(rows);
+    if (key !== undefined) this.arrayResults.set(key, result);
+    return result;
+  }
+
+  private arrayKey(operation: object | string, values: Value[]): string {
+    const parts = [typeof operation === "string" ? operation : `#${this.identity(operation)}`];
+    for (const value of values) {
+      if (isRef(value)) parts.push(refKey(value));
+      else if (isArray(value)) parts.push(`a${this.identity(value)}`);
+      else if (isError(value)) parts.push(`e${value.code}`);
+      else parts.push(`${typeof value}:${String(value)}`);
+    }
+    return parts.join("|");
+  }
+
+  private identity(object: object): number {
+    let id = this.identities.get(object);
+    if (id === undefined) {
+      id = this.identities.size + 1;
+      this.identities.set(object, id);
+    }
+    return id;
+  }
+
+  private binary(op: string, left: Value, right: Value): Value {
+    if (op === ":") {
+      if (!isRef(left) || !isRef(right) || left.sheet !== right.sheet) return VALUE;
+      const a = left.rect;
+      const b = right.rect;
+      return { kind: "ref", sheet: left.sheet, rect: { r0: Math.min(a.r0, b.r0), c0: Math.min(a.c0, b.c0), r1: Math.max(a.r1, b.r1), c1: Math.max(a.c1, b.c1) } };
+    }
+    return this.map([left, right], ([a, b]) => applyOperator(op, a, b), op);
+  }
+
+  private reference(sheetName: string | undefined, address: string, at: CellPosition): Value {
+    const sheet = sheetName === undefined ? at.sheet : this.workbook.getSheet(sheetName);
+    const rect = parseRect(address);
+    return sheet && rect ? { kind: "ref", sheet, rect } : REF;
+  }
+
+  private name(name: string, at: CellPosition): Value {
+    const wanted = name.toLowerCase();
+    const entry = at.sheet.names.find((n) => n.name.toLowerCase() === wanted) ?? this.workbook.getName(name);
+    if (entry) {
+      try {
+        return this.evaluate(parseCached(entry.formula), at);
+      } catch {
+        return NAME;
+      }
+    }
+    const table = this.workbook.getTable(name);
+    return table ? { kind: "ref", sheet: table.sheet, rect: table.bodyRect } : NAME;
+  }
+
+  private structured(tableName: string, inner: string, at: CellPosition): Value {
+    const table = this.workbook.getTable(tableName);
+    if (!table) return REF;
+    const rect = structuredRect(table, parseStructuredSpec(inner), at.row);
+    if (!rect) return at.sheet === table.sheet ? VALUE : REF;
+    return { kind: "ref", sheet: table.sheet, rect } satisfies RefValue;
+  }
+}
+
+const refKey = (ref: RefValue): string => `${ref.sheet.id}!${ref.rect.r0}:${ref.rect.c0}:${ref.rect.r1}:${ref.rect.c1}`;
+
+export const isSingleCell = (value: Value): boolean =>
+  isRef(value) ? value.rect.r0 === value.rect.r1 && value.rect.c0 === value.rect.c1 : isArray(value) ? value.rows.length === 1 && value.rows[0].length === 1 : true;
+
+function broadcastAt(grid: Scalar[][], row: number, col: number): Scalar | undefined {
+  const r = grid.length === 1 ? 0 : row;
+  const line = grid[r];
+  if (!line) return undefined;
+  return line.length === 1 ? line[0] : line[col];
+}
+
+export function applyOperator(op: string, a: Scalar, b: Scalar): Scalar {
+  if (isError(a)) return a;
+  if (isError(b)) return b;
+  switch (op) {
+    case "&": {
+      return (toText(a) as string) + (toText(b) as string);
+    }
+    case "=": return compareScalars(a, b) === 0;
+    case "<>": return compareScalars(a, b) !== 0;
+    case "<": return compareScalars(a, b) < 0;
+    case ">": return compareScalars(a, b) > 0;
+    case "<=": return compareScalars(a, b) <= 0;
+    case ">=": return compareScalars(a, b) >= 0;
+  }
+  const x = toNumber(a);
+  const y = toNumber(b);
+  if (isError(x)) return x;
+  if (isError(y)) return y;
+  switch (op) {
+    case "+": return x + y;
+    case "-": return x - y;
+    case "*": return x * y;
+    case "/": return y === 0 ? DIV0 : x / y;
+    case "^": {
+      const power = Math.pow(x, y);
+      return Number.isFinite(power) ? power : NUM;
+    }
+  }
+  return VALUE;
+}

@@ -1,0 +1,59 @@
+/** COUNTIF(S), SUMIF(S), MAXIFS, MINIFS: aggregates over the rows where every criterion holds. */
+import { parseCriterion } from "../criteria";
+import { type Scalar, type Value, VALUE, isError } from "../values";
+import { type CallContext, type FormulaFunction, eager, scalarArg } from "./types";
+
+/** Flattened items of `target` at the positions where each (range, criterion) pair matches; null on a size mismatch. */
+function matchingItems(target: Value, pairs: Value[], call: CallContext): Scalar[] | null {
+  const items = call.evaluator.grid(target);
+  const rows = items.length;
+  const columns = items[0]?.length ?? 0;
+  const tests: { grid: Scalar[][]; matches: (cell: Scalar) => boolean }[] = [];
+  for (let i = 0; i + 1 < pairs.length; i += 2) {
+    const grid = call.evaluator.grid(pairs[i]);
+    if (grid.length !== rows || (grid[0]?.length ?? 0) !== columns) return null;
+    tests.push({ grid, matches: parseCriterion(scalarArg(pairs[i + 1], call)) });
+  }
+  const matched: Scalar[] = [];
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < columns; c++) if (tests.every((test) => test.matches(test.grid[r][c]))) matched.push(items[r][c]);
+  }
+  return matched;
+}
+
+const conditional = (reduce: (items: Scalar[]) => Scalar, layout: "ifs" | "countifs" | "if"): FormulaFunction =>
+  eager((values, call) => {
+    let target: Value;
+    let pairs: Value[];
+    if (layout === "ifs") [target, pairs] = [values[0], values.slice(1)];
+    else if (layout === "countifs") [target, pairs] = [values[0], values];
+    else [target, pairs] = [values[2] ?? values[0], values.slice(0, 2)];
+    if (pairs.length < 2 || pairs.length % 2 !== 0) return VALUE;
+    const items = matchingItems(target, pairs, call);
+    return items === null ? VALUE : reduce(items);
+  });
+
+const count = (items: Scalar[]) => items.length;
+
+function numbersOrError(items: Scalar[]): number[] | Scalar {
+  const error = items.find(isError);
+  return error ?? items.filter((item): item is number => typeof item === "number");
+}
+
+const overNumbers = (reduce: (numbers: number[]) => number) => (items: Scalar[]): Scalar => {
+  const numbers = numbersOrError(items);
+  return Array.isArray(numbers) ? reduce(numbers) : numbers;
+};
+
+const sum = overNumbers((numbers) => numbers.reduce((total, n) => total + n, 0));
+const max = overNumbers((numbers) => (numbers.length === 0 ? 0 : Math.max(...numbers)));
+const min = overNumbers((numbers) => (numbers.length === 0 ? 0 : Math.min(...numbers)));
+
+export const conditionalFunctions: Record<string, FormulaFunction> = {
+  COUNTIF: conditional(count, "countifs"),
+  COUNTIFS: conditional(count, "countifs"),
+  SUMIF: conditional(sum, "if"),
+  SUMIFS: conditional(sum, "ifs"),
+  MAXIFS: conditional(max, "ifs"),
+  MINIFS: conditional(min, "ifs"),
+};

@@ -1,0 +1,19 @@
+/** The worksheet functions the engine knows; anything else evaluates to #NAME? (as custom functions do here). */
+import { aggregateFunctions } from "./aggregate";
+import { conditionalFunctions } from "./conditional";
+import { dateFunctions } from "./dates";
+import { logicalFunctions } from "./logical";
+import { lookupFunctions } from "./lookup";
+import { textFunctions } from "./text";
+import type { FormulaFunction } from "./types";
+
+export type { FormulaFunction, CallContext } from "./types";
+
+const registry = new Map<string, FormulaFunction>(
+  Object.entries({ ...logicalFunctions, ...lookupFunctions, ...aggregateFunctions, ...conditionalFunctions, ...textFunctions, ...dateFunctions }),
+);
+
+/** Names may carry the file syntax's _xlfn. prefix (MAXIFS, ...). */
+export function lookupFunction(name: string): FormulaFunction | undefined {
+  return registry.get(name.toUpperCase().replace(/^_XLFN\./, ""));
+}

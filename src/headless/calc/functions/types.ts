@@ -1,0 +1,32 @@
+import type { CellPosition, Evaluator } from "../evaluator";
+import type { FormulaNode } from "../parser";
+import { type Scalar, type Value, isError } from "../values";
+
+export interface CallContext {
+  evaluator: Evaluator;
+  at: CellPosition;
+}
+
+/** Gets its argument trees unevaluated, so IF, IFERROR and CHOOSE evaluate only the branch they need. */
+export type FormulaFunction = (args: FormulaNode[], call: CallContext) => Value;
+
+/** A function of evaluated arguments. */
+export function eager(fn: (values: Value[], call: CallContext) => Value): FormulaFunction {
+  return (args, call) => fn(args.map((arg) => call.evaluator.evaluate(arg, call.at)), call);
+}
+
+/**
+ * A function of scalars lifted over ranges and arrays (FIND over a column gives a column of results).
+ * An error argument is the result unless `acceptsErrors` (ISNUMBER, ISBLANK, ...).
+ */
+export function elementwise(fn: (...args: Scalar[]) => Scalar, acceptsErrors = false): FormulaFunction {
+  return eager((values, call) =>
+    call.evaluator.map(values, (scalars) => {
+      const error = acceptsErrors ? undefined : scalars.find(isError);
+      return error ?? fn(...scalars);
+    }, fn),
+  );
+}
+
+/** Scalar argument with implicit intersection at the formula's cell. */
+export const scalarArg = (value: Value, call: CallContext): Scalar => call.evaluator.scalar(value, call.at);

@@ -1,0 +1,78 @@
+/** Structured references (Table[[#This Row],[Col]], Table[[A]:[B]], Table[#Headers], ...) to cell rectangles. */
+import type { Rect } from "../addresses";
+import type { TableModel } from "../model/table";
+import { matchingBracket } from "./tokenizer";
+
+type Special = "#all" | "#data" | "#headers" | "#totals" | "#this row";
+
+export interface StructuredSpec {
+  specials: Special[];
+  /** First and last column name, when the reference names columns. */
+  columns?: [string, string];
+}
+
+/** Parses the text between a table reference's outer brackets. */
+export function parseStructuredSpec(inner: string): StructuredSpec {
+  const spec: StructuredSpec = { specials: [] };
+  const items = inner.trimStart().startsWith("[") ? bracketedItems(inner) : [[unescape(inner)]];
+  for (const item of items) {
+    const special = item[0].trim().toLowerCase();
+    if (item.length === 1 && special.startsWith("#")) spec.specials.push(special as Special);
+    else if (item.length === 1 && special.startsWith("@")) {
+      spec.specials.push("#this row");
+      spec.columns = [item[0].slice(1), item[0].slice(1)];
+    } else spec.columns = [item[0], item[item.length - 1]];
+  }
+  return spec;
+}
+
+/** "[A]:[B],[C]" → [["A","B"],["C"]]. */
+function bracketedItems(inner: string): string[][] {
+  const items: string[][] = [];
+  let at = 0;
+  while (at < inner.length) {
+    const char = inner[at];
+    if (char === "[") {
+      const close = matchingBracket(inner, at);
+      const name = unescape(inner.slice(at + 1, close));
+      const previous = items[items.length - 1];
+      if (inner.slice(0, at).trimEnd().endsWith(":") && previous) previous.push(name);
+      else items.push([name]);
+      at = close + 1;
+    } else at++;
+  }
+  return items;
+}
+
+const unescape = (name: string): string => name.replace(/'(.)/g, "$1");
+
+/** The rectangle a spec names in `table`; null when it names nothing (#REF!), "this row" outside the body included. */
+export function structuredRect(table: TableModel, spec: StructuredSpec, formulaRow: number): Rect | null {
+  const columns = columnSpan(table, spec);
+  if (!columns) return null;
+  const rows = rowSpan(table, spec, formulaRow);
+  if (!rows) return null;
+  return { r0: rows[0], r1: rows[1], c0: columns[0], c1: columns[1] };
+}
+
+function columnSpan(table: TableModel, spec: StructuredSpec): [number, number] | null {
+  if (!spec.columns) return [table.rect.c0, table.rect.c1];
+  const first = table.columnIndexOf(spec.columns[0]);
+  const last = table.columnIndexOf(spec.columns[1]);
+  if (first < 0 || last < 0) return null;
+  return [table.rect.c0 + Math.min(first, last), table.rect.c0 + Math.max(first, last)];
+}
+
+function rowSpan(table: TableModel, spec: StructuredSpec, formulaRow: number): [number, number] | null {
+  const body = table.bodyRect;
+  const has = (special: Special) => spec.specials.includes(special);
+  if (has("#this row")) return formulaRow >= body.r0 && formulaRow <= body.r1 ? [formulaRow, formulaRow] : null;
+  if (has("#all")) return [table.rect.r0, table.rect.r1];
+  const headers = has("#headers");
+  const totals = has("#totals");
+  const data = has("#data") || (!headers && !totals);
+  if (totals && !table.showTotals) return headers || data ? [headers ? table.rect.r0 : body.r0, body.r1] : null;
+  const first = headers ? table.rect.r0 : data ? body.r0 : table.rect.r1;
+  const last = totals ? table.rect.r1 : data ? body.r1 : table.rect.r0;
+  return first <= last ? [first, last] : null;
+}
