@@ -18,6 +18,27 @@ export interface TableSnapshot {
   hidden: boolean[];
 }
 
+export interface WorkbookStructure {
+  sheets: string[];
+  /** "Table name on Sheet name", sorted. */
+  tables: string[];
+}
+
+export const tableOnSheet = (table: string, sheet: string) => `${table} on ${sheet}`;
+
+export async function readStructure(page: Page): Promise<WorkbookStructure> {
+  const { sheets, tables } = await page.evaluate(() =>
+    Excel.run(async (context) => {
+      const sheets = context.workbook.worksheets.load("items/name");
+      const tables = context.workbook.tables.load("items/name");
+      await context.sync();
+      const tableSheets = tables.items.map((table) => table.worksheet.load("name"));
+      await context.sync();
+      return { sheets: sheets.items.map((sheet) => sheet.name), tables: tables.items.map((table, i) => [table.name, tableSheets[i].name] as const) };
+    }));
+  return { sheets, tables: tables.map(([table, sheet]) => tableOnSheet(table, sheet)).sort() };
+}
+
 export async function readTable(page: Page, tableName: string): Promise<TableSnapshot> {
   return page.evaluate((name) =>
     Excel.run(async (context) => {
