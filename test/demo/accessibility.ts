@@ -35,3 +35,15 @@ export function describeViolations(where: string, violations: Violation[]): stri
   const lines = violations.map((v) => `  [${v.impact ?? "unknown"}] ${v.rule}: ${v.help} (${v.targets.length}: ${v.targets.slice(0, 3).join(", ")})`);
   return `${where}: ${violations.length} accessibility violation${violations.length === 1 ? "" : "s"}\n${lines.join("\n")}`;
 }
+
+export interface Audit {
+  where: string;
+  violations: Violation[];
+}
+
+/** One paragraph for the end of the run: how many views were audited and every violation found. */
+export function summarizeAudits(audits: Audit[]): string {
+  const found = audits.filter((audit) => audit.violations.length > 0);
+  const headline = `ACCESSIBILITY (axe-core): ${audits.length} task pane views audited, ${found.length} with violations`;
+  return [headline, ...found.map((audit) => describeViolations(audit.where, audit.violations))].join("\n");
+}

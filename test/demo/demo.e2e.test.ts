@@ -9,7 +9,7 @@ import type { Locator, Page } from "playwright-core";
 import { buildBlueprint, defaultOptions } from "../../src/core/blueprint";
 import { RISK, RISK_REGISTER_SHEET, RISKS_TABLE } from "../../src/core/blueprint/riskRegister";
 import { chromiumDependency, describeWith } from "../support/systemDeps";
-import { auditAccessibility, describeViolations, isBlocking } from "./accessibility";
+import { auditAccessibility, isBlocking, summarizeAudits, type Audit } from "./accessibility";
 import {
   buildWithSampleData,
   clickBuild,
@@ -64,10 +64,12 @@ async function showView(page: Page, view: ViewName): Promise<Locator> {
 const BUSY_CELL = /^[1-9]\d* .*risks?: /;
 const riskCount = (cellName: string | null) => Number(/^(\d+) /.exec(cellName ?? "")?.[1]);
 
-/** Fails on serious or critical axe violations in the task pane; prints the rest. */
+const audits: Audit[] = [];
+
+/** Fails on serious or critical axe violations in the task pane; the rest are printed at the end of the run. */
 async function expectAccessible(page: Page, where: string): Promise<void> {
   const violations = await auditAccessibility(page, TASK_PANE);
-  if (violations.length > 0) console.log(describeViolations(where, violations));
+  audits.push({ where, violations });
   expect(violations.filter(isBlocking).map((v) => `${v.rule}: ${v.help} at ${v.targets.join(", ")}`)).toEqual([]);
 }
 
@@ -86,7 +88,7 @@ describeWith(chromiumDependency(), { suite: "browser", title: "demo page in Chro
 
   afterAll(async () => {
     await session?.close();
-    console.log(`BROWSER TESTS RUN: ${testsRun}`);
+    console.log(`${summarizeAudits(audits)}\nBROWSER TESTS RUN: ${testsRun}`);
   });
 
   /** Opens the demo, runs `body`, then requires a clean console. */
@@ -199,7 +201,7 @@ describeWith(chromiumDependency(), { suite: "browser", title: "demo page in Chro
       expect(await selectedAddress(page)).toBe(qualifiedAddress(RISK_REGISTER_SHEET, outOfScaleCell));
       expect(await page.locator("td.selected").count()).toBe(1);
       expect(await page.locator("td.selected").textContent()).toBe("9");
-      await page.screenshot({ path: screenshotPath("check-light") });
+      await page.screenshot({ path: screenshotPath("check-broken-workbook-light") });
     }));
 
   it("filters the risk register from a clicked heatmap cell, and Clear filter shows every risk again", () =>
