@@ -218,8 +218,10 @@ export class Evaluator {
   private structured(tableName: string, inner: string, at: CellPosition): Value {
     const table = this.workbook.getTable(tableName);
     if (!table) return REF;
-    const rect = structuredRect(table, parseStructuredSpec(inner), at.row);
-    if (!rect) return at.sheet === table.sheet ? VALUE : REF;
+    const spec = parseStructuredSpec(inner);
+    const rect = structuredRect(table, spec, at.sheet === table.sheet ? at.row : -1);
+    // [#This Row] outside the table's body is #VALUE!; a column that does not exist is #REF!.
+    if (!rect) return spec.specials.includes("#this row") ? VALUE : REF;
     return { kind: "ref", sheet: table.sheet, rect } satisfies RefValue;
   }
 }
