@@ -105,6 +105,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, sync:
       if (step.merge) range.merge(false);
       range.formulas = step.values as Fill;
       if (step.format) applyFormat(range, step.format);
+      if (step.rowHeight) range.format.rowHeight = step.rowHeight;
     },
     createTable: async (step) => {
       const start = parseRange(step.address).start;
@@ -200,6 +201,8 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, sync:
         chart.axes.valueAxis.title.text = step.valueAxisTitle;
       }
       if (step.valueFormat) chart.axes.valueAxis.numberFormat = step.valueFormat;
+      if (step.valueMin !== undefined) chart.axes.valueAxis.minimum = step.valueMin;
+      if (step.valueMax !== undefined) chart.axes.valueAxis.maximum = step.valueMax;
     },
     activate: async (step) => {
       await batch.reserve(step);

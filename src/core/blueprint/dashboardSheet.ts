@@ -97,7 +97,7 @@ export function kpiSpecs(scales: Scales, frameworks: readonly FrameworkKey[]): K
 }
 
 const NUMBER_FORMAT = { count: "0", percent: "0%" } as const;
-const TILE = { columns: 6, firstColumn: 1, step: 2, top: 4 };
+const TILE = { columns: 6, firstColumn: 1, step: 2, top: 4, labelHeight: 30, valueHeight: 30 };
 const DATA_COLUMN = 15; // column P: chart data and the KPI table, right of the printed area
 const TILE_FILL = "#F2F2F2";
 
@@ -111,11 +111,17 @@ function tileBlocks(kpis: KpiSpec[]): { blocks: BlockSpec[]; nextRow: number } {
     for (let start = 0; start < items.length; start += TILE.columns) {
       items.slice(start, start + TILE.columns).forEach(({ k, i }, n) => {
         const column = TILE.firstColumn + n * TILE.step;
-        blocks.push({ address: cellAddress({ row, column }), values: [[k.label]], format: { fill: TILE_FILL, fontColor: "#404040", wrapText: true, verticalAlignment: "Top" } });
+        blocks.push({
+          address: cellAddress({ row, column }),
+          values: [[k.label]],
+          format: { fill: TILE_FILL, fontColor: "#404040", wrapText: true, verticalAlignment: "Top" },
+          rowHeight: TILE.labelHeight,
+        });
         blocks.push({
           address: cellAddress({ row: row + 1, column }),
           values: [[`={cell:${KPI_TABLE}[Value]#${i + 1}}`]],
           format: { fill: TILE_FILL, fontColor: "#1F3864", bold: true, fontSize: 20, horizontalAlignment: "Left", numberFormat: NUMBER_FORMAT[k.format] },
+          rowHeight: TILE.valueHeight,
         });
       });
       row += 3;
@@ -206,6 +212,8 @@ function charts(top: number): ChartSpec[] {
       categories: col(COVERAGE_TABLE, COVERAGE.framework),
       series: [{ name: "Coverage", values: col(COVERAGE_TABLE, COVERAGE.coverage) }],
       valueFormat: "0%",
+      valueMin: 0,
+      valueMax: 1,
       ...box(top, right),
     },
     {
@@ -245,7 +253,7 @@ export function dashboardSheet(scales: Scales, frameworks: readonly FrameworkKey
   const kpiRows = kpis.length + 1;
   const lastPrintedColumn = columnLetter(TILE.firstColumn + 11);
   const lastPrintedRow = chartTop + 47;
-  const titleRow: CellValue[][] = [[`="Organisation: "&Organisation&"   ·   figures as of "&TEXT(TODAY(),"yyyy-mm-dd")`]];
+  const titleRow: CellValue[][] = [[`=IF(Organisation="","",Organisation&"   ·   ")&"Figures as of "&TEXT(TODAY(),"yyyy-mm-dd")`]];
   return {
     key: "dashboard",
     name: DASHBOARD_SHEET,

@@ -94,6 +94,8 @@ export interface BlockSpec {
   values: CellValue[][];
   format?: CellFormat;
   merge?: boolean;
+  /** Height in points of the block's rows (taller rows for large figures and wrapped labels). */
+  rowHeight?: number;
 }
 
 export interface NameSpec {
@@ -132,6 +134,9 @@ export interface ChartSpec {
   valueAxisTitle?: string;
   /** Number format of the value axis, e.g. "0%". */
   valueFormat?: string;
+  /** Fixed value-axis bounds (a percentage axis from 0 to 1 does not exaggerate small differences). */
+  valueMin?: number;
+  valueMax?: number;
 }
 
 export interface SheetSpec {

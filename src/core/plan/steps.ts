@@ -21,7 +21,7 @@ export interface ResolvedConditionalFormat {
 
 export type PlanStep =
   | { kind: "addSheet"; sheet: string; tabColor: string }
-  | { kind: "write"; sheet: string; address: string; values: CellValue[][]; format?: CellFormat; merge?: boolean }
+  | { kind: "write"; sheet: string; address: string; values: CellValue[][]; format?: CellFormat; merge?: boolean; rowHeight?: number }
   | { kind: "createTable"; sheet: string; address: string; name: string; style: string; rows: CellValue[][] }
   | { kind: "appendColumns"; table: string; headers: string[] }
   | { kind: "appendRows"; table: string; rows: CellValue[][] }
@@ -58,6 +58,8 @@ export type PlanStep =
       to: string;
       valueAxisTitle?: string;
       valueFormat?: string;
+      valueMin?: number;
+      valueMax?: number;
     }
   | { kind: "activate"; sheet: string };
 

@@ -81,7 +81,19 @@ export class ChartAxisTitle extends ChartPart<ChartRef> {
 
 export class ChartAxis extends ChartPart<ChartRef> {
   constructor(context: Context, resolver: Resolver<ChartRef>, private readonly axis: AxisKind) { super(context, resolver, "ChartAxis"); }
-  protected readers() { return {}; }
+  protected readers() {
+    return {
+      numberFormat: ({ chart }: ChartRef) => (this.axis === "value" ? (chart.valueAxisNumberFormat ?? "General") : "General"),
+      minimum: ({ chart }: ChartRef) => (this.axis === "value" ? chart.valueAxisMinimum : undefined),
+      maximum: ({ chart }: ChartRef) => (this.axis === "value" ? chart.valueAxisMaximum : undefined),
+    };
+  }
+  get numberFormat(): string { return this.read("numberFormat"); }
+  set numberFormat(v: string) { this.edit("numberFormat", v, ({ chart }) => { if (this.axis === "value") chart.valueAxisNumberFormat = v; }); }
+  get minimum(): number | undefined { return this.read("minimum"); }
+  set minimum(v: number | undefined) { this.edit("minimum", v, ({ chart }) => { if (this.axis === "value") chart.valueAxisMinimum = v; }); }
+  get maximum(): number | undefined { return this.read("maximum"); }
+  set maximum(v: number | undefined) { this.edit("maximum", v, ({ chart }) => { if (this.axis === "value") chart.valueAxisMaximum = v; }); }
   protected override navigation(): Record<string, ProxyNode> { return { title: this.title }; }
   get title(): ChartAxisTitle { return this.memo("title", () => new ChartAxisTitle(this.context, () => this.resolve(), this.axis)); }
 }

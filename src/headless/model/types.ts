@@ -111,6 +111,10 @@ export interface ChartModel {
   width: number;
   height: number;
   series: ChartSeriesModel[];
+  /** The value axis's number format and bounds, when set (Office.js ChartAxis numberFormat/minimum/maximum). */
+  valueAxisNumberFormat?: string;
+  valueAxisMinimum?: number;
+  valueAxisMaximum?: number;
 }
 
 export interface PageLayoutModel {

@@ -41,7 +41,7 @@ export async function writeXlsx(workbook: HeadlessWorkbook, options: WriteXlsxOp
     for (const table of workbook.tablesOn(sheet)) writeTable(worksheet, table);
     for (const entry of sheet.validations) dataValidationsOf(worksheet).add(rectAddress(entry.rect), validationToFile(entry));
     writeConditionalFormats(worksheet, sheet.conditionalFormats);
-    definedNames.push(...sheet.names.map((entry) => nameRecord(entry, index)));
+    definedNames.push(...sheet.names.map((entry) => nameRecord(entry, index)), ...printAreaName(sheet, index));
     if (sheet.protection.protected) await worksheet.protect(sheet.protection.password ?? "", protectionToFile(sheet.protection.options));
   }
   (book as unknown as { _definedNames: { model: DefinedNameRecord[] } })._definedNames = { model: definedNames };
@@ -124,8 +124,18 @@ function writeLayout(worksheet: ExcelJS.Worksheet, sheet: SheetModel): void {
     horizontalCentered: layout.centerHorizontally,
     ...(fitting ? { fitToPage: true, fitToWidth: horizontalFitToPages ?? 0, fitToHeight: verticalFitToPages ?? 0 } : { scale: scale ?? 100 }),
     ...(layout.printTitleRows ? { printTitlesRow: layout.printTitleRows.replace(/\$/g, "") } : {}),
-    ...(layout.printArea ? { printArea: layout.printArea.replace(/\$/g, "") } : {}),
   });
+}
+
+/**
+ * The print area as the _xlnm.Print_Area name with absolute references; exceljs's own pageSetup
+ * printArea comes out as "$A1:$M67", which LibreOffice ignores.
+ */
+function printAreaName(sheet: SheetModel, localSheetId: number): DefinedNameRecord[] {
+  const area = sheet.pageLayout.printArea;
+  if (!area) return [];
+  const absolute = area.replace(/\$/g, "").replace(/([A-Z]+)(\d+)/gi, "$$$1$$$2");
+  return [{ name: "_xlnm.Print_Area", localSheetId, ranges: [`'${sheet.name.replace(/'/g, "''")}'!${absolute}`] }];
 }
 
 function writeTable(worksheet: ExcelJS.Worksheet, table: HeadlessWorkbook["tables"][number]): void {

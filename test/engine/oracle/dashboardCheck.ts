@@ -87,7 +87,7 @@ export const dashboardCheck: SheetCheck = {
       if (tile) expectations.push({ cell: book.cell(DASHBOARD_SHEET, block.address), rule: `Dashboard tile ${specs[Number(tile[1]) - 1].key}`, expected: values[Number(tile[1]) - 1] });
       else if (typeof formula === "string" && formula.startsWith("=")) {
         const today = new Date(Date.UTC(1899, 11, 30) + context.today * 86_400_000).toISOString().slice(0, 10);
-        expectations.push({ cell: book.cell(DASHBOARD_SHEET, block.address), rule: "Dashboard subtitle", expected: `Organisation: ${text(book.nameValue("Organisation"))}   ·   figures as of ${today}` });
+        expectations.push({ cell: book.cell(DASHBOARD_SHEET, block.address), rule: "Dashboard subtitle", expected: `${organisationPrefix(text(book.nameValue("Organisation")))}Figures as of ${today}` });
       }
     }
 
@@ -105,3 +105,8 @@ export const dashboardCheck: SheetCheck = {
     return expectations;
   },
 };
+
+/** The subtitle names the organisation only when Settings has one. */
+function organisationPrefix(organisation: string): string {
+  return organisation === "" ? "" : `${organisation}   ·   `;
+}

@@ -9,7 +9,7 @@ import { escapeXml } from "./xml";
  * The headless ChartModel has no value-axis number format yet (Office.js `valueAxis.numberFormat`);
  * a chart that carries this field gets it written, and reading a part fills it in.
  */
-export type ChartWithAxisFormat = ChartModel & { valueAxisNumberFormat?: string };
+export type ChartWithAxisFormat = ChartModel;
 
 export const CHART_NAMESPACES = {
   c: "http://schemas.openxmlformats.org/drawingml/2006/chart",
@@ -81,6 +81,13 @@ function plotXml(workbook: HeadlessWorkbook, chart: ChartModel, kind: ChartKind)
   }
 }
 
+/** Schema order inside c:scaling: orientation, max, min. */
+function valueScaling(chart: ChartModel): string {
+  const max = chart.valueAxisMaximum !== undefined ? tag("max", chart.valueAxisMaximum) : "";
+  const min = chart.valueAxisMinimum !== undefined ? tag("min", chart.valueAxisMinimum) : "";
+  return `<c:scaling>${tag("orientation", "minMax")}${max}${min}</c:scaling>`;
+}
+
 function axesXml(chart: ChartWithAxisFormat, kind: ChartKind): string {
   if (kind.plot === "pieChart") return "";
   const horizontalBars = kind.barDir === "bar";
@@ -94,7 +101,7 @@ function axesXml(chart: ChartWithAxisFormat, kind: ChartKind): string {
   const format = chart.valueAxisNumberFormat;
   const valueFormat = format ? `<c:numFmt formatCode="${escapeXml(format)}" sourceLinked="0"/>` : `<c:numFmt formatCode="General" sourceLinked="1"/>`;
   const value = [
-    tag("axId", VALUE_AXIS_ID), `<c:scaling>${tag("orientation", "minMax")}</c:scaling>`, tag("delete", 0),
+    tag("axId", VALUE_AXIS_ID), valueScaling(chart), tag("delete", 0),
     tag("axPos", horizontalBars ? "b" : "l"), "<c:majorGridlines/>", axisTitle(chart.axisTitles.value), valueFormat,
     ticks, tag("crossAx", CATEGORY_AXIS_ID), tag("crosses", "autoZero"), tag("crossBetween", "between"),
   ];

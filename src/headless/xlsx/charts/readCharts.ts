@@ -62,6 +62,15 @@ function kindOf(plot: XmlElement): ChartKind {
 const axisTitle = (axis: XmlElement | undefined): string => deepText(path(axis, "title", "tx", "rich"));
 
 /** Null for plots this module does not model (3-D, scatter, combinations beyond the first plot...). */
+function axisBounds(scaling: XmlElement | undefined): Pick<ChartWithAxisFormat, "valueAxisMinimum" | "valueAxisMaximum"> {
+  const bound = (name: string) => {
+    const text = valOf(scaling, name);
+    return text === undefined ? undefined : Number(text);
+  };
+  const [minimum, maximum] = [bound("min"), bound("max")];
+  return { ...(minimum !== undefined ? { valueAxisMinimum: minimum } : {}), ...(maximum !== undefined ? { valueAxisMaximum: maximum } : {}) };
+}
+
 function chartFromPart(chartSpace: XmlElement, anchor: ChartAnchor, workbook: HeadlessWorkbook): ChartWithAxisFormat | null {
   const chart = child(chartSpace, "chart");
   const plotArea = child(chart, "plotArea");
@@ -84,5 +93,6 @@ function chartFromPart(chartSpace: XmlElement, anchor: ChartAnchor, workbook: He
     ...anchor.placement,
     series,
     ...(valueFormat && valueFormat.attributes.sourceLinked !== "1" ? { valueAxisNumberFormat: valueFormat.attributes.formatCode } : {}),
+    ...axisBounds(child(valueAxis, "scaling")),
   };
 }
