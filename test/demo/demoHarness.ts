@@ -29,10 +29,16 @@ export const screenshotPath = (name: string) => join(SCREENSHOTS, `${name}.png`)
  */
 export function buildDemo(): void {
   if (process.env.ISMP_DEMO_PREBUILT) return;
-  execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--config", "webpack.demo.config.js", "--mode", "development"], {
-    cwd: ROOT,
-    stdio: "pipe",
-  });
+  try {
+    execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--config", "webpack.demo.config.js", "--mode", "development"], {
+      cwd: ROOT,
+      stdio: "pipe",
+    });
+  } catch (error) {
+    // webpack reports compile errors on stdout, which execFileSync leaves out of its message.
+    const output = String((error as { stdout?: Buffer }).stdout ?? "");
+    throw new Error(`The demo build (webpack.demo.config.js) failed:\n${output.slice(-4000)}`);
+  }
 }
 
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost"]);
