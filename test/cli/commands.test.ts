@@ -129,12 +129,13 @@ describe("snapshot", () => {
   it("appends dated KPIs to KPI History, saves the file and prints the row count as JSON", async () => {
     const first = await ismp(["snapshot", file, "--json"]);
     expect(first.code).toBe(0);
-    expect(JSON.parse(first.stdout.join("\n"))).toEqual({ file, date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), rows: 1 });
-    expect(JSON.parse((await ismp(["snapshot", file, "--json"])).stdout.join("\n")).rows).toBe(2);
+    // The sample brings four earlier quarters; each snapshot adds one row after them.
+    expect(JSON.parse(first.stdout.join("\n"))).toEqual({ file, date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), rows: 5 });
+    expect(JSON.parse((await ismp(["snapshot", file, "--json"])).stdout.join("\n")).rows).toBe(6);
     const saved = await readXlsx(readFileSync(file));
     const history = saved.getTable("KpiHistory")!;
     const rows = history.bodyValues();
-    expect(rows).toHaveLength(2);
+    expect(rows).toHaveLength(6);
     expect(typeof rows[1][history.columnIndexOf("Overdue Reviews")]).toBe("number");
   });
 

@@ -124,18 +124,26 @@ describe("Coverage operations", () => {
 });
 
 describe("Snapshot", () => {
-  it("fills the first History row, then appends one row per snapshot", async () => {
+  it("fills the empty first History row of a new register", async () => {
+    const wb = createWorkbook();
+    await run(wb, (ctx) => buildWorkbook(ctx, defaultOptions("saas"), TODAY));
+    expect((await run(wb, (ctx) => takeSnapshot(ctx, TODAY))).rows).toBe(1);
+    expect(wb.getTable(HISTORY_TABLE)!.bodyValues()).toHaveLength(1);
+  });
+
+  it("appends one dated row per snapshot after the sample's earlier quarters", async () => {
     const wb = await sampleWorkbook();
-    const first = await run(wb, (ctx) => takeSnapshot(ctx, TODAY));
-    expect(first.rows).toBe(1);
-    const second = await run(wb, (ctx) => takeSnapshot(ctx, new Date(2027, 1, 23)));
-    expect(second.rows).toBe(2);
     const history = wb.getTable(HISTORY_TABLE)!;
+    const earlier = history.bodyValues().length;
+    expect(earlier).toBe(4);
+    expect((await run(wb, (ctx) => takeSnapshot(ctx, TODAY))).rows).toBe(earlier + 1);
+    expect((await run(wb, (ctx) => takeSnapshot(ctx, new Date(2027, 1, 23)))).rows).toBe(earlier + 2);
     const headers = history.columnNames();
     const rows = history.bodyValues();
-    expect(rows).toHaveLength(2);
-    expect(rows[0][headers.indexOf("Date")]).toBe(46349);
-    expect(rows[0][headers.indexOf("Overdue Reviews")]).toBeGreaterThan(0);
-    expect(typeof rows[0][headers.indexOf("SOC 2 coverage")]).toBe("number");
+    expect(rows).toHaveLength(earlier + 2);
+    const latest = rows[earlier];
+    expect(latest[headers.indexOf("Date")]).toBe(46349);
+    expect(latest[headers.indexOf("Overdue Reviews")]).toBeGreaterThan(0);
+    expect(typeof latest[headers.indexOf("SOC 2 coverage")]).toBe("number");
   });
 });

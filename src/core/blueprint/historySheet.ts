@@ -33,7 +33,7 @@ export function historyColumns(kpis: readonly KpiSpec[]): ColumnSpec[] {
   ];
 }
 
-export function historySheet(kpis: readonly KpiSpec[]): SheetSpec {
+export function historySheet(kpis: readonly KpiSpec[], sampleRows: ReadonlyArray<Record<string, string | number | null>> = []): SheetSpec {
   return {
     key: "history",
     name: HISTORY_SHEET,
@@ -43,7 +43,7 @@ export function historySheet(kpis: readonly KpiSpec[]): SheetSpec {
       { address: "A1", values: [["KPI history"]], format: TITLE },
       { address: "A2", values: [["One row per Snapshot (task pane or `ismp snapshot`): the dashboard figures on that date, for trends and management review."]], format: SUBTITLE },
     ],
-    tables: [{ name: HISTORY_TABLE, anchor: "A4", style: TABLE_STYLE, columns: historyColumns(kpis), seedRows: [] }],
+    tables: [{ name: HISTORY_TABLE, anchor: "A4", style: TABLE_STYLE, columns: historyColumns(kpis), seedRows: sampleRows }],
     names: [],
     freeze: { rows: 4, columns: 1 },
     print: { orientation: "Landscape", fitToWidth: true, titleRows: "$4:$4" },

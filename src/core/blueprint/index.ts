@@ -1,6 +1,6 @@
 /** options → blueprint: the whole ISMP workbook as data. */
 import { defaultScales, Scales } from "../scales";
-import { sampleAssets, sampleRisks } from "../sample";
+import { sampleAssets, sampleHistory, sampleRisks } from "../sample";
 import { CONTROL_LIBRARY } from "../controls";
 import { assetInventorySheet } from "./assetInventory";
 import { controlMatrixSheet } from "./controlMatrix";
@@ -49,7 +49,7 @@ export function buildBlueprint(options: BuildOptions, context: BlueprintContext)
     requirementsSheet({ frameworks: options.frameworks, soc2Categories: options.soc2Categories }),
   ];
   if (options.frameworks.includes("ISO27001")) sheets.push(soaSheet(context.annexAImplementers ?? libraryAnnexAImplementers()));
-  sheets.push(coverageSheet(options.frameworks), historySheet(kpiSpecs(scales, options.frameworks)), scalesSheet(scales, options.organisation));
+  sheets.push(coverageSheet(options.frameworks), historySheet(kpiSpecs(scales, options.frameworks), options.sample ? sampleHistory(context.today) : []), scalesSheet(scales, options.organisation));
   return { sheets };
 }
 

@@ -2,6 +2,7 @@ export type { SampleRow } from "./types";
 export { toExcelDate, SAMPLE_REFERENCE_DATE } from "./excelDate";
 export { sampleAssets } from "./assets";
 export { sampleRisks } from "./risks";
+export { sampleHistory } from "./history";
 export {
   sampleControlStatus,
   CONTROL_STATUSES,
