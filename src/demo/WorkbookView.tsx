@@ -72,9 +72,9 @@ export function WorkbookView({ excel, subscribe, onDownload }: WorkbookViewProps
                   {row.map((cell, c) => (
                     <td
                       key={c}
-                      className={[cell.formulaOnly ? "formula" : "", isSelected(snapshot.selection, r, c) ? "selected" : ""].join(" ").trim() || undefined}
+                      className={[cell.formulaOnly ? "formula" : "", cell.numeric ? "number" : "", isSelected(snapshot.selection, r, c) ? "selected" : ""].filter(Boolean).join(" ") || undefined}
                       aria-selected={isSelected(snapshot.selection, r, c) || undefined}
-                      title={cell.text}
+                      title={cell.formula ?? cell.text}
                     >
                       {cell.text}
                     </td>

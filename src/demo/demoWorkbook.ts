@@ -4,7 +4,8 @@
  */
 import { createExcelNamespace, createWorkbook, writeXlsx } from "../headless";
 
-export const workbook = createWorkbook();
+/** Calculates like Excel, so the grid shows formula results rather than formula text. */
+export const workbook = createWorkbook({ calculate: true });
 
 /** Unwrapped, for the workbook view's own reads (they must not trigger refreshes). */
 export const headlessExcel = createExcelNamespace(workbook);

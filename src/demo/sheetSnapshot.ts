@@ -1,4 +1,5 @@
-/** Reads what the workbook view shows through the Excel API itself, in two syncs. */
+/** Reads what the workbook view shows through the Excel API itself, in three syncs. */
+import { formatValue } from "../headless";
 
 export interface SheetSnapshot {
   sheets: string[];
@@ -19,9 +20,14 @@ export interface CellBounds {
 }
 
 export interface GridCell {
+  /** What the cell shows: its value under its number format (dates as yyyy-mm-dd, "0%" as percents). */
   text: string;
-  /** True when the cell holds a formula with no cached value: `text` is then the formula. */
+  /** The cell's formula, shown as a tooltip. */
+  formula?: string;
+  /** True when the cell holds a formula with no value (not calculated): `text` is then the formula. */
   formulaOnly: boolean;
+  /** Numbers are right-aligned, as in Excel. */
+  numeric: boolean;
 }
 
 export const MAX_ROWS = 200;
@@ -31,10 +37,12 @@ type ExcelRunner = { run<T>(batch: (context: Excel.RequestContext) => Promise<T>
 
 const isBlank = (value: unknown) => value === "" || value === null || value === undefined;
 
-export function toGridCell(value: unknown, formula: unknown): GridCell {
-  const isFormula = typeof formula === "string" && formula.startsWith("=");
-  if (isFormula && isBlank(value)) return { text: formula, formulaOnly: true };
-  return { text: isBlank(value) ? "" : String(value), formulaOnly: false };
+export function toGridCell(value: unknown, formula: unknown, numberFormat: unknown): GridCell {
+  const cellFormula = typeof formula === "string" && formula.startsWith("=") ? formula : undefined;
+  if (cellFormula && isBlank(value)) return { text: cellFormula, formula: cellFormula, formulaOnly: true, numeric: false };
+  const shown = typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? value : undefined;
+  const format = typeof numberFormat === "string" ? numberFormat : undefined;
+  return { text: formatValue(shown, format), formula: cellFormula, formulaOnly: false, numeric: typeof value === "number" };
 }
 
 export function isSelected(selection: CellBounds | undefined, row: number, column: number): boolean {
@@ -70,10 +78,10 @@ export async function readSheetSnapshot(excel: ExcelRunner, preferred?: string):
     const rows = used.rowIndex + used.rowCount;
     const columns = used.columnIndex + used.columnCount;
     const shown = worksheets.getItem(active).getRangeByIndexes(0, 0, Math.min(rows, MAX_ROWS), Math.min(columns, MAX_COLUMNS));
-    shown.load("values,formulas");
+    shown.load("values,formulas,numberFormat");
     await context.sync();
 
-    const cells = shown.values.map((row, r) => row.map((value, c) => toGridCell(value, shown.formulas[r][c])));
+    const cells = shown.values.map((row, r) => row.map((value, c) => toGridCell(value, shown.formulas[r][c], shown.numberFormat[r][c])));
     return { sheets, active, cells, truncated: rows > MAX_ROWS || columns > MAX_COLUMNS, selection };
   });
 }

@@ -25,8 +25,9 @@ export class Recalculation implements CellSource {
   /** Computes every formula cell and stores its value where `values` reads it. */
   run(sheets: SheetModel[]): void {
     for (const sheet of sheets) {
-      for (const [row, cells] of sheet.rows) {
-        for (const [col, cell] of cells) if (cell.formula !== undefined) this.read(sheet, row, col);
+      // Top to bottom: a formula usually depends on cells above it, which keeps on-demand recursion shallow.
+      for (const row of [...sheet.rows.keys()].sort((a, b) => a - b)) {
+        for (const [col, cell] of sheet.rows.get(row) ?? []) if (cell.formula !== undefined) this.read(sheet, row, col);
       }
     }
   }
