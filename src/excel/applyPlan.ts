@@ -201,6 +201,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, sync:
         chart.axes.valueAxis.title.text = step.valueAxisTitle;
       }
       if (step.valueFormat) chart.axes.valueAxis.numberFormat = step.valueFormat;
+      if (step.categoryFormat) chart.axes.categoryAxis.numberFormat = step.categoryFormat;
       if (step.valueMin !== undefined) chart.axes.valueAxis.minimum = step.valueMin;
       if (step.valueMax !== undefined) chart.axes.valueAxis.maximum = step.valueMax;
     },

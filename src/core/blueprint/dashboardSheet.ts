@@ -14,7 +14,7 @@ import { RISK, RISKS_TABLE } from "./riskRegister";
 import { SCALE_TABLES } from "./scalesSheet";
 import { SECTION, SUBTITLE, TABLE_STYLE, TITLE, widthFor } from "./style";
 import { BlockSpec, CellValue, ChartSpec, SheetSpec, TableSpec, tableColumn, thisRow } from "./types";
-import { TREATMENTS } from "./vocabulary";
+import { DATE_FORMAT, TREATMENTS } from "./vocabulary";
 
 export const DASHBOARD_SHEET = "Dashboard";
 export const KPI_TABLE = "Kpis";
@@ -241,6 +241,7 @@ function charts(top: number): ChartSpec[] {
         { name: "Outside appetite", values: col(HISTORY_TABLE, "Outside Appetite") },
         { name: "Overdue reviews", values: col(HISTORY_TABLE, "Overdue Reviews") },
       ],
+      categoryFormat: DATE_FORMAT,
       ...box(top + 32, left, 14, 12),
     },
   ];

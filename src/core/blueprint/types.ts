@@ -134,6 +134,8 @@ export interface ChartSpec {
   valueAxisTitle?: string;
   /** Number format of the value axis, e.g. "0%". */
   valueFormat?: string;
+  /** Number format of the category axis, e.g. "yyyy-mm-dd" for dates. */
+  categoryFormat?: string;
   /** Fixed value-axis bounds (a percentage axis from 0 to 1 does not exaggerate small differences). */
   valueMin?: number;
   valueMax?: number;

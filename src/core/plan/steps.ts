@@ -58,6 +58,7 @@ export type PlanStep =
       to: string;
       valueAxisTitle?: string;
       valueFormat?: string;
+      categoryFormat?: string;
       valueMin?: number;
       valueMax?: number;
     }

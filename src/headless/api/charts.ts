@@ -83,13 +83,18 @@ export class ChartAxis extends ChartPart<ChartRef> {
   constructor(context: Context, resolver: Resolver<ChartRef>, private readonly axis: AxisKind) { super(context, resolver, "ChartAxis"); }
   protected readers() {
     return {
-      numberFormat: ({ chart }: ChartRef) => (this.axis === "value" ? (chart.valueAxisNumberFormat ?? "General") : "General"),
+      numberFormat: ({ chart }: ChartRef) => (this.axis === "value" ? chart.valueAxisNumberFormat : chart.categoryAxisNumberFormat) ?? "General",
       minimum: ({ chart }: ChartRef) => (this.axis === "value" ? chart.valueAxisMinimum : undefined),
       maximum: ({ chart }: ChartRef) => (this.axis === "value" ? chart.valueAxisMaximum : undefined),
     };
   }
   get numberFormat(): string { return this.read("numberFormat"); }
-  set numberFormat(v: string) { this.edit("numberFormat", v, ({ chart }) => { if (this.axis === "value") chart.valueAxisNumberFormat = v; }); }
+  set numberFormat(v: string) {
+    this.edit("numberFormat", v, ({ chart }) => {
+      if (this.axis === "value") chart.valueAxisNumberFormat = v;
+      else chart.categoryAxisNumberFormat = v;
+    });
+  }
   get minimum(): number | undefined { return this.read("minimum"); }
   set minimum(v: number | undefined) { this.edit("minimum", v, ({ chart }) => { if (this.axis === "value") chart.valueAxisMinimum = v; }); }
   get maximum(): number | undefined { return this.read("maximum"); }

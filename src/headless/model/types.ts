@@ -113,6 +113,7 @@ export interface ChartModel {
   series: ChartSeriesModel[];
   /** The value axis's number format and bounds, when set (Office.js ChartAxis numberFormat/minimum/maximum). */
   valueAxisNumberFormat?: string;
+  categoryAxisNumberFormat?: string;
   valueAxisMinimum?: number;
   valueAxisMaximum?: number;
 }

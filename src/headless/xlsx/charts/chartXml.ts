@@ -81,6 +81,11 @@ function plotXml(workbook: HeadlessWorkbook, chart: ChartModel, kind: ChartKind)
   }
 }
 
+/** An axis's own number format, or the source cells' format when none is set. */
+function numberFormatXml(format: string | undefined): string {
+  return format ? `<c:numFmt formatCode="${escapeXml(format)}" sourceLinked="0"/>` : `<c:numFmt formatCode="General" sourceLinked="1"/>`;
+}
+
 /** Schema order inside c:scaling: orientation, max, min. */
 function valueScaling(chart: ChartModel): string {
   const max = chart.valueAxisMaximum !== undefined ? tag("max", chart.valueAxisMaximum) : "";
@@ -95,11 +100,10 @@ function axesXml(chart: ChartWithAxisFormat, kind: ChartKind): string {
   const axisTitle = (text: string) => (text ? title(text) : "");
   const category = [
     tag("axId", CATEGORY_AXIS_ID), `<c:scaling>${tag("orientation", "minMax")}</c:scaling>`, tag("delete", 0),
-    tag("axPos", horizontalBars ? "l" : "b"), axisTitle(chart.axisTitles.category), `<c:numFmt formatCode="General" sourceLinked="1"/>`,
+    tag("axPos", horizontalBars ? "l" : "b"), axisTitle(chart.axisTitles.category), numberFormatXml(chart.categoryAxisNumberFormat),
     ticks, tag("crossAx", VALUE_AXIS_ID), tag("crosses", "autoZero"), tag("auto", 1), tag("lblAlgn", "ctr"), tag("lblOffset", 100), tag("noMultiLvlLbl", 0),
   ];
-  const format = chart.valueAxisNumberFormat;
-  const valueFormat = format ? `<c:numFmt formatCode="${escapeXml(format)}" sourceLinked="0"/>` : `<c:numFmt formatCode="General" sourceLinked="1"/>`;
+  const valueFormat = numberFormatXml(chart.valueAxisNumberFormat);
   const value = [
     tag("axId", VALUE_AXIS_ID), valueScaling(chart), tag("delete", 0),
     tag("axPos", horizontalBars ? "b" : "l"), "<c:majorGridlines/>", axisTitle(chart.axisTitles.value), valueFormat,

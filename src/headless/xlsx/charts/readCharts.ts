@@ -62,6 +62,10 @@ function kindOf(plot: XmlElement): ChartKind {
 const axisTitle = (axis: XmlElement | undefined): string => deepText(path(axis, "title", "tx", "rich"));
 
 /** Null for plots this module does not model (3-D, scatter, combinations beyond the first plot...). */
+function ownFormat(field: "categoryAxisNumberFormat", numFmt: XmlElement | undefined): Partial<ChartWithAxisFormat> {
+  return numFmt && numFmt.attributes.sourceLinked !== "1" ? { [field]: numFmt.attributes.formatCode } : {};
+}
+
 function axisBounds(scaling: XmlElement | undefined): Pick<ChartWithAxisFormat, "valueAxisMinimum" | "valueAxisMaximum"> {
   const bound = (name: string) => {
     const text = valOf(scaling, name);
@@ -94,5 +98,6 @@ function chartFromPart(chartSpace: XmlElement, anchor: ChartAnchor, workbook: He
     series,
     ...(valueFormat && valueFormat.attributes.sourceLinked !== "1" ? { valueAxisNumberFormat: valueFormat.attributes.formatCode } : {}),
     ...axisBounds(child(valueAxis, "scaling")),
+    ...ownFormat("categoryAxisNumberFormat", child(child(plotArea, "catAx"), "numFmt")),
   };
 }
