@@ -26,7 +26,8 @@ export interface GridPlacement {
 
 const GRID_TOP = 5; // row 6: room for title, subtitle, section caption and header
 const LABEL_COLUMNS = 2; // label and level number to the left of the counts
-const LEGEND_LEFT = LABEL_COLUMNS; // the legend sits under the count columns, which are wide enough
+const LEGEND_LEFT = LABEL_COLUMNS;
+const GRID_ROW_HEIGHT = 30; // square-ish cells that read at a glance // the legend sits under the count columns, which are wide enough
 
 export function gridPlacements(size: number): GridPlacement[] {
   return [
@@ -78,7 +79,8 @@ function gridBlocks(scales: Scales, { kind, top, left }: GridPlacement): BlockSp
     blocks.push({
       address: `${at(row, labelCol)}:${at(row, levelCol)}`,
       values: [[`=IFERROR(INDEX(${tableColumn(SCALE_TABLES.likelihood, "Label")},MATCH(${levelRef},${tableColumn(SCALE_TABLES.likelihood, "Level")},0)),"")`, likelihood]],
-      format: { bold: true, horizontalAlignment: "Right" },
+      format: { bold: true, horizontalAlignment: "Right", verticalAlignment: "Center" },
+      rowHeight: GRID_ROW_HEIGHT,
     });
     for (let c = 0; c < n; c++) {
       const impact = c + 1;
