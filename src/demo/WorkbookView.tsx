@@ -72,7 +72,7 @@ export function WorkbookView({ excel, subscribe, onDownload }: WorkbookViewProps
                   {row.map((cell, c) => (
                     <td
                       key={c}
-                      className={[cell.formulaOnly ? "formula" : "", cell.numeric ? "number" : "", isSelected(snapshot.selection, r, c) ? "selected" : ""].filter(Boolean).join(" ") || undefined}
+                      className={[cell.numeric ? "number" : "", isSelected(snapshot.selection, r, c) ? "selected" : ""].filter(Boolean).join(" ") || undefined}
                       aria-selected={isSelected(snapshot.selection, r, c) || undefined}
                       title={cell.formula ?? cell.text}
                     >

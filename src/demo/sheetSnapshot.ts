@@ -22,10 +22,8 @@ export interface CellBounds {
 export interface GridCell {
   /** What the cell shows: its value under its number format (dates as yyyy-mm-dd, "0%" as percents). */
   text: string;
-  /** The cell's formula, shown as a tooltip. */
+  /** The cell's formula, shown as a tooltip (the demo workbook calculates, so cells show results). */
   formula?: string;
-  /** True when the cell holds a formula with no value (not calculated): `text` is then the formula. */
-  formulaOnly: boolean;
   /** Numbers are right-aligned, as in Excel. */
   numeric: boolean;
 }
@@ -35,14 +33,11 @@ export const MAX_COLUMNS = 30;
 
 type ExcelRunner = { run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> };
 
-const isBlank = (value: unknown) => value === "" || value === null || value === undefined;
-
 export function toGridCell(value: unknown, formula: unknown, numberFormat: unknown): GridCell {
   const cellFormula = typeof formula === "string" && formula.startsWith("=") ? formula : undefined;
-  if (cellFormula && isBlank(value)) return { text: cellFormula, formula: cellFormula, formulaOnly: true, numeric: false };
   const shown = typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? value : undefined;
   const format = typeof numberFormat === "string" ? numberFormat : undefined;
-  return { text: formatValue(shown, format), formula: cellFormula, formulaOnly: false, numeric: typeof value === "number" };
+  return { text: formatValue(shown, format), formula: cellFormula, numeric: typeof value === "number" };
 }
 
 export function isSelected(selection: CellBounds | undefined, row: number, column: number): boolean {

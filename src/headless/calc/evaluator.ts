@@ -2,6 +2,7 @@
 import { type Rect, parseRect } from "../addresses";
 import type { HeadlessWorkbook } from "../model/workbook";
 import type { SheetModel } from "../model/sheet";
+import type { TableModel } from "../model/table";
 import { lookupFunction } from "./functions";
 import { type FormulaNode, parseFormula } from "./parser";
 import { parseStructuredSpec, structuredRect } from "./structuredRefs";
@@ -40,6 +41,7 @@ export function parseCached(formula: string): FormulaNode {
 export class Evaluator {
   private readonly arrayResults = new Map<string, Value>();
   private readonly identities = new Map<object, number>();
+  private readonly tableColumns = new Map<TableModel, Map<string, number>>();
   /** Range contents read once per recalculation (every cell is final once read). */
   private readonly refGrids = new Map<string, Scalar[][]>();
 
@@ -176,6 +178,16 @@ export class Evaluator {
     return parts.join("|");
   }
 
+  /** Header positions, read once per table per recalculation (headers are constants). */
+  private readonly columnOf = (table: TableModel, name: string): number => {
+    let columns = this.tableColumns.get(table);
+    if (!columns) {
+      columns = new Map(table.columnNames().map((header, index) => [header.toLowerCase(), index]));
+      this.tableColumns.set(table, columns);
+    }
+    return columns.get(name.toLowerCase()) ?? -1;
+  };
+
   private identity(object: object): number {
     let id = this.identities.get(object);
     if (id === undefined) {
@@ -219,7 +231,7 @@ export class Evaluator {
     const table = this.workbook.getTable(tableName);
     if (!table) return REF;
     const spec = parseStructuredSpec(inner);
-    const rect = structuredRect(table, spec, at.sheet === table.sheet ? at.row : -1);
+    const rect = structuredRect(table, spec, at.sheet === table.sheet ? at.row : -1, this.columnOf);
     // [#This Row] outside the table's body is #VALUE!; a column that does not exist is #REF!.
     if (!rect) return spec.specials.includes("#this row") ? VALUE : REF;
     return { kind: "ref", sheet: table.sheet, rect } satisfies RefValue;

@@ -11,8 +11,19 @@ export interface StructuredSpec {
   columns?: [string, string];
 }
 
-/** Parses the text between a table reference's outer brackets. */
+const parsedSpecs = new Map<string, StructuredSpec>();
+
+/** Parses the text between a table reference's outer brackets (once per distinct text). */
 export function parseStructuredSpec(inner: string): StructuredSpec {
+  let spec = parsedSpecs.get(inner);
+  if (!spec) {
+    spec = parseSpec(inner);
+    parsedSpecs.set(inner, spec);
+  }
+  return spec;
+}
+
+function parseSpec(inner: string): StructuredSpec {
   const spec: StructuredSpec = { specials: [] };
   const items = inner.trimStart().startsWith("[") ? bracketedItems(inner) : [[unescape(inner)]];
   for (const item of items) {
@@ -46,19 +57,22 @@ function bracketedItems(inner: string): string[][] {
 
 const unescape = (name: string): string => name.replace(/'(.)/g, "$1");
 
+/** Zero-based column of a header name in a table, -1 when absent. */
+export type ColumnLookup = (table: TableModel, name: string) => number;
+
 /** The rectangle a spec names in `table`; null when it names nothing (#REF!), "this row" outside the body included. */
-export function structuredRect(table: TableModel, spec: StructuredSpec, formulaRow: number): Rect | null {
-  const columns = columnSpan(table, spec);
+export function structuredRect(table: TableModel, spec: StructuredSpec, formulaRow: number, columnOf: ColumnLookup): Rect | null {
+  const columns = columnSpan(table, spec, columnOf);
   if (!columns) return null;
   const rows = rowSpan(table, spec, formulaRow);
   if (!rows) return null;
   return { r0: rows[0], r1: rows[1], c0: columns[0], c1: columns[1] };
 }
 
-function columnSpan(table: TableModel, spec: StructuredSpec): [number, number] | null {
+function columnSpan(table: TableModel, spec: StructuredSpec, columnOf: ColumnLookup): [number, number] | null {
   if (!spec.columns) return [table.rect.c0, table.rect.c1];
-  const first = table.columnIndexOf(spec.columns[0]);
-  const last = table.columnIndexOf(spec.columns[1]);
+  const first = columnOf(table, spec.columns[0]);
+  const last = columnOf(table, spec.columns[1]);
   if (first < 0 || last < 0) return null;
   return [table.rect.c0 + Math.min(first, last), table.rect.c0 + Math.max(first, last)];
 }

@@ -97,8 +97,7 @@ export function toBoolean(value: Scalar): boolean | CalcError {
 export function compareScalars(left: Scalar, right: Scalar): number {
   const a = left === null ? blankLike(right) : left;
   const b = right === null ? blankLike(left) : right;
-  const rank = (v: Scalar) => (typeof v === "number" ? 0 : typeof v === "string" ? 1 : 2);
-  if (rank(a) !== rank(b)) return rank(a) - rank(b);
+  if (typeRank(a) !== typeRank(b)) return typeRank(a) - typeRank(b);
   if (typeof a === "string" && typeof b === "string") {
     const x = a.toLowerCase();
     const y = b.toLowerCase();
@@ -106,6 +105,8 @@ export function compareScalars(left: Scalar, right: Scalar): number {
   }
   return Number(a) - Number(b);
 }
+
+const typeRank = (value: Scalar): number => (typeof value === "number" ? 0 : typeof value === "string" ? 1 : 2);
 
 function blankLike(other: Scalar): Scalar {
   if (typeof other === "string") return "";

@@ -7,9 +7,13 @@ import { type FormulaFunction, elementwise } from "./types";
 /** Lifts a function of text (and optional counts) over ranges; errors in coercion are the result. */
 const textual = (fn: (...args: string[]) => Scalar) =>
   elementwise((...args) => {
-    const texts = args.map((arg) => toText(arg));
-    const error = texts.find(isError);
-    return error ?? fn(...(texts as string[]));
+    const texts: string[] = [];
+    for (const arg of args) {
+      const text = toText(arg);
+      if (isError(text)) return text;
+      texts.push(text);
+    }
+    return fn(...texts);
   });
 
 /** A count argument ("3", TRUE, blank) or #VALUE!; `fallback` when the argument was left out. */

@@ -22,8 +22,8 @@ export function eager(fn: (values: Value[], call: CallContext) => Value): Formul
 export function elementwise(fn: (...args: Scalar[]) => Scalar, acceptsErrors = false): FormulaFunction {
   return eager((values, call) =>
     call.evaluator.map(values, (scalars) => {
-      const error = acceptsErrors ? undefined : scalars.find(isError);
-      return error ?? fn(...scalars);
+      if (!acceptsErrors) for (const scalar of scalars) if (isError(scalar)) return scalar;
+      return fn(...scalars);
     }, fn),
   );
 }
