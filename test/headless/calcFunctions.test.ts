@@ -214,3 +214,23 @@ describe("calculation mode", () => {
     expect(types).toEqual([[["#DIV/0!", "#NAME?", ""]], [["Error", "Error", "Empty"]]]);
   });
 });
+
+describe("recalculation order", () => {
+  it("computes a 5,000-cell chain whose every cell needs the one below it", async () => {
+    const workbook = createWorkbook({ calculate: true });
+    const rows = 5000;
+    await run(workbook, async (context) => {
+      const chain = Array.from({ length: rows }, (_, i) => [i === rows - 1 ? 1 : `=A${i + 2}+1`]);
+      context.workbook.worksheets.getItem("Sheet1").getRange(`A1:A${rows}`).values = chain;
+    });
+    expect(workbook.sheet("Sheet1").valueAt("A1")).toBe(rows);
+  });
+
+  it("reads a circular reference as 0 instead of failing", async () => {
+    const workbook = createWorkbook({ calculate: true });
+    await run(workbook, async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1:B1").values = [["=B1+1", "=A1+1"]];
+    });
+    expect(workbook.sheet("Sheet1").valuesOf("A1:B1")).toEqual([[2, 1]]);
+  });
+});

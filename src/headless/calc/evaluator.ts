@@ -217,11 +217,13 @@ export class Evaluator {
     const wanted = name.toLowerCase();
     const entry = at.sheet.names.find((n) => n.name.toLowerCase() === wanted) ?? this.workbook.getName(name);
     if (entry) {
+      let node: FormulaNode;
       try {
-        return this.evaluate(parseCached(entry.formula), at);
+        node = parseCached(entry.formula);
       } catch {
         return NAME;
       }
+      return this.evaluate(node, at);
     }
     const table = this.workbook.getTable(name);
     return table ? { kind: "ref", sheet: table.sheet, rect: table.bodyRect } : NAME;

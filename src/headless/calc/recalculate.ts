@@ -10,10 +10,31 @@ import { type Scalar, isError } from "./values";
 /** Marks a formula whose value is being computed: meeting it again is a circular reference. */
 const IN_PROGRESS = Symbol("in progress");
 
+/**
+ * How many formulas deep on-demand evaluation may nest before it hands the cell it needs back to
+ * `compute`, which evaluates it first from an explicit stack: long chains never overflow the call stack.
+ */
+const MAX_NESTING = 64;
+
+interface Position {
+  sheet: SheetModel;
+  row: number;
+  col: number;
+}
+
+/** Thrown when nesting is too deep; unwinds to `compute`. */
+class NeedsCell {
+  constructor(
+    readonly position: Position,
+    readonly cell: Cell,
+  ) {}
+}
+
 export class Recalculation implements CellSource {
   private readonly results = new Map<Cell, Scalar | typeof IN_PROGRESS>();
   private readonly lastRows = new Map<SheetModel, number>();
   private readonly evaluator: Evaluator;
+  private nesting = 0;
 
   constructor(
     workbook: HeadlessWorkbook,
@@ -25,9 +46,28 @@ export class Recalculation implements CellSource {
   /** Computes every formula cell and stores its value where `values` reads it. */
   run(sheets: SheetModel[]): void {
     for (const sheet of sheets) {
-      // Top to bottom: a formula usually depends on cells above it, which keeps on-demand recursion shallow.
+      // Top to bottom: a formula usually depends on cells above it, which keeps nesting shallow.
       for (const row of [...sheet.rows.keys()].sort((a, b) => a - b)) {
-        for (const [col, cell] of sheet.rows.get(row) ?? []) if (cell.formula !== undefined) this.read(sheet, row, col);
+        for (const [col, cell] of sheet.rows.get(row) ?? []) if (cell.formula !== undefined) this.compute({ sheet, row, col });
+      }
+    }
+  }
+
+  /** Computes one cell, first computing (from an explicit stack) whatever lay too deep to nest. */
+  private compute(start: Position): void {
+    const pending: Position[] = [start];
+    const waiting = new Set<Cell>();
+    while (pending.length > 0) {
+      const next = pending[pending.length - 1];
+      try {
+        this.read(next.sheet, next.row, next.col);
+        pending.pop();
+      } catch (error) {
+        if (!(error instanceof NeedsCell)) throw error;
+        // Needed again while it waits: a long circular chain, which reads 0 as a short one does.
+        if (waiting.has(error.cell)) this.store(error.cell, 0);
+        else pending.push(error.position);
+        waiting.add(error.cell);
       }
     }
   }
@@ -40,10 +80,22 @@ export class Recalculation implements CellSource {
     // Excel shows 0 for a circular reference it cannot resolve.
     if (known === IN_PROGRESS) return 0;
     if (known !== undefined) return known;
+    if (this.nesting >= MAX_NESTING) throw new NeedsCell({ sheet, row, col }, cell);
     this.results.set(cell, IN_PROGRESS);
-    const computed = this.evaluator.evaluateCell(cell.formula, { sheet, row, col });
-    // A formula that refers to a blank cell shows 0.
-    const result = computed === null ? 0 : computed;
+    this.nesting++;
+    try {
+      const computed = this.evaluator.evaluateCell(cell.formula, { sheet, row, col });
+      // A formula that refers to a blank cell shows 0.
+      return this.store(cell, computed === null ? 0 : computed);
+    } catch (error) {
+      this.results.delete(cell);
+      throw error;
+    } finally {
+      this.nesting--;
+    }
+  }
+
+  private store(cell: Cell, result: Exclude<Scalar, null>): Scalar {
     this.results.set(cell, result);
     cell.value = toCellValue(result);
     return result;
@@ -53,7 +105,8 @@ export class Recalculation implements CellSource {
     if (rect.r1 < MAX_ROWS - 1) return rect;
     let lastRow = this.lastRows.get(sheet);
     if (lastRow === undefined) {
-      lastRow = Math.max(-1, ...sheet.rows.keys());
+      lastRow = -1;
+      for (const row of sheet.rows.keys()) if (row > lastRow) lastRow = row;
       this.lastRows.set(sheet, lastRow);
     }
     return { ...rect, r1: Math.max(rect.r0 - 1, Math.min(rect.r1, lastRow)) };
