@@ -213,6 +213,10 @@ describeWith(chromiumDependency(), { suite: "browser", title: "demo page in Chro
       const impact = Number(await busiest.getAttribute("data-impact"));
       const count = riskCount(await busiest.getAttribute("aria-label"));
 
+      await busiest.hover();
+      const hoverText = await panel.getByTestId("heatmap-hover").textContent();
+      expect(hoverText).toMatch(new RegExp(`^Likelihood ${likelihood} .*Impact ${impact} .*: ${count} risks?, \\w+`));
+
       await busiest.click();
       await panel.getByText(`Risk register filtered to ${count} risk`).waitFor();
       const filtered = await readTable(page, RISKS_TABLE);

@@ -2,7 +2,7 @@
 import * as React from "react";
 import { useTheme } from "@fluentui/react";
 import type { HeatmapData, HeatmapKind } from "../../excel/operations";
-import { layoutHeatmap, moveFocus, type GridPosition } from "../heatmapLayout";
+import { cellLabel, layoutHeatmap, moveFocus, type GridPosition } from "../heatmapLayout";
 
 export interface HeatmapGridProps {
   data: HeatmapData;
@@ -17,6 +17,9 @@ export function HeatmapGrid({ data, kind, onChoose }: HeatmapGridProps) {
   const layout = React.useMemo(() => layoutHeatmap(data, kind), [data, kind]);
   const [current, setCurrent] = React.useState<GridPosition>({ likelihood: data.size, impact: 1 });
   const [hasFocus, setHasFocus] = React.useState(false);
+  const [hovered, setHovered] = React.useState<GridPosition>();
+  /** The cell under the pointer (or, without one, the focused cell), described in words. */
+  const described = hovered ?? (hasFocus ? current : undefined);
   const cellRefs = React.useRef(new Map<string, SVGGElement>());
 
   const focusCell = (position: GridPosition) => {
@@ -39,6 +42,7 @@ export function HeatmapGrid({ data, kind, onChoose }: HeatmapGridProps) {
 
   const focusRingInset = 2;
   return (
+    <>
     <svg
       role="group"
       aria-label={`${kind === "inherent" ? "Inherent" : "Residual"} risk heatmap, likelihood by impact`}
@@ -82,6 +86,8 @@ export function HeatmapGrid({ data, kind, onChoose }: HeatmapGridProps) {
               setHasFocus(true);
             }}
             onBlur={() => setHasFocus(false)}
+            onMouseEnter={() => setHovered(position)}
+            onMouseLeave={() => setHovered(undefined)}
             style={{ cursor: "pointer", outline: "none" }}
           >
             <rect x={cell.x} y={cell.y} width={layout.cellSize} height={layout.cellSize} fill={cell.fill} stroke={theme.semanticColors.bodyBackground} strokeWidth={1} />
@@ -110,5 +116,9 @@ export function HeatmapGrid({ data, kind, onChoose }: HeatmapGridProps) {
         );
       })}
     </svg>
+    <div aria-hidden="true" data-testid="heatmap-hover" style={{ minHeight: 18, fontSize: 12, color: theme.semanticColors.bodySubtext }}>
+      {described ? cellLabel(data, kind, described.likelihood, described.impact) : ""}
+    </div>
+    </>
   );
 }
