@@ -119,6 +119,7 @@ describe("formula calculation", () => {
     ["=COUNTIFS(Items[Status],\"<>Closed\")", 4],
     ["=COUNTIFS(Items[Status],\"open\")", 2],
     ["=COUNTIFS(Items[Status],\"\")", 1],
+    ["=COUNTIFS('Risk Data'!L1:L4,'Risk Data'!Z1)", 1],
     ["=COUNTIFS(Items[Owner],\"<>\")", 4],
     ["=COUNTIFS(Items[Score],\">\"&Limit)", 1],
     ["=COUNTIFS(Items[Score],\">=9\",Items[Status],\"<>closed\")", 3],
@@ -165,6 +166,8 @@ describe("formula calculation", () => {
     // Delta's score is the text "7": text sorts after every number, so "7">15 is TRUE as in Excel.
     expect(workbook.getTable("Items")?.bodyValues().map((row) => row[5])).toEqual(["ann", "", "over", "over", "Dee"]);
     expect(await value(workbook, "=COUNTIFS(Items[Check],\"over\")")).toBe(2);
+    // The criterion "" matches an empty-text formula result (beta has no owner) as it matches a blank cell.
+    expect(await value(workbook, "=COUNTIFS(Items[Check],\"\")")).toBe(1);
     expect(await value(workbook, "=Items[[#This Row],[Score]]")).toBe("#VALUE!");
   });
 

@@ -9,7 +9,9 @@ export function parseCriterion(criterion: Scalar): Criterion {
   if (isError(criterion)) return (cell) => cell === criterion;
   if (typeof criterion === "number") return (cell) => numberOf(cell) === criterion;
   if (typeof criterion === "boolean") return (cell) => cell === criterion;
-  const text = criterion ?? "";
+  // "If the criteria argument is a reference to an empty cell, COUNTIFS treats the empty cell as a 0 value."
+  if (criterion === null) return (cell) => numberOf(cell) === 0;
+  const text = criterion;
   const op = OPERATOR.exec(text)?.[0] ?? "";
   const operand = text.slice(op.length);
   if (operand === "") return emptyCriterion(op);
