@@ -1,5 +1,5 @@
 /** The plan: concrete, address-resolved changes that one batched apply turns into Office.js calls. */
-import { CellFormat, CellValue, ChartType, PrintSpec } from "../blueprint/types";
+import { CellFormat, CellValue, ChartSpec, PrintSpec } from "../blueprint/types";
 
 /** Data validation as Office.js takes it, formulas already resolved to A1 addresses. */
 export type ResolvedValidation = {
@@ -45,23 +45,8 @@ export type PlanStep =
   | { kind: "name"; name: string; formula: string; comment: string }
   | { kind: "freeze"; sheet: string; rows: number; columns: number }
   | { kind: "print"; sheet: string; print: PrintSpec }
-  | {
-      kind: "chart";
-      sheet: string;
-      name: string;
-      type: ChartType;
-      title: string;
-      /** Sheet-qualified A1 ranges. */
-      categories: string;
-      series: Array<{ name: string; values: string }>;
-      from: string;
-      to: string;
-      valueAxisTitle?: string;
-      valueFormat?: string;
-      categoryFormat?: string;
-      valueMin?: number;
-      valueMax?: number;
-    }
+  /** A chart as the blueprint describes it, with its ranges resolved to sheet-qualified A1 addresses. */
+  | ({ kind: "chart"; sheet: string } & ChartSpec)
   | { kind: "activate"; sheet: string };
 
 export interface PlanReport {
