@@ -7,7 +7,7 @@ import { checkControls } from "../core/check/checkControls";
 import { checkRisks } from "../core/check/checkRisks";
 import { filledRows } from "../core/check/tableData";
 import { scalesFromSnapshot } from "../core/plan/readScales";
-import { toExcelDate } from "../core/sample";
+import { toExcelDate } from "../core/excelDate";
 import { defaultScales } from "../core/scales";
 import type { Problem } from "./operations";
 import { readTables } from "./readTables";

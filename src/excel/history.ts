@@ -7,7 +7,7 @@ import { REQUIREMENTS_TABLE } from "../core/blueprint/requirementsSheet";
 import { RISKS_TABLE } from "../core/blueprint/riskRegister";
 import { CellValue } from "../core/blueprint/types";
 import { computeKpis, Kpis } from "../core/kpis";
-import { toExcelDate } from "../core/sample";
+import { toExcelDate } from "../core/excelDate";
 import { OperationBlockedError } from "./errors";
 import { createSyncCounter } from "./syncCounter";
 import { readWorkbookData } from "./workbookData";

@@ -1,22 +1,4 @@
-const MS_PER_DAY = 86_400_000;
-const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
-
-/** Excel serial date (whole days since 1899-12-30) of the calendar day `date` falls on, in local time. */
-export function toExcelDate(date: Date): number {
-  const calendarDayUtc = Date.UTC(date.getFullYear(), date.getMonth(), date.getDate());
-  return Math.round((calendarDayUtc - EXCEL_EPOCH_UTC) / MS_PER_DAY);
-}
-
-/** Excel serial date `offsetDays` after (negative: before) the day of `today`. */
-export function excelDateOffset(today: Date, offsetDays: number): number {
-  return toExcelDate(today) + offsetDays;
-}
-
-/** "yyyy-mm" of an Excel serial date, for evidence references. */
-export function excelDateMonth(serial: number): string {
-  const date = new Date(EXCEL_EPOCH_UTC + serial * MS_PER_DAY);
-  return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, "0")}`;
-}
+export { toExcelDate, excelDateOffset, excelDateMonth } from "../excelDate";
 
 /**
  * Day the sample data is anchored to when the caller gives no date, so the output is reproducible.
