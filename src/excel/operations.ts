@@ -4,6 +4,8 @@
  */
 import type { BuildOptions } from "../core/blueprint/options";
 import type { FrameworkKey } from "../core/frameworkKeys";
+import type { HeatmapKind } from "../core/blueprint/heatmapSheet";
+import type { HeatmapCounts } from "../core/heatmap";
 
 export interface BuildReport {
   /** Sheets and tables created by this run, e.g. "Sheet Risk Register", "Table Risks". */
@@ -37,19 +39,13 @@ export interface CoverageSummary {
   topGaps: Array<{ id: string; label: string; credit: number; sheet: string; address: string }>;
 }
 
-export type HeatmapKind = "inherent" | "residual";
+export type { HeatmapKind } from "../core/blueprint/heatmapSheet";
 
-export interface HeatmapData {
-  size: number;
+/** Heatmap counts (counts[likelihood-1][impact-1], with each cell's rating and colour) and axis labels. */
+export interface HeatmapData extends HeatmapCounts {
   /** Index 0 = level 1. */
   likelihoodLabels: string[];
   impactLabels: string[];
-  /** counts[likelihood-1][impact-1] */
-  inherent: number[][];
-  residual: number[][];
-  /** rating[likelihood-1][impact-1] and its fill colour, from the Scales sheet. */
-  rating: string[][];
-  color: string[][];
 }
 
 export interface ExcelOperations {
