@@ -5,6 +5,8 @@ import { CONTROL, CONTROLS_TABLE, mappingColumnHeader } from "../core/blueprint/
 import { COVERAGE_TABLE } from "../core/blueprint/coverageSheet";
 import { REQUIREMENTS_TABLE } from "../core/blueprint/requirementsSheet";
 import { SCALE_TABLES, SCORE_MATRIX_NAME } from "../core/blueprint/scalesSheet";
+import { OPERATIONS_SCALE_TABLES } from "../core/blueprint/operationsScales";
+import { OPTIONAL_REGISTER_KEYS } from "../core/registers/keys";
 import { SOA_TABLE } from "../core/blueprint/soaSheet";
 import { planBuild } from "../core/plan/planBuild";
 import { scalesFromSnapshot } from "../core/plan/readScales";
@@ -26,6 +28,7 @@ const FULL_TABLES = [
   REQUIREMENTS_TABLE,
   SOA_TABLE,
   COVERAGE_TABLE,
+  OPERATIONS_SCALE_TABLES.kpiTargets,
 ];
 
 function tableNames(blueprint: WorkbookBlueprint): string[] {
@@ -80,7 +83,7 @@ export async function buildWorkbookWith(
   decide: (snapshot: WorkbookSnapshot, frameworks: FrameworkKey[]) => BuildOptions,
 ): Promise<BuildReport> {
   const sync = createSyncCounter();
-  const everyTable = buildBlueprint({ ...defaultOptions("general"), frameworks: [...FRAMEWORK_KEYS], sample: false }, { today });
+  const everyTable = buildBlueprint({ ...defaultOptions("general"), frameworks: [...FRAMEWORK_KEYS], registers: [...OPTIONAL_REGISTER_KEYS], sample: false }, { today });
   const snapshot = await readSnapshot(
     context,
     { tables: tableNames(everyTable), fullTables: FULL_TABLES, sheets: everyTable.sheets.map((s) => s.name), gridName: SCORE_MATRIX_NAME },
@@ -88,7 +91,7 @@ export async function buildWorkbookWith(
   );
   const options = decide(snapshot, frameworksInWorkbook(snapshot));
   const scales = scalesFromSnapshot(snapshot);
-  const blueprint = buildBlueprint(options, { today, scales, annexAImplementers: annexAImplementers(snapshot) });
+  const blueprint = buildBlueprint(options, { today, scales, annexAImplementers: annexAImplementers(snapshot), existingTables: snapshot.tables.map((t) => t.name) });
   const plan = planBuild(blueprint, snapshot);
   if (plan.blockers.length > 0) throw new OperationBlockedError(plan.blockers);
   await applyPlan(context, plan, sync);

@@ -13,6 +13,9 @@ import { HISTORY_TABLE } from "./historySheet";
 import { RISK, RISKS_TABLE } from "./riskRegister";
 import { SCALE_TABLES } from "./scalesSheet";
 import { SECTION, SUBTITLE, TABLE_STYLE, TITLE, widthFor } from "./style";
+import type { KpiTarget } from "./operationsScales";
+import { operationsKpisFor } from "../operationsKpis";
+import type { OptionalRegisterKey } from "../registers/keys";
 import { BlockSpec, CellValue, ChartSpec, SheetSpec, TableSpec, tableColumn, thisRow } from "./types";
 import { DATE_FORMAT, TREATMENTS } from "./vocabulary";
 
@@ -31,8 +34,15 @@ export interface KpiSpec {
   key: string;
   label: string;
   formula: string;
-  format: "count" | "percent";
-  section: "Risk posture" | "Controls & compliance" | "Assets";
+  format: "count" | "percent" | "decimal";
+  section: "Risk posture" | "Controls & compliance" | "Assets" | "Operations";
+  /** Operations KPIs carry a target (KpiTargets on the Scales sheet) and the direction that is better. */
+  target?: KpiTarget;
+}
+
+/** KpiTargets' rows: every KPI that carries a target. */
+export function kpiTargets(kpis: readonly KpiSpec[]): KpiTarget[] {
+  return kpis.flatMap((k) => (k.target ? [k.target] : []));
 }
 
 /** Open risks whose current rating (residual, else inherent) is band i. */
@@ -44,7 +54,7 @@ function openRatingFormula(i: number): string {
   );
 }
 
-export function kpiSpecs(scales: Scales, frameworks: readonly FrameworkKey[]): KpiSpec[] {
+export function kpiSpecs(scales: Scales, frameworks: readonly FrameworkKey[], registers: readonly OptionalRegisterKey[] = []): KpiSpec[] {
   const overdue = (value: string) => `COUNTIFS(${OPEN},${risk(RISK.reviewOverdue)},"${value}")`;
   const above = `${risk(RISK.inherentScore)},">"&RiskAppetite`;
   const bandKpis: KpiSpec[] = [...scales.bands]
@@ -93,10 +103,13 @@ export function kpiSpecs(scales: Scales, frameworks: readonly FrameworkKey[]): K
       format: "count",
       section: "Assets",
     },
+    ...operationsKpisFor(registers).map(
+      (k): KpiSpec => ({ key: k.key, label: k.label, formula: k.formula, format: k.format, section: "Operations", target: { indicator: k.label, target: k.target, better: k.better } }),
+    ),
   ];
 }
 
-const NUMBER_FORMAT = { count: "0", percent: "0%" } as const;
+const NUMBER_FORMAT = { count: "0", percent: "0%", decimal: "0.0" } as const;
 const TILE = { columns: 6, firstColumn: 1, step: 2, top: 4, labelHeight: 30, valueHeight: 30 };
 const DATA_COLUMN = 15; // column P: chart data and the KPI table, right of the printed area
 const TILE_FILL = "#F2F2F2";
@@ -104,7 +117,7 @@ const TILE_FILL = "#F2F2F2";
 function tileBlocks(kpis: KpiSpec[]): { blocks: BlockSpec[]; nextRow: number } {
   const blocks: BlockSpec[] = [];
   let row = TILE.top;
-  for (const section of ["Risk posture", "Controls & compliance", "Assets"] as const) {
+  for (const section of ["Risk posture", "Controls & compliance", "Assets", "Operations"] as const) {
     const items = kpis.map((k, i) => ({ k, i })).filter(({ k }) => k.section === section);
     blocks.push({ address: cellAddress({ row, column: TILE.firstColumn }), values: [[section]], format: SECTION });
     row++;
@@ -247,8 +260,8 @@ function charts(top: number): ChartSpec[] {
   ];
 }
 
-export function dashboardSheet(scales: Scales, frameworks: readonly FrameworkKey[]): SheetSpec {
-  const kpis = kpiSpecs(scales, frameworks);
+export function dashboardSheet(scales: Scales, frameworks: readonly FrameworkKey[], registers: readonly OptionalRegisterKey[] = []): SheetSpec {
+  const kpis = kpiSpecs(scales, frameworks, registers);
   const tiles = tileBlocks(kpis);
   const chartTop = tiles.nextRow + 1;
   const kpiRows = kpis.length + 1;

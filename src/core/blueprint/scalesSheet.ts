@@ -8,6 +8,7 @@ import { Scales, SCORING_METHOD_LABELS } from "../scales";
 import { RISK_CATEGORIES } from "./vocabulary";
 import { SECTION, SUBTITLE, TABLE_STYLE, TITLE, widthFor } from "./style";
 import { BlockSpec, NameSpec, SheetSpec, TableSpec } from "./types";
+import { KpiTarget, operationsScaleBlocks, operationsScaleTables } from "./operationsScales";
 
 export const SCALES_SHEET = "Scales";
 export const SCALE_TABLES = {
@@ -156,7 +157,7 @@ function scoreMatrix(scales: Scales): { blocks: BlockSpec[]; name: NameSpec } {
   };
 }
 
-export function scalesSheet(scales: Scales, organisation: string): SheetSpec {
+export function scalesSheet(scales: Scales, organisation: string, targets: readonly KpiTarget[] = []): SheetSpec {
   const matrix = scoreMatrix(scales);
   const settingNames: NameSpec[] = SETTINGS.map(({ setting, name }, i) => ({
     name,
@@ -181,8 +182,9 @@ export function scalesSheet(scales: Scales, organisation: string): SheetSpec {
         format: SUBTITLE,
       },
       ...matrix.blocks,
+      ...operationsScaleBlocks(),
     ],
-    tables: [likelihoodTable(scales), impactTable(scales), bandsTable(scales), settingsTable(scales, organisation), categoriesTable()],
+    tables: [likelihoodTable(scales), impactTable(scales), bandsTable(scales), settingsTable(scales, organisation), categoriesTable(), ...operationsScaleTables(targets)],
     names: [...settingNames, matrix.name],
     freeze: { rows: 4, columns: 0 },
     print: { orientation: "Landscape", fitToWidth: true },
