@@ -42,7 +42,7 @@ function relativeForm(formula: string, row: number): string {
 /** Every table column of a saved file whose body cells do not all hold the same (filled-down) formula or none. */
 async function mixedTableColumns(bytes: Uint8Array): Promise<string[]> {
   const book = new ExcelJS.Workbook();
-  await book.xlsx.load(Buffer.from(bytes));
+  await book.xlsx.load(bytes.slice().buffer);
   const mixed: string[] = [];
   for (const sheet of book.worksheets) {
     const tables = (sheet as unknown as { tables?: Record<string, { table: FileTable }> }).tables ?? {};
