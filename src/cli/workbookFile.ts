@@ -1,7 +1,7 @@
 /** Opening and saving .xlsx files for the CLI: the headless host stands in for Excel. */
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { createWorkbook, HeadlessWorkbook, readXlsx, run, writeXlsx } from "../headless";
+import { type CachedValuesReport, createWorkbook, HeadlessWorkbook, readXlsx, run, writeXlsxWithValues } from "../headless";
 import { CliError, EXIT } from "./exitCodes";
 
 export async function openWorkbook(path: string): Promise<HeadlessWorkbook> {
@@ -35,9 +35,10 @@ export function assertWritable(path: string): void {
   }
 }
 
-export async function saveWorkbook(workbook: HeadlessWorkbook, path: string): Promise<void> {
+/** Writes the workbook with every formula's cached value; says which cells were left without one. */
+export async function saveWorkbook(workbook: HeadlessWorkbook, path: string): Promise<CachedValuesReport> {
   mkdirSync(dirname(path), { recursive: true });
-  const bytes = await writeXlsx(workbook);
+  const { bytes, cachedValues } = await writeXlsxWithValues(workbook);
   try {
     writeFileSync(path, bytes);
   } catch (error) {
@@ -47,6 +48,7 @@ export async function saveWorkbook(workbook: HeadlessWorkbook, path: string): Pr
     }
     throw new CliError(`${path} cannot be written: ${(error as Error).message}`, EXIT.usage);
   }
+  return cachedValues;
 }
 
 export function runOn<T>(workbook: HeadlessWorkbook, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {

@@ -11,8 +11,8 @@ export async function snapshotCommand(args: string[], out: Out): Promise<ExitCod
   const workbook = await openWorkbook(file);
   assertWritable(file);
   const snapshot = await runOn(workbook, (context) => operations.takeSnapshot(context));
-  await saveWorkbook(workbook, file);
-  if (values.json) out.log(JSON.stringify({ file, ...snapshot }, null, 2));
+  const cachedValues = await saveWorkbook(workbook, file);
+  if (values.json) out.log(JSON.stringify({ file, ...snapshot, cachedValues }, null, 2));
   else out.log(`${file}: KPIs dated ${snapshot.date} added to KPI History (${snapshot.rows} rows)`);
   return EXIT.ok;
 }
