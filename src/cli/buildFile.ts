@@ -5,7 +5,7 @@ import { buildWorkbook } from "../excel/build";
 import type { BuildReport } from "../excel/operations";
 import type { CachedValuesReport } from "../headless";
 import { CliError, EXIT } from "./exitCodes";
-import { assertWritable, newWorkbook, openWorkbook, runOn, saveWorkbook } from "./workbookFile";
+import { assertSafeToSave, newWorkbook, openWorkbook, runOn, SaveOptions, saveWorkbook } from "./workbookFile";
 
 export type BuildMode = "new" | "upgrade";
 
@@ -15,21 +15,21 @@ export interface BuildFileReport extends BuildReport {
   cachedValues: CachedValuesReport;
 }
 
-export async function buildWorkbookFile(path: string, options: BuildOptions, mode: BuildMode): Promise<BuildFileReport> {
+export async function buildWorkbookFile(path: string, options: BuildOptions, mode: BuildMode, save: SaveOptions = {}): Promise<BuildFileReport> {
   if (mode === "new" && existsSync(path)) {
     throw new CliError(`${path} already exists; use "ismp upgrade ${path}" to update it.`, EXIT.usage);
   }
   if (mode === "upgrade") {
     if (!existsSync(path)) throw new CliError(`No such file: ${path}. Use "ismp new ${path}" to create it.`, EXIT.usage);
-    assertWritable(path);
   }
+  assertSafeToSave(path, save);
   const workbook = mode === "upgrade" ? await openWorkbook(path) : newWorkbook();
   const report = await runOn(workbook, async (context) => {
     const result = await buildWorkbook(context, options);
     if (mode === "new") await removeBlankStarterSheet(context);
     return result;
   });
-  const cachedValues = await saveWorkbook(workbook, path);
+  const cachedValues = await saveWorkbook(workbook, path, save);
   return { ...report, cachedValues };
 }
 
