@@ -1,7 +1,7 @@
 /** Check: reads every register and the scales in a few syncs and lists problems by cell. */
 import { RISKS_TABLE } from "../core/blueprint/riskRegister";
 import { checkWorkbookTables } from "../core/check/checkWorkbook";
-import { filledRows, TableData } from "../core/check/tableData";
+import { filledRows } from "../core/check/tableData";
 import { toExcelDate, toExcelDateTime } from "../core/excelDate";
 import { REGISTERS } from "../core/registers";
 import { listKey } from "../core/registers/checks";
@@ -29,9 +29,8 @@ export async function checkWorkbook(context: Excel.RequestContext, today = new D
   if (!data.table(RISKS_TABLE)) {
     return [{ code: "no-register", severity: "error", sheet: "", address: "", message: "There is no Risks table. Run Build from Set up first." }];
   }
-  const tables = REGISTERS.map((r) => data.table(r.table)).filter((t): t is TableData => t !== undefined);
   return checkWorkbookTables({
-    tables,
+    tables: [...data.tables.values()],
     lists: scaleLists(data),
     scales: data.scales,
     frameworks: data.frameworks,

@@ -7,8 +7,10 @@ import { CONTROLS_TABLE } from "../core/blueprint/controlMatrix";
 import { HISTORY_TABLE } from "../core/blueprint/historySheet";
 import { REQUIREMENTS_TABLE } from "../core/blueprint/requirementsSheet";
 import { RISKS_TABLE } from "../core/blueprint/riskRegister";
-import { SCALE_TABLES, SCORE_MATRIX_NAME } from "../core/blueprint/scalesSheet";
+import { LEGACY_SETTINGS_TABLE, SCALE_TABLES, SCORE_MATRIX_NAME, SETTINGS_BLOCK } from "../core/blueprint/scalesSheet";
 import { TableData } from "../core/check/tableData";
+import { OPERATIONS_SCALE_TABLES } from "../core/blueprint/operationsScales";
+import { OPTIONAL_REGISTER_KEYS, OPTIONAL_REGISTERS, OptionalRegisterKey } from "../core/registers";
 import { getFramework } from "../core/catalogs";
 import { FRAMEWORK_KEYS, FrameworkKey } from "../core/frameworkKeys";
 import { scalesFromSnapshot } from "../core/plan/readScales";
@@ -18,7 +20,14 @@ import { readTables } from "./readTables";
 import { readSnapshot } from "./snapshot";
 import { SyncCounter } from "./syncCounter";
 
-const SCALE_TABLE_NAMES = [SCALE_TABLES.likelihood, SCALE_TABLES.impact, SCALE_TABLES.bands, SCALE_TABLES.settings, SCALE_TABLES.categories];
+const SCALE_TABLE_NAMES = [
+  SCALE_TABLES.likelihood,
+  SCALE_TABLES.impact,
+  SCALE_TABLES.bands,
+  LEGACY_SETTINGS_TABLE,
+  SCALE_TABLES.categories,
+  ...Object.values(OPERATIONS_SCALE_TABLES),
+];
 
 export interface WorkbookData {
   snapshot: WorkbookSnapshot;
@@ -26,6 +35,8 @@ export interface WorkbookData {
   tables: Map<string, TableData>;
   /** Frameworks with a mapping column in the control matrix, in catalog order. */
   frameworks: FrameworkKey[];
+  /** Operations registers the workbook holds. */
+  registers: OptionalRegisterKey[];
   table(name: string): TableData | undefined;
   layout(name: string): TableSnapshot | undefined;
 }
@@ -37,18 +48,24 @@ export async function readWorkbookData(
 ): Promise<WorkbookData> {
   const snapshot = await readSnapshot(
     context,
-    { tables: [...wanted, HISTORY_TABLE, ...SCALE_TABLE_NAMES], fullTables: SCALE_TABLE_NAMES, sheets: [], gridName: SCORE_MATRIX_NAME },
+    { tables: [...wanted, HISTORY_TABLE, ...SCALE_TABLE_NAMES], fullTables: SCALE_TABLE_NAMES, sheets: [], gridName: SCORE_MATRIX_NAME, blocks: [SETTINGS_BLOCK] },
     sync,
   );
   const layout = (name: string) => snapshot.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
   const toRead = wanted.map(layout).filter((t): t is TableSnapshot => t !== undefined);
   const tables = await readTables(context, toRead, sync);
+  // The Scales tables came in full with the snapshot: the operations KPIs and Check look values up in them.
+  for (const name of SCALE_TABLE_NAMES) {
+    const t = layout(name);
+    if (t?.body && !tables.has(name.toLowerCase())) tables.set(name.toLowerCase(), { ...t, rows: t.body });
+  }
   const controlHeaders = new Set((layout(CONTROLS_TABLE)?.headers ?? []).map((h) => h.toLowerCase()));
   return {
     snapshot,
     scales: scalesFromSnapshot(snapshot) ?? defaultScales(),
     tables,
     frameworks: FRAMEWORK_KEYS.filter((key) => controlHeaders.has(getFramework(key).shortName.toLowerCase())),
+    registers: OPTIONAL_REGISTER_KEYS.filter((key) => layout(OPTIONAL_REGISTERS[key].table) !== undefined),
     table: (name) => tables.get(name.toLowerCase()),
     layout,
   };
