@@ -1,6 +1,6 @@
-/** COUNTIF(S), SUMIF(S), MAXIFS, MINIFS: aggregates over the rows where every criterion holds. */
+/** COUNTIF(S), SUMIF(S), AVERAGEIFS, MAXIFS, MINIFS: aggregates over the rows where every criterion holds. */
 import { parseCriterion } from "../criteria";
-import { type Scalar, type Value, VALUE, isError } from "../values";
+import { type Scalar, type Value, DIV0, VALUE, isError } from "../values";
 import { type CallContext, type FormulaFunction, eager, scalarArg } from "./types";
 
 /** Flattened items of `target` at the positions where each (range, criterion) pair matches; null on a size mismatch. */
@@ -48,12 +48,19 @@ const overNumbers = (reduce: (numbers: number[]) => number) => (items: Scalar[])
 const sum = overNumbers((numbers) => numbers.reduce((total, n) => total + n, 0));
 const max = overNumbers((numbers) => (numbers.length === 0 ? 0 : Math.max(...numbers)));
 const min = overNumbers((numbers) => (numbers.length === 0 ? 0 : Math.min(...numbers)));
+/** AVERAGEIFS averages the numbers among the matching cells (text and blanks are left out); none gives #DIV/0! (Excel's AVERAGEIFS page). */
+const average = (items: Scalar[]): Scalar => {
+  const numbers = numbersOrError(items);
+  if (!Array.isArray(numbers)) return numbers;
+  return numbers.length === 0 ? DIV0 : numbers.reduce((total, n) => total + n, 0) / numbers.length;
+};
 
 export const conditionalFunctions: Record<string, FormulaFunction> = {
   COUNTIF: conditional(count, "countifs"),
   COUNTIFS: conditional(count, "countifs"),
   SUMIF: conditional(sum, "if"),
   SUMIFS: conditional(sum, "ifs"),
+  AVERAGEIFS: conditional(average, "ifs"),
   MAXIFS: conditional(max, "ifs"),
   MINIFS: conditional(min, "ifs"),
 };
