@@ -68,17 +68,3 @@ export function exportTable(table: TableData, fields: readonly FieldSpec[], prof
 export function templateHeaders(fields: readonly FieldSpec[]): string[] {
   return fields.filter((f) => !f.formula).map((f) => f.header);
 }
-
-const CSV_FORMULA_TRIGGER = /^[=+\-@\t\r]/;
-
-/** A CSV cell that Excel or another spreadsheet would not run: "=1+1" becomes "'=1+1" (OWASP's escape). */
-export function csvSafe(value: CellValue): string {
-  if (value === null) return "";
-  const text = String(value);
-  return typeof value === "string" && CSV_FORMULA_TRIGGER.test(text) ? `'${text}` : text;
-}
-
-/** Drops the escape `csvSafe` adds, so an exported file imports back as it was. */
-export function unescapeCsvCell(text: string): string {
-  return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
-}

@@ -89,13 +89,13 @@ export function readFieldValue(cell: SourceCell, field: FieldSpec, context: Valu
     }
     case "yesNo": {
       const value = yesNoFor(text);
-      if (!value) return { ok: false, message: "must be Yes or No", allowed: ["Yes", "No"] };
+      if (!value) return { ok: false, message: "is neither Yes nor No", allowed: ["Yes", "No"] };
       return { ok: true, value, reading: value.toLowerCase() === normaliseValue(text) ? undefined : `"${text}" read as ${value}` };
     }
     case "choice": {
       const allowed = fixedValues(type) ?? [];
       const choice = choiceFor(text, allowed);
-      if (!choice) return { ok: false, message: `must be one of: ${allowed.join(", ")}`, allowed };
+      if (!choice) return { ok: false, message: "is not one of the allowed values", allowed };
       return { ok: true, value: choice.value, reading: choice.exact ? undefined : `"${text}" read as ${choice.value}` };
     }
     case "scaleChoice":

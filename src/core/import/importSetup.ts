@@ -118,3 +118,8 @@ export function prepareImport(
   }
   return { source, fields, matches, dateOrder, preview };
 }
+
+/** Scales tables a register's drop-downs read (its choice-from-a-table columns). */
+export function scaleTablesOf(fields: readonly FieldSpec[]): string[] {
+  return [...new Set(fields.flatMap((f) => (f.type.kind === "scaleChoice" ? [f.type.table] : [])))];
+}

@@ -8,3 +8,5 @@ export * from "./importSetup";
 export * from "./mappingFile";
 export * from "./profiles";
 export * from "./exportRows";
+export * from "./csvEscape";
+export * from "./decodeText";

@@ -3,6 +3,7 @@
  * and every data row remembering its row number in the source (problems name it).
  */
 import Papa from "papaparse";
+import { unescapeCsvCell } from "./csvEscape";
 
 /** A source cell: CSV cells are text; worksheet cells may be numbers (dates as Excel serials) or booleans. */
 export type SourceCell = string | number | boolean | null;
@@ -34,7 +35,7 @@ export function parseCsvGrid(text: string): SourceCell[][] {
   const rows = parsed.data;
   // A file that ends with a newline gives one last empty row.
   if (rows.length > 0 && rows[rows.length - 1].length === 1 && rows[rows.length - 1][0] === "") rows.pop();
-  return rows;
+  return rows.map((row) => row.map(unescapeCsvCell));
 }
 
 /**
