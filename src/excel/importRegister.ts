@@ -114,7 +114,13 @@ export async function importIntoRegister(context: Excel.RequestContext, request:
     const range = context.workbook.worksheets.getItem(table.sheet).getRangeByIndexes(table.headerRow + 1, table.firstColumn + keyAt, table.bodyRows, 1).load("values");
     return [{ table: r.table, range }];
   });
-  if (keyReads.length > 0) await sync(context);
+  // A new table keeps one empty body row (Excel's "Insert ▸ Table" does the same): the import fills it
+  // rather than leaving a blank row above the imported ones.
+  const onlyRow =
+    target.bodyRows === 1
+      ? context.workbook.worksheets.getItem(target.sheet).getRangeByIndexes(target.headerRow + 1, target.firstColumn, 1, target.headers.length).load("formulas")
+      : undefined;
+  if (keyReads.length > 0 || onlyRow) await sync(context);
   const idsOf = new Map(keyReads.map(({ table, range }) => [lower(table), range.values.map((row) => String(row[0] ?? "").trim())]));
   const facts: WorkbookFacts = {
     headers: target.headers,
@@ -133,6 +139,7 @@ export async function importIntoRegister(context: Excel.RequestContext, request:
   const table = context.workbook.tables.getItem(target.name);
   const position = new Map(target.headers.map((h, i) => [lower(h), i]));
   if (preview.adds.length > 0) {
+    const calculated = new Set(fields.filter((f) => f.formula).map((f) => lower(f.header)));
     const rows = preview.adds.map((row) => {
       const line: CellValue[] = target.headers.map(() => "");
       for (const [header, value] of Object.entries(row.values)) {
@@ -141,6 +148,13 @@ export async function importIntoRegister(context: Excel.RequestContext, request:
       }
       return line;
     });
+    const emptyRow = onlyRow?.formulas[0]?.every((v, i) => calculated.has(lower(target.headers[i])) || v === "" || v === null);
+    if (emptyRow) {
+      // null leaves a cell as it is: the calculated columns keep their formulas.
+      const first = rows.shift()!.map((v, i) => (calculated.has(lower(target.headers[i])) ? null : v));
+      await batch.reserve(first);
+      onlyRow!.formulas = [first] as (string | number | boolean)[][];
+    }
     for (const [, slice] of rowSlices(rows)) {
       await batch.reserve(slice);
       table.rows.add(undefined, slice as (string | number | boolean)[][]);
