@@ -1,15 +1,18 @@
 /** Creating or upgrading one workbook file: the step `new`, `upgrade` and `batch` share. */
 import { existsSync } from "node:fs";
-import type { BuildOptions } from "../core/blueprint/options";
-import { buildWorkbook } from "../excel/build";
+import type { ScopeRequest } from "../core/plan/scope";
+import { upgradeWorkbook } from "../excel/build";
 import type { BuildReport } from "../excel/operations";
 import { CliError, EXIT } from "./exitCodes";
 import { assertWritable, newWorkbook, openWorkbook, runOn, saveWorkbook } from "./workbookFile";
 
 export type BuildMode = "new" | "upgrade";
 
-/** Builds `path` from `options`; "new" refuses an existing file, "upgrade" keeps everything the user typed. */
-export async function buildWorkbookFile(path: string, options: BuildOptions, mode: BuildMode): Promise<BuildReport> {
+/**
+ * Builds `path`; "new" refuses an existing file, "upgrade" keeps everything the user typed and the
+ * workbook's own scope except what `request` names.
+ */
+export async function buildWorkbookFile(path: string, request: ScopeRequest, mode: BuildMode): Promise<BuildReport> {
   if (mode === "new" && existsSync(path)) {
     throw new CliError(`${path} already exists; use "ismp upgrade ${path}" to update it.`, EXIT.usage);
   }
@@ -19,7 +22,7 @@ export async function buildWorkbookFile(path: string, options: BuildOptions, mod
   }
   const workbook = mode === "upgrade" ? await openWorkbook(path) : newWorkbook();
   const report = await runOn(workbook, async (context) => {
-    const result = await buildWorkbook(context, options);
+    const result = await upgradeWorkbook(context, request);
     if (mode === "new") await removeBlankStarterSheet(context);
     return result;
   });

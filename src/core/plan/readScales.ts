@@ -60,3 +60,9 @@ export function scalesFromSnapshot(snapshot: WorkbookSnapshot): Scales | undefin
     matrix,
   };
 }
+
+/** The Organisation setting as the workbook holds it (workbooks that predate the settings memory). */
+export function organisationFromSnapshot(snapshot: WorkbookSnapshot): string | undefined {
+  const row = (rowsOf(snapshot, SCALE_TABLES.settings) ?? []).find((r) => text(r.Setting) === SETTINGS[0].setting);
+  return row ? text(row.Value) : undefined;
+}
