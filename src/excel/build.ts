@@ -4,7 +4,7 @@ import { FRAMEWORK_KEYS, FrameworkKey } from "../core/frameworkKeys";
 import { CONTROL, CONTROLS_TABLE, mappingColumnHeader } from "../core/blueprint/controlMatrix";
 import { COVERAGE_TABLE } from "../core/blueprint/coverageSheet";
 import { REQUIREMENTS_TABLE } from "../core/blueprint/requirementsSheet";
-import { SCALE_TABLES, SCORE_MATRIX_NAME } from "../core/blueprint/scalesSheet";
+import { LEGACY_SETTINGS_TABLE, SCALE_TABLES, SCORE_MATRIX_NAME } from "../core/blueprint/scalesSheet";
 import { SOA_TABLE } from "../core/blueprint/soaSheet";
 import { identify } from "../core/plan/identity";
 import { planBuild, STRUCTURE_PROTECTED } from "../core/plan/planBuild";
@@ -25,15 +25,21 @@ const FULL_TABLES = [
   SCALE_TABLES.likelihood,
   SCALE_TABLES.impact,
   SCALE_TABLES.bands,
-  SCALE_TABLES.settings,
+  LEGACY_SETTINGS_TABLE,
   CONTROLS_TABLE,
   REQUIREMENTS_TABLE,
   SOA_TABLE,
   COVERAGE_TABLE,
 ];
 
+/** The blueprint's tables, plus the tables older versions kept per-row blocks in. */
 function tableNames(blueprint: WorkbookBlueprint): string[] {
-  return blueprint.sheets.flatMap((s) => s.tables.map((t) => t.name));
+  const legacy = blueprint.sheets.flatMap((s) => (s.rowBlocks ?? []).flatMap((b) => (b.legacyTable ? [b.legacyTable] : [])));
+  return [...blueprint.sheets.flatMap((s) => s.tables.map((t) => t.name)), ...legacy];
+}
+
+function rowBlockNames(blueprint: WorkbookBlueprint): string[] {
+  return blueprint.sheets.flatMap((s) => (s.rowBlocks ?? []).map((b) => b.name));
 }
 
 /** Calculated columns by table: where typed-over cells (the analyst's overrides) are looked for. */
@@ -158,6 +164,7 @@ export async function buildWorkbookWith(
       sheets: everyTable.sheets.map((s) => s.name),
       gridName: SCORE_MATRIX_NAME,
       calculated: calculatedColumns(everyTable),
+      blocks: rowBlockNames(everyTable),
     },
     sync,
   );

@@ -20,6 +20,8 @@ export interface SnapshotRequest {
   gridName?: string;
   /** Calculated columns (table name → headers) whose typed-over cells are located. */
   calculated?: Readonly<Record<string, readonly string[]>>;
+  /** Defined names of per-row blocks (RowBlockSpec) read in full, header row included, when they exist. */
+  blocks?: readonly string[];
 }
 
 /** Queued read of the body cells of a table column that hold constants (typed values), not formulas. */
@@ -108,7 +110,11 @@ export async function readSnapshot(context: Excel.RequestContext, request: Snaps
     charts: sheet.charts.load("items/name"),
   }));
   const grid = hasGrid ? workbook.names.getItem(request.gridName!).getRange().load("values") : undefined;
-  if (tableReads.length > 0 || usedRanges.length > 0 || grid) await sync(context);
+  const wantedBlocks = new Set((request.blocks ?? []).map(lower));
+  const blockReads = names.items
+    .filter((n) => wantedBlocks.has(lower(n.name)) && n.type === "Range")
+    .map((n) => ({ name: n.name, range: workbook.names.getItem(n.name).getRange().load("address, values") }));
+  if (tableReads.length > 0 || usedRanges.length > 0 || grid || blockReads.length > 0) await sync(context);
 
   const tableSnapshots: TableSnapshot[] = tableReads.map(({ table, header, body, firstRow, constants, full }) => {
     const start = parseRange(header.address).start;
@@ -154,5 +160,24 @@ export async function readSnapshot(context: Excel.RequestContext, request: Snaps
     scoreMatrix: grid ? (grid.values as CellValue[][]) : undefined,
     structureProtected: protection ? protection.protected : false,
     memoryRows: memory.isNullObject ? undefined : (memory.values as CellValue[][]),
+    blocks: blockReads.map(({ name, range }) => blockSnapshot(name, range)),
+  };
+}
+
+/** A named per-row block: its first row holds the headers, the rest the rows. */
+function blockSnapshot(name: string, range: Excel.Range): TableSnapshot {
+  const [headerRow = [], ...body] = range.values as CellValue[][];
+  const headers = headerRow.map((v) => String(v ?? ""));
+  const start = parseRange(range.address).start;
+  return {
+    name,
+    sheet: parseRange(range.address).sheet ?? "",
+    headerRow: start.row,
+    firstColumn: start.column,
+    headers,
+    bodyRows: body.length,
+    firstRowFormulas: [],
+    body,
+    columns: columnsOf(headers, body),
   };
 }

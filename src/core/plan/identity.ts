@@ -81,7 +81,7 @@ export function identify(specs: readonly TableSpec[], snapshot: WorkbookSnapshot
     for (const spec of specs) {
       const table = tables.get(lower(spec.name));
       const record = memory?.tables[lower(spec.name)];
-      if (table && record) followRecord(spec, table, record, missing, accept);
+      if (table && record) followRecord(spec, table, record, missing, accept, columns.get(lower(spec.name)) ?? new Map());
     }
   }
 
@@ -152,19 +152,38 @@ function followRecord(
   record: WorkbookMemory["tables"][string],
   missing: (spec: TableSpec, table: TableSnapshot) => string[],
   accept: Accept,
+  followed: ReadonlyMap<string, string>,
 ): void {
   const positionNow = (header: string) => table.headers.findIndex((h) => lower(h) === lower(header));
+  // Where the column recorded at position j sits now: under its old name, or under a name already followed.
+  const recordedNow = (j: number) => {
+    const at = record.headers[j] ? positionNow(record.headers[j]) : -1;
+    const renamed = followed.get(lower(record.columns[j] ?? ""));
+    return at >= 0 ? at : renamed ? positionNow(renamed) : -1;
+  };
+  const taken = new Set([...record.headers, ...followed.values()].map(lower));
   for (const header of missing(spec, table)) {
     const i = record.columns.findIndex((c) => lower(c) === lower(header));
     if (i < 0) continue;
     const then = record.headers[i];
     if (then && positionNow(then) >= 0 && accept(spec.name, header, then)) continue;
     let left = -1;
-    for (let j = i - 1; j >= 0 && left < 0; j--) left = record.headers[j] ? positionNow(record.headers[j]) : -1;
+    let leftAt = i - 1;
+    for (; leftAt >= 0 && left < 0; leftAt--) left = recordedNow(leftAt);
     let right = -1;
-    for (let j = i + 1; j < record.headers.length && right < 0; j++) right = record.headers[j] ? positionNow(record.headers[j]) : -1;
+    let rightAt = i + 1;
+    for (; rightAt < record.headers.length && right < 0; rightAt++) right = recordedNow(rightAt);
+    const rightIndex = right >= 0 ? rightAt - 1 : record.headers.length;
     if (right < 0) right = table.headers.length;
-    const between = table.headers.slice(left + 1, right).filter((h) => !record.headers.some((r) => lower(r) === lower(h)));
+    const between = table.headers.slice(left + 1, right).filter((h) => !taken.has(lower(h)));
+    // Several renamed side by side: the k-th lost column between the neighbours is the k-th new one.
+    const lost: number[] = [];
+    for (let j = leftAt + 2; j < rightIndex; j++) if (recordedNow(j) < 0) lost.push(j);
+    if (lost.length === between.length && lost.length > 1) {
+      const k = lost.indexOf(i);
+      if (k >= 0) accept(spec.name, header, between[k]);
+      continue;
+    }
     const formula = spec.columns.find((c) => lower(c.header) === lower(header))?.formula;
     // A calculated column keeps its formula when renamed; one without it is a new column, not ours renamed.
     const sameFormula = (h: string) => {
