@@ -4,6 +4,7 @@ import type { HeadlessWorkbook } from "../model/workbook";
 import type { SheetModel } from "../model/sheet";
 import type { TableModel } from "../model/table";
 import { lookupFunction } from "./functions";
+import { power } from "./functions/math";
 import { type FormulaNode, parseFormula } from "./parser";
 import { parseStructuredSpec, structuredRect } from "./structuredRefs";
 import {
@@ -316,10 +317,7 @@ export function applyOperator(op: string, a: Scalar, b: Scalar): Scalar {
     case "-": return x - y;
     case "*": return x * y;
     case "/": return y === 0 ? DIV0 : x / y;
-    case "^": {
-      const power = Math.pow(x, y);
-      return Number.isFinite(power) ? power : NUM;
-    }
+    case "^": return power(x, y);
   }
   return VALUE;
 }
