@@ -7,9 +7,11 @@ import { parseRange, rangeAddress } from "../core/a1";
 import { Plan, PlanStep, ResolvedConditionalFormat } from "../core/plan/steps";
 import { asLiteralText } from "../core/literalText";
 import { FEATURE_SETS, supportsExcelApi } from "./requirements";
+import { Batcher, rowSlices } from "./requestBudget";
 import { SyncCounter } from "./syncCounter";
 
-export const REQUEST_BUDGET_BYTES = 4 * 1024 * 1024;
+export { REQUEST_BUDGET_BYTES } from "./requestBudget";
+
 
 /** Office.js accepts one value for a whole range ("applied to all cells"); its typings want 2D arrays. */
 type Fill = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -17,26 +19,6 @@ function fillAll(value: string): Fill {
   return value;
 }
 
-class Batcher {
-  private bytes = 0;
-  constructor(
-    private readonly context: Excel.RequestContext,
-    private readonly sync: SyncCounter,
-  ) {}
-
-  /** Accounts for a command's payload, syncing first when it would push the request over budget. */
-  async reserve(payload: unknown): Promise<void> {
-    const size = payload === undefined ? 64 : JSON.stringify(payload).length + 64;
-    if (this.bytes > 0 && this.bytes + size > REQUEST_BUDGET_BYTES) await this.flush();
-    this.bytes += size;
-  }
-
-  async flush(): Promise<void> {
-    if (this.bytes === 0) return;
-    this.bytes = 0;
-    await this.sync(this.context);
-  }
-}
 
 function applyFormat(range: Excel.Range, format: CellFormat): void {
   const f = range.format;
@@ -59,21 +41,6 @@ function addConditionalFormat(range: Excel.Range, spec: ResolvedConditionalForma
   if (spec.bold !== undefined) cf.custom.format.font.bold = spec.bold;
 }
 
-/** Splits rows into slices whose JSON stays under the budget. */
-function* rowSlices(rows: CellValue[][]): Generator<[number, CellValue[][]]> {
-  let start = 0;
-  let bytes = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const size = JSON.stringify(rows[i]).length;
-    if (i > start && bytes + size > REQUEST_BUDGET_BYTES / 2) {
-      yield [start, rows.slice(start, i)];
-      start = i;
-      bytes = 0;
-    }
-    bytes += size;
-  }
-  if (start < rows.length) yield [start, rows.slice(start)];
-}
 
 /** "'Risk Register'!$A$5:$A$9" → "Risk Register" and "$A$5:$A$9". */
 function sheetOf(address: string): string {
