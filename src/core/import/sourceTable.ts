@@ -26,16 +26,15 @@ export const isBlankCell = (cell: SourceCell | undefined): boolean => cell === n
 
 /** Cells of a CSV text: any common delimiter (comma, semicolon, tab, pipe), quoted cells across lines. */
 export function parseCsvGrid(text: string): SourceCell[][] {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), {
+  // Trailing newlines are dropped first: papaparse's delimiter guess counts the empty last line
+  // and then takes a tab-separated file for a one-column comma file.
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, "").replace(/[\r\n]+$/, ""), {
     delimiter: "",
     delimitersToGuess: [",", ";", "\t", "|"],
     dynamicTyping: false,
     skipEmptyLines: false,
   });
-  const rows = parsed.data;
-  // A file that ends with a newline gives one last empty row.
-  if (rows.length > 0 && rows[rows.length - 1].length === 1 && rows[rows.length - 1][0] === "") rows.pop();
-  return rows.map((row) => row.map(unescapeCsvCell));
+  return parsed.data.map((row) => row.map(unescapeCsvCell));
 }
 
 /**

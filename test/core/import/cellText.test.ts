@@ -1,4 +1,5 @@
 import { dateOrderHint, formatSerial, parseDate, parseNumber } from "../../../src/core/import/cellText";
+import { parseCsvGrid } from "../../../src/core/import/sourceTable";
 
 const serial = (y: number, m: number, d: number) => Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
 
@@ -54,5 +55,17 @@ describe("Reading dates in ISO, US, European and Jira forms", () => {
   it("writes serials back as ISO dates", () => {
     expect(formatSerial(serial(2026, 11, 23), false)).toBe("2026-11-23");
     expect(formatSerial(serial(2026, 11, 23) + 14.5 / 24, true)).toBe("2026-11-23 14:30");
+  });
+});
+
+describe("CSV grids", () => {
+  it("guesses tab, semicolon and pipe delimiters even when the file ends with a newline", () => {
+    expect(parseCsvGrid("Title\tOwner\nKey loss\tZoë\n")).toEqual([["Title", "Owner"], ["Key loss", "Zoë"]]);
+    expect(parseCsvGrid("a;b\r\nc;d\r\n\r\n")).toEqual([["a", "b"], ["c", "d"]]);
+    expect(parseCsvGrid('a|b\n"x\ny"|z\n')).toEqual([["a", "b"], ["x\ny", "z"]]);
+  });
+
+  it("drops the apostrophe an export put before a formula character, and keeps others", () => {
+    expect(parseCsvGrid("a,b,c\n'=1+1,'-5,'plain\n")[1]).toEqual(["=1+1", "-5", "'plain"]);
   });
 });
