@@ -180,7 +180,11 @@ export async function buildWorkbookWith(
   if (snapshot.structureProtected) throw new OperationBlockedError([STRUCTURE_PROTECTED]);
   const refusal = clientBlocker(request, scope, memory, snapshot);
   if (refusal) throw new OperationBlockedError([refusal]);
-  const { options, changes } = resolveScope(scope, request);
+  const resolved = resolveScope(scope, request);
+  const { changes } = resolved;
+  // A workbook this version built keeps the operations registers it has unless asked for more; an
+  // older one (no memory) gets its profile's, so upgrading brings the new sheets.
+  const options = memory && !request.registers ? { ...resolved.options, registers: [] } : resolved.options;
   await readRenamedConstants(context, snapshot, memory, sync);
 
   const blueprint = buildBlueprint(options, { today, scales, annexAImplementers: annexAImplementers(snapshot), existingTables: snapshot.tables.map((t) => t.name) });

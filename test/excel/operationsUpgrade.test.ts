@@ -13,6 +13,7 @@ import { OPERATIONS_SCALE_TABLES } from "../../src/core/blueprint/operationsScal
 import { BuildOptions, defaultOptions } from "../../src/core/blueprint/options";
 import { OPERATIONS_KPIS } from "../../src/core/operationsKpis";
 import { OPTIONAL_REGISTERS } from "../../src/core/registers";
+import { MEMORY_SHEET } from "../../src/core/plan/workbookMemory";
 
 const TODAY = new Date(2026, 10, 23);
 
@@ -39,6 +40,8 @@ describe("Upgrading a workbook built before the operations registers", () => {
       assets.columns.add(undefined, [["My notes"], ...Array.from({ length: 26 }, (_, i) => [i % 3 === 0 ? `note ${i}` : ""])]);
       assets.getDataBodyRange().getCell(0, 3).values = [["Typed owner"]];
       for (const table of Object.values(OPERATIONS_SCALE_TABLES)) context.workbook.tables.getItem(table).delete();
+      // Older versions kept no memory of the workbook's scope.
+      context.workbook.worksheets.getItem(MEMORY_SHEET).delete();
     });
     const assetsBefore = values(workbook, ASSETS_TABLE);
 
@@ -63,6 +66,16 @@ describe("Upgrading a workbook built before the operations registers", () => {
     expect(last[column("Open incidents")]).toBe(2);
     expect(last[column("Mean time to detect (hours)")]).toEqual(expect.any(Number));
     expect(last[column("Systems with current patches")] ?? "").toBe("");
+  });
+
+  it("a workbook built with some registers keeps just those on a plain re-run, and adds one when asked", async () => {
+    const workbook = createWorkbook();
+    await build(workbook, { ...defaultOptions("general"), sample: false, registers: ["training"] });
+    expect((await build(workbook, { ...defaultOptions("general"), sample: false })).created).toEqual([]);
+    expect(workbook.getTable(OPTIONAL_REGISTERS.incidents.table)).toBeUndefined();
+    const report = await build(workbook, { ...defaultOptions("general"), sample: false, registers: ["incidents"] });
+    expect(report.created).toEqual(["Sheet Incidents", "Table Incidents"]);
+    expect(workbook.getTable(OPTIONAL_REGISTERS.training.table)).toBeDefined();
   });
 
   it("keeps a register the workbook holds even when the options leave it out", async () => {
