@@ -13,6 +13,7 @@ import { requirementsSheet } from "./requirementsSheet";
 import { riskRegisterSheet } from "./riskRegister";
 import { scalesSheet } from "./scalesSheet";
 import { AnnexAImplementers, soaSheet } from "./soaSheet";
+import { topRisksSheet } from "./topRisksSheet";
 import { SheetSpec, WorkbookBlueprint } from "./types";
 
 export interface BlueprintContext {
@@ -42,6 +43,7 @@ export function buildBlueprint(options: BuildOptions, context: BlueprintContext)
   const assets = options.sample ? sampleAssets(context.today) : [];
   const sheets: SheetSpec[] = [
     dashboardSheet(scales, options.frameworks),
+    topRisksSheet(),
     heatmapSheet(scales),
     riskRegisterSheet(scales, risks),
     assetInventorySheet(assets),

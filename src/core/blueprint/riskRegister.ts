@@ -6,6 +6,7 @@
 import { Scales, ScaleLevel } from "../scales";
 import { labelColorFor } from "../color";
 import { SCALE_TABLES } from "./scalesSheet";
+import { riskHelperColumns } from "./riskHelpers";
 import { ALERT, SUBTITLE, TABLE_STYLE, TITLE, widthFor } from "./style";
 import { ColumnSpec, ConditionalFormatSpec, SheetSpec, tableColumn, thisRow, ValidationSpec } from "./types";
 import { DATE_FORMAT, RISK_STATUSES, TREATMENTS, YES_NO } from "./vocabulary";
@@ -163,6 +164,7 @@ export function riskColumns(scales: Scales): ColumnSpec[] {
     { header: RISK.confidentiality, ...flag },
     { header: RISK.integrity, ...flag },
     { header: RISK.availability, ...flag },
+    ...riskHelperColumns(scales),
   ];
 }
 

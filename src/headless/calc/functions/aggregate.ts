@@ -1,5 +1,5 @@
-/** SUM, MAX, MIN, COUNT, COUNTA, SUMPRODUCT, ROUND, ABS. */
-import { type Scalar, type Value, DIV0, VALUE, isArray, isError, isRef, toNumber } from "../values";
+/** SUM, MAX, MIN, LARGE, COUNT, COUNTA, SUMPRODUCT, ROUND, ABS. */
+import { type Scalar, type Value, DIV0, NUM, VALUE, isArray, isError, isRef, toNumber } from "../values";
 import { type CallContext, type FormulaFunction, eager, elementwise } from "./types";
 
 /**
@@ -71,7 +71,19 @@ const numeric = (fn: (...numbers: number[]) => Scalar) =>
     return error ?? fn(...(numbers as number[]));
   });
 
+/** LARGE(values, k): the k-th largest number (text and blanks skipped); #NUM! outside 1..count. */
+const LARGE = eager((values, call) => {
+  const numbers = numbersOf([values[0]], call);
+  if (!Array.isArray(numbers)) return numbers;
+  const k = toNumber(call.evaluator.scalar(values[1], call.at));
+  if (isError(k)) return k;
+  const rank = Math.ceil(k);
+  if (rank < 1 || rank > numbers.length) return NUM;
+  return [...numbers].sort((a, b) => b - a)[rank - 1];
+});
+
 export const aggregateFunctions: Record<string, FormulaFunction> = {
+  LARGE,
   SUM: aggregate((numbers) => numbers.reduce((sum, n) => sum + n, 0)),
   MAX: aggregate((numbers) => (numbers.length === 0 ? 0 : Math.max(...numbers))),
   MIN: aggregate((numbers) => (numbers.length === 0 ? 0 : Math.min(...numbers))),

@@ -65,4 +65,6 @@ export const logicalFunctions: Record<string, FormulaFunction> = {
   ISBLANK: elementwise((value) => value === null, true),
   ISERROR: elementwise((value) => isError(value), true),
   ISNA: elementwise((value) => isError(value) && value.code === "#N/A", true),
+  /** N(value): numbers stay, TRUE is 1, anything else 0; an error stays an error. */
+  N: elementwise((value) => (typeof value === "number" ? value : value === true ? 1 : 0)),
 };

@@ -1,5 +1,5 @@
-/** INDEX, MATCH, ROWS, COLUMNS. */
-import { isRef, isArray, type Scalar, type Value, NA, REF, arrayOf, compareScalars, isError, toNumber } from "../values";
+/** INDEX, MATCH, ROW, ROWS, COLUMNS. */
+import { isRef, isArray, type Scalar, type Value, NA, REF, VALUE, arrayOf, compareScalars, isError, toNumber } from "../values";
 import { wildcardPattern } from "../criteria";
 import { type CallContext, type FormulaFunction, eager, scalarArg } from "./types";
 
@@ -75,7 +75,15 @@ function sortedPosition(vector: Scalar[], wanted: Scalar, direction: 1 | -1): nu
 
 const sameKind = (a: Scalar, b: Scalar): boolean => typeof a === typeof b;
 
+/** ROW(): the formula's own row; ROW(ref): the first row of the reference (1-based). */
+const ROW: FormulaFunction = (args, call) => {
+  if (args.length === 0) return call.at.row + 1;
+  const value = call.evaluator.evaluate(args[0], call.at);
+  return isRef(value) ? value.rect.r0 + 1 : isError(value) ? value : VALUE;
+};
+
 export const lookupFunctions: Record<string, FormulaFunction> = {
+  ROW,
   INDEX,
   MATCH,
   ROWS: eager((values, call) => (isRef(values[0]) || isArray(values[0]) ? dimensions(values[0], call).rows : isError(values[0]) ? values[0] : 1)),

@@ -1,4 +1,4 @@
-/** Text functions: FIND, SEARCH, UPPER, LOWER, SUBSTITUTE, TRIM, LEN, LEFT, RIGHT, MID, TEXT, VALUE, CONCATENATE. */
+/** Text functions: FIND, SEARCH, UPPER, LOWER, SUBSTITUTE, TRIM, LEN, LEFT, RIGHT, MID, TEXT, VALUE, CONCATENATE, REPT, CHAR. */
 import { wildcardPattern } from "../criteria";
 import { formatNumber } from "../numberFormat";
 import { type Scalar, VALUE, isError, parseNumber, toNumber, toText } from "../values";
@@ -72,6 +72,18 @@ export const textFunctions: Record<string, FormulaFunction> = {
     return start === null || count === null || start < 1 || count < 0 ? VALUE : text.slice(start - 1, start - 1 + count);
   }),
   CONCATENATE: textual((...parts) => parts.join("")),
+  /** REPT(text, count): Excel refuses results over 32,767 characters (#VALUE!). */
+  REPT: textual((text, countText) => {
+    const count = countArg(countText, 0);
+    return count === null || count < 0 || text.length * count > 32767 ? VALUE : text.repeat(count);
+  }),
+  /** CHAR(1..255): the character with that code (Latin-1 for 128..255). */
+  CHAR: elementwise((value) => {
+    const code = toNumber(value);
+    if (isError(code)) return code;
+    const n = Math.trunc(code);
+    return n < 1 || n > 255 ? VALUE : String.fromCharCode(n);
+  }),
   TEXT: elementwise((value, format) => {
     const formatText = toText(format);
     if (isError(formatText)) return formatText;
