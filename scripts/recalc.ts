@@ -6,7 +6,7 @@
  *   npx tsx scripts/recalc.ts --outdir out a.xlsx b.xlsx
  */
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { parseArgs, promisify } from "node:util";
@@ -15,6 +15,25 @@ import { pathToFileURL } from "node:url";
 const run = promisify(execFile);
 
 export const SOFFICE = "soffice";
+
+/**
+ * Calc's "Recalculation on file load" set to Always for OOXML and ODF: a file that carries cached
+ * values (and fullCalcOnLoad) is still recalculated, so what we read back is LibreOffice's own result.
+ */
+const ALWAYS_RECALCULATE = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`;
+
+/** A private LibreOffice profile (parallel runs share no lock) that always recalculates on load; remove it after use. */
+export function createProfile(prefix = "lo-profile-"): { dir: string; arg: string } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  mkdirSync(join(dir, "user"), { recursive: true });
+  writeFileSync(join(dir, "user", "registrymodifications.xcu"), ALWAYS_RECALCULATE);
+  return { dir, arg: `-env:UserInstallation=${pathToFileURL(dir).href}` };
+}
 
 export interface RecalcOptions {
   /** Directory the recalculated copies are written to (same file names as the inputs). */
@@ -29,12 +48,12 @@ export async function recalculate(files: readonly string[], options: RecalcOptio
   const names = files.map((file) => basename(file));
   if (new Set(names).size !== names.length) throw new Error(`recalc: input file names must be distinct (outputs share ${options.outDir})`);
   mkdirSync(options.outDir, { recursive: true });
-  const profile = mkdtempSync(join(tmpdir(), "lo-profile-"));
+  const profile = createProfile();
   try {
     await run(
       SOFFICE,
       [
-        `-env:UserInstallation=${pathToFileURL(profile).href}`,
+        profile.arg,
         "--headless",
         "--norestore",
         "--calc",
@@ -47,7 +66,7 @@ export async function recalculate(files: readonly string[], options: RecalcOptio
       { timeout: options.timeoutMs ?? 180_000, maxBuffer: 16 * 1024 * 1024 },
     );
   } finally {
-    rmSync(profile, { recursive: true, force: true });
+    rmSync(profile.dir, { recursive: true, force: true });
   }
   const outputs = names.map((name) => join(options.outDir, name));
   const missing = outputs.filter((path) => !existsSync(path));
