@@ -16,25 +16,6 @@ const run = promisify(execFile);
 
 export const SOFFICE = "soffice";
 
-/**
- * Calc's "Recalculation on file load" set to Always for OOXML and ODF: a file that carries cached
- * values (and fullCalcOnLoad) is still recalculated, so what we read back is LibreOffice's own result.
- */
-const ALWAYS_RECALCULATE = `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`;
-
-/** A private LibreOffice profile (parallel runs share no lock) that always recalculates on load; remove it after use. */
-export function createProfile(prefix = "lo-profile-"): { dir: string; arg: string } {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  mkdirSync(join(dir, "user"), { recursive: true });
-  writeFileSync(join(dir, "user", "registrymodifications.xcu"), ALWAYS_RECALCULATE);
-  return { dir, arg: `-env:UserInstallation=${pathToFileURL(dir).href}` };
-}
-
 export interface RecalcOptions {
   /** Directory the recalculated copies are written to (same file names as the inputs). */
   outDir: string;
@@ -72,6 +53,29 @@ export async function recalculate(files: readonly string[], options: RecalcOptio
   const missing = outputs.filter((path) => !existsSync(path));
   if (missing.length > 0) throw new Error(`recalc: LibreOffice wrote no output for ${missing.join(", ")}`);
   return outputs;
+}
+
+/**
+ * Calc's "Recalculation on File Load" (Tools ▸ Options ▸ Calc ▸ Formula) set to "Always recalculate"
+ * for Excel 2007+ and ODF files. Its default, "Never recalculate", keeps the cached values a file
+ * carries (only formulas without one, and volatile ones such as TODAY(), are computed), so without
+ * this the suite would read back the values the headless calculator cached instead of Calc's own.
+ */
+function alwaysRecalculateOnLoad(profile: string): void {
+  const always = (name: string) =>
+    `<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="${name}" oor:op="fuse"><value>0</value></prop></item>`;
+  mkdirSync(join(profile, "user"), { recursive: true });
+  writeFileSync(
+    join(profile, "user", "registrymodifications.xcu"),
+    `<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n${always("OOXMLRecalcMode")}\n${always("ODFRecalcMode")}\n</oor:items>\n`,
+  );
+}
+
+/** A private profile (parallel runs share no lock) that always recalculates on load; remove `dir` after use. */
+export function createProfile(prefix = "lo-profile-"): { dir: string; arg: string } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  alwaysRecalculateOnLoad(dir);
+  return { dir, arg: `-env:UserInstallation=${pathToFileURL(dir).href}` };
 }
 
 async function cli(argv: string[]): Promise<void> {

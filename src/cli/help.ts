@@ -15,9 +15,18 @@ const OPTION_FLAGS = `  --profile <name>      general | saas | healthcare | fina
                         Confidentiality, Processing Integrity, Privacy; others start not applicable
   --sample              add sample risks, assets and control statuses`;
 
+const SAVE_OPTIONS = `  --backup              keep the previous version beside the new one as <name>.bak.xlsx
+  --force               save even though a lock file says Excel or LibreOffice has the file open`;
+
+const SAVING = `Saving is atomic: the new version is written to a temporary file in the same folder, flushed
+and renamed over the original, so a failed save (disk full, size limit) leaves it untouched.
+A file open in Excel or LibreOffice (~$name.xlsx or .~lock.name.xlsx# beside it) or a symbolic
+link is refused with no change (exit code 3).`;
+
 const BUILD_OPTIONS = `Options:
 ${OPTION_FLAGS}
   --org <name>          organisation name shown on the Scales sheet (always stored as text)
+${SAVE_OPTIONS}
   --json                print the report as JSON`;
 
 export const COMMAND_HELP: Record<string, string> = {
@@ -33,9 +42,12 @@ ${EXIT_CODES}`,
 
 Adds what is missing to an existing workbook and restores the add-in's formulas, drop-downs and
 formats. Never changes rows, user columns or other sheets. A protected sheet or read-only file
-stops it with no change (exit code 3).
+stops it with no change (exit code 3). Everything of the workbook the add-in does not own (other
+sheets, pictures, pivots, comments, links, macros) is kept as it was.
 
 ${BUILD_OPTIONS}
+
+${SAVING}
 
 ${EXIT_CODES}`,
   check: `ismp check <file.xlsx> [--json]
@@ -54,7 +66,10 @@ Appends today's KPIs as a dated row to the History
 table, so trends can be charted over time. Run it on a schedule, e.g. monthly.
 
 Options:
+${SAVE_OPTIONS}
   --json                print {"file", "date", "rows"}
+
+${SAVING}
 
 ${EXIT_CODES}`,
   batch: `ismp batch <clients.csv> [--out <dir>] [options] [--json]
@@ -64,6 +79,9 @@ Builds one workbook per client row of a CSV file, named after the client: <dir>/
 is upgraded in place (your data kept, never overwritten). A bad row is reported with its row number
 (the header is row 1) and field, e.g. row 5, matrix: "7" must be one of 3, 4, 5, 6, and the other
 rows are still built.
+
+The CSV may be UTF-8 (with or without BOM), UTF-16 with a BOM or Windows-1252; every cell is read
+as text ("0012" stays 0012). A workbook in <dir> that is a symbolic link is refused.
 
 CSV columns (header names are case-insensitive; only client is required):
   client                the client's name (also stored, as text, in Scales > Settings > Organisation)
@@ -76,11 +94,44 @@ Options:
   --out <dir>, -o       where the workbooks go (default: the current folder; created if missing)
 ${OPTION_FLAGS}
                         (these flags are defaults for blank cells)
+${SAVE_OPTIONS}
   --json                print {"built", "upgraded", "failed", "rows": [{row, client, file, status,
                         errors: [{row, field, message}]}]} instead of the progress bar
 
 Exit codes: 0 every row built, 1 some rows failed, 2 usage or file error (no such CSV, no client
 column).`,
+  import: `ismp import <workbook.xlsx> <source.csv|xlsx> --into <register> [options]
+
+Adds (or updates) register rows from another tool's export or a spreadsheet. Columns are matched by
+header (the register's own, its aliases, or a profile's layout); values are read by each column's
+type (dates in ISO, US or European form and Excel serials; H/M/L or labels for levels; Y/N; lists).
+Every problem is listed by source row and column before anything is written; rows with errors are
+never written, and nothing is written while any row has one unless --skip-invalid is given.
+
+Options:
+  --into <register>     Risks, Assets, Controls or another register table (a profile implies one)
+  --profile <name>      ciso-assistant | simplerisk | vanta | drata | jira | riskquant | generic
+  --map <file.json>     a saved mapping: columns, value words and date order (see --save-map)
+  --save-map <file>     write the mapping this import used, for the next client's file
+  --mode <m>            for rows whose ID the register has: add (default: a problem), skip, update
+                        (update writes the mapped columns; a blank source cell never clears a value)
+  --sheet <name>        the worksheet of an .xlsx source (default: the first)
+  --date-order <o>      dmy (23/11/2026) or mdy (11/23/2026) when the dates cannot tell
+  --dry-run             show the preview only
+  --skip-invalid        write the valid rows and leave out the rows with errors
+${SAVE_OPTIONS}
+  --json                print the preview (rows, problems, value readings) as JSON
+
+Calculated columns are never written. Text that starts with = + - @ stays text.
+Exit codes: 0 imported, 1 rows with errors (nothing written unless --skip-invalid), 2 usage or file
+error, 3 blocked (protected sheet, read-only or open file).`,
+  export: `ismp export <workbook.xlsx> --from <register> [--profile <name>] <out.csv|out.xlsx>
+ismp export --template --from <register> <out.csv|out.xlsx>
+
+Writes a register as CSV (UTF-8 with BOM) or .xlsx, in a tool's layout (--profile) or the register's
+own. Importing the file back with --mode update gives the same rows. --template writes the register's
+input columns with no rows, for people to fill and import. CSV cells that would run as formulas in
+a spreadsheet are escaped with an apostrophe; import drops it again.`,
   catalog: `ismp catalog [--json]
 
 Prints the bundled framework catalogs and the control library (--json: the whole catalog as JSON).`,
@@ -97,6 +148,8 @@ Commands:
   snapshot <file.xlsx>  append today's KPIs to the History table
   batch <clients.csv>   build one workbook per client row (--out <dir>)
   catalog [--json]      print the framework catalogs and the control library
+  import <file> <src>   import rows from a CSV or spreadsheet into a register (preview first)
+  export <file> <out>   export a register as CSV or .xlsx, in another tool's layout or its own
 
 Every command takes --json for scripting and --help for its options.
 ${EXIT_CODES}`;

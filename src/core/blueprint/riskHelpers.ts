@@ -9,8 +9,8 @@ import { Scales } from "../scales";
 import { ASSET_LINK_SLOTS, highAssetHeader, nthIdFormula } from "./assetLinks";
 import { RISK, RISKS_TABLE, ratingColours } from "./riskRegister";
 import { SCALE_TABLES } from "./scalesSheet";
-import { widthFor } from "./style";
-import { ColumnSpec, tableColumn, thisRow } from "./types";
+import type { FieldSpec } from "../registers/types";
+import { tableColumn, thisRow } from "./types";
 
 export const RISK_HELPER = {
   currentRating: "Current Rating",
@@ -51,16 +51,18 @@ function highAssetFormula(k: number): string {
   return `=IF(OR(${skip.join(",")}),"",${id(k)})`;
 }
 
-export function riskHelperColumns(scales: Scales): ColumnSpec[] {
-  const helper = { width: widthFor(9), horizontalAlignment: "Center" as const };
+export function riskHelperFields(scales: Scales): FieldSpec[] {
+  const text = { kind: "text" } as const;
   return [
     {
       header: RISK_HELPER.currentRating,
-      ...helper,
+      type: text,
+      width: 9,
+      align: "Center",
       formula: `=IF(${r(RISK.residualRating)}<>"",${r(RISK.residualRating)},${r(RISK.inherentRating)})`,
       conditionalFormats: ratingColours(RISK_HELPER.currentRating, scales),
     },
-    { header: RISK_HELPER.topRiskKey, ...helper, width: widthFor(16), numberFormat: "0", formula: topRiskKeyFormula() },
-    ...Array.from({ length: ASSET_LINK_SLOTS }, (_, i): ColumnSpec => ({ header: highAssetHeader(i + 1), ...helper, formula: highAssetFormula(i + 1) })),
+    { header: RISK_HELPER.topRiskKey, type: { kind: "decimal" }, width: 16, align: "Center", numberFormat: "0", formula: topRiskKeyFormula() },
+    ...Array.from({ length: ASSET_LINK_SLOTS }, (_, i): FieldSpec => ({ header: highAssetHeader(i + 1), type: text, width: 9, align: "Center", formula: highAssetFormula(i + 1) })),
   ];
 }
