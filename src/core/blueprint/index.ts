@@ -13,6 +13,7 @@ import { BuildOptions, registersOf } from "./options";
 import { requirementsSheet } from "./requirementsSheet";
 import { scalesSheet } from "./scalesSheet";
 import { AnnexAImplementers, soaSheet } from "./soaSheet";
+import { topRisksSheet } from "./topRisksSheet";
 import { SheetSpec, WorkbookBlueprint } from "./types";
 
 export interface BlueprintContext {
@@ -52,6 +53,7 @@ export function buildBlueprint(options: BuildOptions, context: BlueprintContext)
   const kpis = kpiSpecs(scales, options.frameworks, registers);
   const sheets: SheetSpec[] = [
     dashboardSheet(scales, options.frameworks, registers),
+    topRisksSheet(),
     heatmapSheet(scales),
     ...CORE_REGISTERS.map((register) => registerSheet(register, seeds)),
     ...registers.map((key) => registerSheet(OPTIONAL_REGISTERS[key], seeds)),

@@ -9,9 +9,21 @@ import { heatmapCheck } from "./heatmapCheck";
 import { coverageCheck, requirementsCheck, soaCheck } from "./frameworkChecks";
 import { riskRegisterCheck } from "./riskRegisterCheck";
 import { scalesCheck } from "./scalesCheck";
+import { topRisksCheck } from "./topRisksCheck";
 import { operationsRegisterChecks } from "./registersCheck";
 
-export const SHEET_CHECKS: readonly SheetCheck[] = [riskRegisterCheck, assetInventoryCheck, requirementsCheck, soaCheck, coverageCheck, scalesCheck, heatmapCheck, dashboardCheck, ...operationsRegisterChecks];
+export const SHEET_CHECKS: readonly SheetCheck[] = [
+  riskRegisterCheck,
+  assetInventoryCheck,
+  requirementsCheck,
+  soaCheck,
+  coverageCheck,
+  scalesCheck,
+  heatmapCheck,
+  dashboardCheck,
+  topRisksCheck,
+  ...operationsRegisterChecks,
+];
 
 export { checkContext, type CheckContext, type EngineScales } from "./context";
 export { MISSING_CUSTOM_FUNCTION } from "./frameworkChecks";
