@@ -3,6 +3,8 @@ import { checkWorkbook, selectRange } from "./check";
 import { addFramework, readCoverage } from "./coverage";
 import { clearRiskFilter, filterRisksByCell, readHeatmap } from "./heatmap";
 import { takeSnapshot } from "./history";
+import { exportRegister } from "./exportRegister";
+import { importIntoRegister } from "./importRegister";
 import type { ExcelOperations } from "./operations";
 
 export * from "./operations";
@@ -19,4 +21,6 @@ export const operations: ExcelOperations = {
   filterRisksByCell,
   clearRiskFilter,
   takeSnapshot: (context) => takeSnapshot(context),
+  importRows: (context, request) => importIntoRegister(context, request),
+  exportRegister: (context, table, profile) => exportRegister(context, table, profile),
 };
