@@ -10,6 +10,7 @@ import { measureBundles } from "./bundle";
 import { measureCalcOnNew, measureCalcOnWrite } from "./calcOnWrite";
 import { measureCheck } from "./check";
 import { measureFirstRender } from "./firstRender";
+import { measureImport, measureSuggestionQuality } from "./importSuggest";
 import { measureCoverage, measureRiskScore } from "./functions";
 import { measureNaiveWrite } from "./naive";
 import { measureOtherOperations } from "./operations";
@@ -62,6 +63,8 @@ async function main(): Promise<void> {
     ]),
   );
   sections.push(await section("6. Custom functions", () => [...measureCoverage(), ...measureRiskScore()]));
+  sections.push(await section("Import (#15): a 10,000-row CSV into the risk register", measureImport));
+  sections.push(await section("Mapping suggestions (#15): leave-one-out on the control library, top 5", measureSuggestionQuality));
 
   const build = ensureAddinBuild(skipBuild);
   notes.push(`Add-in bundle in ${build.dir}: ${build.how}`, ...build.errors.map((e) => `webpack: ${e}`));

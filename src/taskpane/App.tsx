@@ -88,6 +88,7 @@ export function App({ host: givenHost, supported = isExcelApiSupported(Office.co
             selectedKey={tab}
             headersOnly
             overflowBehavior="menu"
+            overflowAriaLabel="More sections"
             getTabId={tabId}
             onLinkClick={(item) => item?.props.itemKey && openTab(item.props.itemKey as TabKey)}
             styles={{ link: COMPACT_TAB, linkIsSelected: COMPACT_TAB }}

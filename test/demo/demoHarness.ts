@@ -122,7 +122,13 @@ export const sheetTabs = (page: Page): Locator => page.getByRole("tablist", { na
 export const viewPanel = (page: Page, view: ViewName): Locator => page.getByRole("tabpanel", { name: view });
 
 export async function openView(page: Page, view: ViewName): Promise<Locator> {
-  await pane(page).getByRole("tab", { name: view }).click();
+  // Tabs that do not fit a narrow pane sit in Fluent's overflow menu ("More sections").
+  const tab = pane(page).getByRole("tab", { name: view });
+  if (await tab.isVisible()) await tab.click();
+  else {
+    await pane(page).getByRole("tab", { name: "More sections" }).click();
+    await page.getByRole("menuitem", { name: view }).click();
+  }
   const panel = viewPanel(page, view);
   await panel.waitFor();
   return panel;
