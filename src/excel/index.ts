@@ -5,6 +5,7 @@ import { clearRiskFilter, filterRisksByCell, readHeatmap } from "./heatmap";
 import { takeSnapshot } from "./history";
 import { exportRegister } from "./exportRegister";
 import { importIntoRegister } from "./importRegister";
+import { acceptSuggestion, suggestForControls } from "./suggestions";
 import type { ExcelOperations } from "./operations";
 
 export * from "./operations";
@@ -23,4 +24,6 @@ export const operations: ExcelOperations = {
   takeSnapshot: (context) => takeSnapshot(context),
   importRows: (context, request) => importIntoRegister(context, request),
   exportRegister: (context, table, profile) => exportRegister(context, table, profile),
+  suggestMappings: (context, framework) => suggestForControls(context, framework),
+  acceptSuggestion: (context, accepted) => acceptSuggestion(context, accepted),
 };

@@ -4,6 +4,7 @@
  */
 import type { ExportedTable } from "../core/import";
 import type { ImportRequest, ImportResult } from "./importRegister";
+import type { AcceptedSuggestion, ControlSuggestions } from "./suggestions";
 import type { BuildOptions } from "../core/blueprint/options";
 import type { FrameworkKey } from "../core/frameworkKeys";
 import type { HeatmapKind } from "../core/blueprint/heatmapSheet";
@@ -66,4 +67,8 @@ export interface ExcelOperations {
   importRows(context: Excel.RequestContext, request: ImportRequest): Promise<ImportResult>;
   /** A register in a tool's layout (or its own), ready to save as CSV. */
   exportRegister(context: Excel.RequestContext, table: string, profile?: string): Promise<ExportedTable>;
+  /** Requirement suggestions for the controls not yet mapped to a framework. */
+  suggestMappings(context: Excel.RequestContext, framework: FrameworkKey): Promise<ControlSuggestions[]>;
+  /** Writes one suggestion the user accepted. */
+  acceptSuggestion(context: Excel.RequestContext, accepted: AcceptedSuggestion): Promise<string>;
 }

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { buildBlueprint, defaultOptions } from "../../src/core/blueprint";
 import { RISK, RISK_REGISTER_SHEET, RISKS_TABLE } from "../../src/core/blueprint/riskRegister";
+import { CONTROL, CONTROLS_TABLE, mappingColumnHeader } from "../../src/core/blueprint/controlMatrix";
 import { chromiumDependency, describeWith } from "../support/systemDeps";
 import { auditAccessibility, isBlocking, summarizeAudits, type Audit } from "./accessibility";
 import {
@@ -161,6 +162,31 @@ describeWith(chromiumDependency(), { suite: "browser", title: "demo page in Chro
       expect(after.rows.slice(0, before.rows.length)).toEqual(before.rows);
       expect(after.rows.slice(before.rows.length).map((_row, i) => cellValue(after, before.rows.length + i, RISK.id))).toEqual(["1001", "1002", "1003", "1004"]);
       await expectAccessible(page, `import done, ${theme}`);
+    }));
+
+  it.each(THEMES)("suggests requirements for an unmapped control and writes only the one accepted (%s theme)", (theme) =>
+    withDemo(theme, async ({ page }) => {
+      await buildWithSampleData(page);
+      const controls = await readTable(page, CONTROLS_TABLE);
+      const isoColumn = mappingColumnHeader("ISO27001");
+      const emptied = cellAddressOf(controls, 0, isoColumn);
+      await typeCells(page, controls.sheet, { [emptied]: "" });
+      const controlId = String(cellValue(controls, 0, CONTROL.id));
+      const panel = await showView(page, "Import");
+      await panel.getByRole("textbox", { name: "Accepted by" }).fill("Ana Analyst");
+      await panel.getByRole("button", { name: "Suggest" }).click();
+      const group = panel.getByRole("group", { name: new RegExp(`^Suggestions for ${controlId} `) });
+      await group.waitFor({ timeout: 30_000 });
+      expect(String(cellValue(await readTable(page, CONTROLS_TABLE), 0, isoColumn))).toBe("");
+      await page.screenshot({ path: screenshotPath(`suggestions-${theme}`), fullPage: true });
+      await expectAccessible(page, `mapping suggestions, ${theme}`);
+      const accept = group.getByRole("button", { name: /^Accept / }).first();
+      const requirement = /^Accept (\S+) for/.exec((await accept.getAttribute("aria-label")) ?? "")![1];
+      await accept.click();
+      await panel.getByText(`Accepted: ${controlId} → ${requirement}.`).waitFor({ timeout: 30_000 });
+      const after = await readTable(page, CONTROLS_TABLE);
+      expect(String(cellValue(after, 0, isoColumn))).toBe(requirement);
+      expect(after.rows.slice(1)).toEqual(controls.rows.slice(1));
     }));
 
   it("follows the Office theme when it changes", () =>

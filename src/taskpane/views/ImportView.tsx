@@ -12,6 +12,7 @@ import { defaultScales } from "../../core/scales";
 import type { ImportResult } from "../../excel/importRegister";
 import { usePane } from "../paneContext";
 import { downloadText, PickedSource, readPickedFile } from "../importFile";
+import { SuggestionsPanel } from "./SuggestionsPanel";
 
 const NOT_IMPORTED = "";
 const SHOWN_PROBLEMS = 30;
@@ -220,6 +221,7 @@ export function ImportView() {
           </Stack>
         </Stack>
       </section>
+      <SuggestionsPanel />
     </Stack>
   );
 }
