@@ -1,7 +1,7 @@
 /** Opening and saving .xlsx files for the CLI: the headless host stands in for Excel. */
 import { closeSync, existsSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, accessSync, constants } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
-import { createWorkbook, HeadlessWorkbook, readXlsx, run, writeXlsx } from "../headless";
+import { type CachedValuesReport, createWorkbook, HeadlessWorkbook, readXlsx, run, writeXlsxWithValues } from "../headless";
 import { PackageRefusedError } from "../headless/xlsx/packageLimits";
 import { CliError, EXIT } from "./exitCodes";
 
@@ -105,12 +105,14 @@ export function backupPathOf(path: string): string {
  * Saves atomically: the bytes go to a temporary file in the same folder, are flushed to disk, and
  * the temporary file is renamed over the original (one rename is atomic on the same file system).
  * Whatever fails — disk full, a file-size limit, a crash — the original stays as it was; at worst a
- * temporary ".name.ismp-….tmp" is left beside it.
+ * temporary ".name.ismp-….tmp" is left beside it. Returns which formula cells were left without a cached value.
  */
-export async function saveWorkbook(workbook: HeadlessWorkbook, path: string, options: SaveOptions = {}): Promise<void> {
+export async function saveWorkbook(workbook: HeadlessWorkbook, path: string, options: SaveOptions = {}): Promise<CachedValuesReport> {
   assertSafeToSave(path, options);
-  const bytes = await writeXlsx(workbook);
+  // Every formula carries its calculated value, for readers that do not calculate (#17).
+  const { bytes, cachedValues } = await writeXlsxWithValues(workbook);
   writeFileAtomically(path, bytes, options);
+  return cachedValues;
 }
 
 export function writeFileAtomically(path: string, bytes: Uint8Array, options: SaveOptions = {}): void {

@@ -6,9 +6,11 @@ import { CellFormat, CellValue } from "../core/blueprint/types";
 import { parseRange, rangeAddress } from "../core/a1";
 import { Plan, PlanStep, ResolvedConditionalFormat } from "../core/plan/steps";
 import { FEATURE_SETS, supportsExcelApi } from "./requirements";
+import { Batcher, rowSlices } from "./requestBudget";
 import { SyncCounter } from "./syncCounter";
 
-export const REQUEST_BUDGET_BYTES = 4 * 1024 * 1024;
+export { REQUEST_BUDGET_BYTES } from "./requestBudget";
+
 
 /** Office.js accepts one value for a whole range ("applied to all cells"); its typings want 2D arrays. */
 type Fill = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -16,26 +18,6 @@ function fillAll(value: string): Fill {
   return value;
 }
 
-class Batcher {
-  private bytes = 0;
-  constructor(
-    private readonly context: Excel.RequestContext,
-    private readonly sync: SyncCounter,
-  ) {}
-
-  /** Accounts for a command's payload, syncing first when it would push the request over budget. */
-  async reserve(payload: unknown): Promise<void> {
-    const size = payload === undefined ? 64 : JSON.stringify(payload).length + 64;
-    if (this.bytes > 0 && this.bytes + size > REQUEST_BUDGET_BYTES) await this.flush();
-    this.bytes += size;
-  }
-
-  async flush(): Promise<void> {
-    if (this.bytes === 0) return;
-    this.bytes = 0;
-    await this.sync(this.context);
-  }
-}
 
 function applyFormat(range: Excel.Range, format: CellFormat): void {
   const f = range.format;
@@ -58,21 +40,6 @@ function addConditionalFormat(range: Excel.Range, spec: ResolvedConditionalForma
   if (spec.bold !== undefined) cf.custom.format.font.bold = spec.bold;
 }
 
-/** Splits rows into slices whose JSON stays under the budget. */
-function* rowSlices(rows: CellValue[][]): Generator<[number, CellValue[][]]> {
-  let start = 0;
-  let bytes = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const size = JSON.stringify(rows[i]).length;
-    if (i > start && bytes + size > REQUEST_BUDGET_BYTES / 2) {
-      yield [start, rows.slice(start, i)];
-      start = i;
-      bytes = 0;
-    }
-    bytes += size;
-  }
-  if (start < rows.length) yield [start, rows.slice(start)];
-}
 
 /** "'Risk Register'!$A$5:$A$9" → "Risk Register" and "$A$5:$A$9". */
 function sheetOf(address: string): string {
@@ -106,6 +73,18 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, sync:
       range.formulas = step.values as Fill;
       if (step.format) applyFormat(range, step.format);
       if (step.rowHeight) range.format.rowHeight = step.rowHeight;
+    },
+    rowBlock: async (step) => {
+      await batch.reserve(step);
+      const target = sheet(step.sheet);
+      const range = target.getRange(step.address);
+      range.formulas = step.values as Fill;
+      applyFormat(range.getRow(0), step.headerFormat);
+      if (step.numberFormats) target.getRange(step.body).numberFormat = step.numberFormats;
+      for (const column of step.columns) {
+        target.getRange(column.widthColumn).format.columnWidth = column.width;
+        if (column.horizontalAlignment) target.getRange(column.body).format.horizontalAlignment = column.horizontalAlignment;
+      }
     },
     createTable: async (step) => {
       const start = parseRange(step.address).start;

@@ -18,6 +18,8 @@ export { REQUEST_PAYLOAD_LIMIT_BYTES } from "./context";
 export { readXlsx } from "./xlsx/read";
 export { writeXlsx } from "./xlsx/save";
 export type { WriteXlsxOptions, XlsxPostProcessor } from "./xlsx/write";
+export { writeXlsxWithValues, type SavedXlsx } from "./save";
+export { cacheFormulaValues, type CachedValuesReport } from "./calc/cachedValues";
 export { toFileFormula, fromFileFormula } from "./formulaSyntax";
 export { formatValue, isDateFormat, dateToSerial, serialToDate } from "./calc";
 

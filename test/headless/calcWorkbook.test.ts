@@ -115,7 +115,8 @@ describe.each(CASES)("the sample workbook (%s) calculated on the headless host",
       writeFileSync(path, await writeXlsx(workbook));
       const verification = verify(await EngineWorkbook.open(path));
       expect(verification.checked).toBe(verification.formulaCells);
-      // The file keeps every cached result as its type: ISMP.COVERAGE's #NAME? as an error (t="e"), a 0 as 0.
+      // The file carries each formula's value with its cell type (errors as t="e", 0 and "" kept), so the
+      // oracle reads what LibreOffice would show: ISMP.COVERAGE's #NAME? included.
       expect(verification.mismatches).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });

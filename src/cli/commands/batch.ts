@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { OptionFields, parseBuildOptions } from "../../core/blueprint/parseOptions";
 import { OperationBlockedError } from "../../excel/errors";
+import type { CachedValuesReport } from "../../headless";
 import { BUILD_OPTION_FLAGS, JSON_FLAG, parseFlags, SAVE_FLAGS, singleFile } from "../args";
 import { decodeCsv } from "../batch/csvText";
 import { ClientField, ClientRow, parseClientList, RowError } from "../batch/clientsCsv";
@@ -27,6 +28,8 @@ export interface RowResult {
   file: string;
   status: RowStatus;
   errors: RowError[];
+  /** Formula cells written with and without a cached value; absent for a failed row. */
+  cachedValues?: CachedValuesReport;
 }
 
 export async function batchCommand(args: string[], out: Out): Promise<ExitCode> {
@@ -76,8 +79,8 @@ async function buildRow(row: ClientRow, file: string, defaults: Omit<OptionField
 
   const mode = existsSync(file) ? "upgrade" : "new";
   try {
-    await buildWorkbookFile(file, parsed.options, mode, save);
-    return { row: row.row, client: row.client, file, status: mode === "new" ? "built" : "upgraded", errors: [] };
+    const { cachedValues } = await buildWorkbookFile(file, parsed.options, mode, save);
+    return { row: row.row, client: row.client, file, status: mode === "new" ? "built" : "upgraded", errors: [], cachedValues };
   } catch (error) {
     // One client's file failing (protected sheet, unreadable file, a bug) must not stop the batch.
     const message = error instanceof CliError || error instanceof OperationBlockedError ? error.message : `unexpected error: ${(error as Error).message}`;

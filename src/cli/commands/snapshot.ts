@@ -12,8 +12,8 @@ export async function snapshotCommand(args: string[], out: Out): Promise<ExitCod
   assertSafeToSave(file, save);
   const workbook = await openWorkbook(file);
   const snapshot = await runOn(workbook, (context) => operations.takeSnapshot(context));
-  await saveWorkbook(workbook, file, save);
-  if (values.json) out.log(JSON.stringify({ file, ...snapshot }, null, 2));
+  const cachedValues = await saveWorkbook(workbook, file, save);
+  if (values.json) out.log(JSON.stringify({ file, ...snapshot, cachedValues }, null, 2));
   else out.log(`${file}: KPIs dated ${snapshot.date} added to KPI History (${snapshot.rows} rows)`);
   return EXIT.ok;
 }

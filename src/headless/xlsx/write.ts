@@ -1,10 +1,9 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { parseRect, rectAddress } from "../addresses";
+import { rectAddress } from "../addresses";
 import { toFileFormula } from "../formulaSyntax";
 import type { SheetModel } from "../model/sheet";
-import type { CellStyle, CellValue, ConditionalFormatEntry, NameEntry } from "../model/types";
-import { escapeXml } from "./charts/xml";
+import type { Cell, CellStyle, ConditionalFormatEntry, NameEntry } from "../model/types";
 import { WorksheetParts } from "./patch/worksheetXml";
 import { dataValidationsXml, validationXml } from "./validationsXml";
 import type { HeadlessWorkbook } from "../model/workbook";
@@ -35,13 +34,10 @@ interface DefinedNameRecord {
   localSheetId?: number;
 }
 
-/** The model flag engineer "cache" sets when formulas must be recalculated when the file opens. */
-export const wantsFullCalcOnLoad = (workbook: HeadlessWorkbook): boolean => (workbook as unknown as { fullCalcOnLoad?: boolean }).fullCalcOnLoad === true;
-
 /**
  * A whole package from the model: exceljs writes cells, styles, tables, conditional formats and
- * layout; data validations and formula results are written here (exceljs expands validation
- * ranges cell by cell, stores error results as text and drops a cached 0). `sheets` limits the
+ * layout; data validations are written here (exceljs expands validation ranges cell by cell).
+ * `sheets` limits the
  * package to some sheets (patching an existing package needs only the ones a command changed).
  */
 export async function generatePackage(workbook: HeadlessWorkbook, sheets: SheetModel[] = workbook.sheets): Promise<Uint8Array> {
@@ -57,47 +53,23 @@ export async function generatePackage(workbook: HeadlessWorkbook, sheets: SheetM
     if (sheet.protection.protected) await worksheet.protect(sheet.protection.password ?? "", protectionToFile(sheet.protection.options));
   }
   (book as unknown as { _definedNames: { model: DefinedNameRecord[] } })._definedNames = { model: definedNames };
-  if (wantsFullCalcOnLoad(workbook)) book.calcProperties.fullCalcOnLoad = true;
+  if (workbook.fullCalcOnLoad) book.calcProperties = { ...book.calcProperties, fullCalcOnLoad: true };
   const written = new Uint8Array(await book.xlsx.writeBuffer());
   return completeSheets(written, sheets);
 }
 
-/** Adds what exceljs cannot write well to each worksheet part: validations (range by range) and typed formula results. */
+/** Adds what exceljs cannot write well to each worksheet part: data validations, range by range. */
 async function completeSheets(bytes: Uint8Array, sheets: SheetModel[]): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
   for (const [index, sheet] of sheets.entries()) {
     const part = `xl/worksheets/sheet${index + 1}.xml`;
     const file = zip.file(part);
     if (!file) throw new Error(`exceljs wrote no ${part} for "${sheet.name}"`);
-    const parts = new WorksheetParts(withFormulaResults(await file.async("string"), sheet));
+    const parts = new WorksheetParts(await file.async("string"));
     parts.replace("dataValidations", [dataValidationsXml(sheet.validations.map((entry) => validationXml(entry)))]);
     zip.file(part, parts.toString());
   }
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
-}
-
-const ERROR_VALUES = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"]);
-
-/** The cached result of a formula cell as SpreadsheetML writes it: t="str" text, t="b" boolean, t="e" error, plain number. */
-export function formulaResultXml(value: CellValue | undefined): { type?: string; v: string } | null {
-  if (value === undefined) return null;
-  if (typeof value === "number") return { v: String(value) };
-  if (typeof value === "boolean") return { type: "b", v: value ? "1" : "0" };
-  return ERROR_VALUES.has(value) ? { type: "e", v: escapeXml(value) } : { type: "str", v: escapeXml(value) };
-}
-
-const FORMULA_CELL = /<c\b([^>]*?)>(<f\b[^>]*?(?:\/>|>[\s\S]*?<\/f>))(?:<v>[\s\S]*?<\/v>)?<\/c>/g;
-
-function withFormulaResults(xml: string, sheet: SheetModel): string {
-  return xml.replace(FORMULA_CELL, (whole, attributes: string, formula: string) => {
-    const ref = /\br="([A-Z]+\d+)"/.exec(attributes)?.[1];
-    const rect = ref && parseRect(ref);
-    if (!rect) return whole;
-    const result = formulaResultXml(sheet.cell(rect.r0, rect.c0)?.value);
-    const kept = attributes.replace(/\s+t="[^"]*"/, "");
-    if (!result) return `<c${kept}>${formula}</c>`;
-    return `<c${kept}${result.type ? ` t="${result.type}"` : ""}>${formula}<v>${result.v}</v></c>`;
-  });
 }
 
 const nameRecord = (entry: NameEntry, localSheetId?: number): DefinedNameRecord => ({
@@ -120,16 +92,29 @@ function sheetOptions(sheet: SheetModel): Partial<ExcelJS.AddWorksheetOptions> {
   };
 }
 
+/**
+ * A model cell as exceljs writes it. A formula's cached result gets Excel's cell type: t="str" for
+ * text, t="b" for booleans, t="e" for errors (the model holds an error as its code, "#N/A", as
+ * Office.js `values` does), a plain <v> for numbers and dates.
+ */
+function fileValue(cell: Cell): ExcelJS.CellValue | undefined {
+  if (cell.formula === undefined) return cell.value;
+  const formula = toFileFormula(cell.formula);
+  if (cell.value === undefined) return { formula } as ExcelJS.CellFormulaValue;
+  const result = typeof cell.value === "string" && isErrorCode(cell.value) ? { error: cell.value as ExcelJS.CellErrorValue["error"] } : cell.value;
+  return { formula, result } as ExcelJS.CellFormulaValue;
+}
+
+const ERROR_CODES = new Set(["#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NAME?", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA"]);
+const isErrorCode = (text: string): boolean => ERROR_CODES.has(text);
+
 function writeCells(worksheet: ExcelJS.Worksheet, sheet: SheetModel): void {
   for (const [row, cells] of sheet.rows) {
     const fileRow = worksheet.getRow(row + 1);
     for (const [col, cell] of cells) {
       const target = fileRow.getCell(col + 1);
-      if (cell.formula !== undefined) {
-        target.value = { formula: toFileFormula(cell.formula), ...(cell.value !== undefined ? { result: cell.value } : {}) } as ExcelJS.CellFormulaValue;
-      } else if (cell.value !== undefined) {
-        target.value = cell.value;
-      }
+      const value = fileValue(cell);
+      if (value !== undefined) target.value = value;
       if (cell.style) applyStyle(target, cell.style);
     }
   }
@@ -191,9 +176,13 @@ function printAreaName(sheet: SheetModel, localSheetId: number): DefinedNameReco
 function writeTable(worksheet: ExcelJS.Worksheet, table: HeadlessWorkbook["tables"][number]): void {
   const body = table.bodyRect;
   const rows: ExcelJS.CellValue[][] = [];
+  // From the model: reading the cells back through exceljs's `value` would drop cached results of 0, "" and FALSE.
   for (let row = body.r0; row <= body.r1; row++) {
     const line: ExcelJS.CellValue[] = [];
-    for (let col = table.rect.c0; col <= table.rect.c1; col++) line.push(worksheet.getCell(row + 1, col + 1).value);
+    for (let col = table.rect.c0; col <= table.rect.c1; col++) {
+      const cell = table.sheet.cell(row, col);
+      line.push((cell && fileValue(cell)) ?? null);
+    }
     rows.push(line);
   }
   const style = /^TableStyle(Light|Medium|Dark)\d+$/.test(table.style) ? table.style : "TableStyleMedium2";

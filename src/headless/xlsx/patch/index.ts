@@ -17,7 +17,7 @@ import { CONTENT_TYPES, RELATIONSHIP_TYPES, XlsxPackage } from "../charts/opcPac
 import { addChartsToSheet } from "../charts/writeCharts";
 import { escapeXml } from "../charts/xml";
 import { validationEntriesOf, validationXml, dataValidationsXml } from "../validationsXml";
-import { generatePackage, wantsFullCalcOnLoad } from "../write";
+import { generatePackage } from "../write";
 import { namePrint, type SheetChange, sheetChange, tablePrint } from "./baseline";
 import type { OriginalPackage } from "./original";
 import { patchSheetData, readRows, type RowXml } from "./sheetData";
@@ -56,7 +56,7 @@ export async function patchPackage(original: OriginalPackage, workbook: Headless
   const pkg = XlsxPackage.of(await JSZip.loadAsync(original.bytes));
   const workbookPart = original.workbookPart;
   const workbookXml = await pkg.text(workbookPart);
-  const calcNeeded = wantsFullCalcOnLoad(workbook) && !/fullCalcOnLoad="(1|true)"/.test(workbookXml);
+  const calcNeeded = workbook.fullCalcOnLoad && !/fullCalcOnLoad="(1|true)"/.test(workbookXml);
   if (added.length === 0 && changes.size === 0 && removed.length === 0 && !reordered && !namesChanged && !calcNeeded) return original.bytes;
 
   const generatedSheets = workbook.sheets.filter((sheet) => added.includes(sheet) || changes.has(sheet));

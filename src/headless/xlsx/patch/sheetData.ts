@@ -110,7 +110,10 @@ export function patchSheetData(source: string, sheetData: Span, patch: SheetData
       const now = generated?.cells.get(col);
       const was = cells.get(col);
       if (now === undefined) cells.delete(col);
-      else cells.set(col, change.valueOnly && was ? withNewResult(was, now) : now);
+      else if (change.valueOnly && was) {
+        // A result the host cannot vouch for (custom or unsupported function) leaves the file's own cached value.
+        if (/<(?:\w+:)?v>/.test(now)) cells.set(col, withNewResult(was, now));
+      } else cells.set(col, now);
     }
     const ordered = [...cells].sort((a, b) => a[0] - b[0]).map(([, text]) => text);
     out.push(`${startTag}${ordered.join("")}</${prefix}row>`);
