@@ -159,6 +159,9 @@ export function sheetChange(workbook: HeadlessWorkbook, baseline: WorkbookBaseli
   const tablesChanged =
     tables.some((t) => baseline.tables.get(t)?.print !== tablePrint(t)) ||
     [...baseline.tables].some(([t, b]) => b.part !== "" && !tables.includes(t) && t.sheet === sheet);
-  if (cells.length === 0 && rows.size === 0 && aspects.size === 0 && newCharts.length === 0 && !tablesChanged) return null;
+  // Only recalculated results on a sheet the command did not otherwise change (a user's own sheet): the
+  // file keeps the cached values Excel wrote, and fullCalcOnLoad has Excel and LibreOffice recalculate on open.
+  const onlyResults = cells.every((c) => c.valueOnly);
+  if (onlyResults && rows.size === 0 && aspects.size === 0 && newCharts.length === 0 && !tablesChanged) return null;
   return { sheet, cells, rows, aspects, newCharts, tablesChanged };
 }

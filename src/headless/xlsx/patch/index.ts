@@ -23,7 +23,7 @@ import type { OriginalPackage } from "./original";
 import { patchSheetData, readRows, type RowXml } from "./sheetData";
 import { StyleMerger, withPrefix } from "./styles";
 import { WorksheetParts } from "./worksheetXml";
-import { attributeOf, childSpans, innerOf, rootSpan, startTagOf, textOf, withAttribute, type Span } from "./xmlSpans";
+import { applyEdits, attributeOf, childSpans, innerOf, rootSpan, startTagOf, textOf, withAttribute, type Edit, type Span } from "./xmlSpans";
 
 const RELATIONSHIPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 /** Conditional format rule types the reader puts into the model; others are kept from the file as they are. */
@@ -455,7 +455,7 @@ async function patchWorkbookXml(
   const namesSpan = children.find((c) => c.local === "definedNames");
   const namesText = definedNamesXml(source, namesSpan, workbook, original, newIndex, indexMap, changes, added.map((a) => a.sheet), prefix);
 
-  const edits: Array<{ start: number; end: number; text: string }> = [{ start: sheetsSpan.start, end: sheetsSpan.end, text: sheetsText }];
+  const edits: Edit[] = [{ start: sheetsSpan.start, end: sheetsSpan.end, text: sheetsText }];
   if (namesSpan) edits.push({ start: namesSpan.start, end: namesSpan.end, text: namesText });
   else if (namesText) edits.push({ start: sheetsSpan.end, end: sheetsSpan.end, text: namesText });
   const calcPr = children.find((c) => c.local === "calcPr");
@@ -478,9 +478,7 @@ async function patchWorkbookXml(
     }
   }
   void pkg;
-  let out = source;
-  for (const edit of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
-  return out;
+  return applyEdits(source, edits);
 }
 
 function nameXml(prefix: string, name: string, formula: string, localSheetId: number | undefined, hidden: boolean, comment: string): string {

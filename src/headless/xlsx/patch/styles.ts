@@ -4,7 +4,7 @@
  * appended to the original styles.xml, never replacing what is there, and cell indexes are mapped
  * from the generated numbering to the original's. Identical entries are reused.
  */
-import { attributeOf, childSpans, rootSpan, startTagOf, textOf, withAttribute, type Span } from "./xmlSpans";
+import { applyEdits, attributeOf, childSpans, rootSpan, startTagOf, textOf, withAttribute, type Edit, type Span } from "./xmlSpans";
 
 const COLLECTIONS = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs"] as const;
 type Collection = (typeof COLLECTIONS)[number];
@@ -37,7 +37,6 @@ export function withPrefix(markup: string, prefix: string): string {
 }
 
 const prefixOfRoot = (root: Span) => (root.name.includes(":") ? root.name.slice(0, root.name.indexOf(":") + 1) : "");
-const unprefixed = (markup: string, prefix: string) => (prefix === "" ? markup : markup.split(`<${prefix}`).join("<").split(`</${prefix}`).join("</"));
 
 export class StyleMerger {
   private readonly original: Parsed | null;
@@ -130,7 +129,7 @@ export class StyleMerger {
     const original = this.original;
     if (original === null) return this.generated.source;
     if (!this.changed) return original.source;
-    const edits: Array<{ at: number; end: number; text: string }> = [];
+    const edits: Edit[] = [];
     for (const collection of COLLECTIONS) {
       const extra = this.added[collection];
       if (extra.length === 0) continue;
@@ -141,20 +140,15 @@ export class StyleMerger {
         const inner = span.selfClosing ? "" : original.source.slice(span.openEnd, original.source.lastIndexOf("<", span.end - 1));
         const name = span.name;
         const open = head.endsWith("/>") ? `${head.slice(0, -2)}>` : head;
-        edits.push({ at: span.start, end: span.end, text: `${open}${inner}${extra.join("")}</${name}>` });
+        edits.push({ start: span.start, end: span.end, text: `${open}${inner}${extra.join("")}</${name}>` });
       } else {
         const name = `${this.prefix}${collection}`;
         const order = STYLESHEET_ORDER.indexOf(collection);
         const next = childSpans(original.source, original.root).find((s) => STYLESHEET_ORDER.indexOf(s.local) > order);
         const at = next ? next.start : original.source.lastIndexOf("<", original.root.end - 1);
-        edits.push({ at, end: at, text: `<${name} count="${count}">${extra.join("")}</${name}>` });
+        edits.push({ start: at, end: at, text: `<${name} count="${count}">${extra.join("")}</${name}>` });
       }
     }
-    let out = original.source;
-    // From the end backwards; at one offset the replacement goes before the insertion in front of it.
-    for (const edit of edits.sort((a, b) => b.at - a.at || b.end - a.end)) out = out.slice(0, edit.at) + edit.text + out.slice(edit.end);
-    return out;
+    return applyEdits(original.source, edits);
   }
 }
-
-export { unprefixed };

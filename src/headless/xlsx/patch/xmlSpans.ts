@@ -104,3 +104,16 @@ export function withAttribute(startTag: string, name: string, value: string | un
 
 /** The prefix ("x:" or "") the element names in this part carry. */
 export const prefixOf = (span: Span): string => (span.name.includes(":") ? span.name.slice(0, span.name.indexOf(":") + 1) : "");
+
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Applies non-overlapping edits (replacements and insertions) to `source`; at one offset a replacement goes after the insertion in front of it. */
+export function applyEdits(source: string, edits: Edit[]): string {
+  let out = source;
+  for (const edit of [...edits].sort((a, b) => b.start - a.start || b.end - a.end)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+  return out;
+}
