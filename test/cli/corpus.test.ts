@@ -71,7 +71,8 @@ describe("ismp upgrade on third-party workbooks", () => {
       }
       outcomes.set(name, outcome);
     }
-  }, 300_000);
+    // About 1 s of CPU per workbook (each upgrade builds the whole scaffold); room for a loaded runner.
+  }, 900_000);
   afterAll(() => {
     const upgraded = [...outcomes.values()].filter((o) => o.code === 0).length;
     console.log(`corpus: ${outcomes.size} workbooks, ${upgraded} upgraded, ${outcomes.size - upgraded} refused`);
@@ -122,7 +123,7 @@ describe("ismp upgrade on third-party workbooks", () => {
         }
         errors.set(name, added.length === 0 ? ["no ISMP sheets found"] : found);
       }
-    }, 240_000);
+    }, 600_000);
 
     it.each(RECALCULATED)("%s: the ISMP sheets open and recalculate without error cells", (name) => {
       expect(errors.get(name)).toEqual([]);
