@@ -5,6 +5,7 @@
 import { CellFormat, CellValue } from "../core/blueprint/types";
 import { parseRange, rangeAddress } from "../core/a1";
 import { Plan, PlanStep, ResolvedConditionalFormat } from "../core/plan/steps";
+import { asLiteralText } from "../core/literalText";
 import { FEATURE_SETS, supportsExcelApi } from "./requirements";
 import { Batcher, rowSlices } from "./requestBudget";
 import { SyncCounter } from "./syncCounter";
@@ -121,7 +122,10 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, sync:
       if (step.numberFormat) body.numberFormat = fillAll(step.numberFormat);
       if (step.horizontalAlignment) body.format.horizontalAlignment = step.horizontalAlignment;
       if (step.wrapText !== undefined) body.format.wrapText = step.wrapText;
-      if (step.formula) body.formulas = fillAll(step.formula);
+      // Typed-over cells keep their values: Excel writes a formula into every cell it is given,
+      // exceptions of a calculated column included, so only the runs between them get it.
+      if (step.formula && step.formulaRuns) for (const run of step.formulaRuns) target.getRange(run).formulas = fillAll(step.formula);
+      else if (step.formula) body.formulas = fillAll(step.formula);
       else if (step.values) body.values = step.values.map((v) => [v]) as Fill;
       if (step.validation && canValidate) {
         body.dataValidation.clear();
@@ -183,6 +187,14 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, sync:
       if (step.categoryFormat) chart.axes.categoryAxis.numberFormat = step.categoryFormat;
       if (step.valueMin !== undefined) chart.axes.valueAxis.minimum = step.valueMin;
       if (step.valueMax !== undefined) chart.axes.valueAxis.maximum = step.valueMax;
+    },
+    memory: async (step) => {
+      await batch.reserve(step);
+      const target = step.create ? workbook.worksheets.add(step.sheet) : sheet(step.sheet);
+      const range = target.getRange(`A1:B${step.rows.length}`);
+      range.numberFormat = fillAll("@");
+      range.values = step.rows.map((row) => row.map((v) => (typeof v === "string" ? asLiteralText(v) : v))) as Fill;
+      if (step.create) target.visibility = "VeryHidden";
     },
     activate: async (step) => {
       await batch.reserve(step);
