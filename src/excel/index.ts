@@ -4,6 +4,8 @@ import { addFramework, readCoverage } from "./coverage";
 import { clearRiskFilter, filterRisksByCell, readHeatmap } from "./heatmap";
 import { takeSnapshot } from "./history";
 import type { ExcelOperations } from "./operations";
+import { restoreFormula } from "./overrides";
+import { readSettings } from "./settings";
 
 export * from "./operations";
 export { OperationBlockedError } from "./errors";
@@ -12,6 +14,8 @@ export { OperationBlockedError } from "./errors";
 export const operations: ExcelOperations = {
   buildWorkbook: (context, options) => buildWorkbook(context, options),
   checkWorkbook: (context) => checkWorkbook(context),
+  restoreFormula,
+  readSettings,
   selectRange,
   readCoverage,
   addFramework: (context, key) => addFramework(context, key),

@@ -6,6 +6,7 @@ import { TableModel } from "../model/table";
 import type { CellStyle, CellValue, ConditionalFormatEntry, DataValidationEntry, DataValidationRule } from "../model/types";
 import { HeadlessWorkbook } from "../model/workbook";
 import { coalesceCells } from "./coalesce";
+import { readProtection } from "./protection";
 import {
   borderFromFile,
   cfOperatorFromFile,
@@ -68,6 +69,7 @@ export async function readXlsx(data: ArrayBuffer | Uint8Array): Promise<Headless
     (scope ? scope.names : workbook.names).push(entry);
   }
   workbook.activeSheet = workbook.sheets.find((s) => s.visibility === "Visible") ?? workbook.sheets[0] ?? null;
+  await readProtection(data, workbook);
   return workbook;
 }
 

@@ -16,6 +16,7 @@ import {
   toArgb,
   verticalToFile,
 } from "./mapping";
+import { writeProtection } from "./protection";
 
 /** A step run on the finished package, e.g. one that adds chart parts exceljs cannot write. */
 export type XlsxPostProcessor = (xlsx: Uint8Array, workbook: HeadlessWorkbook) => Promise<Uint8Array>;
@@ -46,7 +47,7 @@ export async function writeXlsx(workbook: HeadlessWorkbook, options: WriteXlsxOp
   }
   (book as unknown as { _definedNames: { model: DefinedNameRecord[] } })._definedNames = { model: definedNames };
   if (workbook.fullCalcOnLoad) book.calcProperties = { ...book.calcProperties, fullCalcOnLoad: true };
-  let bytes: Uint8Array = new Uint8Array(await book.xlsx.writeBuffer());
+  let bytes: Uint8Array = await writeProtection(new Uint8Array(await book.xlsx.writeBuffer()), workbook);
   for (const step of options.postProcessors ?? []) bytes = await step(bytes, workbook);
   return bytes;
 }
