@@ -101,9 +101,13 @@ describe("protection and overrides survive the CLI", () => {
   it("a structure-protected workbook is blocked by snapshot and upgrade, and the file stays as it was", async () => {
     const file = dir.file("structure.xlsx");
     await ismp(["new", file, "--profile", "saas"]);
-    const workbook = await readXlsx(readFileSync(file));
-    workbook.protection = { protected: true, fileAttributes: { lockStructure: "1", workbookAlgorithmName: "SHA-512", workbookHashValue: "abc=", workbookSaltValue: "salt=", workbookSpinCount: "100000" } };
-    writeFileSync(file, await writeXlsx(workbook));
+    // As Excel saves a workbook after Review > Protect Workbook (with a password).
+    const JSZip = (await import("jszip")).default;
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    const book = await zip.file("xl/workbook.xml")!.async("string");
+    const element = '<workbookProtection lockStructure="1" workbookAlgorithmName="SHA-512" workbookHashValue="abc=" workbookSaltValue="salt=" workbookSpinCount="100000"/>';
+    zip.file("xl/workbook.xml", book.replace(/(<workbookPr\b[^>]*\/>)/, `$1${element}`));
+    writeFileSync(file, await zip.generateAsync({ type: "uint8array" }));
     expect(await zipText(file, "xl/workbook.xml")).toMatch(/<workbookProtection lockStructure="1" workbookAlgorithmName="SHA-512" workbookHashValue="abc="/);
     const bytes = readFileSync(file);
     for (const command of ["snapshot", "upgrade"]) {
