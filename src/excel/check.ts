@@ -6,6 +6,7 @@ import { toExcelDate, toExcelDateTime } from "../core/excelDate";
 import { REGISTERS } from "../core/registers";
 import { listKey } from "../core/registers/checks";
 import type { Problem } from "./operations";
+import { overrideProblems } from "./overrides";
 import { createSyncCounter } from "./syncCounter";
 import { readWorkbookData, WorkbookData } from "./workbookData";
 
@@ -25,11 +26,11 @@ function scaleLists(data: WorkbookData): Map<string, string[]> {
 }
 
 export async function checkWorkbook(context: Excel.RequestContext, today = new Date()): Promise<Problem[]> {
-  const data = await readWorkbookData(context, createSyncCounter(), REGISTERS.map((r) => r.table));
+  const data = await readWorkbookData(context, createSyncCounter(), REGISTERS.map((r) => r.table), { overrides: true });
   if (!data.table(RISKS_TABLE)) {
     return [{ code: "no-register", severity: "error", sheet: "", address: "", message: "There is no Risks table. Run Build from Set up first." }];
   }
-  return checkWorkbookTables({
+  const found = checkWorkbookTables({
     tables: [...data.tables.values()],
     lists: scaleLists(data),
     scales: data.scales,
@@ -37,6 +38,7 @@ export async function checkWorkbook(context: Excel.RequestContext, today = new D
     today: toExcelDate(today),
     now: toExcelDateTime(today),
   });
+  return [...found, ...overrideProblems(data, REGISTERS.map((r) => r.table))];
 }
 
 export async function selectRange(context: Excel.RequestContext, sheet: string, address: string): Promise<void> {

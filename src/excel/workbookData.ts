@@ -13,10 +13,13 @@ import { OPERATIONS_SCALE_TABLES } from "../core/blueprint/operationsScales";
 import { OPTIONAL_REGISTER_KEYS, OPTIONAL_REGISTERS, OptionalRegisterKey } from "../core/registers";
 import { getFramework } from "../core/catalogs";
 import { FRAMEWORK_KEYS, FrameworkKey } from "../core/frameworkKeys";
+import { identify, Identity } from "../core/plan/identity";
 import { scalesFromSnapshot } from "../core/plan/readScales";
+import { readMemory } from "../core/plan/workbookMemory";
 import { TableSnapshot, WorkbookSnapshot } from "../core/plan/snapshot";
 import { defaultScales, Scales } from "../core/scales";
 import { readTables } from "./readTables";
+import { calculatedColumns, everyTableBlueprint } from "./build";
 import { readSnapshot } from "./snapshot";
 import { SyncCounter } from "./syncCounter";
 
@@ -39,19 +42,47 @@ export interface WorkbookData {
   registers: OptionalRegisterKey[];
   table(name: string): TableData | undefined;
   layout(name: string): TableSnapshot | undefined;
+  /** Which tables and columns are ours under the names the analyst gave them. */
+  identity: Identity;
+}
+
+/**
+ * A table as the analyses read it: under the blueprint's table and column names, whatever the analyst
+ * renamed them to (cells are still addressed where they are).
+ */
+function canonical<T extends TableSnapshot>(table: T, name: string, identity: Identity): T {
+  const aliases = identity.renames.columns.get(name.toLowerCase());
+  if (!aliases?.size && table.name.toLowerCase() === name.toLowerCase()) return table;
+  const blueprintOf = new Map([...(aliases ?? [])].map(([bp, actual]) => [actual.toLowerCase(), bp]));
+  const spec = everyTableBlueprint().sheets.flatMap((s) => s.tables).find((t) => t.name.toLowerCase() === name.toLowerCase());
+  const headerOf = (h: string) => {
+    const bp = blueprintOf.get(h.toLowerCase());
+    return bp ? (spec?.columns.find((c) => c.header.toLowerCase() === bp)?.header ?? h) : h;
+  };
+  const rename = <V>(record: Record<string, V> | undefined) => record && Object.fromEntries(Object.entries(record).map(([h, v]) => [headerOf(h), v]));
+  return { ...table, name, headers: table.headers.map(headerOf), columns: rename(table.columns), constants: rename(table.constants) };
 }
 
 export async function readWorkbookData(
   context: Excel.RequestContext,
   sync: SyncCounter,
   wanted: readonly string[] = [RISKS_TABLE, ASSETS_TABLE, CONTROLS_TABLE, REQUIREMENTS_TABLE],
+  options: { overrides?: boolean } = {},
 ): Promise<WorkbookData> {
+  const calculated = options.overrides
+    ? Object.fromEntries(Object.entries(calculatedColumns(everyTableBlueprint())).filter(([table]) => wanted.some((w) => w.toLowerCase() === table.toLowerCase())))
+    : undefined;
   const snapshot = await readSnapshot(
     context,
-    { tables: [...wanted, HISTORY_TABLE, ...SCALE_TABLE_NAMES], fullTables: SCALE_TABLE_NAMES, sheets: [], gridName: SCORE_MATRIX_NAME, blocks: [SETTINGS_BLOCK] },
+    { tables: [...wanted, HISTORY_TABLE, ...SCALE_TABLE_NAMES], fullTables: SCALE_TABLE_NAMES, sheets: [], gridName: SCORE_MATRIX_NAME, blocks: [SETTINGS_BLOCK], calculated },
     sync,
   );
-  const layout = (name: string) => snapshot.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
+  const memory = readMemory(snapshot.memoryRows);
+  const identity = identify(everyTableBlueprint().sheets.flatMap((s) => s.tables), snapshot, memory.kind === "memory" ? memory.memory : undefined);
+  const layout = (name: string) => {
+    const found = identity.tables.get(name.toLowerCase()) ?? snapshot.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
+    return found && canonical(found, name, identity);
+  };
   const toRead = wanted.map(layout).filter((t): t is TableSnapshot => t !== undefined);
   const tables = await readTables(context, toRead, sync);
   // The Scales tables came in full with the snapshot: the operations KPIs and Check look values up in them.
@@ -68,5 +99,6 @@ export async function readWorkbookData(
     registers: OPTIONAL_REGISTER_KEYS.filter((key) => layout(OPTIONAL_REGISTERS[key].table) !== undefined),
     table: (name) => tables.get(name.toLowerCase()),
     layout,
+    identity,
   };
 }
