@@ -213,3 +213,19 @@ describe("The Scales sheet's score grid", () => {
     expect(grid()).toEqual(defaultScales(size).matrix);
   });
 });
+
+describe("Re-running Build on a just-built workbook, formulas read back in Excel's display form ([@Col], Table[Col])", () => {
+  it("reports nothing restored, added or created", async () => {
+    const workbook = await builtWorkbook();
+    const formulas = await run(workbook, async (context) => {
+      const range = context.workbook.tables.getItem(RISKS_TABLE).getDataBodyRange().getRow(0).load("formulas");
+      await context.sync();
+      return range.formulas[0].filter((f) => typeof f === "string" && f.startsWith("="));
+    });
+    expect(formulas.join(" ")).toMatch(/\[@\[Inherent Likelihood\]\]/);
+    expect(formulas.join(" ")).not.toMatch(/#This Row/);
+    const report = await build(workbook);
+    expect(report.repaired).toEqual([]);
+    expect(report.created).toEqual([]);
+  });
+});

@@ -340,7 +340,7 @@ function tableSteps(
     const position = layout.headers.findIndex((h) => key(h) === key(column.header));
     if (existing && column.formula && position < existing.headers.length && existing.bodyRows > 0) {
       const current = existing.firstRowFormulas[position];
-      if (canonicalFormula(String(current ?? "")) !== canonicalFormula(column.formula)) {
+      if (canonicalFormula(String(current ?? ""), existing.name) !== canonicalFormula(column.formula, existing.name)) {
         report.repaired.push(`Restored the formula of ${spec.name}[${column.header}]`);
       }
     }

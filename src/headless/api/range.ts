@@ -1,5 +1,6 @@
 import { MAX_COLUMNS, MAX_ROWS, type Rect, intersectRects, parseRect, qualifiedAddress, rectColumns, rectRows, splitSheet } from "../addresses";
 import { HeadlessOfficeError } from "../errors";
+import { displayFormula } from "../formulaDisplay";
 import { assertEditable, displayText, gridFor, valueType, writeCells } from "../model/cells";
 import type { SheetModel } from "../model/sheet";
 import { ClientObject, type Context, type Resolver, type ProxyNode } from "./clientObject";
@@ -65,8 +66,8 @@ export class Range extends ClientObject<RangeRef> {
       isEntireColumn: (ref) => ref.rect.r0 === 0 && ref.rect.r1 === MAX_ROWS - 1,
       isEntireRow: (ref) => ref.rect.c0 === 0 && ref.rect.c1 === MAX_COLUMNS - 1,
       values: (ref) => gridOf(ref, (r, c) => ref.sheet.cell(r, c)?.value ?? ""),
-      formulas: (ref) => gridOf(ref, (r, c) => ref.sheet.cell(r, c)?.formula ?? ref.sheet.cell(r, c)?.value ?? ""),
-      formulasLocal: (ref) => gridOf(ref, (r, c) => ref.sheet.cell(r, c)?.formula ?? ref.sheet.cell(r, c)?.value ?? ""),
+      formulas: (ref) => this.displayedFormulas(ref),
+      formulasLocal: (ref) => this.displayedFormulas(ref),
       numberFormat: (ref) => gridOf(ref, (r, c) => ref.sheet.cell(r, c)?.style?.numberFormat ?? "General"),
       text: (ref) => gridOf(ref, (r, c) => displayText(ref.sheet.cell(r, c)?.value)),
       valueTypes: (ref) => gridOf(ref, (r, c) => valueType(ref.sheet.cell(r, c)?.value)),
@@ -77,6 +78,19 @@ export class Range extends ClientObject<RangeRef> {
 
   protected override navigation(): Record<string, ProxyNode> {
     return { format: this.format, dataValidation: this.dataValidation, worksheet: this.worksheet };
+  }
+
+  /**
+   * Formulas as Excel returns them: structured references in display form ([@Col], Table[Col]),
+   * whatever spelling was written (see formulaDisplay.ts for the source).
+   */
+  private displayedFormulas(ref: RangeRef): unknown[][] {
+    const tables = this.context.model.tables.filter((t) => t.sheet === ref.sheet && intersectRects(t.rect, ref.rect));
+    const tableAt = (row: number, col: number) => tables.find((t) => row >= t.rect.r0 && row <= t.rect.r1 && col >= t.rect.c0 && col <= t.rect.c1)?.name;
+    return gridOf(ref, (r, c) => {
+      const cell = ref.sheet.cell(r, c);
+      return cell?.formula !== undefined ? displayFormula(cell.formula, tableAt(r, c)) : (cell?.value ?? "");
+    });
   }
 
   get address(): string { return this.read("address"); }

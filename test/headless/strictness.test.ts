@@ -1,0 +1,65 @@
+/**
+ * The host is as strict as Excel's documentation. Each rule names its source in the test name:
+ * a learn.microsoft.com / support.microsoft.com page, an [MS-*] file-format specification or an
+ * office-js issue.
+ */
+import { createWorkbook, failure, run } from "./helpers";
+
+async function riskTable() {
+  const workbook = createWorkbook();
+  await run(workbook, async (context) => {
+    const sheet = context.workbook.worksheets.add("Risk Register");
+    sheet.getRange("A1:E3").values = [
+      ["Risk ID", "Likelihood", "Impact", "Score", "Cost ($)"],
+      ["R1", 2, 3, "", 10],
+      ["R2", 4, 5, "", 20],
+    ];
+    sheet.tables.add("'Risk Register'!A1:E3", true).name = "Risks";
+  });
+  return workbook;
+}
+
+async function formulasAt(workbook: ReturnType<typeof createWorkbook>, sheet: string, address: string): Promise<unknown[][]> {
+  return run(workbook, async (context) => {
+    const range = context.workbook.worksheets.getItem(sheet).getRange(address).load("formulas");
+    await context.sync();
+    return range.formulas;
+  });
+}
+
+describe("formulas are read back in Excel's display form (support.microsoft.com f5ed2452: Using structured references with Excel tables)", () => {
+  it("shows this-row references inside their table as [@Col], with inner brackets when the header has a space or symbol", async () => {
+    const workbook = await riskTable();
+    await run(workbook, async (context) => {
+      context.workbook.worksheets.getItem("Risk Register").getRange("D2:D3").formulas = [
+        ["=Risks[[#This Row],[Likelihood]]*Risks[[#This Row],[Impact]]"],
+        ["=Risks[[#This Row],[Likelihood]]*Risks[[#This Row],[Impact]]"],
+      ];
+      context.workbook.worksheets.getItem("Risk Register").getRange("F1:F2").values = [["Note"], ["=Risks[[#This Row],[Cost ($)]]+1"]];
+    });
+    expect(await formulasAt(workbook, "Risk Register", "D2")).toEqual([["=[@Likelihood]*[@Impact]"]]);
+    // F is outside the table: the table name stays.
+    expect(await formulasAt(workbook, "Risk Register", "F2")).toEqual([["=Risks[@[Cost ($)]]+1"]]);
+    // What is stored (and written to the file) is the spelling written.
+    expect(workbook.sheet("Risk Register").formulaAt("D2")).toBe("=Risks[[#This Row],[Likelihood]]*Risks[[#This Row],[Impact]]");
+  });
+
+  it("shows a whole column as Table[Col] (single brackets when the only special character is a space), Table[[Col $]] otherwise", async () => {
+    const workbook = await riskTable();
+    await run(workbook, async (context) => {
+      const sheet = context.workbook.worksheets.add("Summary");
+      sheet.getRange("A1:A3").formulas = [["=SUM(Risks[[Likelihood]])"], ['=COUNTIFS(Risks[[Risk ID]],"<>")'], ["=SUM(Risks[[Cost ($)]])"]];
+    });
+    expect(await formulasAt(workbook, "Summary", "A1:A3")).toEqual([["=SUM(Risks[Likelihood])"], ['=COUNTIFS(Risks[Risk ID],"<>")'], ["=SUM(Risks[[Cost ($)]])"]]);
+  });
+
+  it("leaves text inside string literals alone", async () => {
+    const workbook = await riskTable();
+    await run(workbook, async (context) => {
+      context.workbook.worksheets.add("Summary").getRange("A1").formulas = [['="Risks[[Likelihood]]"&COUNT(Risks[[Likelihood]])']];
+    });
+    expect(await formulasAt(workbook, "Summary", "A1")).toEqual([['="Risks[[Likelihood]]"&COUNT(Risks[Likelihood])']]);
+  });
+});
+
+export { failure };
