@@ -62,4 +62,56 @@ describe("formulas are read back in Excel's display form (support.microsoft.com 
   });
 });
 
+const LIMITS = "learn.microsoft.com resource-limits-and-performance-optimization#excel-add-ins";
+
+describe(`payload and read limits (${LIMITS}; error codes: application-specific-api-error-handling)`, () => {
+  const longText = "x".repeat(3000);
+
+  it("fails a sync whose response is over 5 MB with ResponsePayloadSizeLimitExceeded", async () => {
+    const workbook = createWorkbook();
+    for (let start = 0; start < 2000; start += 1000) {
+      await run(workbook, async (context) => {
+        context.workbook.worksheets.getItem("Sheet1").getRange(`A${start + 1}:A${start + 1000}`).values = Array.from({ length: 1000 }, () => [longText]);
+      });
+    }
+    const error = await failure(workbook, async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1:A2000").load("values");
+      await context.sync();
+    });
+    expect(error.code).toBe("ResponsePayloadSizeLimitExceeded");
+    const half = await run(workbook, async (context) => {
+      const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1:A1000").load("values");
+      await context.sync();
+      return range.values.length;
+    });
+    expect(half).toBe(1000);
+    expect(workbook.stats.largestResponseBytes).toBeGreaterThan(5 * 1024 * 1024);
+  });
+
+  it("refuses to read more than 5,000,000 cells in one range (RangeExceedsLimit), but gives its address", async () => {
+    const workbook = createWorkbook();
+    const error = await failure(workbook, async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A:E").load("values");
+      await context.sync();
+    });
+    expect(error.code).toBe("RangeExceedsLimit");
+    const address = await run(workbook, async (context) => {
+      const range = context.workbook.worksheets.getItem("Sheet1").getRange("A:E").load("address");
+      await context.sync();
+      return range.address;
+    });
+    expect(address).toBe("Sheet1!A:E");
+  });
+
+  it("fails a request over 5 MB with RequestPayloadSizeLimitExceeded and applies none of it", async () => {
+    const workbook = createWorkbook();
+    const error = await failure(workbook, async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1:A2000").values = Array.from({ length: 2000 }, () => [longText]);
+      await context.sync();
+    });
+    expect(error.code).toBe("RequestPayloadSizeLimitExceeded");
+    expect(workbook.sheet("Sheet1").valueAt("A1")).not.toBe(longText);
+  });
+});
+
 export { failure };

@@ -3,11 +3,16 @@ import { HeadlessOfficeError } from "../errors";
 import { displayFormula } from "../formulaDisplay";
 import { assertEditable, displayText, gridFor, valueType, writeCells } from "../model/cells";
 import type { SheetModel } from "../model/sheet";
+import { READ_CELL_LIMIT } from "../context";
 import { ClientObject, type Context, type Resolver, type ProxyNode } from "./clientObject";
+import type { LoadTree } from "./loadSpec";
 import { ConditionalFormatCollection } from "./conditionalFormats";
 import { DataValidation } from "./dataValidation";
 import { RangeFormat } from "./format";
 import { Worksheet } from "./worksheet";
+
+/** Properties that return one entry per cell. */
+const CELL_GRIDS = new Set(["values", "formulas", "formulasLocal", "numberFormat", "text", "valueTypes"]);
 
 export interface RangeRef {
   sheet: SheetModel;
@@ -78,6 +83,14 @@ export class Range extends ClientObject<RangeRef> {
 
   protected override navigation(): Record<string, ProxyNode> {
     return { format: this.format, dataValidation: this.dataValidation, worksheet: this.worksheet };
+  }
+
+  /** "A range is limited to 5,000,000 cells for read operations" (resource-limits-and-performance-optimization#excel-add-ins). */
+  override applyLoad(tree: LoadTree): void {
+    const ref = this.resolve();
+    const readsCells = tree.all || [...CELL_GRIDS].some((p) => tree.scalars.has(p));
+    if (ref && readsCells && rectRows(ref.rect) * rectColumns(ref.rect) > READ_CELL_LIMIT) throw new HeadlessOfficeError("RangeExceedsLimit");
+    super.applyLoad(tree);
   }
 
   /**

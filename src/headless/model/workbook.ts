@@ -12,9 +12,19 @@ export type CalculationMode = "Automatic" | "Manual";
 export class RequestStats {
   syncs = 0;
   requestBytes: number[] = [];
+  /** UTF-8 size of what each sync returned (loaded properties and method results). */
+  responseBytes: number[] = [];
 
   get largestRequestBytes(): number {
     return this.requestBytes.reduce((max, bytes) => Math.max(max, bytes), 0);
+  }
+
+  get largestResponseBytes(): number {
+    return this.responseBytes.reduce((max, bytes) => Math.max(max, bytes), 0);
+  }
+
+  recordResponse(bytes: number): void {
+    this.responseBytes.push(bytes);
   }
 
   record(bytes: number): void {
@@ -25,6 +35,7 @@ export class RequestStats {
   reset(): void {
     this.syncs = 0;
     this.requestBytes = [];
+    this.responseBytes = [];
   }
 }
 
