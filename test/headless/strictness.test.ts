@@ -114,4 +114,58 @@ describe(`payload and read limits (${LIMITS}; error codes: application-specific-
   });
 });
 
+describe("calculated columns (office-js #5909, #2093, #6745; support.microsoft.com 873fbac6 Use calculated columns in an Excel table)", () => {
+  it("refuses formulas that differ by row in one table column, explaining Excel's AutoCorrect (#5909, #2093)", async () => {
+    const workbook = await riskTable();
+    const error = await failure(workbook, async (context) => {
+      context.workbook.worksheets.getItem("Risk Register").getRange("D2:D3").formulas = [["=1+1"], ["=2+2"]];
+      await context.sync();
+    });
+    expect(error.code).toBe("InvalidOperation");
+    expect(error.message).toMatch(/Risks\[Score\].*calculated column/);
+  });
+
+  it("takes a filled-down formula (=B2*C2, =B3*C3) as one formula", async () => {
+    const workbook = await riskTable();
+    await run(workbook, async (context) => {
+      context.workbook.worksheets.getItem("Risk Register").getRange("D2:D3").formulas = [["=B2*C2"], ["=B3*C3"]];
+    });
+    expect(workbook.sheet("Risk Register").formulaAt("D3")).toBe("=B3*C3");
+  });
+
+  it("refuses rows.add whose rows hold different formulas in one column (#6745)", async () => {
+    const workbook = await riskTable();
+    const error = await failure(workbook, async (context) => {
+      context.workbook.tables.getItem("Risks").rows.add(undefined, [["R3", 1, 1, "=1+1", 0], ["R4", 1, 1, "=1+3", 0]]);
+      await context.sync();
+    });
+    expect(error.code).toBe("InvalidOperation");
+    expect(workbook.getTable("Risks")!.bodyRowCount).toBe(2);
+  });
+
+  it("fills an empty table column when one formula is written into one of its cells, moving relative references (873fbac6)", async () => {
+    const workbook = await riskTable();
+    await run(workbook, async (context) => {
+      context.workbook.worksheets.getItem("Risk Register").getRange("D2").formulas = [["=B2*C2+$E$2"]];
+    });
+    expect(workbook.sheet("Risk Register").formulaAt("D3")).toBe("=B3*C3+$E$2");
+  });
+
+  it("does not fill a column that already holds values (only the written cell changes)", async () => {
+    const workbook = await riskTable();
+    await run(workbook, async (context) => {
+      context.workbook.worksheets.getItem("Risk Register").getRange("E2").formulas = [["=B2*10"]];
+    });
+    expect(workbook.sheet("Risk Register").valueAt("E3")).toBe(20);
+  });
+
+  it("lets a range that is not a table hold a different formula in every row", async () => {
+    const workbook = createWorkbook();
+    await run(workbook, async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1:A2").formulas = [["=1+1"], ["=2+2"]];
+    });
+    expect(workbook.sheet("Sheet1").formulaAt("A2")).toBe("=2+2");
+  });
+});
+
 export { failure };

@@ -1,6 +1,7 @@
 import { MAX_COLUMNS, MAX_ROWS, type Rect, intersectRects, parseRect, qualifiedAddress, rectColumns, rectRows, splitSheet } from "../addresses";
 import { HeadlessOfficeError } from "../errors";
 import { displayFormula } from "../formulaDisplay";
+import { fillCalculatedColumns, planTableFormulas } from "../model/calculatedColumns";
 import { assertEditable, displayText, gridFor, valueType, writeCells } from "../model/cells";
 import type { SheetModel } from "../model/sheet";
 import { READ_CELL_LIMIT } from "../context";
@@ -153,7 +154,9 @@ export class Range extends ClientObject<RangeRef> {
   private writeContent(property: string, input: Grid): void {
     this.setProperty(property, input, (ref) => {
       assertEditable(ref.sheet, ref.rect, "content");
+      const fills = input === null || input === undefined ? [] : planTableFormulas(this.context.model.tables, ref.sheet, ref.rect, gridFor(input, ref.rect));
       writeCells(ref.sheet, ref.rect, input);
+      fillCalculatedColumns(ref.sheet, fills);
     });
   }
 
