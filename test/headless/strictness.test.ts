@@ -168,4 +168,66 @@ describe("calculated columns (office-js #5909, #2093, #6745; support.microsoft.c
   });
 });
 
+describe("data validation text limits ([MS-XLSB] 2.5.37 DValStrings: titles 32, input message 255, error message 225)", () => {
+  async function validate(text: { title?: string; message?: string }, which: "errorAlert" | "prompt") {
+    const workbook = createWorkbook();
+    const error = await failure(workbook, async (context) => {
+      const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1:A5");
+      range.dataValidation.rule = { wholeNumber: { formula1: "1", formula2: "5", operator: "Between" } };
+      if (which === "errorAlert") range.dataValidation.errorAlert = { showAlert: true, style: "Stop", title: text.title ?? "T", message: text.message ?? "M" };
+      else range.dataValidation.prompt = { showPrompt: true, title: text.title ?? "T", message: text.message ?? "M" };
+      await context.sync();
+    }).catch((e: unknown) => e as Error);
+    return error;
+  }
+
+  it.each([
+    ["an error title of 33 characters", { title: "t".repeat(33) }, "errorAlert"],
+    ["an error message of 226 characters", { message: "m".repeat(226) }, "errorAlert"],
+    ["an input title of 33 characters", { title: "t".repeat(33) }, "prompt"],
+    ["an input message of 256 characters", { message: "m".repeat(256) }, "prompt"],
+  ] as const)("refuses %s", async (_label, text, which) => {
+    const error = await validate(text, which);
+    expect((error as { code?: string }).code).toBe("InvalidArgument");
+    expect((error as Error).message).toMatch(/Excel allows (32|225|255)/);
+  });
+
+  it("accepts text at the limits", async () => {
+    const workbook = createWorkbook();
+    await run(workbook, async (context) => {
+      const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1:A5");
+      range.dataValidation.rule = { wholeNumber: { formula1: "1", formula2: "5", operator: "Between" } };
+      range.dataValidation.errorAlert = { showAlert: true, style: "Stop", title: "t".repeat(32), message: "m".repeat(225) };
+      range.dataValidation.prompt = { showPrompt: true, title: "t".repeat(32), message: "m".repeat(255) };
+    });
+    expect(workbook.sheet("Sheet1").validationAt("A3")?.errorAlert?.message).toHaveLength(225);
+  });
+});
+
+describe("enum strings are checked (learn.microsoft.com/javascript/api/excel: Excel.ChartType, HorizontalAlignment, PageOrientation, ...)", () => {
+  it.each([
+    ["chart type", (c: Excel.RequestContext) => void c.workbook.worksheets.getItem("Sheet1").charts.add("ColumnClusterd" as Excel.ChartType, c.workbook.worksheets.getItem("Sheet1").getRange("A1:B3"), "Auto")],
+    ["horizontal alignment", (c: Excel.RequestContext) => void (c.workbook.worksheets.getItem("Sheet1").getRange("A1").format.horizontalAlignment = "Middle" as Excel.HorizontalAlignment)],
+    ["vertical alignment", (c: Excel.RequestContext) => void (c.workbook.worksheets.getItem("Sheet1").getRange("A1").format.verticalAlignment = "Middle" as Excel.VerticalAlignment)],
+    ["page orientation", (c: Excel.RequestContext) => void (c.workbook.worksheets.getItem("Sheet1").pageLayout.orientation = "landscape" as Excel.PageOrientation)],
+    ["conditional format type", (c: Excel.RequestContext) => void c.workbook.worksheets.getItem("Sheet1").getRange("A1").conditionalFormats.add("Formula" as Excel.ConditionalFormatType)],
+    ["validation alert style", (c: Excel.RequestContext) => void (c.workbook.worksheets.getItem("Sheet1").getRange("A1").dataValidation.errorAlert = { showAlert: true, style: "Error" as Excel.DataValidationAlertStyle, title: "", message: "" })],
+    ["validation operator", (c: Excel.RequestContext) => void (c.workbook.worksheets.getItem("Sheet1").getRange("A1").dataValidation.rule = { wholeNumber: { formula1: 1, operator: "Between " as Excel.DataValidationOperator } })],
+    ["legend position", (c: Excel.RequestContext) => {
+      const sheet = c.workbook.worksheets.getItem("Sheet1");
+      sheet.charts.add("Pie", sheet.getRange("A1:B3"), "Auto").legend.position = "Below" as Excel.ChartLegendPosition;
+    }],
+  ])("refuses a misspelt %s with InvalidArgument", async (_label, act) => {
+    const workbook = createWorkbook();
+    await run(workbook, async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1:B3").values = [["Band", "Risks"], ["High", 2], ["Low", 5]];
+    });
+    const error = await failure(workbook, async (context) => {
+      act(context);
+      await context.sync();
+    });
+    expect(error.code).toBe("InvalidArgument");
+  });
+});
+
 export { failure };

@@ -1,4 +1,5 @@
 import { MAX_COLUMNS, MAX_ROWS, type Rect, intersectRects, parseRect, qualifiedAddress, rectColumns, rectRows, splitSheet } from "../addresses";
+import { checkEnum, CLEAR_APPLY_TO } from "./enums";
 import { HeadlessOfficeError } from "../errors";
 import { displayFormula } from "../formulaDisplay";
 import { fillCalculatedColumns, planTableFormulas } from "../model/calculatedColumns";
@@ -276,6 +277,7 @@ export class Range extends ClientObject<RangeRef> {
   /** applyTo: "All" (default), "Contents", "Formats". Validation and conditional formats are kept. */
   clear(applyTo: "All" | "Contents" | "Formats" | "Hyperlinks" | "RemoveHyperlinks" = "All"): void {
     this.invoke("clear", { applyTo }, (ref) => {
+      checkEnum(CLEAR_APPLY_TO, applyTo, "Range.clear applyTo");
       const clearContents = applyTo === "All" || applyTo === "Contents";
       const clearFormats = applyTo === "All" || applyTo === "Formats";
       assertEditable(ref.sheet, ref.rect, clearFormats ? "format" : "content");

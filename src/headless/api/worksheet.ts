@@ -1,4 +1,5 @@
 import { MAX_COLUMNS, MAX_ROWS, absoluteRectAddress, splitSheet } from "../addresses";
+import { checkEnum, PAGE_ORIENTATIONS, SHEET_VISIBILITIES } from "./enums";
 import { normalizeColor } from "../colors";
 import { HeadlessOfficeError } from "../errors";
 import type { SheetModel, SheetVisibility } from "../model/sheet";
@@ -100,7 +101,7 @@ export class PageLayout extends ClientObject<SheetModel> {
   }
 
   get orientation(): PageLayoutModel["orientation"] { return this.read("orientation"); }
-  set orientation(v: PageLayoutModel["orientation"]) { this.setProperty("orientation", v, (s) => (s.pageLayout.orientation = v)); }
+  set orientation(v: PageLayoutModel["orientation"]) { this.setProperty("orientation", v, (s) => (s.pageLayout.orientation = checkEnum(PAGE_ORIENTATIONS, v, "PageLayout.orientation"))); }
   get zoom(): PageLayoutModel["zoom"] { return this.read("zoom"); }
   set zoom(v: PageLayoutModel["zoom"]) { this.setProperty("zoom", v, (s) => (s.pageLayout.zoom = { ...v })); }
   get centerHorizontally(): boolean { return this.read("centerHorizontally"); }
@@ -162,6 +163,7 @@ export class Worksheet extends ClientObject<SheetModel> {
   get visibility(): SheetVisibility { return this.read("visibility"); }
   set visibility(visibility: SheetVisibility) {
     this.setProperty("visibility", visibility, (sheet) => {
+      checkEnum(SHEET_VISIBILITIES, visibility, "Worksheet.visibility");
       if (visibility !== "Visible" && !this.context.model.sheets.some((s) => s !== sheet && s.visibility === "Visible")) {
         throw new HeadlessOfficeError("InvalidOperation");
       }
