@@ -57,3 +57,20 @@ describe("Build on an empty workbook", () => {
     expect(wb.getTable("Controls")!.columnNames().slice(-2)).toEqual(["HIPAA", "NIST CSF"]);
   });
 });
+
+describe("Build and the Office.js behaviours it must work around", () => {
+  it("freezes panes only on the active sheet (office-js #3148) and ends on the Dashboard", async () => {
+    const wb = createWorkbook();
+    await run(wb, (ctx) => buildWorkbook(ctx, defaultOptions("general"), TODAY));
+    expect(wb.sheet("Risk Register").freeze).toMatchObject({ rows: 4, columns: 1 });
+    expect(wb.frozenWhileInactive).toEqual([]);
+    expect(wb.activeSheet?.name).toBe("Dashboard");
+  });
+
+  it("fits wide sheets to one page wide with no limit on the pages tall (null, not 0: excel.pagelayoutzoomoptions)", async () => {
+    const wb = createWorkbook();
+    await run(wb, (ctx) => buildWorkbook(ctx, defaultOptions("general"), TODAY));
+    expect(wb.sheet("Risk Register").pageLayout.zoom).toEqual({ horizontalFitToPages: 1 });
+    expect(wb.sheet("Dashboard").pageLayout.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 1 });
+  });
+});

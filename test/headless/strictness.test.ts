@@ -230,4 +230,17 @@ describe("enum strings are checked (learn.microsoft.com/javascript/api/excel: Ex
   });
 });
 
+describe("page fitting takes documented values (learn.microsoft.com excel.pagelayoutzoomoptions: pages or null; scale 10 to 400)", () => {
+  it.each([
+    ["verticalFitToPages 0", { horizontalFitToPages: 1, verticalFitToPages: 0 }],
+    ["scale 5", { scale: 5 }],
+  ])("refuses %s", async (_label, zoom) => {
+    const error = await failure(createWorkbook(), async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").pageLayout.zoom = zoom;
+      await context.sync();
+    });
+    expect(error.code).toBe("InvalidArgument");
+  });
+});
+
 export { failure };

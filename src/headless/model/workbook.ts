@@ -50,6 +50,12 @@ export class HeadlessWorkbook {
   tables: TableModel[] = [];
   readonly names: NameEntry[] = [];
   activeSheet: SheetModel | null = null;
+  /**
+   * Sheets whose panes were frozen while another sheet was active. Excel then reports the frozen sheet
+   * as activated although the user still sees the other one (office-js #3148, open product bug), so
+   * the add-in activates a sheet before freezing it; tests assert this list stays empty.
+   */
+  readonly frozenWhileInactive: string[] = [];
   selection: { sheet: SheetModel; rect: Rect } | null = null;
   private nextId = 1;
   private mode: CalculationMode = "Manual";
