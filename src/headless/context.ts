@@ -40,6 +40,8 @@ export class HeadlessRequestContext<TWorkbookProxy = unknown> {
   readonly workbook: TWorkbookProxy;
   readonly trackedObjects = { add: (): void => undefined, remove: (): void => undefined };
   readonly debugInfo = {};
+  /** Excel.RunOptions.delayForCellEdit: wait for the user to leave cell-edit mode instead of failing. */
+  delayForCellEdit = false;
   private queue: Command[] = [];
 
   constructor(
@@ -84,6 +86,8 @@ export class HeadlessRequestContext<TWorkbookProxy = unknown> {
     const commands = this.queue;
     this.queue = [];
     if (commands.some((c) => c.kind !== "resolve")) {
+      if (this.model.cellEditMode && this.delayForCellEdit) await this.model.whenCellEditEnds();
+      if (this.model.cellEditMode) throw new HeadlessOfficeError("InvalidOperationInCellEditMode");
       const bytes = utf8Bytes(JSON.stringify(commands.map((c) => [c.location, c.payload])));
       this.model.stats.record(bytes);
       if (bytes > REQUEST_PAYLOAD_LIMIT_BYTES) throw new HeadlessOfficeError("RequestPayloadSizeLimitExceeded");

@@ -243,4 +243,31 @@ describe("page fitting takes documented values (learn.microsoft.com excel.pagela
   });
 });
 
+describe("cell-edit mode (learn.microsoft.com excel.runoptions delayForCellEdit; InvalidOperationInCellEditMode in application-specific-api-error-handling)", () => {
+  it("fails every request while the user edits a cell", async () => {
+    const workbook = createWorkbook();
+    workbook.startCellEdit();
+    const error = await failure(workbook, async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1").values = [[1]];
+      await context.sync();
+    });
+    expect(error.code).toBe("InvalidOperationInCellEditMode");
+    expect(workbook.sheet("Sheet1").valueAt("A1")).not.toBe(1);
+  });
+
+  it("waits for the edit to end with delayForCellEdit", async () => {
+    const workbook = createWorkbook();
+    workbook.startCellEdit();
+    const done = run(workbook, async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1").values = [[1]];
+      await context.sync();
+    }, { delayForCellEdit: true });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(workbook.sheet("Sheet1").valueAt("A1")).not.toBe(1);
+    workbook.endCellEdit();
+    await done;
+    expect(workbook.sheet("Sheet1").valueAt("A1")).toBe(1);
+  });
+});
+
 export { failure };

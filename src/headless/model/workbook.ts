@@ -46,6 +46,28 @@ export class HeadlessWorkbook {
   readonly stats = new RequestStats();
   /** Workbook.readOnly (ExcelApi 1.8): when true every write fails at sync. */
   readOnly = false;
+  /**
+   * The user is editing a cell. Requests then fail with InvalidOperationInCellEditMode, unless
+   * Excel.run was given { delayForCellEdit: true }, which waits until editing ends (Excel.RunOptions,
+   * learn.microsoft.com/javascript/api/excel/excel.runoptions; error code listed in
+   * application-specific-api-error-handling). Set it with startCellEdit(), clear it with endCellEdit().
+   */
+  cellEditMode = false;
+  private cellEditEnded: Array<() => void> = [];
+
+  startCellEdit(): void {
+    this.cellEditMode = true;
+  }
+
+  endCellEdit(): void {
+    this.cellEditMode = false;
+    for (const resume of this.cellEditEnded.splice(0)) resume();
+  }
+
+  /** Resolves when the user leaves cell-edit mode (at once when not editing). */
+  whenCellEditEnds(): Promise<void> {
+    return this.cellEditMode ? new Promise((resolve) => this.cellEditEnded.push(resolve)) : Promise.resolve();
+  }
   sheets: SheetModel[] = [];
   tables: TableModel[] = [];
   readonly names: NameEntry[] = [];
