@@ -11,6 +11,7 @@ import type { LoadTree } from "./loadSpec";
 import { ConditionalFormatCollection } from "./conditionalFormats";
 import { DataValidation } from "./dataValidation";
 import { RangeFormat } from "./format";
+import { RangeAreas, specialCellRects } from "./rangeAreas";
 import { Worksheet } from "./worksheet";
 
 /** Properties that return one entry per cell. */
@@ -243,6 +244,29 @@ export class Range extends ClientObject<RangeRef> {
       if (!overlap) throw new HeadlessOfficeError("ItemNotFound");
       return { sheet, rect: overlap };
     });
+  }
+
+  /** ExcelApi 1.9: the cells of this range that hold constants, formulas or nothing (see ./rangeAreas). */
+  getSpecialCells(cellType: string, _cellValueType?: string): RangeAreas {
+    return this.special("getSpecialCells", cellType, false);
+  }
+
+  getSpecialCellsOrNullObject(cellType: string, _cellValueType?: string): RangeAreas {
+    return this.special("getSpecialCellsOrNullObject", cellType, true);
+  }
+
+  private special(method: string, cellType: string, orNull: boolean): RangeAreas {
+    const areas = new RangeAreas(this.context, () => {
+      const ref = this.resolve();
+      if (!ref) return null;
+      const rects = specialCellRects(ref, cellType);
+      if (rects.length === 0) {
+        if (orNull) return null;
+        throw new HeadlessOfficeError("ItemNotFound");
+      }
+      return { sheet: ref.sheet, rects };
+    });
+    return this.child(areas, method, orNull);
   }
 
   select(): void {

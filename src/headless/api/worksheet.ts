@@ -184,6 +184,7 @@ export class Worksheet extends ClientObject<SheetModel> {
   get name(): string { return this.read("name"); }
   set name(name: string) {
     this.setProperty("name", name, (sheet) => {
+      this.context.model.assertStructureEditable();
       this.context.model.validateSheetName(name, sheet);
       sheet.name = name;
     });
@@ -194,6 +195,7 @@ export class Worksheet extends ClientObject<SheetModel> {
   get position(): number { return this.read("position"); }
   set position(position: number) {
     this.setProperty("position", position, (sheet) => {
+      this.context.model.assertStructureEditable();
       const sheets = this.context.model.sheets.filter((s) => s !== sheet);
       if (position < 0 || position > sheets.length) throw new HeadlessOfficeError("InvalidArgument");
       sheets.splice(position, 0, sheet);
@@ -205,6 +207,7 @@ export class Worksheet extends ClientObject<SheetModel> {
   set visibility(visibility: SheetVisibility) {
     this.setProperty("visibility", visibility, (sheet) => {
       checkEnum(SHEET_VISIBILITIES, visibility, "Worksheet.visibility");
+      this.context.model.assertStructureEditable();
       if (visibility !== "Visible" && !this.context.model.sheets.some((s) => s !== sheet && s.visibility === "Visible")) {
         throw new HeadlessOfficeError("InvalidOperation");
       }
@@ -233,7 +236,10 @@ export class Worksheet extends ClientObject<SheetModel> {
   }
 
   delete(): void {
-    this.invoke("delete", null, (sheet) => this.context.model.deleteSheet(sheet));
+    this.invoke("delete", null, (sheet) => {
+      this.context.model.assertStructureEditable();
+      this.context.model.deleteSheet(sheet);
+    });
   }
 
   private range(method: string, locate: (sheet: SheetModel) => ReturnType<typeof cellRef> | null, orNull = false): Range {
@@ -293,7 +299,10 @@ export class WorksheetCollection extends ClientCollection<SheetModel, Worksheet>
 
   add(name?: string): Worksheet {
     const proxy = new Worksheet(this.context, () => null);
-    this.invoke("add", { name }, () => proxy.bind(this.context.model.addSheet(name)));
+    this.invoke("add", { name }, () => {
+      this.context.model.assertStructureEditable();
+      proxy.bind(this.context.model.addSheet(name));
+    });
     return proxy;
   }
 

@@ -1,7 +1,7 @@
 import { HeadlessOfficeError, fail } from "../errors";
 import { SheetModel } from "./sheet";
 import type { TableModel } from "./table";
-import type { Cell, NameEntry } from "./types";
+import type { Cell, NameEntry, WorkbookProtectionModel } from "./types";
 import type { Rect } from "../addresses";
 import { recalculate } from "../calc/recalculate";
 
@@ -68,6 +68,9 @@ export class HeadlessWorkbook {
   whenCellEditEnds(): Promise<void> {
     return this.cellEditMode ? new Promise((resolve) => this.cellEditEnded.push(resolve)) : Promise.resolve();
   }
+
+  /** Workbook structure protection; sheets cannot be added, removed, renamed, moved or hidden while on. */
+  protection: WorkbookProtectionModel = { protected: false };
   sheets: SheetModel[] = [];
   tables: TableModel[] = [];
   readonly names: NameEntry[] = [];
@@ -161,6 +164,11 @@ export class HeadlessWorkbook {
     }
     const existing = this.getSheet(name);
     if (existing && existing !== renaming) fail("ItemAlreadyExists");
+  }
+
+  /** Excel refuses a change to the workbook's structure while it is protected. */
+  assertStructureEditable(): void {
+    if (this.protection.protected) throw new HeadlessOfficeError("AccessDenied", "The workbook's structure is protected.");
   }
 
   addSheet(name?: string): SheetModel {
