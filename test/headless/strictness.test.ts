@@ -270,4 +270,36 @@ describe("cell-edit mode (learn.microsoft.com excel.runoptions delayForCellEdit;
   });
 });
 
+describe("conditional formats are trimmed, not deleted, when part of their range is cleared (learn.microsoft.com excel.conditionalformatcollection clearAll)", () => {
+  async function formatted() {
+    const workbook = createWorkbook();
+    await run(workbook, async (context) => {
+      const cf = context.workbook.worksheets.getItem("Sheet1").getRange("A1:A10").conditionalFormats.add("Custom");
+      cf.custom.rule.formula = "=$A1>5";
+      cf.custom.format.fill.color = "#FFC7CE";
+    });
+    return workbook;
+  }
+
+  it("keeps the rest of a format's range, its formula moved to the new top-left cell", async () => {
+    const workbook = await formatted();
+    await run(workbook, async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1:A3").conditionalFormats.clearAll();
+    });
+    const [entry] = workbook.sheet("Sheet1").conditionalFormats;
+    expect(workbook.sheet("Sheet1").conditionalFormats).toHaveLength(1);
+    expect(entry.rect).toEqual({ r0: 3, r1: 9, c0: 0, c1: 0 });
+    expect(entry.rule.formula).toBe("=$A4>5");
+  });
+
+  it("splits a format when the middle of its range is cleared with Range.clear", async () => {
+    const workbook = await formatted();
+    await run(workbook, async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A4:A5").clear("All");
+    });
+    const entries = workbook.sheet("Sheet1").conditionalFormats.map((e) => [e.rect.r0 + 1, e.rect.r1 + 1, e.rule.formula]);
+    expect(entries).toEqual([[1, 3, "=$A1>5"], [6, 10, "=$A6>5"]]);
+  });
+});
+
 export { failure };

@@ -1,5 +1,6 @@
 import { intersectRects } from "../addresses";
 import { checkEnum, CONDITIONAL_FORMAT_TYPES } from "./enums";
+import { trimConditionalFormats } from "../model/conditionalFormatTrim";
 import { normalizeColor } from "../colors";
 import { HeadlessOfficeError } from "../errors";
 import { assertEditable } from "../model/cells";
@@ -196,7 +197,7 @@ export class ConditionalFormatCollection extends ClientCollection<Bound, Conditi
       const ref = this.range();
       if (!ref) return;
       assertEditable(ref.sheet, ref.rect, "format");
-      ref.sheet.conditionalFormats = ref.sheet.conditionalFormats.filter((entry) => !intersectRects(entry.rect, ref.rect));
+      trimConditionalFormats(ref.sheet, ref.rect, () => this.context.model.newId("cf"));
     });
   }
 

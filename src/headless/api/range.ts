@@ -3,6 +3,7 @@ import { checkEnum, CLEAR_APPLY_TO } from "./enums";
 import { HeadlessOfficeError } from "../errors";
 import { displayFormula } from "../formulaDisplay";
 import { fillCalculatedColumns, planTableFormulas } from "../model/calculatedColumns";
+import { trimConditionalFormats } from "../model/conditionalFormatTrim";
 import { assertEditable, displayText, gridFor, valueType, writeCells } from "../model/cells";
 import type { SheetModel } from "../model/sheet";
 import { READ_CELL_LIMIT } from "../context";
@@ -298,13 +299,17 @@ export class Range extends ClientObject<RangeRef> {
     });
   }
 
-  /** applyTo: "All" (default), "Contents", "Formats". Validation and conditional formats are kept. */
+  /**
+   * applyTo: "All" (default), "Contents", "Formats". Clearing formats also clears the conditional
+   * formats of the cleared cells (trimmed, see conditionalFormatTrim.ts); validation is kept.
+   */
   clear(applyTo: "All" | "Contents" | "Formats" | "Hyperlinks" | "RemoveHyperlinks" = "All"): void {
     this.invoke("clear", { applyTo }, (ref) => {
       checkEnum(CLEAR_APPLY_TO, applyTo, "Range.clear applyTo");
       const clearContents = applyTo === "All" || applyTo === "Contents";
       const clearFormats = applyTo === "All" || applyTo === "Formats";
       assertEditable(ref.sheet, ref.rect, clearFormats ? "format" : "content");
+      if (clearFormats) trimConditionalFormats(ref.sheet, ref.rect, () => this.context.model.newId("cf"));
       for (const { row, col, cell } of [...ref.sheet.cellsIn(ref.rect)]) {
         if (clearFormats) cell.style = undefined;
         if (clearContents) ref.sheet.setCellContent(row, col, { value: undefined });

@@ -63,8 +63,26 @@ export function relativeFormula(formula: string, row: number): string {
 
 /** The formula filled down by `rows` rows: relative row numbers move, absolute ones stay. */
 export function fillDown(formula: string, rows: number): string {
-  if (rows === 0) return formula;
-  return outsideLiterals(formula, (part) => part.replace(A1, (m, d1: string, col: string, d2: string, r: string) => (d2 ? m : `${d1}${col}${Number(r) + rows}`)));
+  return shiftFormula(formula, rows, 0);
+}
+
+/** The formula as it reads `rows` rows down and `cols` columns right: relative parts move, $-anchored ones stay. */
+export function shiftFormula(formula: string, rows: number, cols: number): string {
+  if (rows === 0 && cols === 0) return formula;
+  return outsideLiterals(formula, (part) =>
+    part.replace(A1, (_m, d1: string, col: string, d2: string, r: string) => {
+      const column = d1 ? col : letters(number(col) + cols);
+      const row = d2 ? r : String(Number(r) + rows);
+      return `${d1}${column}${d2}${row}`;
+    }),
+  );
+}
+
+const number = (col: string): number => col.toUpperCase().split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+function letters(n: number): string {
+  let s = "";
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
 }
 
 const isFormula = (raw: unknown): raw is string => typeof raw === "string" && raw.length > 1 && raw.startsWith("=");
