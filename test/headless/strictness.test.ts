@@ -302,4 +302,40 @@ describe("conditional formats are trimmed, not deleted, when part of their range
   });
 });
 
+describe("formulas are parsed on write (support.microsoft.com f5ed2452 structured references; Excel refuses what it cannot parse, #NAME? for unknown names)", () => {
+  it.each([
+    ["an unclosed parenthesis", "=SUM("],
+    ["an operator with nothing after it", "=1+"],
+    ["an unclosed string", '=IF(A1="x,1,2)'],
+    ["a table that does not exist", "=SUM(Riskz[[Likelihood]])"],
+    ["a column the table does not have", "=SUM(Risks[[Likelihod]])"],
+    ["a this-row reference outside any table", "=[@Likelihood]*2"],
+  ])("refuses %s", async (_label, formula) => {
+    const workbook = await riskTable();
+    const error = await failure(workbook, async (context) => {
+      context.workbook.worksheets.getItem("Risk Register").getRange("H2").formulas = [[formula]];
+      await context.sync();
+    });
+    expect(error.code).toBe("InvalidArgument");
+  });
+
+  it("accepts an unknown defined name, which shows #NAME? (as Excel does)", async () => {
+    const workbook = createWorkbook({ calculate: true });
+    await run(workbook, async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1").formulas = [["=NoSuchName*2"]];
+    });
+    expect(workbook.sheet("Sheet1").formulaAt("A1")).toBe("=NoSuchName*2");
+    expect(workbook.sheet("Sheet1").valueAt("A1")).toBe("#NAME?");
+  });
+
+  it("accepts the display form inside the table ([@Likelihood]) and sheet-qualified references", async () => {
+    const workbook = await riskTable();
+    await run(workbook, async (context) => {
+      context.workbook.worksheets.getItem("Risk Register").getRange("D2:D3").formulas = [["=[@Likelihood]*[@Impact]"], ["=[@Likelihood]*[@Impact]"]];
+      context.workbook.worksheets.getItem("Risk Register").getRange("H2").formulas = [["=SUM('Risk Register'!B2:B3)+COUNTA(Risks[Risk ID])"]];
+    });
+    expect(workbook.sheet("Risk Register").formulaAt("H2")).toBe("=SUM('Risk Register'!B2:B3)+COUNTA(Risks[Risk ID])");
+  });
+});
+
 export { failure };

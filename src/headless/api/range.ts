@@ -4,6 +4,8 @@ import { HeadlessOfficeError } from "../errors";
 import { displayFormula } from "../formulaDisplay";
 import { fillCalculatedColumns, planTableFormulas } from "../model/calculatedColumns";
 import { trimConditionalFormats } from "../model/conditionalFormatTrim";
+import { checkFormula } from "../model/formulaCheck";
+import type { TableModel } from "../model/table";
 import { assertEditable, displayText, gridFor, valueType, writeCells } from "../model/cells";
 import type { SheetModel } from "../model/sheet";
 import { READ_CELL_LIMIT } from "../context";
@@ -157,6 +159,7 @@ export class Range extends ClientObject<RangeRef> {
   private writeContent(property: string, input: Grid): void {
     this.setProperty(property, input, (ref) => {
       assertEditable(ref.sheet, ref.rect, "content");
+      if (input !== null && input !== undefined) checkFormulasIn(this.context.model.tables, ref, gridFor(input, ref.rect));
       const fills = input === null || input === undefined ? [] : planTableFormulas(this.context.model.tables, ref.sheet, ref.rect, gridFor(input, ref.rect));
       writeCells(ref.sheet, ref.rect, input);
       fillCalculatedColumns(ref.sheet, fills);
@@ -316,6 +319,19 @@ export class Range extends ClientObject<RangeRef> {
         else if (cell.value === undefined && cell.formula === undefined && !cell.style) ref.sheet.deleteCell(row, col);
       }
     });
+  }
+}
+
+/** Every formula written is parsed first (model/formulaCheck.ts): Excel refuses what it cannot parse. */
+function checkFormulasIn(tables: readonly TableModel[], ref: RangeRef, at: (row: number, col: number) => unknown): void {
+  const onSheet = tables.filter((t) => t.sheet === ref.sheet && intersectRects(t.rect, ref.rect));
+  for (let row = ref.rect.r0; row <= ref.rect.r1; row++) {
+    for (let col = ref.rect.c0; col <= ref.rect.c1; col++) {
+      const raw = at(row - ref.rect.r0, col - ref.rect.c0);
+      if (typeof raw !== "string" || raw.length < 2 || !raw.startsWith("=")) continue;
+      const host = onSheet.find((t) => row >= t.rect.r0 && row <= t.rect.r1 && col >= t.rect.c0 && col <= t.rect.c1);
+      checkFormula(raw, tables, host);
+    }
   }
 }
 
