@@ -13,6 +13,7 @@ import { BuildOptions } from "./options";
 import { requirementsSheet } from "./requirementsSheet";
 import { scalesSheet } from "./scalesSheet";
 import { AnnexAImplementers, soaSheet } from "./soaSheet";
+import { topRisksSheet } from "./topRisksSheet";
 import { SheetSpec, WorkbookBlueprint } from "./types";
 
 export interface BlueprintContext {
@@ -41,6 +42,7 @@ export function buildBlueprint(options: BuildOptions, context: BlueprintContext)
   const seeds: SeedContext = { scales, frameworks: options.frameworks, sample: options.sample, today: context.today };
   const sheets: SheetSpec[] = [
     dashboardSheet(scales, options.frameworks),
+    topRisksSheet(),
     heatmapSheet(scales),
     ...CORE_REGISTERS.map((register) => registerSheet(register, seeds)),
     requirementsSheet({ frameworks: options.frameworks, soc2Categories: options.soc2Categories }),
