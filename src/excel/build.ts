@@ -1,7 +1,8 @@
 /** Build: options → blueprint → plan (diff against the workbook) → one batched apply. */
 import { buildBlueprint, BuildOptions, defaultOptions, WorkbookBlueprint } from "../core/blueprint";
 import { FRAMEWORK_KEYS, FrameworkKey } from "../core/frameworkKeys";
-import { CONTROL, CONTROLS_TABLE, mappingColumnHeader } from "../core/blueprint/controlMatrix";
+import { CONTROLS_TABLE, mappingColumnHeader } from "../core/blueprint/controlMatrix";
+import { MAPPINGS_TABLE } from "../core/blueprint/mappingsSheet";
 import { COVERAGE_TABLE } from "../core/blueprint/coverageSheet";
 import { REQUIREMENTS_TABLE } from "../core/blueprint/requirementsSheet";
 import { SCALE_TABLES, SCORE_MATRIX_NAME } from "../core/blueprint/scalesSheet";
@@ -9,7 +10,6 @@ import { SOA_TABLE } from "../core/blueprint/soaSheet";
 import { planBuild } from "../core/plan/planBuild";
 import { scalesFromSnapshot } from "../core/plan/readScales";
 import { WorkbookSnapshot } from "../core/plan/snapshot";
-import { splitMappingCell } from "../core/coverage";
 import { applyPlan } from "./applyPlan";
 import { OperationBlockedError } from "./errors";
 import type { BuildReport } from "./operations";
@@ -23,6 +23,7 @@ const FULL_TABLES = [
   SCALE_TABLES.bands,
   SCALE_TABLES.settings,
   CONTROLS_TABLE,
+  MAPPINGS_TABLE,
   REQUIREMENTS_TABLE,
   SOA_TABLE,
   COVERAGE_TABLE,
@@ -30,24 +31,6 @@ const FULL_TABLES = [
 
 function tableNames(blueprint: WorkbookBlueprint): string[] {
   return blueprint.sheets.flatMap((s) => s.tables.map((t) => t.name));
-}
-
-/** Annex A control → IDs of the workbook's controls that list it, as the SoA shows them. */
-function annexAImplementers(snapshot: WorkbookSnapshot): Record<string, string> | undefined {
-  const controls = snapshot.tables.find((t) => t.name.toLowerCase() === CONTROLS_TABLE.toLowerCase())?.columns;
-  const ids = controls?.[CONTROL.id];
-  const iso = controls?.[mappingColumnHeader("ISO27001")];
-  if (!ids || !iso) return undefined;
-  const byRequirement = new Map<string, string[]>();
-  ids.forEach((id, row) => {
-    if (id === null || id === "") return;
-    for (const requirement of splitMappingCell(String(iso[row] ?? ""))) {
-      const key = requirement.toUpperCase();
-      if (!byRequirement.has(key)) byRequirement.set(key, []);
-      byRequirement.get(key)!.push(String(id));
-    }
-  });
-  return Object.fromEntries([...byRequirement].map(([requirement, list]) => [requirement, list.join("; ")]));
 }
 
 /** The workbook's own scale wins over Set up's choice: rescaling would silently re-rate every risk. */
@@ -88,7 +71,7 @@ export async function buildWorkbookWith(
   );
   const options = decide(snapshot, frameworksInWorkbook(snapshot));
   const scales = scalesFromSnapshot(snapshot);
-  const blueprint = buildBlueprint(options, { today, scales, annexAImplementers: annexAImplementers(snapshot) });
+  const blueprint = buildBlueprint(options, { today, scales });
   const plan = planBuild(blueprint, snapshot);
   if (plan.blockers.length > 0) throw new OperationBlockedError(plan.blockers);
   await applyPlan(context, plan, sync);
