@@ -5,7 +5,7 @@ import { CONTROLS_TABLE, mappingColumnHeader } from "../core/blueprint/controlMa
 import { MAPPINGS_TABLE } from "../core/blueprint/mappingsSheet";
 import { COVERAGE_TABLE } from "../core/blueprint/coverageSheet";
 import { REQUIREMENTS_TABLE } from "../core/blueprint/requirementsSheet";
-import { SCALE_TABLES, SCORE_MATRIX_NAME } from "../core/blueprint/scalesSheet";
+import { LEGACY_SETTINGS_TABLE, SCALE_TABLES, SCORE_MATRIX_NAME } from "../core/blueprint/scalesSheet";
 import { SOA_TABLE } from "../core/blueprint/soaSheet";
 import { planBuild } from "../core/plan/planBuild";
 import { scalesFromSnapshot } from "../core/plan/readScales";
@@ -21,7 +21,7 @@ const FULL_TABLES = [
   SCALE_TABLES.likelihood,
   SCALE_TABLES.impact,
   SCALE_TABLES.bands,
-  SCALE_TABLES.settings,
+  LEGACY_SETTINGS_TABLE,
   CONTROLS_TABLE,
   MAPPINGS_TABLE,
   REQUIREMENTS_TABLE,
@@ -29,8 +29,14 @@ const FULL_TABLES = [
   COVERAGE_TABLE,
 ];
 
+/** The blueprint's tables, plus the tables older versions kept per-row blocks in. */
 function tableNames(blueprint: WorkbookBlueprint): string[] {
-  return blueprint.sheets.flatMap((s) => s.tables.map((t) => t.name));
+  const legacy = blueprint.sheets.flatMap((s) => (s.rowBlocks ?? []).flatMap((b) => (b.legacyTable ? [b.legacyTable] : [])));
+  return [...blueprint.sheets.flatMap((s) => s.tables.map((t) => t.name)), ...legacy];
+}
+
+function rowBlockNames(blueprint: WorkbookBlueprint): string[] {
+  return blueprint.sheets.flatMap((s) => (s.rowBlocks ?? []).map((b) => b.name));
 }
 
 /** The workbook's own scale wins over Set up's choice: rescaling would silently re-rate every risk. */
@@ -66,7 +72,13 @@ export async function buildWorkbookWith(
   const everyTable = buildBlueprint({ ...defaultOptions("general"), frameworks: [...FRAMEWORK_KEYS], sample: false }, { today });
   const snapshot = await readSnapshot(
     context,
-    { tables: tableNames(everyTable), fullTables: FULL_TABLES, sheets: everyTable.sheets.map((s) => s.name), gridName: SCORE_MATRIX_NAME },
+    {
+      tables: tableNames(everyTable),
+      fullTables: FULL_TABLES,
+      sheets: everyTable.sheets.map((s) => s.name),
+      gridName: SCORE_MATRIX_NAME,
+      blocks: rowBlockNames(everyTable),
+    },
     sync,
   );
   const options = decide(snapshot, frameworksInWorkbook(snapshot));

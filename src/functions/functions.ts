@@ -4,11 +4,12 @@
  * appends one `CustomFunctions.associate(id, fn)` per function to this file in the webpack build.
  * So this file must not call `associate` itself (that would register every function twice).
  *
- * The logic lives in riskFunctions.ts / frameworkFunctions.ts and returns errors as data; this
+ * The logic lives in riskFunctions.ts / frameworkFunctions.ts / lossFunctions.ts and returns errors as data; this
  * file only converts them to CustomFunctions.Error and makes sure no call ever throws.
  */
 import { invalidValue, isFormulaError, type FormulaError } from "./formulaError";
 import { coverageFormula, crosswalkFormula, gapsFormula, requirementsFormula } from "./frameworkFunctions";
+import { aleFormula, lossAtFormula, lossCurveFormula } from "./lossFunctions";
 import { riskLevelFormula, riskScoreFormula } from "./riskFunctions";
 
 interface CustomFunctionsRuntime {
@@ -140,4 +141,46 @@ export function requirements(framework: string): unknown[][] {
  */
 export function crosswalkTo(framework: string, requirementId: string, toFramework: string): unknown[][] {
   return gridSafely(() => crosswalkFormula(framework, requirementId, toFramework));
+}
+
+/**
+ * Annual loss expectancy: frequency x the mean loss per event, the loss being lognormal with Low and High as its 5th and 95th percentiles.
+ * @customfunction ALE
+ * @param frequency Expected events per year, 0 or more. A cell or a range.
+ * @param low Loss per event at the 5th percentile (a low but plausible loss), above 0. A cell or a range the same size as frequency.
+ * @param high Loss per event at the 95th percentile (a high but plausible loss), above low. A cell or a range the same size as frequency.
+ * @returns The expected loss per year of each row; blank where all three are blank.
+ */
+export function ale(frequency: unknown[][], low: unknown[][], high: unknown[][]): unknown[][] {
+  return gridSafely(() => aleFormula(frequency, low, high));
+}
+
+/**
+ * Annual loss exceeded with a given probability, from a seeded simulation: events per year are Poisson, each loss lognormal from its 90% range.
+ * @customfunction LOSSAT
+ * @param frequency Expected events per year, 0 or more. A cell, or a range for a portfolio of risks.
+ * @param low Loss per event at the 5th percentile, above 0. Same size as frequency.
+ * @param high Loss per event at the 95th percentile, above low. Same size as frequency.
+ * @param probability Chance of a worse year, between 0 and 1: 0.1 gives the 90th percentile, 0.01 the 99th. A cell or a range.
+ * @param [years] Simulated years, a whole number from 1,000 to 1,000,000. Default 100,000.
+ * @param [seed] Seed of the random draws, a whole number from 0 to 2,147,483,647: the same seed gives the same figures. Default 1.
+ * @returns The annual loss for each probability.
+ */
+export function lossAt(frequency: unknown[][], low: unknown[][], high: unknown[][], probability: unknown[][], years?: number, seed?: number): unknown[][] {
+  return gridSafely(() => lossAtFormula(frequency, low, high, probability, years, seed));
+}
+
+/**
+ * Loss exceedance curve of a portfolio: the probability of an annual loss above each threshold, from a seeded simulation.
+ * @customfunction LOSSCURVE
+ * @param frequencies Expected events per year of each risk, 0 or more. A range.
+ * @param lows Loss per event at the 5th percentile of each risk, above 0. Same size as frequencies.
+ * @param highs Loss per event at the 95th percentile of each risk, above its low. Same size as frequencies.
+ * @param [thresholds] Annual losses to test. Default: two columns, log-spaced thresholds and their probabilities.
+ * @param [years] Simulated years, a whole number from 1,000 to 1,000,000. Default 100,000.
+ * @param [seed] Seed of the random draws, a whole number from 0 to 2,147,483,647: the same seed gives the same figures. Default 1.
+ * @returns The probability of exceeding each threshold, from 0 to 1.
+ */
+export function lossCurve(frequencies: unknown[][], lows: unknown[][], highs: unknown[][], thresholds?: unknown[][], years?: number, seed?: number): unknown[][] {
+  return gridSafely(() => lossCurveFormula(frequencies, lows, highs, thresholds, years, seed));
 }

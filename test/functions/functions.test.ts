@@ -2,10 +2,10 @@ import fc from "fast-check";
 import path from "path";
 import ts from "typescript";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
-import { coverage, crosswalkTo, gaps, requirements, riskLevel, riskScore } from "../../src/functions/functions";
+import { ale, coverage, crosswalkTo, gaps, lossAt, lossCurve, requirements, riskLevel, riskScore } from "../../src/functions/functions";
 
 const FUNCTIONS_FILE = path.resolve(__dirname, "../../src/functions/functions.ts");
-const IDS = ["RISKSCORE", "RISKLEVEL", "COVERAGE", "GAPS", "REQUIREMENTS", "CROSSWALK"];
+const IDS = ["RISKSCORE", "RISKLEVEL", "COVERAGE", "GAPS", "REQUIREMENTS", "CROSSWALK", "ALE", "LOSSAT", "LOSSCURVE"];
 
 describe("outside Excel (no CustomFunctions global)", () => {
   it("returns errors as plain { code, message } objects", () => {
@@ -48,6 +48,9 @@ describe("outside Excel (no CustomFunctions global)", () => {
           () => gaps(a as string, b as unknown[][], c as unknown[][], d as unknown[][], e as unknown[][], f as unknown[][]),
           () => requirements(a as string),
           () => crosswalkTo(a as string, b as string, c as string),
+          () => ale(a as unknown[][], b as unknown[][], c as unknown[][]),
+          () => lossAt(a as unknown[][], b as unknown[][], c as unknown[][], d as unknown[][], 1000, e as number),
+          () => lossCurve(a as unknown[][], b as unknown[][], c as unknown[][], d as unknown[][], 1000, e as number),
         ];
         for (const call of calls) expect(hasUnexpectedProblem(call())).toBe(false);
       }),
@@ -115,10 +118,27 @@ describe("metadata and registration (custom-functions-metadata-plugin 2.x)", () 
     }
   });
 
+  it("declares no function volatile: the loss functions are seeded, so a figure only changes with its inputs", () => {
+    const metadata = JSON.parse(generated.metadataJson) as { functions: Array<{ id: string; options?: { volatile?: boolean } }> };
+    expect(metadata.functions.filter((fn) => fn.options?.volatile).map((fn) => fn.id)).toEqual([]);
+  });
+
   it("marks the optional arguments optional", () => {
     const metadata = JSON.parse(generated.metadataJson) as { functions: Array<{ id: string; parameters: Array<{ name: string; optional?: boolean }> }> };
     const optional = metadata.functions.flatMap((fn) => fn.parameters.filter((p) => p.optional).map((p) => `${fn.id}.${p.name}`));
-    expect(optional).toEqual(["RISKSCORE.matrix", "RISKLEVEL.bands", "COVERAGE.applicability", "COVERAGE.effectiveness", "GAPS.applicability", "GAPS.effectiveness"]);
+    expect(optional).toEqual([
+      "RISKSCORE.matrix",
+      "RISKLEVEL.bands",
+      "COVERAGE.applicability",
+      "COVERAGE.effectiveness",
+      "GAPS.applicability",
+      "GAPS.effectiveness",
+      "LOSSAT.years",
+      "LOSSAT.seed",
+      "LOSSCURVE.thresholds",
+      "LOSSCURVE.years",
+      "LOSSCURVE.seed",
+    ]);
   });
 
   /** functions.ts as the plugin's loader rewrites it for the webpack bundle, compiled to CommonJS. */
@@ -144,7 +164,7 @@ describe("metadata and registration (custom-functions-metadata-plugin 2.x)", () 
     withRuntime((runtime) => {
       const exports = load(javascript);
       expect(runtime.associate.mock.calls.map(([id]) => id)).toEqual(IDS);
-      expect(runtime.associate.mock.calls.map(([, fn]) => fn)).toEqual([exports.riskScore, exports.riskLevel, exports.coverage, exports.gaps, exports.requirements, exports.crosswalkTo]);
+      expect(runtime.associate.mock.calls.map(([, fn]) => fn)).toEqual([exports.riskScore, exports.riskLevel, exports.coverage, exports.gaps, exports.requirements, exports.crosswalkTo, exports.ale, exports.lossAt, exports.lossCurve]);
     });
   });
 

@@ -1,15 +1,15 @@
 /** options → blueprint: the whole ISMP workbook as data. */
 import { defaultScales, Scales } from "../scales";
-import { sampleAssets, sampleHistory, sampleRisks } from "../sample";
-import { assetInventorySheet } from "./assetInventory";
-import { controlMatrixSheet } from "./controlMatrix";
+import { sampleHistory } from "../sample";
+import { CORE_REGISTERS } from "../registers";
+import { registerSheet } from "../registers/sheet";
+import { SeedContext } from "../registers/types";
 import { coverageSheet } from "./coverageSheet";
 import { dashboardSheet, kpiSpecs } from "./dashboardSheet";
 import { heatmapSheet } from "./heatmapSheet";
 import { historySheet } from "./historySheet";
 import { BuildOptions } from "./options";
 import { requirementsSheet } from "./requirementsSheet";
-import { riskRegisterSheet } from "./riskRegister";
 import { scalesSheet } from "./scalesSheet";
 import { mappingsSheet } from "./mappingsSheet";
 import { soaSheet } from "./soaSheet";
@@ -24,14 +24,11 @@ export interface BlueprintContext {
 
 export function buildBlueprint(options: BuildOptions, context: BlueprintContext): WorkbookBlueprint {
   const scales = context.scales ?? defaultScales(options.matrixSize, options.method);
-  const risks = options.sample ? sampleRisks(scales.size, context.today) : [];
-  const assets = options.sample ? sampleAssets(context.today) : [];
+  const seeds: SeedContext = { scales, frameworks: options.frameworks, sample: options.sample, today: context.today };
   const sheets: SheetSpec[] = [
     dashboardSheet(scales, options.frameworks),
     heatmapSheet(scales),
-    riskRegisterSheet(scales, risks),
-    assetInventorySheet(assets),
-    controlMatrixSheet(options.frameworks, options.sample, context.today),
+    ...CORE_REGISTERS.map((register) => registerSheet(register, seeds)),
     requirementsSheet({ frameworks: options.frameworks, soc2Categories: options.soc2Categories }),
   ];
   sheets.push(mappingsSheet(options.frameworks));
