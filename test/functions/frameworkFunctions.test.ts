@@ -15,7 +15,7 @@ const MAPPINGS = [
 ];
 const IDS = [["C1"], ["C2"], ["C3"]];
 const STATUSES = [["Implemented"], ["Partially implemented"], ["Implemented"]];
-const VALID_KEYS = "ISO27001, NISTCSF, SOC2, HIPAA, NIST80053, NIST800171, GLBA, GDPR";
+const VALID_KEYS = "ISO27001, NISTCSF, SOC2, HIPAA, NIST80053, NIST800171, NIST800171R3, CMMCL1, GLBA, GDPR";
 
 describe("COVERAGE", () => {
   it("counts the catalog fixture as expected", () => {

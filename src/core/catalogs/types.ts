@@ -24,4 +24,8 @@ export interface Framework {
   /** Publisher and citation. */
   source: string;
   requirements: Requirement[];
+  /** What the framework as catalogued does not cover, for Set up (GDPR holds its security articles only). */
+  scopeNote?: string;
+  /** IDs the publisher withdrew: recognised (Check says so) but never assessable. */
+  withdrawn?: readonly string[];
 }

@@ -8,7 +8,7 @@
 import { CONTROL } from "../blueprint/controlMatrix";
 import { MAPPING } from "../blueprint/mappingsSheet";
 import { REQUIREMENT } from "../blueprint/requirementsSheet";
-import { childrenOf, findRequirement, getFramework, resolveFrameworkKey } from "../catalogs";
+import { childrenOf, findRequirement, getFramework, isWithdrawn, resolveFrameworkKey } from "../catalogs";
 import { RELATIONSHIPS } from "../controls/types";
 import { isNotApplicable } from "../coverage/credit";
 import { FRAMEWORK_KEYS, type FrameworkKey } from "../frameworkKeys";
@@ -34,7 +34,9 @@ export function checkMappings(mappings: TableData, controls: TableData | undefin
     }
     const typed = row.text(MAPPING.requirementId);
     const requirement = findRequirement(key, typed);
-    if (!requirement) report(MAPPING.requirementId, "unknown-requirement", "error", `${label}: ${framework} has no requirement "${typed}"; the row gives nothing.`);
+    if (!requirement && isWithdrawn(key, typed))
+      report(MAPPING.requirementId, "withdrawn-requirement", "error", `${label}: ${framework} ${typed} was withdrawn by its publisher; map the requirement that replaced it. The row gives nothing.`);
+    else if (!requirement) report(MAPPING.requirementId, "unknown-requirement", "error", `${label}: ${framework} has no requirement "${typed}"; the row gives nothing.`);
     else if (childrenOf(key, requirement.id).length > 0) {
       const leaves = childrenOf(key, requirement.id).map((r) => r.id);
       report(MAPPING.requirementId, "parent-requirement", "error",

@@ -1,6 +1,7 @@
 import type { FrameworkKey } from "../frameworkKeys";
 import { ACCESS_CONTROLS } from "./access";
 import { ASSET_CONTROLS } from "./assets";
+import { derivedRecords } from "./derived";
 import { DEVELOPMENT_CONTROLS } from "./development";
 import { GOVERNANCE_CONTROLS } from "./governance";
 import { mappingRecordsOf } from "./mappingRecords";
@@ -28,9 +29,14 @@ function idsOf(records: readonly MappingRecord[]): ControlMappings {
   return mappings;
 }
 
-/** The baseline control library: every control with one record per (control, requirement) mapping. */
+/**
+ * The baseline control library: every control with one record per (control, requirement) mapping,
+ * hand-written ones first, then those derived from them (SP 800-53 enhancements, SP 800-171 Rev. 3,
+ * CMMC Level 1).
+ */
 export const CONTROL_LIBRARY: readonly LibraryControl[] = HAND_WRITTEN_CONTROLS.map((control) => {
-  const records = mappingRecordsOf(control);
+  const written = mappingRecordsOf(control);
+  const records = [...written, ...derivedRecords(control, written)];
   return { ...control, mappings: idsOf(records), records };
 });
 

@@ -30,6 +30,7 @@ describe("checkMappings", () => {
 
   it("reports unknown requirements, controls missing from the matrix, relationships outside the list and key spellings", () => {
     expect(codes(checkMappings(mappings(row({ [MAPPING.requirementId]: "A.9.9" })), controls))).toEqual(["unknown-requirement"]);
+    expect(codes(checkMappings(mappings(row({ [MAPPING.framework]: "NIST 800-171r3", [MAPPING.requirementId]: "03.01.13" })), controls))).toEqual(["withdrawn-requirement"]);
     expect(codes(checkMappings(mappings(row({ [MAPPING.controlId]: "XYZ-1" })), controls))).toEqual(["unknown-control"]);
     expect(codes(checkMappings(mappings(row({ [MAPPING.relationship]: "Covers" })), controls))).toEqual(["mapping-relationship"]);
     expect(codes(checkMappings(mappings(row({ [MAPPING.requirementId]: "Annex A 8.5" })), controls))).toEqual(["requirement-spelling"]);
