@@ -8,6 +8,8 @@ import { batchCommand } from "./commands/batch";
 import { buildCommand } from "./commands/build";
 import { catalogCommand } from "./commands/catalog";
 import { checkCommand } from "./commands/check";
+import { exportCommand } from "./commands/export";
+import { importCommand } from "./commands/import";
 import { snapshotCommand } from "./commands/snapshot";
 import { CliError, EXIT, ExitCode } from "./exitCodes";
 import { COMMAND_HELP, HELP } from "./help";
@@ -23,6 +25,8 @@ const COMMANDS: Record<string, (args: string[], out: Out) => Promise<ExitCode> |
   snapshot: snapshotCommand,
   batch: batchCommand,
   catalog: catalogCommand,
+  import: importCommand,
+  export: exportCommand,
 };
 
 const isHelpFlag = (arg: string) => arg === "--help" || arg === "-h";
