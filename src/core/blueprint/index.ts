@@ -13,6 +13,7 @@ import { requirementsSheet } from "./requirementsSheet";
 import { scalesSheet } from "./scalesSheet";
 import { mappingsSheet } from "./mappingsSheet";
 import { soaSheet } from "./soaSheet";
+import { topRisksSheet } from "./topRisksSheet";
 import { SheetSpec, WorkbookBlueprint } from "./types";
 
 export interface BlueprintContext {
@@ -27,6 +28,7 @@ export function buildBlueprint(options: BuildOptions, context: BlueprintContext)
   const seeds: SeedContext = { scales, frameworks: options.frameworks, sample: options.sample, today: context.today };
   const sheets: SheetSpec[] = [
     dashboardSheet(scales, options.frameworks),
+    topRisksSheet(),
     heatmapSheet(scales),
     ...CORE_REGISTERS.map((register) => registerSheet(register, seeds)),
     requirementsSheet({ frameworks: options.frameworks, soc2Categories: options.soc2Categories }),

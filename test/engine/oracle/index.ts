@@ -9,8 +9,9 @@ import { heatmapCheck } from "./heatmapCheck";
 import { coverageCheck, mappingsCheck, requirementsCheck, soaCheck } from "./frameworkChecks";
 import { riskRegisterCheck } from "./riskRegisterCheck";
 import { scalesCheck } from "./scalesCheck";
+import { topRisksCheck } from "./topRisksCheck";
 
-export const SHEET_CHECKS: readonly SheetCheck[] = [riskRegisterCheck, assetInventoryCheck, mappingsCheck, requirementsCheck, soaCheck, coverageCheck, scalesCheck, heatmapCheck, dashboardCheck];
+export const SHEET_CHECKS: readonly SheetCheck[] = [riskRegisterCheck, assetInventoryCheck, mappingsCheck, requirementsCheck, soaCheck, coverageCheck, scalesCheck, heatmapCheck, dashboardCheck, topRisksCheck];
 
 export { checkContext, type CheckContext, type EngineScales } from "./context";
 export { MISSING_CUSTOM_FUNCTION } from "./frameworkChecks";
