@@ -10,6 +10,7 @@ import { toExcelDate, toExcelDateTime } from "../core/excelDate";
 import { REGISTERS } from "../core/registers";
 import { listKey } from "../core/registers/checks";
 import type { Problem } from "./operations";
+import { overrideProblems } from "./overrides";
 import { createSyncCounter } from "./syncCounter";
 import { readWorkbookData, WorkbookData } from "./workbookData";
 
@@ -29,7 +30,7 @@ function scaleLists(data: WorkbookData): Map<string, string[]> {
 }
 
 export async function checkWorkbook(context: Excel.RequestContext, today = new Date()): Promise<Problem[]> {
-  const data = await readWorkbookData(context, createSyncCounter(), [...REGISTERS.map((r) => r.table), MAPPINGS_TABLE, REQUIREMENTS_TABLE]);
+  const data = await readWorkbookData(context, createSyncCounter(), [...REGISTERS.map((r) => r.table), MAPPINGS_TABLE, REQUIREMENTS_TABLE], { overrides: true });
   if (!data.table(RISKS_TABLE)) {
     return [{ code: "no-register", severity: "error", sheet: "", address: "", message: "There is no Risks table. Run Build from Set up first." }];
   }
@@ -40,7 +41,7 @@ export async function checkWorkbook(context: Excel.RequestContext, today = new D
     ...(mappings ? checkMappings(mappings, data.table(CONTROLS_TABLE)) : []),
     ...(requirements ? checkRequirements(requirements) : []),
   ];
-  const registerProblems = checkWorkbookTables({
+  const found = checkWorkbookTables({
     tables,
     lists: scaleLists(data),
     scales: data.scales,
@@ -48,7 +49,7 @@ export async function checkWorkbook(context: Excel.RequestContext, today = new D
     today: toExcelDate(today),
     now: toExcelDateTime(today),
   });
-  return [...registerProblems, ...coverageProblems];
+  return [...found, ...overrideProblems(data, REGISTERS.map((r) => r.table)), ...coverageProblems];
 }
 
 export async function selectRange(context: Excel.RequestContext, sheet: string, address: string): Promise<void> {
