@@ -1,5 +1,9 @@
 /** Check: reads every register and the scales in a few syncs and lists problems by cell. */
+import { CONTROLS_TABLE } from "../core/blueprint/controlMatrix";
+import { MAPPINGS_TABLE } from "../core/blueprint/mappingsSheet";
+import { REQUIREMENTS_TABLE } from "../core/blueprint/requirementsSheet";
 import { RISKS_TABLE } from "../core/blueprint/riskRegister";
+import { checkMappings, checkRequirements } from "../core/check/checkCoverage";
 import { checkWorkbookTables } from "../core/check/checkWorkbook";
 import { filledRows } from "../core/check/tableData";
 import { toExcelDate, toExcelDateTime } from "../core/excelDate";
@@ -26,10 +30,16 @@ function scaleLists(data: WorkbookData): Map<string, string[]> {
 }
 
 export async function checkWorkbook(context: Excel.RequestContext, today = new Date()): Promise<Problem[]> {
-  const data = await readWorkbookData(context, createSyncCounter(), REGISTERS.map((r) => r.table), { overrides: true });
+  const data = await readWorkbookData(context, createSyncCounter(), [...REGISTERS.map((r) => r.table), MAPPINGS_TABLE, REQUIREMENTS_TABLE], { overrides: true });
   if (!data.table(RISKS_TABLE)) {
     return [{ code: "no-register", severity: "error", sheet: "", address: "", message: "There is no Risks table. Run Build from Set up first." }];
   }
+  const mappings = data.table(MAPPINGS_TABLE);
+  const requirements = data.table(REQUIREMENTS_TABLE);
+  const coverageProblems = [
+    ...(mappings ? checkMappings(mappings, data.table(CONTROLS_TABLE)) : []),
+    ...(requirements ? checkRequirements(requirements) : []),
+  ];
   const found = checkWorkbookTables({
     tables: [...data.tables.values()],
     lists: scaleLists(data),
@@ -38,7 +48,7 @@ export async function checkWorkbook(context: Excel.RequestContext, today = new D
     today: toExcelDate(today),
     now: toExcelDateTime(today),
   });
-  return [...found, ...overrideProblems(data, REGISTERS.map((r) => r.table))];
+  return [...found, ...overrideProblems(data, REGISTERS.map((r) => r.table)), ...coverageProblems];
 }
 
 export async function selectRange(context: Excel.RequestContext, sheet: string, address: string): Promise<void> {

@@ -3,6 +3,7 @@ import { kpiSpecs } from "../core/blueprint/dashboardSheet";
 import { HISTORY_FIXED, HISTORY_TABLE, historyHeader } from "../core/blueprint/historySheet";
 import { ASSETS_TABLE } from "../core/blueprint/assetInventory";
 import { CONTROLS_TABLE } from "../core/blueprint/controlMatrix";
+import { MAPPINGS_TABLE } from "../core/blueprint/mappingsSheet";
 import { REQUIREMENTS_TABLE } from "../core/blueprint/requirementsSheet";
 import { RISKS_TABLE } from "../core/blueprint/riskRegister";
 import { CellValue } from "../core/blueprint/types";
@@ -32,7 +33,7 @@ export function kpiValue(kpis: Kpis, key: string): number | "" {
 
 export async function takeSnapshot(context: Excel.RequestContext, today = new Date()): Promise<{ date: string; rows: number }> {
   const sync = createSyncCounter();
-  const data = await readWorkbookData(context, sync, [RISKS_TABLE, ASSETS_TABLE, CONTROLS_TABLE, REQUIREMENTS_TABLE, ...OPERATIONS_TABLES]);
+  const data = await readWorkbookData(context, sync, [RISKS_TABLE, ASSETS_TABLE, CONTROLS_TABLE, MAPPINGS_TABLE, REQUIREMENTS_TABLE, ...OPERATIONS_TABLES]);
   const history = data.layout(HISTORY_TABLE);
   const risks = data.table(RISKS_TABLE);
   if (!history || !risks) throw new OperationBlockedError(["There is no KPI History table yet. Run Build from Set up first, then take a snapshot."]);
@@ -47,6 +48,7 @@ export async function takeSnapshot(context: Excel.RequestContext, today = new Da
     risks,
     assets: data.table(ASSETS_TABLE),
     controls: data.table(CONTROLS_TABLE),
+    mappings: data.table(MAPPINGS_TABLE),
     requirements: data.table(REQUIREMENTS_TABLE),
     frameworks: data.frameworks,
     scales: data.scales,

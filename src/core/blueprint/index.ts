@@ -1,7 +1,6 @@
 /** options → blueprint: the whole ISMP workbook as data. */
 import { defaultScales, Scales } from "../scales";
 import { sampleHistory } from "../sample";
-import { CONTROL_LIBRARY } from "../controls";
 import { CORE_REGISTERS, OPTIONAL_REGISTER_KEYS, OPTIONAL_REGISTERS, OptionalRegisterKey } from "../registers";
 import { registerSheet } from "../registers/sheet";
 import { SeedContext } from "../registers/types";
@@ -12,15 +11,14 @@ import { historySheet } from "./historySheet";
 import { BuildOptions, registersOf } from "./options";
 import { requirementsSheet } from "./requirementsSheet";
 import { scalesSheet } from "./scalesSheet";
-import { AnnexAImplementers, soaSheet } from "./soaSheet";
+import { mappingsSheet } from "./mappingsSheet";
+import { soaSheet } from "./soaSheet";
 import { topRisksSheet } from "./topRisksSheet";
 import { SheetSpec, WorkbookBlueprint } from "./types";
 
 export interface BlueprintContext {
   /** Scales as the workbook holds them now (after the analyst's edits), if it has a Scales sheet. */
   scales?: Scales;
-  /** Control IDs implementing each ISO 27001 Annex A control, from the workbook's control matrix. */
-  annexAImplementers?: AnnexAImplementers;
   /** "Today" for sample data dates. */
   today: Date;
   /** Tables the workbook holds already: a register it holds stays in scope whatever the options say. */
@@ -32,18 +30,6 @@ export function registersInScope(options: BuildOptions, existingTables: readonly
   const wanted = new Set(registersOf(options));
   const present = new Set(existingTables.map((t) => t.toLowerCase()));
   return OPTIONAL_REGISTER_KEYS.filter((key) => wanted.has(key) || present.has(OPTIONAL_REGISTERS[key].table.toLowerCase()));
-}
-
-/** Which library controls map to each Annex A control: the SoA's seed before a matrix exists. */
-export function libraryAnnexAImplementers(): AnnexAImplementers {
-  const byControl = new Map<string, string[]>();
-  for (const control of CONTROL_LIBRARY) {
-    for (const id of control.mappings.ISO27001 ?? []) {
-      if (!byControl.has(id)) byControl.set(id, []);
-      byControl.get(id)!.push(control.id);
-    }
-  }
-  return Object.fromEntries([...byControl].map(([id, controls]) => [id, controls.join("; ")]));
 }
 
 export function buildBlueprint(options: BuildOptions, context: BlueprintContext): WorkbookBlueprint {
@@ -59,7 +45,8 @@ export function buildBlueprint(options: BuildOptions, context: BlueprintContext)
     ...registers.map((key) => registerSheet(OPTIONAL_REGISTERS[key], seeds)),
     requirementsSheet({ frameworks: options.frameworks, soc2Categories: options.soc2Categories }),
   ];
-  if (options.frameworks.includes("ISO27001")) sheets.push(soaSheet(context.annexAImplementers ?? libraryAnnexAImplementers()));
+  sheets.push(mappingsSheet(options.frameworks));
+  if (options.frameworks.includes("ISO27001")) sheets.push(soaSheet());
   sheets.push(coverageSheet(options.frameworks), historySheet(kpis, options.sample ? sampleHistory(context.today) : []), scalesSheet(scales, options.organisation, kpiTargets(kpis)));
   return { sheets };
 }

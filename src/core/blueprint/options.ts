@@ -15,7 +15,7 @@ export const PROFILES = {
   saas: { label: "SaaS / technology", frameworks: ["SOC2", "ISO27001"], registers: OPERATIONS },
   healthcare: { label: "Healthcare", frameworks: ["HIPAA", "NISTCSF"], registers: OPERATIONS },
   financial: { label: "Financial services", frameworks: ["GLBA", "SOC2", "NISTCSF"], registers: OPERATIONS },
-  defense: { label: "Defense contractor", frameworks: ["NIST800171", "NIST80053"], registers: OPERATIONS },
+  defense: { label: "Defense contractor", frameworks: ["NIST800171", "NIST80053", "CMMCL1"], registers: OPERATIONS },
   eu: { label: "EU data processor", frameworks: ["GDPR", "ISO27001"], registers: OPERATIONS },
 } as const satisfies Record<string, { label: string; frameworks: readonly FrameworkKey[]; registers: readonly OptionalRegisterKey[] }>;
 

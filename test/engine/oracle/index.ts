@@ -6,7 +6,7 @@ import type { SheetCheck } from "./check";
 import { assetInventoryCheck } from "./assetInventoryCheck";
 import { dashboardCheck } from "./dashboardCheck";
 import { heatmapCheck } from "./heatmapCheck";
-import { coverageCheck, requirementsCheck, soaCheck } from "./frameworkChecks";
+import { coverageCheck, mappingsCheck, requirementsCheck, soaCheck } from "./frameworkChecks";
 import { riskRegisterCheck } from "./riskRegisterCheck";
 import { scalesCheck } from "./scalesCheck";
 import { topRisksCheck } from "./topRisksCheck";
@@ -15,6 +15,7 @@ import { operationsRegisterChecks } from "./registersCheck";
 export const SHEET_CHECKS: readonly SheetCheck[] = [
   riskRegisterCheck,
   assetInventoryCheck,
+  mappingsCheck,
   requirementsCheck,
   soaCheck,
   coverageCheck,
