@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { sectionsToFile } from "./headerFooter";
 import { rectAddress } from "../addresses";
 import { toFileFormula } from "../formulaSyntax";
 import type { SheetModel } from "../model/sheet";
@@ -139,6 +140,11 @@ function writeLayout(worksheet: ExcelJS.Worksheet, sheet: SheetModel): void {
     ...(fitting ? { fitToPage: true, fitToWidth: horizontalFitToPages ?? 0, fitToHeight: verticalFitToPages ?? 0 } : { scale: scale ?? 100 }),
     ...(layout.printTitleRows ? { printTitlesRow: layout.printTitleRows.replace(/\$/g, "") } : {}),
   });
+  if (layout.headerFooter) {
+    const oddHeader = sectionsToFile(layout.headerFooter, "Header");
+    const oddFooter = sectionsToFile(layout.headerFooter, "Footer");
+    worksheet.headerFooter = { ...worksheet.headerFooter, ...(oddHeader ? { oddHeader } : {}), ...(oddFooter ? { oddFooter } : {}) };
+  }
 }
 
 /**
