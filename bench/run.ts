@@ -11,7 +11,9 @@ import { measureBundles } from "./bundle";
 import { measureCalcOnNew, measureCalcOnWrite } from "./calcOnWrite";
 import { measureCheck } from "./check";
 import { ENGINE_SIZES, measureEngine } from "./engine";
+import { measureFileLayer } from "./fileLayer";
 import { measureFirstRender } from "./firstRender";
+import { measureImport, measureSuggestionQuality } from "./importSuggest";
 import { measureCoverage, measureRiskScore } from "./functions";
 import { measureNaiveWrite } from "./naive";
 import { measureOtherOperations } from "./operations";
@@ -75,7 +77,10 @@ async function main(): Promise<void> {
       ...(await measureCalcOnWrite("upgrade on 10k risks/2k assets", requireLarge(large))),
     ]),
   );
+  sections.push(await section("File layer: ismp upgrade on real files, peak memory per process", () => measureFileLayer(large)));
   sections.push(await section("6. Custom functions", () => [...measureCoverage(), ...measureRiskScore()]));
+  sections.push(await section("Import (#15): a 10,000-row CSV into the risk register", measureImport));
+  sections.push(await section("Mapping suggestions (#15): leave-one-out on the control library, top 5", measureSuggestionQuality));
 
   const build = ensureAddinBuild(skipBuild);
   notes.push(`Add-in bundle in ${build.dir}: ${build.how}`, ...build.errors.map((e) => `webpack: ${e}`));
