@@ -10,7 +10,7 @@ import { REQUIREMENT } from "./blueprint/requirementsSheet";
 import { linkedAssetKeys } from "./blueprint/assetLinks";
 import { nextReviewDate, reviewOverdue } from "./check/checkRisks";
 import { filledRows, RowView, TableData } from "./check/tableData";
-import { computeCoverage } from "./coverage";
+import { computeCoverage, controlStatesOf, workbookMappingRows } from "./coverage";
 import { FrameworkKey } from "./frameworkKeys";
 import { ratingFor, riskScore } from "./scoring";
 import { Scales } from "./scales";
@@ -19,6 +19,8 @@ export interface KpiInput {
   risks: TableData;
   assets?: TableData;
   controls?: TableData;
+  /** The Mappings table; without one, coverage reads the Control Matrix's mapping cells. */
+  mappings?: TableData;
   requirements?: TableData;
   frameworks: readonly FrameworkKey[];
   scales: Scales;
@@ -99,9 +101,8 @@ export function computeKpis(input: KpiInput): Kpis {
   if (input.controls) {
     const applicability = applicabilityOf(input.requirements);
     for (const key of input.frameworks) {
-      const header = mappingColumnHeader(key);
-      const rows = controls.map((c) => ({ mapping: c.text(header), status: c.text(CONTROL.status), effectiveness: c.text(CONTROL.effectiveness) }));
-      const result = computeCoverage(key, rows, applicability.get(getFramework(key).shortName.toLowerCase()));
+      const rows = workbookMappingRows(key, input.mappings, input.controls, mappingColumnHeader(key));
+      const result = computeCoverage(key, rows, controlStatesOf(input.controls), applicability.get(getFramework(key).shortName.toLowerCase()));
       coverage[key] = result.coverage;
     }
   }

@@ -1,11 +1,16 @@
 /** Check: reads every register and the scales in a few syncs and lists problems by cell. */
+import { CONTROLS_TABLE } from "../core/blueprint/controlMatrix";
+import { MAPPINGS_TABLE } from "../core/blueprint/mappingsSheet";
+import { REQUIREMENTS_TABLE } from "../core/blueprint/requirementsSheet";
 import { RISKS_TABLE } from "../core/blueprint/riskRegister";
+import { checkMappings, checkRequirements } from "../core/check/checkCoverage";
 import { checkWorkbookTables } from "../core/check/checkWorkbook";
 import { filledRows, TableData } from "../core/check/tableData";
 import { toExcelDate, toExcelDateTime } from "../core/excelDate";
 import { REGISTERS } from "../core/registers";
 import { listKey } from "../core/registers/checks";
 import type { Problem } from "./operations";
+import { overrideProblems } from "./overrides";
 import { createSyncCounter } from "./syncCounter";
 import { readWorkbookData, WorkbookData } from "./workbookData";
 
@@ -25,12 +30,18 @@ function scaleLists(data: WorkbookData): Map<string, string[]> {
 }
 
 export async function checkWorkbook(context: Excel.RequestContext, today = new Date()): Promise<Problem[]> {
-  const data = await readWorkbookData(context, createSyncCounter(), REGISTERS.map((r) => r.table));
+  const data = await readWorkbookData(context, createSyncCounter(), [...REGISTERS.map((r) => r.table), MAPPINGS_TABLE, REQUIREMENTS_TABLE], { overrides: true });
   if (!data.table(RISKS_TABLE)) {
     return [{ code: "no-register", severity: "error", sheet: "", address: "", message: "There is no Risks table. Run Build from Set up first." }];
   }
   const tables = REGISTERS.map((r) => data.table(r.table)).filter((t): t is TableData => t !== undefined);
-  return checkWorkbookTables({
+  const mappings = data.table(MAPPINGS_TABLE);
+  const requirements = data.table(REQUIREMENTS_TABLE);
+  const coverageProblems = [
+    ...(mappings ? checkMappings(mappings, data.table(CONTROLS_TABLE)) : []),
+    ...(requirements ? checkRequirements(requirements) : []),
+  ];
+  const found = checkWorkbookTables({
     tables,
     lists: scaleLists(data),
     scales: data.scales,
@@ -38,6 +49,7 @@ export async function checkWorkbook(context: Excel.RequestContext, today = new D
     today: toExcelDate(today),
     now: toExcelDateTime(today),
   });
+  return [...found, ...overrideProblems(data, REGISTERS.map((r) => r.table)), ...coverageProblems];
 }
 
 export async function selectRange(context: Excel.RequestContext, sheet: string, address: string): Promise<void> {

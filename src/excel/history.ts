@@ -3,11 +3,13 @@ import { kpiSpecs } from "../core/blueprint/dashboardSheet";
 import { HISTORY_FIXED, HISTORY_TABLE, historyHeader } from "../core/blueprint/historySheet";
 import { ASSETS_TABLE } from "../core/blueprint/assetInventory";
 import { CONTROLS_TABLE } from "../core/blueprint/controlMatrix";
+import { MAPPINGS_TABLE } from "../core/blueprint/mappingsSheet";
 import { REQUIREMENTS_TABLE } from "../core/blueprint/requirementsSheet";
 import { RISKS_TABLE } from "../core/blueprint/riskRegister";
 import { CellValue } from "../core/blueprint/types";
 import { computeKpis, Kpis } from "../core/kpis";
 import { toExcelDate } from "../core/excelDate";
+import { STRUCTURE_PROTECTED } from "../core/plan/planBuild";
 import { OperationBlockedError } from "./errors";
 import { createSyncCounter } from "./syncCounter";
 import { readWorkbookData } from "./workbookData";
@@ -26,16 +28,22 @@ export function kpiValue(kpis: Kpis, key: string): number | "" {
 
 export async function takeSnapshot(context: Excel.RequestContext, today = new Date()): Promise<{ date: string; rows: number }> {
   const sync = createSyncCounter();
-  const data = await readWorkbookData(context, sync, [RISKS_TABLE, ASSETS_TABLE, CONTROLS_TABLE, REQUIREMENTS_TABLE]);
+  const data = await readWorkbookData(context, sync, [RISKS_TABLE, ASSETS_TABLE, CONTROLS_TABLE, MAPPINGS_TABLE, REQUIREMENTS_TABLE]);
   const history = data.layout(HISTORY_TABLE);
   const risks = data.table(RISKS_TABLE);
   if (!history || !risks) throw new OperationBlockedError(["There is no KPI History table yet. Run Build from Set up first, then take a snapshot."]);
+  // The same protection rules as Build: refused before anything changes.
+  if (data.snapshot.structureProtected) throw new OperationBlockedError([STRUCTURE_PROTECTED]);
+  if (data.snapshot.sheets.find((s) => s.name.toLowerCase() === history.sheet.toLowerCase())?.protected) {
+    throw new OperationBlockedError([`Sheet "${history.sheet}" is protected. Unprotect it (Review > Unprotect Sheet), then take the snapshot again; nothing was changed.`]);
+  }
 
   const date = toExcelDate(today);
   const kpis = computeKpis({
     risks,
     assets: data.table(ASSETS_TABLE),
     controls: data.table(CONTROLS_TABLE),
+    mappings: data.table(MAPPINGS_TABLE),
     requirements: data.table(REQUIREMENTS_TABLE),
     frameworks: data.frameworks,
     scales: data.scales,

@@ -7,6 +7,8 @@ import { exportRegister } from "./exportRegister";
 import { importIntoRegister } from "./importRegister";
 import { acceptSuggestion, suggestForControls } from "./suggestions";
 import type { ExcelOperations } from "./operations";
+import { restoreFormula } from "./overrides";
+import { readSettings } from "./settings";
 
 export * from "./operations";
 export { OperationBlockedError } from "./errors";
@@ -15,6 +17,8 @@ export { OperationBlockedError } from "./errors";
 export const operations: ExcelOperations = {
   buildWorkbook: (context, options) => buildWorkbook(context, options),
   checkWorkbook: (context) => checkWorkbook(context),
+  restoreFormula,
+  readSettings,
   selectRange,
   readCoverage,
   addFramework: (context, key) => addFramework(context, key),

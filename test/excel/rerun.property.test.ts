@@ -25,7 +25,7 @@ const TODAY = new Date(2026, 10, 23);
 const EDITABLE_TABLES = [RISKS_TABLE, ASSETS_TABLE, CONTROLS_TABLE, REQUIREMENTS_TABLE] as const;
 type EditableTable = (typeof EDITABLE_TABLES)[number];
 /** The last column of Requirements is calculated: deleting it is what a user can do in Excel (and the host models exactly). */
-const DELETABLE_COLUMN = { table: REQUIREMENTS_TABLE, header: REQUIREMENT.implementation };
+const DELETABLE_COLUMN = { table: REQUIREMENTS_TABLE, header: REQUIREMENT.creditedBy };
 const DELETABLE_NAMES = [...SETTINGS.map((s) => s.name), SCORE_MATRIX_NAME];
 
 type UserEdit =

@@ -1,7 +1,6 @@
 /** options → blueprint: the whole ISMP workbook as data. */
 import { defaultScales, Scales } from "../scales";
 import { sampleHistory } from "../sample";
-import { CONTROL_LIBRARY } from "../controls";
 import { CORE_REGISTERS } from "../registers";
 import { registerSheet } from "../registers/sheet";
 import { SeedContext } from "../registers/types";
@@ -12,29 +11,16 @@ import { historySheet } from "./historySheet";
 import { BuildOptions } from "./options";
 import { requirementsSheet } from "./requirementsSheet";
 import { scalesSheet } from "./scalesSheet";
-import { AnnexAImplementers, soaSheet } from "./soaSheet";
+import { mappingsSheet } from "./mappingsSheet";
+import { soaSheet } from "./soaSheet";
 import { topRisksSheet } from "./topRisksSheet";
 import { PrintSpec, SheetSpec, WorkbookBlueprint } from "./types";
 
 export interface BlueprintContext {
   /** Scales as the workbook holds them now (after the analyst's edits), if it has a Scales sheet. */
   scales?: Scales;
-  /** Control IDs implementing each ISO 27001 Annex A control, from the workbook's control matrix. */
-  annexAImplementers?: AnnexAImplementers;
   /** "Today" for sample data dates. */
   today: Date;
-}
-
-/** Which library controls map to each Annex A control: the SoA's seed before a matrix exists. */
-export function libraryAnnexAImplementers(): AnnexAImplementers {
-  const byControl = new Map<string, string[]>();
-  for (const control of CONTROL_LIBRARY) {
-    for (const id of control.mappings.ISO27001 ?? []) {
-      if (!byControl.has(id)) byControl.set(id, []);
-      byControl.get(id)!.push(control.id);
-    }
-  }
-  return Object.fromEntries([...byControl].map(([id, controls]) => [id, controls.join("; ")]));
 }
 
 export function buildBlueprint(options: BuildOptions, context: BlueprintContext): WorkbookBlueprint {
@@ -47,7 +33,8 @@ export function buildBlueprint(options: BuildOptions, context: BlueprintContext)
     ...CORE_REGISTERS.map((register) => registerSheet(register, seeds)),
     requirementsSheet({ frameworks: options.frameworks, soc2Categories: options.soc2Categories }),
   ];
-  if (options.frameworks.includes("ISO27001")) sheets.push(soaSheet(context.annexAImplementers ?? libraryAnnexAImplementers()));
+  sheets.push(mappingsSheet(options.frameworks));
+  if (options.frameworks.includes("ISO27001")) sheets.push(soaSheet());
   sheets.push(coverageSheet(options.frameworks), historySheet(kpiSpecs(scales, options.frameworks), options.sample ? sampleHistory(context.today) : []), scalesSheet(scales, options.organisation));
   return { sheets: sheets.map((sheet) => withPrintDefaults(sheet, options.organisation)) };
 }

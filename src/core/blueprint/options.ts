@@ -6,7 +6,7 @@ export const PROFILES = {
   saas: { label: "SaaS / technology", frameworks: ["SOC2", "ISO27001"] },
   healthcare: { label: "Healthcare", frameworks: ["HIPAA", "NISTCSF"] },
   financial: { label: "Financial services", frameworks: ["GLBA", "SOC2", "NISTCSF"] },
-  defense: { label: "Defense contractor", frameworks: ["NIST800171", "NIST80053"] },
+  defense: { label: "Defense contractor", frameworks: ["NIST800171", "NIST80053", "CMMCL1"] },
   eu: { label: "EU data processor", frameworks: ["GDPR", "ISO27001"] },
 } as const satisfies Record<string, { label: string; frameworks: readonly FrameworkKey[] }>;
 

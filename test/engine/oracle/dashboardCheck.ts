@@ -4,6 +4,7 @@
  */
 import { AS_OF_FORMAT, CHART_BLOCKS, DASHBOARD_SHEET, dashboardSheet, KPI_BLOCK, kpiSpecs } from "../../../src/core/blueprint/dashboardSheet";
 import { CONTROL, CONTROLS_TABLE } from "../../../src/core/blueprint/controlMatrix";
+import { MAPPINGS_TABLE } from "../../../src/core/blueprint/mappingsSheet";
 import { COVERAGE, COVERAGE_TABLE } from "../../../src/core/blueprint/coverageSheet";
 import { ASSETS_TABLE } from "../../../src/core/blueprint/assetInventory";
 import { REQUIREMENTS_TABLE } from "../../../src/core/blueprint/requirementsSheet";
@@ -69,6 +70,7 @@ export const dashboardCheck: SheetCheck = {
       risks: tableData(book, RISKS_TABLE),
       assets: tableData(book, ASSETS_TABLE),
       controls: tableData(book, CONTROLS_TABLE),
+      mappings: book.hasTable(MAPPINGS_TABLE) ? tableData(book, MAPPINGS_TABLE) : undefined,
       requirements: tableData(book, REQUIREMENTS_TABLE),
       frameworks,
       scales,

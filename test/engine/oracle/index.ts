@@ -6,12 +6,12 @@ import type { SheetCheck } from "./check";
 import { assetInventoryCheck } from "./assetInventoryCheck";
 import { dashboardCheck } from "./dashboardCheck";
 import { heatmapCheck } from "./heatmapCheck";
-import { coverageCheck, requirementsCheck, soaCheck } from "./frameworkChecks";
+import { coverageCheck, mappingsCheck, requirementsCheck, soaCheck } from "./frameworkChecks";
 import { riskRegisterCheck } from "./riskRegisterCheck";
 import { scalesCheck } from "./scalesCheck";
 import { topRisksCheck } from "./topRisksCheck";
 
-export const SHEET_CHECKS: readonly SheetCheck[] = [riskRegisterCheck, assetInventoryCheck, requirementsCheck, soaCheck, coverageCheck, scalesCheck, heatmapCheck, dashboardCheck, topRisksCheck];
+export const SHEET_CHECKS: readonly SheetCheck[] = [riskRegisterCheck, assetInventoryCheck, mappingsCheck, requirementsCheck, soaCheck, coverageCheck, scalesCheck, heatmapCheck, dashboardCheck, topRisksCheck];
 
 export { checkContext, type CheckContext, type EngineScales } from "./context";
 export { MISSING_CUSTOM_FUNCTION } from "./frameworkChecks";
