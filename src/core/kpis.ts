@@ -14,6 +14,8 @@ import { computeCoverage, controlStatesOf, workbookMappingRows } from "./coverag
 import { FrameworkKey } from "./frameworkKeys";
 import { ratingFor, riskScore } from "./scoring";
 import { Scales } from "./scales";
+import { computeOperationsKpis } from "./operationsKpis";
+import type { OptionalRegisterKey } from "./registers/keys";
 
 export interface KpiInput {
   risks: TableData;
@@ -24,8 +26,12 @@ export interface KpiInput {
   requirements?: TableData;
   frameworks: readonly FrameworkKey[];
   scales: Scales;
-  /** Today as an Excel serial date. */
+  /** Today as an Excel serial date; `now` adds the time of day (defaults to the start of today). */
   today: number;
+  now?: number;
+  /** Operations registers in the workbook, and every table the operations KPIs read (registers and Scales tables), by lower-case name. */
+  registers?: readonly OptionalRegisterKey[];
+  tables?: ReadonlyMap<string, TableData>;
 }
 
 export interface Kpis {
@@ -40,6 +46,8 @@ export interface Kpis {
   coverage: Partial<Record<FrameworkKey, number>>;
   assetsWithoutOwner: number;
   criticalAssetsAtRisk: number;
+  /** Operations KPIs by key ("ops:mttd"); undefined where there is nothing to measure. */
+  operations: Record<string, number | undefined>;
 }
 
 interface ScoredRisk {
@@ -130,6 +138,11 @@ export function computeKpis(input: KpiInput): Kpis {
     coverage,
     assetsWithoutOwner: assets.filter((a) => a.text(ASSET.id) && !a.text(ASSET.owner)).length,
     criticalAssetsAtRisk,
+    operations: computeOperationsKpis(input.registers ?? [], {
+      today,
+      now: input.now ?? today,
+      tables: new Map([...(input.tables ?? []), ...(input.assets ? [[input.assets.name.toLowerCase(), input.assets] as const] : [])]),
+    }),
   };
 }
 

@@ -6,6 +6,8 @@ import { MAPPINGS_TABLE } from "../core/blueprint/mappingsSheet";
 import { COVERAGE_TABLE } from "../core/blueprint/coverageSheet";
 import { REQUIREMENTS_TABLE } from "../core/blueprint/requirementsSheet";
 import { LEGACY_SETTINGS_TABLE, SCALE_TABLES, SCORE_MATRIX_NAME } from "../core/blueprint/scalesSheet";
+import { OPERATIONS_SCALE_TABLES } from "../core/blueprint/operationsScales";
+import { OPTIONAL_REGISTER_KEYS } from "../core/registers/keys";
 import { SOA_TABLE } from "../core/blueprint/soaSheet";
 import { identify } from "../core/plan/identity";
 import { planBuild, STRUCTURE_PROTECTED } from "../core/plan/planBuild";
@@ -31,6 +33,7 @@ const FULL_TABLES = [
   REQUIREMENTS_TABLE,
   SOA_TABLE,
   COVERAGE_TABLE,
+  OPERATIONS_SCALE_TABLES.kpiTargets,
 ];
 
 /** The blueprint's tables, plus the tables older versions kept per-row blocks in. */
@@ -56,7 +59,7 @@ export function calculatedColumns(blueprint: WorkbookBlueprint): Record<string, 
 let everyTableCache: WorkbookBlueprint | undefined;
 /** The blueprint with every framework: every table and column the add-in may own. */
 export function everyTableBlueprint(): WorkbookBlueprint {
-  everyTableCache ??= buildBlueprint({ ...defaultOptions("general"), frameworks: [...FRAMEWORK_KEYS], sample: false }, { today: new Date(2026, 0, 1) });
+  everyTableCache ??= buildBlueprint({ ...defaultOptions("general"), frameworks: [...FRAMEWORK_KEYS], registers: [...OPTIONAL_REGISTER_KEYS], sample: false }, { today: new Date(2026, 0, 1) });
   return everyTableCache;
 }
 
@@ -160,10 +163,14 @@ export async function buildWorkbookWith(
   if (snapshot.structureProtected) throw new OperationBlockedError([STRUCTURE_PROTECTED]);
   const refusal = clientBlocker(request, scope, memory, snapshot);
   if (refusal) throw new OperationBlockedError([refusal]);
-  const { options, changes } = resolveScope(scope, request);
+  const resolved = resolveScope(scope, request);
+  const { changes } = resolved;
+  // A workbook this version built keeps the operations registers it has unless asked for more; an
+  // older one (no memory) gets its profile's, so upgrading brings the new sheets.
+  const options = memory && !request.registers ? { ...resolved.options, registers: [] } : resolved.options;
   await readRenamedConstants(context, snapshot, memory, sync);
 
-  const blueprint = buildBlueprint(options, { today, scales });
+  const blueprint = buildBlueprint(options, { today, scales, existingTables: snapshot.tables.map((t) => t.name) });
   const client = memory?.client || (scope ? scope.organisation : "") || request.client || options.organisation;
   const plan = planBuild(blueprint, snapshot, { memory, remember: nextMemory(options, client) });
   if (plan.blockers.length > 0) throw new OperationBlockedError(plan.blockers);

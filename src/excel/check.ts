@@ -5,7 +5,7 @@ import { REQUIREMENTS_TABLE } from "../core/blueprint/requirementsSheet";
 import { RISKS_TABLE } from "../core/blueprint/riskRegister";
 import { checkMappings, checkRequirements } from "../core/check/checkCoverage";
 import { checkWorkbookTables } from "../core/check/checkWorkbook";
-import { filledRows, TableData } from "../core/check/tableData";
+import { filledRows } from "../core/check/tableData";
 import { toExcelDate, toExcelDateTime } from "../core/excelDate";
 import { REGISTERS } from "../core/registers";
 import { listKey } from "../core/registers/checks";
@@ -34,7 +34,6 @@ export async function checkWorkbook(context: Excel.RequestContext, today = new D
   if (!data.table(RISKS_TABLE)) {
     return [{ code: "no-register", severity: "error", sheet: "", address: "", message: "There is no Risks table. Run Build from Set up first." }];
   }
-  const tables = REGISTERS.map((r) => data.table(r.table)).filter((t): t is TableData => t !== undefined);
   const mappings = data.table(MAPPINGS_TABLE);
   const requirements = data.table(REQUIREMENTS_TABLE);
   const coverageProblems = [
@@ -42,7 +41,7 @@ export async function checkWorkbook(context: Excel.RequestContext, today = new D
     ...(requirements ? checkRequirements(requirements) : []),
   ];
   const found = checkWorkbookTables({
-    tables,
+    tables: [...data.tables.values()],
     lists: scaleLists(data),
     scales: data.scales,
     frameworks: data.frameworks,

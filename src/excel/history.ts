@@ -8,8 +8,11 @@ import { REQUIREMENTS_TABLE } from "../core/blueprint/requirementsSheet";
 import { RISKS_TABLE } from "../core/blueprint/riskRegister";
 import { CellValue } from "../core/blueprint/types";
 import { computeKpis, Kpis } from "../core/kpis";
-import { toExcelDate } from "../core/excelDate";
+import { toExcelDate, toExcelDateTime } from "../core/excelDate";
 import { STRUCTURE_PROTECTED } from "../core/plan/planBuild";
+import { OPTIONAL_REGISTERS } from "../core/registers";
+
+const OPERATIONS_TABLES = Object.values(OPTIONAL_REGISTERS).map((r) => r.table);
 import { OperationBlockedError } from "./errors";
 import { createSyncCounter } from "./syncCounter";
 import { readWorkbookData } from "./workbookData";
@@ -22,13 +25,15 @@ export function kpiValue(kpis: Kpis, key: string): number | "" {
       ? kpis.openByRating[arg]
       : kind === "coverage"
         ? kpis.coverage[arg as keyof Kpis["coverage"]]
-        : (kpis[kind as keyof Omit<Kpis, "openByRating" | "coverage">] as number | undefined);
+        : kind === "ops"
+          ? kpis.operations[key]
+          : (kpis[kind as keyof Omit<Kpis, "openByRating" | "coverage" | "operations">] as number | undefined);
   return value === undefined ? "" : value;
 }
 
 export async function takeSnapshot(context: Excel.RequestContext, today = new Date()): Promise<{ date: string; rows: number }> {
   const sync = createSyncCounter();
-  const data = await readWorkbookData(context, sync, [RISKS_TABLE, ASSETS_TABLE, CONTROLS_TABLE, MAPPINGS_TABLE, REQUIREMENTS_TABLE]);
+  const data = await readWorkbookData(context, sync, [RISKS_TABLE, ASSETS_TABLE, CONTROLS_TABLE, MAPPINGS_TABLE, REQUIREMENTS_TABLE, ...OPERATIONS_TABLES]);
   const history = data.layout(HISTORY_TABLE);
   const risks = data.table(RISKS_TABLE);
   if (!history || !risks) throw new OperationBlockedError(["There is no KPI History table yet. Run Build from Set up first, then take a snapshot."]);
@@ -48,9 +53,12 @@ export async function takeSnapshot(context: Excel.RequestContext, today = new Da
     frameworks: data.frameworks,
     scales: data.scales,
     today: date,
+    now: toExcelDateTime(today),
+    registers: data.registers,
+    tables: data.tables,
   });
   const byHeader = new Map<string, CellValue>([[HISTORY_FIXED.date.toLowerCase(), date]]);
-  for (const spec of kpiSpecs(data.scales, data.frameworks)) byHeader.set(historyHeader(spec).toLowerCase(), kpiValue(kpis, spec.key));
+  for (const spec of kpiSpecs(data.scales, data.frameworks, data.registers)) byHeader.set(historyHeader(spec).toLowerCase(), kpiValue(kpis, spec.key));
   const row = history.headers.map((h) => byHeader.get(h.toLowerCase()) ?? "");
 
   const table = context.workbook.tables.getItem(history.name);

@@ -21,7 +21,7 @@ describe("Build on an empty workbook", () => {
     expect(report.syncs).toBeLessThanOrEqual(3);
     expect(wb.stats.largestRequestBytes).toBeLessThan(4 * 1024 * 1024);
     expect(wb.sheets.map((s) => s.name)).toEqual([
-      "Sheet1", "Dashboard", "Top Risks", "Heatmap", "Risk Register", "Asset Inventory", "Control Matrix", "Requirements", "Mappings",
+      "Sheet1", "Dashboard", "Top Risks", "Heatmap", "Risk Register", "Asset Inventory", "Control Matrix", "Incidents", "Vulnerabilities", "Access Reviews", "Training", "Requirements", "Mappings",
       "Statement of Applicability", "Coverage", "KPI History", "Scales", "ISMP Settings",
     ]);
     expect(report.created).toEqual(expect.arrayContaining(["Table Risks", "Table Assets", "Table Controls", "Table SoA", "Table RatingBands"]));
@@ -55,5 +55,22 @@ describe("Build on an empty workbook", () => {
     await run(wb, (ctx) => buildWorkbook(ctx, defaultOptions("healthcare"), TODAY));
     expect(wb.getSheet("Statement of Applicability")).toBeUndefined();
     expect(wb.getTable("Controls")!.columnNames().slice(-2)).toEqual(["HIPAA", "NIST CSF"]);
+  });
+});
+
+describe("Build and the Office.js behaviours it must work around", () => {
+  it("freezes panes only on the active sheet (office-js #3148) and ends on the Dashboard", async () => {
+    const wb = createWorkbook();
+    await run(wb, (ctx) => buildWorkbook(ctx, defaultOptions("general"), TODAY));
+    expect(wb.sheet("Risk Register").freeze).toMatchObject({ rows: 4, columns: 1 });
+    expect(wb.frozenWhileInactive).toEqual([]);
+    expect(wb.activeSheet?.name).toBe("Dashboard");
+  });
+
+  it("fits wide sheets to one page wide with no limit on the pages tall (null, not 0: excel.pagelayoutzoomoptions)", async () => {
+    const wb = createWorkbook();
+    await run(wb, (ctx) => buildWorkbook(ctx, defaultOptions("general"), TODAY));
+    expect(wb.sheet("Risk Register").pageLayout.zoom).toEqual({ horizontalFitToPages: 1 });
+    expect(wb.sheet("Dashboard").pageLayout.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 1 });
   });
 });

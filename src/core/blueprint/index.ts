@@ -1,14 +1,14 @@
 /** options → blueprint: the whole ISMP workbook as data. */
 import { defaultScales, Scales } from "../scales";
 import { sampleHistory } from "../sample";
-import { CORE_REGISTERS } from "../registers";
+import { CORE_REGISTERS, OPTIONAL_REGISTER_KEYS, OPTIONAL_REGISTERS, OptionalRegisterKey } from "../registers";
 import { registerSheet } from "../registers/sheet";
 import { SeedContext } from "../registers/types";
 import { coverageSheet } from "./coverageSheet";
-import { dashboardSheet, kpiSpecs } from "./dashboardSheet";
+import { dashboardSheet, kpiSpecs, kpiTargets } from "./dashboardSheet";
 import { heatmapSheet } from "./heatmapSheet";
 import { historySheet } from "./historySheet";
-import { BuildOptions } from "./options";
+import { BuildOptions, registersOf } from "./options";
 import { requirementsSheet } from "./requirementsSheet";
 import { scalesSheet } from "./scalesSheet";
 import { mappingsSheet } from "./mappingsSheet";
@@ -21,21 +21,33 @@ export interface BlueprintContext {
   scales?: Scales;
   /** "Today" for sample data dates. */
   today: Date;
+  /** Tables the workbook holds already: a register it holds stays in scope whatever the options say. */
+  existingTables?: readonly string[];
+}
+
+/** The optional registers a build includes: those the options ask for, plus those the workbook already holds, in declaration order. */
+export function registersInScope(options: BuildOptions, existingTables: readonly string[] = []): OptionalRegisterKey[] {
+  const wanted = new Set(registersOf(options));
+  const present = new Set(existingTables.map((t) => t.toLowerCase()));
+  return OPTIONAL_REGISTER_KEYS.filter((key) => wanted.has(key) || present.has(OPTIONAL_REGISTERS[key].table.toLowerCase()));
 }
 
 export function buildBlueprint(options: BuildOptions, context: BlueprintContext): WorkbookBlueprint {
   const scales = context.scales ?? defaultScales(options.matrixSize, options.method);
   const seeds: SeedContext = { scales, frameworks: options.frameworks, sample: options.sample, today: context.today };
+  const registers = registersInScope(options, context.existingTables);
+  const kpis = kpiSpecs(scales, options.frameworks, registers);
   const sheets: SheetSpec[] = [
-    dashboardSheet(scales, options.frameworks),
+    dashboardSheet(scales, options.frameworks, registers),
     topRisksSheet(),
     heatmapSheet(scales),
     ...CORE_REGISTERS.map((register) => registerSheet(register, seeds)),
+    ...registers.map((key) => registerSheet(OPTIONAL_REGISTERS[key], seeds)),
     requirementsSheet({ frameworks: options.frameworks, soc2Categories: options.soc2Categories }),
   ];
   sheets.push(mappingsSheet(options.frameworks));
   if (options.frameworks.includes("ISO27001")) sheets.push(soaSheet());
-  sheets.push(coverageSheet(options.frameworks), historySheet(kpiSpecs(scales, options.frameworks), options.sample ? sampleHistory(context.today) : []), scalesSheet(scales, options.organisation));
+  sheets.push(coverageSheet(options.frameworks), historySheet(kpis, options.sample ? sampleHistory(context.today) : []), scalesSheet(scales, options.organisation, kpiTargets(kpis)));
   return { sheets: sheets.map((sheet) => withPrintDefaults(sheet, options.organisation)) };
 }
 

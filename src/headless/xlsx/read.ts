@@ -315,7 +315,7 @@ function readSheetSettings(worksheet: ExcelJS.Worksheet, sheet: SheetModel): voi
   const setup = worksheet.pageSetup;
   sheet.pageLayout = {
     orientation: setup.orientation === "landscape" ? "Landscape" : "Portrait",
-    zoom: setup.fitToPage ? { horizontalFitToPages: setup.fitToWidth ?? 1, verticalFitToPages: setup.fitToHeight ?? 1 } : { scale: setup.scale ?? 100 },
+    zoom: setup.fitToPage ? fitToPages(setup.fitToWidth ?? 1, setup.fitToHeight ?? 1) : { scale: setup.scale ?? 100 },
     centerHorizontally: Boolean(setup.horizontalCentered),
     ...(setup.printTitlesRow ? { printTitleRows: absolute(setup.printTitlesRow) } : {}),
     ...(setup.printArea ? { printArea: absolute(setup.printArea) } : {}),
@@ -401,4 +401,9 @@ function cfFromFile(workbook: HeadlessWorkbook, rect: Rect, rule: FileRule): Con
     default:
       return null;
   }
+}
+
+/** fitToWidth/fitToHeight 0 in the file means "automatic": no value (null in Office.js), not 0 pages. */
+function fitToPages(wide: number, tall: number): { horizontalFitToPages?: number; verticalFitToPages?: number } {
+  return { ...(wide > 0 ? { horizontalFitToPages: wide } : {}), ...(tall > 0 ? { verticalFitToPages: tall } : {}) };
 }

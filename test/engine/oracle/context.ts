@@ -12,6 +12,7 @@ import { SCALE_TABLES, SCORE_MATRIX_NAME } from "../../../src/core/blueprint/sca
 import { computeCoverage, isNotApplicable, type CoverageResult } from "../../../src/core/coverage";
 import { SCORING_METHOD_LABELS, type ScoringMethod } from "../../../src/core/scales";
 import { validateMatrix, type BandRange, type Validation } from "../../../src/core/scoring";
+import { toExcelDateTime } from "../../../src/core/excelDate";
 import { todaySerial, type EngineWorkbook, type Scalar, type TableRow } from "../engineWorkbook";
 
 export interface EngineBand extends BandRange {
@@ -31,6 +32,8 @@ export interface CheckContext {
   book: EngineWorkbook;
   scales: EngineScales;
   today: number;
+  /** Now as an Excel serial date-time (local time), for NOW() in the notification KPI. */
+  now: number;
   /** The core's coverage per framework in the Requirements table, from the workbook's own rows. */
   coverage: Map<FrameworkKey, CoverageResult>;
 }
@@ -103,5 +106,5 @@ function coverageOfFrameworks(book: EngineWorkbook): Map<FrameworkKey, CoverageR
 }
 
 export function checkContext(book: EngineWorkbook, now: Date = new Date()): CheckContext {
-  return { book, scales: readScales(book), today: todaySerial(now), coverage: coverageOfFrameworks(book) };
+  return { book, scales: readScales(book), today: todaySerial(now), now: toExcelDateTime(now), coverage: coverageOfFrameworks(book) };
 }

@@ -10,8 +10,21 @@ import { coverageCheck, mappingsCheck, requirementsCheck, soaCheck } from "./fra
 import { riskRegisterCheck } from "./riskRegisterCheck";
 import { scalesCheck } from "./scalesCheck";
 import { topRisksCheck } from "./topRisksCheck";
+import { operationsRegisterChecks } from "./registersCheck";
 
-export const SHEET_CHECKS: readonly SheetCheck[] = [riskRegisterCheck, assetInventoryCheck, mappingsCheck, requirementsCheck, soaCheck, coverageCheck, scalesCheck, heatmapCheck, dashboardCheck, topRisksCheck];
+export const SHEET_CHECKS: readonly SheetCheck[] = [
+  riskRegisterCheck,
+  assetInventoryCheck,
+  mappingsCheck,
+  requirementsCheck,
+  soaCheck,
+  coverageCheck,
+  scalesCheck,
+  heatmapCheck,
+  dashboardCheck,
+  topRisksCheck,
+  ...operationsRegisterChecks,
+];
 
 export { checkContext, type CheckContext, type EngineScales } from "./context";
 export { MISSING_CUSTOM_FUNCTION } from "./frameworkChecks";
