@@ -165,6 +165,16 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, sync:
       layout.orientation = step.print.orientation;
       if (step.print.onePage) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 1 };
       else if (step.print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: AS_MANY_PAGES_AS_NEEDED };
+      else if (step.print.scale) layout.zoom = { scale: step.print.scale };
+      // headersFooters is ExcelApi 1.9, the same set as pageLayout (checked above):
+      // https://learn.microsoft.com/javascript/api/excel/excel.pagelayout#excel-excel-pagelayout-headersfooters-member
+      const footer = step.print.footer;
+      if (footer) {
+        const page = layout.headersFooters.defaultForAllPages;
+        if (footer.left) page.leftFooter = footer.left;
+        if (footer.center) page.centerFooter = footer.center;
+        if (footer.right) page.rightFooter = footer.right;
+      }
       if (step.print.titleRows) layout.setPrintTitleRows(step.print.titleRows);
       if (step.print.printArea) layout.setPrintArea(step.print.printArea);
     },

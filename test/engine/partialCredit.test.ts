@@ -45,7 +45,6 @@ async function edit(source: string, target: string): Promise<void> {
     const controlBody = controls.getDataBodyRange().load("values");
     const mappings = context.workbook.tables.getItem(MAPPINGS_TABLE);
     const mappingHeaders = mappings.getHeaderRowRange().load("values");
-    const firstMapping = mappings.getDataBodyRange().getRow(0).load("formulas");
     await context.sync();
     const names = controlHeaders.values[0].map(String);
     const row = controlBody.values.findIndex((values) => values[names.indexOf(CONTROL.id)] === INTERSECTING.controlId);
@@ -62,9 +61,10 @@ async function edit(source: string, target: string): Promise<void> {
       [MAPPING.rationale]: "Our own review: this control is how we meet it.",
       [MAPPING.origin]: "",
     };
+    // Blank cells in calculated columns: Excel (and the host) fill the column's formula in the new row.
+    // Copying the first row's formulas would copy Excel's display form ([@Col]), which is not file syntax.
     const headers = mappingHeaders.values[0].map(String);
-    const formulas = firstMapping.formulas[0];
-    mappings.rows.add(undefined, [headers.map((h, i) => (h in typed ? typed[h] : formulas[i]))]);
+    mappings.rows.add(undefined, [headers.map((h) => (h in typed ? typed[h] : ""))]);
     await context.sync();
   });
   writeFileSync(target, await writeXlsx(workbook));

@@ -67,10 +67,10 @@ describe("Build and the Office.js behaviours it must work around", () => {
     expect(wb.activeSheet?.name).toBe("Dashboard");
   });
 
-  it("fits wide sheets to one page wide with no limit on the pages tall (null, not 0: excel.pagelayoutzoomoptions)", async () => {
+  it("prints registers at a legible fixed scale and fits one-page sheets with documented zoom values (excel.pagelayoutzoomoptions)", async () => {
     const wb = createWorkbook();
     await run(wb, (ctx) => buildWorkbook(ctx, defaultOptions("general"), TODAY));
-    expect(wb.sheet("Risk Register").pageLayout.zoom).toEqual({ horizontalFitToPages: 1 });
+    expect(wb.sheet("Risk Register").pageLayout.zoom).toEqual({ scale: 70 });
     expect(wb.sheet("Dashboard").pageLayout.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 1 });
   });
 });

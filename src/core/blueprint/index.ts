@@ -14,7 +14,7 @@ import { scalesSheet } from "./scalesSheet";
 import { mappingsSheet } from "./mappingsSheet";
 import { soaSheet } from "./soaSheet";
 import { topRisksSheet } from "./topRisksSheet";
-import { SheetSpec, WorkbookBlueprint } from "./types";
+import { PrintSpec, SheetSpec, WorkbookBlueprint } from "./types";
 
 export interface BlueprintContext {
   /** Scales as the workbook holds them now (after the analyst's edits), if it has a Scales sheet. */
@@ -48,7 +48,32 @@ export function buildBlueprint(options: BuildOptions, context: BlueprintContext)
   sheets.push(mappingsSheet(options.frameworks));
   if (options.frameworks.includes("ISO27001")) sheets.push(soaSheet());
   sheets.push(coverageSheet(options.frameworks), historySheet(kpis, options.sample ? sampleHistory(context.today) : []), scalesSheet(scales, options.organisation, kpiTargets(kpis)));
-  return { sheets };
+  return { sheets: sheets.map((sheet) => withPrintDefaults(sheet, options.organisation)) };
+}
+
+/** Legible register printouts: 70% keeps 11 pt body text at 7.7 pt on paper. */
+export const REGISTER_PRINT_SCALE = 70;
+
+/** "Acme & Co" as header/footer text: & starts a code there, so a literal one is doubled. */
+export const footerText = (text: string): string => text.replace(/&/g, "&&");
+
+/**
+ * Every sheet prints with its header row on every page and a footer naming the organisation, the
+ * sheet, the page and the print date. Sheets fitted to one page keep their fit; others print at a
+ * legible fixed scale instead of being shrunk to one page wide.
+ */
+export function withPrintDefaults(sheet: SheetSpec, organisation: string): SheetSpec {
+  const print: PrintSpec = sheet.print ?? { orientation: "Landscape", fitToWidth: false };
+  const fitted = print.onePage === true;
+  return {
+    ...sheet,
+    print: {
+      ...print,
+      fitToWidth: fitted ? print.fitToWidth : false,
+      scale: fitted ? undefined : (print.scale ?? REGISTER_PRINT_SCALE),
+      footer: print.footer ?? { left: footerText(organisation.slice(0, 200)), center: "&A", right: "Page &P of &N · printed &D" },
+    },
+  };
 }
 
 export * from "./types";

@@ -3,7 +3,7 @@ import { checkEnum, PAGE_ORIENTATIONS, SHEET_VISIBILITIES } from "./enums";
 import { normalizeColor } from "../colors";
 import { HeadlessOfficeError } from "../errors";
 import type { SheetModel, SheetVisibility } from "../model/sheet";
-import type { PageLayoutModel } from "../model/types";
+import type { HeaderFooterModel, PageLayoutModel } from "../model/types";
 import { ChartCollection } from "./charts";
 import { ClientCollection, ClientObject, type Context, type Resolver, type ProxyNode } from "./clientObject";
 import { NamedItemCollection } from "./names";
@@ -103,6 +103,55 @@ function printAddress(context: Context, sheet: SheetModel, range: Range | string
   return absoluteRectAddress(rect);
 }
 
+type HeaderFooterPart = keyof HeaderFooterModel;
+const HEADER_FOOTER_PARTS: readonly HeaderFooterPart[] = ["leftHeader", "centerHeader", "rightHeader", "leftFooter", "centerFooter", "rightFooter"];
+/** Excel caps each header or footer section at 255 characters ("HeaderFooter" object, ExcelApi 1.9). */
+const HEADER_FOOTER_MAX = 255;
+
+/**
+ * Excel.HeaderFooter (ExcelApi 1.9): one set of six sections. Only `defaultForAllPages` is modelled
+ * (https://learn.microsoft.com/javascript/api/excel/excel.headerfootergroup).
+ */
+export class HeaderFooter extends ClientObject<SheetModel> {
+  constructor(context: Context, resolver: Resolver<SheetModel>) {
+    super(context, resolver, "HeaderFooter");
+  }
+
+  protected readers() {
+    return Object.fromEntries(HEADER_FOOTER_PARTS.map((part) => [part, (s: SheetModel) => s.pageLayout.headerFooter?.[part] ?? ""]));
+  }
+
+  private write(part: HeaderFooterPart, value: string): void {
+    if (typeof value !== "string" || value.length > HEADER_FOOTER_MAX) throw new HeadlessOfficeError("InvalidArgument");
+    this.setProperty(part, value, (s) => (s.pageLayout.headerFooter = { ...s.pageLayout.headerFooter, [part]: value }));
+  }
+
+  get leftHeader(): string { return this.read("leftHeader"); }
+  set leftHeader(v: string) { this.write("leftHeader", v); }
+  get centerHeader(): string { return this.read("centerHeader"); }
+  set centerHeader(v: string) { this.write("centerHeader", v); }
+  get rightHeader(): string { return this.read("rightHeader"); }
+  set rightHeader(v: string) { this.write("rightHeader", v); }
+  get leftFooter(): string { return this.read("leftFooter"); }
+  set leftFooter(v: string) { this.write("leftFooter", v); }
+  get centerFooter(): string { return this.read("centerFooter"); }
+  set centerFooter(v: string) { this.write("centerFooter", v); }
+  get rightFooter(): string { return this.read("rightFooter"); }
+  set rightFooter(v: string) { this.write("rightFooter", v); }
+}
+
+export class HeaderFooterGroup extends ClientObject<SheetModel> {
+  constructor(context: Context, resolver: Resolver<SheetModel>) {
+    super(context, resolver, "HeaderFooterGroup");
+  }
+
+  protected readers() {
+    return {};
+  }
+
+  get defaultForAllPages(): HeaderFooter { return this.memo("defaultForAllPages", () => new HeaderFooter(this.context, () => this.resolve())); }
+}
+
 /**
  * PageLayoutZoomOptions (learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions): scale
  * "can be between 10 and 400"; horizontalFitToPages / verticalFitToPages are numbers of pages, or null
@@ -147,6 +196,8 @@ export class PageLayout extends ClientObject<SheetModel> {
   set zoom(v: PageLayoutModel["zoom"]) { this.setProperty("zoom", v, (s) => (s.pageLayout.zoom = checkedZoom(v))); }
   get centerHorizontally(): boolean { return this.read("centerHorizontally"); }
   set centerHorizontally(v: boolean) { this.setProperty("centerHorizontally", v, (s) => (s.pageLayout.centerHorizontally = v)); }
+
+  get headersFooters(): HeaderFooterGroup { return this.memo("headersFooters", () => new HeaderFooterGroup(this.context, () => this.resolve())); }
 
   setPrintTitleRows(rows: Range | string): void {
     this.invoke("setPrintTitleRows", typeof rows === "string" ? rows : "range", (sheet) => {

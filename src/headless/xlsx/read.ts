@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { sectionsFromFile } from "./headerFooter";
 import { type Rect, absoluteRectAddress, parseRect } from "../addresses";
 import { fromFileFormula } from "../formulaSyntax";
 import type { SheetModel } from "../model/sheet";
@@ -319,6 +320,8 @@ function readSheetSettings(worksheet: ExcelJS.Worksheet, sheet: SheetModel): voi
     ...(setup.printTitlesRow ? { printTitleRows: absolute(setup.printTitlesRow) } : {}),
     ...(setup.printArea ? { printArea: absolute(setup.printArea) } : {}),
   };
+  const headerFooter = { ...sectionsFromFile(worksheet.headerFooter?.oddHeader, "Header"), ...sectionsFromFile(worksheet.headerFooter?.oddFooter, "Footer") };
+  if (Object.keys(headerFooter).length > 0) sheet.pageLayout.headerFooter = headerFooter;
 }
 
 const absolute = (address: string): string => {
