@@ -7,15 +7,16 @@ import { RISKS_TABLE } from "../src/core/blueprint/riskRegister";
 import { run, type HeadlessWorkbook } from "../src/headless";
 import { measured, timed, type Measurement } from "./measurement";
 import { appendRows, builtWorkbook, registerRows, sampleOptions, type Row } from "./workbooks";
+import type { RequestContext } from "../src/excel/officeApi";
 
-export async function naiveAppendRows(context: Excel.RequestContext, table: string, rows: Row[]): Promise<void> {
+export async function naiveAppendRows(context: RequestContext, table: string, rows: Row[]): Promise<void> {
   for (const row of rows) {
     context.workbook.tables.getItem(table).rows.add(undefined, [row]);
     await context.sync();
   }
 }
 
-type Writer = (context: Excel.RequestContext, table: string, rows: Row[]) => Promise<void>;
+type Writer = (context: RequestContext, table: string, rows: Row[]) => Promise<void>;
 
 interface WriteCost {
   syncs: number;

@@ -6,11 +6,12 @@
 import { operations } from "../src/excel";
 import { run, type HeadlessWorkbook } from "../src/headless";
 import { measured, skipped, timed, type Measurement } from "./measurement";
+import type { RequestContext } from "../src/excel/officeApi";
 
 const NOT_IMPLEMENTED = "Not implemented yet";
 
 /** In this order: read-only first, then the ones that change the workbook. */
-const CALLS: Array<{ label: string; call: (context: Excel.RequestContext) => Promise<unknown> }> = [
+const CALLS: Array<{ label: string; call: (context: RequestContext) => Promise<unknown> }> = [
   { label: "readCoverage", call: (context) => operations.readCoverage(context) },
   { label: "readHeatmap", call: (context) => operations.readHeatmap(context) },
   { label: "filterRisksByCell (inherent 3×3)", call: (context) => operations.filterRisksByCell(context, "inherent", 3, 3) },
@@ -19,7 +20,7 @@ const CALLS: Array<{ label: string; call: (context: Excel.RequestContext) => Pro
   { label: "takeSnapshot", call: (context) => operations.takeSnapshot(context) },
 ];
 
-async function measureCall(large: HeadlessWorkbook, label: string, call: (context: Excel.RequestContext) => Promise<unknown>): Promise<Measurement[]> {
+async function measureCall(large: HeadlessWorkbook, label: string, call: (context: RequestContext) => Promise<unknown>): Promise<Measurement[]> {
   const name = `${label} on 10k risks/2k assets`;
   large.stats.reset();
   try {

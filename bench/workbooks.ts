@@ -8,6 +8,7 @@ import { riskId } from "../src/core/sample/risks";
 import { SAMPLE_REFERENCE_DATE, sampleAssets, sampleRisks, type SampleRow } from "../src/core/sample";
 import { buildWorkbook } from "../src/excel/build";
 import { createWorkbook, run, type HeadlessWorkbook } from "../src/headless";
+import type { RequestContext } from "../src/excel/officeApi";
 
 /** A table row as rows.add takes it: blanks are "", which Excel fills with a calculated column's formula. */
 export type Row = Array<string | number>;
@@ -84,7 +85,7 @@ export function chunksByPayload(rows: Row[], limitBytes = CHUNK_BYTES): Row[][] 
  * The batched way: one table.rows.add with a 2D array per payload-sized chunk (one chunk for small
  * tables), a sync after each chunk. 10,000 sample-like risks are about 6 MB, over the 5 MB limit.
  */
-export async function appendRows(context: Excel.RequestContext, table: string, rows: Row[]): Promise<void> {
+export async function appendRows(context: RequestContext, table: string, rows: Row[]): Promise<void> {
   for (const chunk of chunksByPayload(rows)) {
     context.workbook.tables.getItem(table).rows.add(undefined, chunk);
     await context.sync();

@@ -132,17 +132,21 @@ function featureSetsOf(program: ts.Program, projectDir: string): Record<string, 
   return sets;
 }
 
-/** Property names inside a load("a, b/c") string, resolved on the loaded object's type (first segment). */
-function loadedMembers(call: ts.CallExpression, checker: ts.TypeChecker): Array<{ symbol: ts.Symbol; name: string }> {
+/**
+ * Property names inside a load("a, b/c") string, resolved on the loaded object's type (first segment);
+ * `fallback` finds a name the add-in's narrowed type (src/excel/officeApi.ts) does not declare on Office.js's.
+ */
+function loadedMembers(call: ts.CallExpression, checker: ts.TypeChecker, fallback: (typeName: string, member: string) => ts.Symbol | undefined): Array<{ symbol: ts.Symbol; name: string }> {
   const callee = call.expression;
   if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== "load" || !call.arguments[0] || !ts.isStringLiteralLike(call.arguments[0])) return [];
   const type = checker.getTypeAtLocation(callee.expression);
+  const typeName = (type.aliasSymbol ?? type.getSymbol())?.name ?? "";
   return call.arguments[0].text
     .split(",")
     .map((path) => path.trim().split("/")[0])
     .filter((name) => name && name !== "items")
     .flatMap((name) => {
-      const symbol = type.getProperty(name);
+      const symbol = type.getProperty(name) ?? fallback(typeName, name);
       return symbol ? [{ symbol, name }] : [];
     });
 }
@@ -161,10 +165,24 @@ export function auditRequirementSets(options: { projectDir: string; manifest?: s
     return (options.extraFiles ?? []).includes(fileName) || AUDITED_FOLDERS.some((folder) => path.startsWith(`${folder}/`));
   };
 
+  // The add-in is typed against src/excel/officeApi.ts, whose interfaces re-declare some Office.js
+  // members (those holding other Office objects): each is audited as the Excel member it stands for.
+  const excelNamespace = checker.resolveName("Excel", undefined, ts.SymbolFlags.Namespace, false);
+  const excelMember = (typeName: string, member: string): ts.Symbol | undefined =>
+    excelNamespace?.exports?.get(ts.escapeLeadingUnderscores(typeName))?.members?.get(ts.escapeLeadingUnderscores(member));
+  const officeDeclaration = (symbol: ts.Symbol | undefined): ts.Declaration | undefined => {
+    const declarations = symbol?.declarations ?? [];
+    const office = declarations.find((d) => isOfficeTypings(d.getSourceFile()));
+    if (office || !symbol) return office;
+    const subset = declarations.find((d) => d.getSourceFile().fileName.endsWith("src/excel/officeApi.ts") && d.parent && ts.isInterfaceDeclaration(d.parent));
+    const owner = subset?.parent as ts.InterfaceDeclaration | undefined;
+    return owner ? excelMember(owner.name.text, symbol.name)?.declarations?.find((d) => isOfficeTypings(d.getSourceFile())) : undefined;
+  };
+
   const uses: MemberUse[] = [];
   const record = (symbol: ts.Symbol | undefined, at: ts.Node, file: ts.SourceFile) => {
     const resolved = symbol && symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
-    const declaration = resolved?.declarations?.find((d) => isOfficeTypings(d.getSourceFile()));
+    const declaration = officeDeclaration(resolved);
     if (!declaration) return;
     const apiSet = apiSetOf(declaration);
     // Sets of other Office applications (Event.completed is tagged "Mailbox 1.3" for Outlook) do not apply in Excel.
@@ -178,7 +196,7 @@ export function auditRequirementSets(options: { projectDir: string; manifest?: s
     if (file.isDeclarationFile || !audited(file.fileName)) continue;
     const visit = (node: ts.Node): void => {
       if (ts.isPropertyAccessExpression(node)) record(checker.getSymbolAtLocation(node.name), node.name, file);
-      if (ts.isCallExpression(node)) for (const { symbol } of loadedMembers(node, checker)) record(symbol, node, file);
+      if (ts.isCallExpression(node)) for (const { symbol } of loadedMembers(node, checker, excelMember)) record(symbol, node, file);
       ts.forEachChild(node, visit);
     };
     visit(file);

@@ -6,6 +6,7 @@ import type { BuildReport } from "../excel/operations";
 import type { CachedValuesReport } from "../headless";
 import { CliError, EXIT } from "./exitCodes";
 import { assertSafeToSave, newWorkbook, openWorkbook, runOn, SaveOptions, saveWorkbook } from "./workbookFile";
+import type { RequestContext } from "../excel/officeApi";
 
 export type BuildMode = "new" | "upgrade";
 
@@ -37,7 +38,7 @@ export async function buildWorkbookFile(path: string, request: ScopeRequest, mod
 }
 
 /** A new workbook starts with an empty "Sheet1"; the scaffold replaces it. */
-async function removeBlankStarterSheet(context: Excel.RequestContext): Promise<void> {
+async function removeBlankStarterSheet(context: RequestContext): Promise<void> {
   const starter = context.workbook.worksheets.getItemOrNullObject("Sheet1");
   const used = starter.getUsedRangeOrNullObject(true);
   await context.sync();

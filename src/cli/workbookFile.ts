@@ -4,6 +4,7 @@ import { basename, dirname, extname, join, resolve } from "node:path";
 import { type CachedValuesReport, createWorkbook, HeadlessWorkbook, readXlsx, run, writeXlsxWithValues } from "../headless";
 import { PackageRefusedError } from "../headless/xlsx/packageLimits";
 import { CliError, EXIT } from "./exitCodes";
+import type { RequestContext } from "../excel/officeApi";
 
 /** How a command may save: `--backup`, `--force`, and the folder a batch writes into. */
 export interface SaveOptions {
@@ -168,6 +169,6 @@ function saveFailure(path: string, error: NodeJS.ErrnoException, existed: boolea
   return new CliError(`${path} could not be saved (${error.message}); ${kept}.`, EXIT.usage);
 }
 
-export function runOn<T>(workbook: HeadlessWorkbook, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+export function runOn<T>(workbook: HeadlessWorkbook, batch: (context: RequestContext) => Promise<T>): Promise<T> {
   return run(workbook, batch);
 }

@@ -4,9 +4,10 @@
  */
 import type { ExcelOperations, Problem } from "../excel/operations";
 import { WORKBOOK_CHECKED_EVENT, type WorkbookCheckedDetail } from "./events";
+import type { RequestContext } from "../excel/officeApi";
 
 export interface CheckWorkbookDependencies {
-  runInExcel<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  runInExcel<T>(batch: (context: RequestContext) => Promise<T>): Promise<T>;
   operations: Pick<ExcelOperations, "checkWorkbook" | "selectRange">;
   showTaskpane(): Promise<void>;
   publish(detail: WorkbookCheckedDetail): void;

@@ -3,6 +3,7 @@
  * pane makes is reported to listeners so the workbook view can refresh.
  */
 import { createExcelNamespace, createWorkbook, writeXlsxWithValues } from "../headless";
+import type { RequestContext } from "../excel/officeApi";
 
 /** Calculates like Excel, so the grid shows formula results rather than formula text. */
 export const workbook = createWorkbook({ calculate: true });
@@ -21,7 +22,7 @@ export function onWorkbookChanged(listener: Listener): () => void {
 export function installExcelGlobal(): void {
   const excel = {
     ...headlessExcel,
-    run: async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    run: async <T>(batch: (context: RequestContext) => Promise<T>): Promise<T> => {
       try {
         return await headlessExcel.run(batch);
       } finally {

@@ -1,5 +1,6 @@
 /** Reads what the workbook view shows through the Excel API itself, in three syncs. */
 import { formatValue } from "../headless";
+import type { RequestContext } from "../excel/officeApi";
 
 export interface SheetSnapshot {
   sheets: string[];
@@ -31,7 +32,7 @@ export interface GridCell {
 export const MAX_ROWS = 200;
 export const MAX_COLUMNS = 30;
 
-type ExcelRunner = { run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> };
+type ExcelRunner = { run<T>(batch: (context: RequestContext) => Promise<T>): Promise<T> };
 
 export function toGridCell(value: unknown, formula: unknown, numberFormat: unknown): GridCell {
   const cellFormula = typeof formula === "string" && formula.startsWith("=") ? formula : undefined;

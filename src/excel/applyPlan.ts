@@ -9,25 +9,18 @@ import { asLiteralText } from "../core/literalText";
 import { FEATURE_SETS, supportsExcelApi } from "./requirements";
 import { Batcher, rowSlices } from "./requestBudget";
 import { SyncCounter } from "./syncCounter";
+import type { Range, RequestContext } from "./officeApi";
 
 export { REQUEST_BUDGET_BYTES } from "./requestBudget";
 
-
 /**
  * "Fit all columns on one page": no limit on the pages tall. PageLayoutZoomOptions documents null for
- * that (learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions), 0 is undocumented;
- * @types/office-js types the property as a plain number.
+ * that (learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions), 0 is undocumented.
  */
-const AS_MANY_PAGES_AS_NEEDED = null as unknown as number;
-
-/** Office.js accepts one value for a whole range ("applied to all cells"); its typings want 2D arrays. */
-type Fill = any; // eslint-disable-line @typescript-eslint/no-explicit-any
-function fillAll(value: string): Fill {
-  return value;
-}
+const AS_MANY_PAGES_AS_NEEDED = null;
 
 
-function applyFormat(range: Excel.Range, format: CellFormat): void {
+function applyFormat(range: Range, format: CellFormat): void {
   const f = range.format;
   if (format.bold !== undefined) f.font.bold = format.bold;
   if (format.italic !== undefined) f.font.italic = format.italic;
@@ -37,10 +30,10 @@ function applyFormat(range: Excel.Range, format: CellFormat): void {
   if (format.horizontalAlignment) f.horizontalAlignment = format.horizontalAlignment;
   if (format.verticalAlignment) f.verticalAlignment = format.verticalAlignment;
   if (format.wrapText !== undefined) f.wrapText = format.wrapText;
-  if (format.numberFormat) range.numberFormat = fillAll(format.numberFormat);
+  if (format.numberFormat) range.numberFormat = format.numberFormat;
 }
 
-function addConditionalFormat(range: Excel.Range, spec: ResolvedConditionalFormat): void {
+function addConditionalFormat(range: Range, spec: ResolvedConditionalFormat): void {
   const cf = range.conditionalFormats.add("Custom");
   cf.custom.rule.formula = spec.formula;
   if (spec.fill) cf.custom.format.fill.color = spec.fill;
@@ -60,7 +53,7 @@ function localOf(address: string): string {
   return address.slice(address.lastIndexOf("!") + 1);
 }
 
-export async function applyPlan(context: Excel.RequestContext, plan: Plan, sync: SyncCounter): Promise<void> {
+export async function applyPlan(context: RequestContext, plan: Plan, sync: SyncCounter): Promise<void> {
   const workbook = context.workbook;
   const batch = new Batcher(context, sync);
   const canFormatConditionally = supportsExcelApi(FEATURE_SETS.conditionalFormats);
@@ -78,7 +71,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, sync:
       await batch.reserve(step);
       const range = sheet(step.sheet).getRange(step.address);
       if (step.merge) range.merge(false);
-      range.formulas = step.values as Fill;
+      range.formulas = step.values;
       if (step.format) applyFormat(range, step.format);
       if (step.rowHeight) range.format.rowHeight = step.rowHeight;
     },
@@ -86,7 +79,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, sync:
       await batch.reserve(step);
       const target = sheet(step.sheet);
       const range = target.getRange(step.address);
-      range.formulas = step.values as Fill;
+      range.formulas = step.values;
       applyFormat(range.getRow(0), step.headerFormat);
       if (step.numberFormats) target.getRange(step.body).numberFormat = step.numberFormats;
       for (const column of step.columns) {
@@ -101,7 +94,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, sync:
         await batch.reserve(slice);
         const from = { row: start.row + offset, column: start.column };
         const to = { row: from.row + slice.length - 1, column: start.column + slice[0].length - 1 };
-        target.getRange(rangeAddress(from, to)).formulas = slice as Fill;
+        target.getRange(rangeAddress(from, to)).formulas = slice;
       }
       await batch.reserve(undefined);
       const table = target.tables.add(step.address, true);
@@ -117,7 +110,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, sync:
       const table = workbook.tables.getItem(step.table);
       for (const [, slice] of rowSlices(step.rows)) {
         await batch.reserve(slice);
-        table.rows.add(undefined, slice as Fill);
+        table.rows.add(undefined, slice);
       }
     },
     column: async (step) => {
@@ -126,17 +119,17 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, sync:
       if (step.widthColumn && step.width) target.getRange(step.widthColumn).format.columnWidth = step.width;
       if (!step.body) return;
       const body = target.getRange(step.body);
-      if (step.numberFormat) body.numberFormat = fillAll(step.numberFormat);
+      if (step.numberFormat) body.numberFormat = step.numberFormat;
       if (step.horizontalAlignment) body.format.horizontalAlignment = step.horizontalAlignment;
       if (step.wrapText !== undefined) body.format.wrapText = step.wrapText;
       // Typed-over cells keep their values: Excel writes a formula into every cell it is given,
       // exceptions of a calculated column included, so only the runs between them get it.
-      if (step.formula && step.formulaRuns) for (const run of step.formulaRuns) target.getRange(run).formulas = fillAll(step.formula);
-      else if (step.formula) body.formulas = fillAll(step.formula);
-      else if (step.values) body.values = step.values.map((v) => [v]) as Fill;
+      if (step.formula && step.formulaRuns) for (const run of step.formulaRuns) target.getRange(run).formulas = step.formula;
+      else if (step.formula) body.formulas = step.formula;
+      else if (step.values) body.values = step.values.map((v) => [v]);
       if (step.validation && canValidate) {
         body.dataValidation.clear();
-        body.dataValidation.rule = step.validation.rule as Excel.DataValidationRule;
+        body.dataValidation.rule = step.validation.rule;
         body.dataValidation.errorAlert = step.validation.errorAlert;
         if (step.validation.prompt) body.dataValidation.prompt = step.validation.prompt;
       }
@@ -212,8 +205,8 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, sync:
       await batch.reserve(step);
       const target = step.create ? workbook.worksheets.add(step.sheet) : sheet(step.sheet);
       const range = target.getRange(`A1:B${step.rows.length}`);
-      range.numberFormat = fillAll("@");
-      range.values = step.rows.map((row) => row.map((v) => (typeof v === "string" ? asLiteralText(v) : v))) as Fill;
+      range.numberFormat = "@";
+      range.values = step.rows.map((row) => row.map((v) => (typeof v === "string" ? asLiteralText(v) : v)));
       if (step.create) target.visibility = "VeryHidden";
     },
     activate: async (step) => {

@@ -21,6 +21,7 @@ import { OperationBlockedError } from "./errors";
 import type { BuildReport } from "./operations";
 import { queueConstantsRead, readSnapshot } from "./snapshot";
 import { createSyncCounter } from "./syncCounter";
+import type { RequestContext } from "./officeApi";
 
 /** Small tables read in full: scales (to follow the analyst's edits) and keyed tables (to add rows). */
 const FULL_TABLES = [
@@ -72,12 +73,12 @@ function keptScaleWarning(kept: number, asked: number): string {
 }
 
 /** Build with every option chosen (Set up's form, `ismp new`). */
-export async function buildWorkbook(context: Excel.RequestContext, options: BuildOptions, today = new Date()): Promise<BuildReport> {
+export async function buildWorkbook(context: RequestContext, options: BuildOptions, today = new Date()): Promise<BuildReport> {
   return buildWorkbookWith(context, today, () => options);
 }
 
 /** Re-run with the workbook's own scope, changing only what `request` names (`ismp upgrade`, batch). */
-export async function upgradeWorkbook(context: Excel.RequestContext, request: ScopeRequest, today = new Date()): Promise<BuildReport> {
+export async function upgradeWorkbook(context: RequestContext, request: ScopeRequest, today = new Date()): Promise<BuildReport> {
   return buildWorkbookWith(context, today, () => request);
 }
 
@@ -136,7 +137,7 @@ function frameworksInWorkbook(snapshot: WorkbookSnapshot): FrameworkKey[] {
  * already there and their organisation).
  */
 export async function buildWorkbookWith(
-  context: Excel.RequestContext,
+  context: RequestContext,
   today: Date,
   decide: (snapshot: WorkbookSnapshot, frameworks: FrameworkKey[]) => ScopeRequest,
 ): Promise<BuildReport> {
@@ -189,7 +190,7 @@ export async function buildWorkbookWith(
  * The snapshot looked for typed-over cells by the blueprint's names; a renamed table or calculated
  * column is looked up again under its new name (one more read, only when something was renamed).
  */
-async function readRenamedConstants(context: Excel.RequestContext, snapshot: WorkbookSnapshot, memory: WorkbookMemory | undefined, sync: ReturnType<typeof createSyncCounter>): Promise<void> {
+async function readRenamedConstants(context: RequestContext, snapshot: WorkbookSnapshot, memory: WorkbookMemory | undefined, sync: ReturnType<typeof createSyncCounter>): Promise<void> {
   const everyTable = everyTableBlueprint();
   const specs = everyTable.sheets.flatMap((s) => s.tables);
   const identity = identify(specs, snapshot, memory);

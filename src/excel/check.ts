@@ -13,6 +13,7 @@ import type { Problem } from "./operations";
 import { overrideProblems } from "./overrides";
 import { createSyncCounter } from "./syncCounter";
 import { readWorkbookData, WorkbookData } from "./workbookData";
+import type { RequestContext } from "./officeApi";
 
 /** Every Scales-table column a register's drop-down reads, as "table[column]" → the values the workbook holds. */
 function scaleLists(data: WorkbookData): Map<string, string[]> {
@@ -29,7 +30,7 @@ function scaleLists(data: WorkbookData): Map<string, string[]> {
   return lists;
 }
 
-export async function checkWorkbook(context: Excel.RequestContext, today = new Date()): Promise<Problem[]> {
+export async function checkWorkbook(context: RequestContext, today = new Date()): Promise<Problem[]> {
   const data = await readWorkbookData(context, createSyncCounter(), [...REGISTERS.map((r) => r.table), MAPPINGS_TABLE, REQUIREMENTS_TABLE], { overrides: true });
   if (!data.table(RISKS_TABLE)) {
     return [{ code: "no-register", severity: "error", sheet: "", address: "", message: "There is no Risks table. Run Build from Set up first." }];
@@ -53,7 +54,7 @@ export async function checkWorkbook(context: Excel.RequestContext, today = new D
   return [...found, ...overrideProblems(data, REGISTERS.map((r) => r.table)), ...coverageProblems];
 }
 
-export async function selectRange(context: Excel.RequestContext, sheet: string, address: string): Promise<void> {
+export async function selectRange(context: RequestContext, sheet: string, address: string): Promise<void> {
   const worksheet = context.workbook.worksheets.getItem(sheet);
   worksheet.activate();
   worksheet.getRange(address).select();

@@ -12,11 +12,12 @@ import { scalesFromSnapshot, settingsOf } from "../core/plan/readScales";
 import type { BuildReport, CoverageSummary } from "./operations";
 import { createSyncCounter } from "./syncCounter";
 import { readWorkbookData } from "./workbookData";
+import type { RequestContext } from "./officeApi";
 
 const TOP_GAPS = 5;
 
 
-export async function readCoverage(context: Excel.RequestContext): Promise<CoverageSummary[]> {
+export async function readCoverage(context: RequestContext): Promise<CoverageSummary[]> {
   const data = await readWorkbookData(context, createSyncCounter(), [CONTROLS_TABLE, MAPPINGS_TABLE, REQUIREMENTS_TABLE]);
   const controls = controlStatesOf(data.table(CONTROLS_TABLE));
   const requirements = data.table(REQUIREMENTS_TABLE);
@@ -48,6 +49,6 @@ export async function readCoverage(context: Excel.RequestContext): Promise<Cover
 }
 
 /** Adds a framework to the matrix, requirements and coverage, keeping everything already there. */
-export async function addFramework(context: Excel.RequestContext, key: FrameworkKey, today = new Date()): Promise<BuildReport> {
+export async function addFramework(context: RequestContext, key: FrameworkKey, today = new Date()): Promise<BuildReport> {
   return buildWorkbookWith(context, today, () => ({ frameworks: [key] }));
 }

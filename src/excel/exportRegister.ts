@@ -11,6 +11,7 @@ import { ImportRefusedError } from "./importRegister";
 import { readTables } from "./readTables";
 import { readSnapshot } from "./snapshot";
 import { createSyncCounter, SyncCounter } from "./syncCounter";
+import type { RequestContext } from "./officeApi";
 
 export interface RegisterForExport {
   table: TableData;
@@ -19,7 +20,7 @@ export interface RegisterForExport {
   syncs: number;
 }
 
-export async function readRegisterForExport(context: Excel.RequestContext, tableName: string, sync: SyncCounter = createSyncCounter()): Promise<RegisterForExport> {
+export async function readRegisterForExport(context: RequestContext, tableName: string, sync: SyncCounter = createSyncCounter()): Promise<RegisterForExport> {
   const register = registerByTable(tableName);
   if (!register) throw new ImportRefusedError(`"${tableName}" is not a register. Registers: ${REGISTERS.map((r) => r.table).join(", ")}.`);
   const scaleTables = [...new Set([...Object.values(SCALE_TABLES), ...scaleTablesOf(register.fields({ scales: defaultScales(), frameworks: [] }))])];
@@ -41,7 +42,7 @@ export async function readRegisterForExport(context: Excel.RequestContext, table
 }
 
 /** The register in a profile's layout ("generic" or none: the register's own columns). */
-export async function exportRegister(context: Excel.RequestContext, tableName: string, profile?: string): Promise<ExportedTable> {
+export async function exportRegister(context: RequestContext, tableName: string, profile?: string): Promise<ExportedTable> {
   const read = await readRegisterForExport(context, tableName);
   return exportTable(read.table, read.fields, profile ? profileByKey(profile) : undefined, read.context);
 }

@@ -4,8 +4,9 @@ import { heatmapCounts } from "../core/heatmap";
 import type { HeatmapData, HeatmapKind } from "./operations";
 import { createSyncCounter } from "./syncCounter";
 import { readWorkbookData } from "./workbookData";
+import type { RequestContext } from "./officeApi";
 
-export async function readHeatmap(context: Excel.RequestContext): Promise<HeatmapData> {
+export async function readHeatmap(context: RequestContext): Promise<HeatmapData> {
   const data = await readWorkbookData(context, createSyncCounter(), [RISKS_TABLE]);
   const risks = data.table(RISKS_TABLE);
   const { scales } = data;
@@ -25,7 +26,7 @@ const LEVEL_COLUMNS: Record<HeatmapKind, [string, string]> = {
 };
 
 /** Shows only the risks in one heatmap cell and selects the register; returns how many there are. */
-export async function filterRisksByCell(context: Excel.RequestContext, kind: HeatmapKind, likelihood: number, impact: number): Promise<number> {
+export async function filterRisksByCell(context: RequestContext, kind: HeatmapKind, likelihood: number, impact: number): Promise<number> {
   const table = context.workbook.tables.getItem(RISKS_TABLE);
   const [likelihoodColumn, impactColumn] = LEVEL_COLUMNS[kind];
   const levels = table.columns.getItem(likelihoodColumn).getDataBodyRange().load("values");
@@ -39,7 +40,7 @@ export async function filterRisksByCell(context: Excel.RequestContext, kind: Hea
   return levels.values.filter((row, i) => row[0] === likelihood && impacts.values[i][0] === impact).length;
 }
 
-export async function clearRiskFilter(context: Excel.RequestContext): Promise<void> {
+export async function clearRiskFilter(context: RequestContext): Promise<void> {
   context.workbook.tables.getItem(RISKS_TABLE).clearFilters();
   await context.sync();
 }

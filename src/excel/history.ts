@@ -16,6 +16,7 @@ const OPERATIONS_TABLES = Object.values(OPTIONAL_REGISTERS).map((r) => r.table);
 import { OperationBlockedError } from "./errors";
 import { createSyncCounter } from "./syncCounter";
 import { readWorkbookData } from "./workbookData";
+import type { RequestContext } from "./officeApi";
 
 /** The value of a dashboard KPI, by its key ("open:High", "coverage:ISO27001", "overdueReviews"…). */
 export function kpiValue(kpis: Kpis, key: string): number | "" {
@@ -31,7 +32,7 @@ export function kpiValue(kpis: Kpis, key: string): number | "" {
   return value === undefined ? "" : value;
 }
 
-export async function takeSnapshot(context: Excel.RequestContext, today = new Date()): Promise<{ date: string; rows: number }> {
+export async function takeSnapshot(context: RequestContext, today = new Date()): Promise<{ date: string; rows: number }> {
   const sync = createSyncCounter();
   const data = await readWorkbookData(context, sync, [RISKS_TABLE, ASSETS_TABLE, CONTROLS_TABLE, MAPPINGS_TABLE, REQUIREMENTS_TABLE, ...OPERATIONS_TABLES]);
   const history = data.layout(HISTORY_TABLE);

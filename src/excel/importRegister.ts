@@ -18,6 +18,7 @@ import { OperationBlockedError } from "./errors";
 import { Batcher, rowSlices } from "./requestBudget";
 import { readSnapshot } from "./snapshot";
 import { createSyncCounter, SyncCounter } from "./syncCounter";
+import type { RequestContext } from "./officeApi";
 
 export interface ImportRequest {
   /** Register table ("Risks", "Assets", …). */
@@ -84,7 +85,7 @@ function runs(cells: Array<{ index: number; value: CellValue }>): Array<{ start:
   return result;
 }
 
-export async function importIntoRegister(context: Excel.RequestContext, request: ImportRequest, sync: SyncCounter = createSyncCounter()): Promise<ImportResult> {
+export async function importIntoRegister(context: RequestContext, request: ImportRequest, sync: SyncCounter = createSyncCounter()): Promise<ImportResult> {
   const register = requireRegister(request.register);
   const scaleTables = [...new Set([...Object.values(SCALE_TABLES), ...scaleTablesOf(register.fields({ scales: defaultScales(), frameworks: [] }))])];
   const snapshot = await readSnapshot(

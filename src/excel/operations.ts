@@ -1,6 +1,6 @@
 /**
  * What the task pane, the CLI and the demo can ask of a workbook. Each operation takes an
- * Excel.RequestContext (real Excel or the headless host) and does its work in a few batched syncs.
+ * RequestContext (real Excel or the headless host) and does its work in a few batched syncs.
  */
 import type { ExportedTable } from "../core/import";
 import type { ImportRequest, ImportResult } from "./importRegister";
@@ -9,6 +9,7 @@ import type { BuildOptions } from "../core/blueprint/options";
 import type { FrameworkKey } from "../core/frameworkKeys";
 import type { HeatmapKind } from "../core/blueprint/heatmapSheet";
 import type { HeatmapCounts } from "../core/heatmap";
+import type { RequestContext } from "./officeApi";
 
 export interface BuildReport {
   /** Sheets and tables created by this run, e.g. "Sheet Risk Register", "Table Risks". */
@@ -62,25 +63,25 @@ export interface HeatmapData extends HeatmapCounts {
 }
 
 export interface ExcelOperations {
-  buildWorkbook(context: Excel.RequestContext, options: BuildOptions): Promise<BuildReport>;
-  checkWorkbook(context: Excel.RequestContext): Promise<Problem[]>;
+  buildWorkbook(context: RequestContext, options: BuildOptions): Promise<BuildReport>;
+  checkWorkbook(context: RequestContext): Promise<Problem[]>;
   /** Restores a calculated column's formula over typed values: one cell (`row`) or the whole column. */
-  restoreFormula(context: Excel.RequestContext, target: { table: string; column: string; row?: number }): Promise<{ cells: number }>;
+  restoreFormula(context: RequestContext, target: { table: string; column: string; row?: number }): Promise<{ cells: number }>;
   /** The settings the workbook remembers (Set up starts from them); undefined for a workbook without them. */
-  readSettings(context: Excel.RequestContext): Promise<RememberedSettings | undefined>;
-  selectRange(context: Excel.RequestContext, sheet: string, address: string): Promise<void>;
-  readCoverage(context: Excel.RequestContext): Promise<CoverageSummary[]>;
-  addFramework(context: Excel.RequestContext, key: FrameworkKey): Promise<BuildReport>;
-  readHeatmap(context: Excel.RequestContext): Promise<HeatmapData>;
-  filterRisksByCell(context: Excel.RequestContext, kind: HeatmapKind, likelihood: number, impact: number): Promise<number>;
-  clearRiskFilter(context: Excel.RequestContext): Promise<void>;
-  takeSnapshot(context: Excel.RequestContext): Promise<{ date: string; rows: number }>;
+  readSettings(context: RequestContext): Promise<RememberedSettings | undefined>;
+  selectRange(context: RequestContext, sheet: string, address: string): Promise<void>;
+  readCoverage(context: RequestContext): Promise<CoverageSummary[]>;
+  addFramework(context: RequestContext, key: FrameworkKey): Promise<BuildReport>;
+  readHeatmap(context: RequestContext): Promise<HeatmapData>;
+  filterRisksByCell(context: RequestContext, kind: HeatmapKind, likelihood: number, impact: number): Promise<number>;
+  clearRiskFilter(context: RequestContext): Promise<void>;
+  takeSnapshot(context: RequestContext): Promise<{ date: string; rows: number }>;
   /** Previews (and, when asked, writes) an import into a register. */
-  importRows(context: Excel.RequestContext, request: ImportRequest): Promise<ImportResult>;
+  importRows(context: RequestContext, request: ImportRequest): Promise<ImportResult>;
   /** A register in a tool's layout (or its own), ready to save as CSV. */
-  exportRegister(context: Excel.RequestContext, table: string, profile?: string): Promise<ExportedTable>;
+  exportRegister(context: RequestContext, table: string, profile?: string): Promise<ExportedTable>;
   /** Requirement suggestions for the controls not yet mapped to a framework. */
-  suggestMappings(context: Excel.RequestContext, framework: FrameworkKey): Promise<ControlSuggestions[]>;
+  suggestMappings(context: RequestContext, framework: FrameworkKey): Promise<ControlSuggestions[]>;
   /** Writes one suggestion the user accepted. */
-  acceptSuggestion(context: Excel.RequestContext, accepted: AcceptedSuggestion): Promise<string>;
+  acceptSuggestion(context: RequestContext, accepted: AcceptedSuggestion): Promise<string>;
 }

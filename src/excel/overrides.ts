@@ -12,6 +12,7 @@ import type { Problem } from "./operations";
 import { createSyncCounter } from "./syncCounter";
 import type { WorkbookData } from "./workbookData";
 import { readWorkbookData } from "./workbookData";
+import type { RequestContext } from "./officeApi";
 
 /** Which formula cell to restore: blueprint table and column names; `row` a 0-based body row, or the whole column. */
 export interface FormulaRestore {
@@ -60,7 +61,7 @@ export function overrideProblems(data: WorkbookData, tables: readonly string[]):
 }
 
 /** Writes the formula back: one batched write after one read. */
-export async function restoreFormula(context: Excel.RequestContext, target: FormulaRestore): Promise<{ cells: number }> {
+export async function restoreFormula(context: RequestContext, target: FormulaRestore): Promise<{ cells: number }> {
   const sync = createSyncCounter();
   // Layouts only (no table bodies): two reads, then the write.
   const data = await readWorkbookData(context, sync, []);
@@ -77,7 +78,7 @@ export async function restoreFormula(context: Excel.RequestContext, target: Form
   const first = layout.headerRow + 2 + (target.row ?? 0);
   const last = target.row === undefined ? layout.headerRow + 1 + layout.bodyRows : first;
   // Office.js applies one formula to every cell of the range ("applied to all cells").
-  context.workbook.worksheets.getItem(layout.sheet).getRange(`${letter}${first}:${letter}${last}`).formulas = formula as unknown as string[][];
+  context.workbook.worksheets.getItem(layout.sheet).getRange(`${letter}${first}:${letter}${last}`).formulas = formula;
   await sync(context);
   return { cells: last - first + 1 };
 }

@@ -9,6 +9,7 @@ import { CellValue } from "../core/blueprint/types";
 import { TableData } from "../core/check/tableData";
 import { TableSnapshot } from "../core/plan/snapshot";
 import { SyncCounter } from "./syncCounter";
+import type { RequestContext } from "./officeApi";
 
 /** About 4 MB of JSON at 70 bytes a cell: registers hold short text, dates and numbers. */
 export const CELLS_PER_READ = 60_000;
@@ -44,7 +45,7 @@ function isResponseTooLarge(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "ResponsePayloadSizeLimitExceeded";
 }
 
-export async function readTables(context: Excel.RequestContext, tables: TableSnapshot[], sync: SyncCounter): Promise<Map<string, TableData>> {
+export async function readTables(context: RequestContext, tables: TableSnapshot[], sync: SyncCounter): Promise<Map<string, TableData>> {
   const rows = new Map<string, CellValue[][]>(tables.map((t) => [t.name, new Array<CellValue[]>(t.bodyRows)]));
   let budget = CELLS_PER_READ;
   const queue = tables.flatMap((t) => slicesOf(t, budget));

@@ -5,13 +5,14 @@
  */
 import { CellValue } from "../core/blueprint/types";
 import { SyncCounter } from "./syncCounter";
+import type { RequestContext } from "./officeApi";
 
 export const REQUEST_BUDGET_BYTES = 4 * 1024 * 1024;
 
 export class Batcher {
   private bytes = 0;
   constructor(
-    private readonly context: Excel.RequestContext,
+    private readonly context: RequestContext,
     private readonly sync: SyncCounter,
   ) {}
 

@@ -2,8 +2,9 @@
 import { CellValue } from "../core/blueprint/types";
 import { MEMORY_SHEET, readMemory } from "../core/plan/workbookMemory";
 import type { RememberedSettings } from "./operations";
+import type { RequestContext } from "./officeApi";
 
-export async function readSettings(context: Excel.RequestContext): Promise<RememberedSettings | undefined> {
+export async function readSettings(context: RequestContext): Promise<RememberedSettings | undefined> {
   const used = context.workbook.worksheets.getItemOrNullObject(MEMORY_SHEET).getUsedRangeOrNullObject(true).load("values");
   await context.sync();
   const read = readMemory(used.isNullObject ? undefined : (used.values as CellValue[][]));

@@ -9,6 +9,7 @@ import { MEMORY_SHEET } from "../core/plan/workbookMemory";
 import { FEATURE_SETS, supportsExcelApi } from "./requirements";
 import { readTables } from "./readTables";
 import { SyncCounter } from "./syncCounter";
+import type { Range, RequestContext, Table, TableColumn } from "./officeApi";
 
 export interface SnapshotRequest {
   /** Tables whose layout the plan needs. */
@@ -37,7 +38,7 @@ export interface ConstantsRead {
  * the register). Without 1.9 (Excel 2019), the formulas are read and compared instead.
  * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-special-cells
  */
-export function queueConstantsRead(column: Excel.TableColumn): ConstantsRead {
+export function queueConstantsRead(column: TableColumn): ConstantsRead {
   const body = column.getDataBodyRange().load("rowIndex");
   if (supportsExcelApi(FEATURE_SETS.specialCells)) {
     const special = body.getSpecialCellsOrNullObject("Constants");
@@ -77,7 +78,7 @@ function columnsOf(headers: string[], rows: CellValue[][]): Record<string, CellV
   return Object.fromEntries(headers.map((h, i) => [h, rows.map((row) => row[i] ?? null)]));
 }
 
-export async function readSnapshot(context: Excel.RequestContext, request: SnapshotRequest, sync: SyncCounter): Promise<WorkbookSnapshot> {
+export async function readSnapshot(context: RequestContext, request: SnapshotRequest, sync: SyncCounter): Promise<WorkbookSnapshot> {
   const workbook = context.workbook;
   const canReadOnly = supportsExcelApi(FEATURE_SETS.readOnlyFlag);
   if (canReadOnly) workbook.load("readOnly");
@@ -182,7 +183,7 @@ export async function readSnapshot(context: Excel.RequestContext, request: Snaps
 }
 
 /** A named per-row block: its first row holds the headers, the rest the rows. */
-function blockSnapshot(name: string, range: Excel.Range): TableSnapshot {
+function blockSnapshot(name: string, range: Range): TableSnapshot {
   const [headerRow = [], ...body] = range.values as CellValue[][];
   const headers = headerRow.map((v) => String(v ?? ""));
   const start = parseRange(range.address).start;
@@ -201,8 +202,8 @@ function blockSnapshot(name: string, range: Excel.Range): TableSnapshot {
 
 /** Full-table bodies read in slices (readTables) once their layout is known. */
 async function readFullBodies(
-  context: Excel.RequestContext,
-  reads: Array<{ table: Excel.Table; header: Excel.Range; body: Excel.Range }>,
+  context: RequestContext,
+  reads: Array<{ table: Table; header: Range; body: Range }>,
   sync: SyncCounter,
 ): Promise<Map<string, CellValue[][]>> {
   const layouts: TableSnapshot[] = reads.map(({ table, header, body }) => {

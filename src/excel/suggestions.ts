@@ -12,6 +12,7 @@ import { asLiteralText } from "../core/literalText";
 import { OperationBlockedError } from "./errors";
 import { readWorkbookData } from "./workbookData";
 import { createSyncCounter, SyncCounter } from "./syncCounter";
+import type { RequestContext } from "./officeApi";
 
 export interface ControlSuggestions {
   controlId: string;
@@ -24,7 +25,7 @@ export interface ControlSuggestions {
 const splitMapping = (text: string) => text.split(/\s*;\s*/).map((s) => s.trim()).filter(Boolean);
 
 /** Suggestions for the controls with an empty mapping cell for `framework` (or every control, when `all`). */
-export async function suggestForControls(context: Excel.RequestContext, framework: FrameworkKey, all = false, sync: SyncCounter = createSyncCounter()): Promise<ControlSuggestions[]> {
+export async function suggestForControls(context: RequestContext, framework: FrameworkKey, all = false, sync: SyncCounter = createSyncCounter()): Promise<ControlSuggestions[]> {
   const data = await readWorkbookData(context, sync, [CONTROLS_TABLE]);
   const controls = data.table(CONTROLS_TABLE);
   if (!controls) throw new OperationBlockedError(["The workbook has no Control Matrix (table Controls). Build the workbook first."]);
@@ -66,7 +67,7 @@ function mappingRecord(accepted: AcceptedSuggestion): Record<string, string | nu
  * Writes an accepted suggestion: the requirement ID appended to the control's mapping cell and,
  * where the workbook has a Mappings table, a row recording who accepted it. One read, one write.
  */
-export async function acceptSuggestion(context: Excel.RequestContext, accepted: AcceptedSuggestion, sync: SyncCounter = createSyncCounter()): Promise<string> {
+export async function acceptSuggestion(context: RequestContext, accepted: AcceptedSuggestion, sync: SyncCounter = createSyncCounter()): Promise<string> {
   const { controlId, framework } = accepted;
   const requirementId = accepted.suggestion.requirementId;
   const data = await readWorkbookData(context, sync, [CONTROLS_TABLE, MAPPINGS_TABLE]);

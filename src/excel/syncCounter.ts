@@ -1,9 +1,10 @@
 /** Counts the round trips an operation makes, so reports and the bench can show them. */
-export type SyncCounter = ((context: Excel.RequestContext) => Promise<void>) & { readonly count: number };
+import type { RequestContext } from "./officeApi";
+export type SyncCounter = ((context: RequestContext) => Promise<void>) & { readonly count: number };
 
 export function createSyncCounter(): SyncCounter {
   let count = 0;
-  const sync = async (context: Excel.RequestContext) => {
+  const sync = async (context: RequestContext) => {
     count++;
     await context.sync();
   };

@@ -22,6 +22,7 @@ import { readTables } from "./readTables";
 import { calculatedColumns, everyTableBlueprint } from "./build";
 import { readSnapshot } from "./snapshot";
 import { SyncCounter } from "./syncCounter";
+import type { RequestContext } from "./officeApi";
 
 const SCALE_TABLE_NAMES = [
   SCALE_TABLES.likelihood,
@@ -64,7 +65,7 @@ function canonical<T extends TableSnapshot>(table: T, name: string, identity: Id
 }
 
 export async function readWorkbookData(
-  context: Excel.RequestContext,
+  context: RequestContext,
   sync: SyncCounter,
   wanted: readonly string[] = [RISKS_TABLE, ASSETS_TABLE, CONTROLS_TABLE, REQUIREMENTS_TABLE],
   options: { overrides?: boolean } = {},

@@ -4,7 +4,6 @@
  */
 import { Workbook } from "./api/workbook";
 import { CalculatingRequestContext } from "./calc/calculatingContext";
-import type { HeadlessRequestContext } from "./context";
 import { HeadlessWorkbook } from "./model/workbook";
 
 export { HeadlessWorkbook, RequestStats, type CalculationMode } from "./model/workbook";
@@ -36,16 +35,22 @@ export function createWorkbook(options: CreateWorkbookOptions = {}): HeadlessWor
   return workbook;
 }
 
-export function createRequestContext(workbook: HeadlessWorkbook, options: Pick<Excel.RunOptions, "delayForCellEdit"> = {}): Excel.RequestContext {
-  const context = new CalculatingRequestContext<Workbook>(workbook, (ctx) => new Workbook(ctx as HeadlessRequestContext));
+/**
+ * The host's request context. Its classes implement the Office.js interfaces the add-in is typed
+ * against (src/excel/officeApi.ts), so it is passed to the add-in as it is, without a cast.
+ */
+export type HeadlessContext = CalculatingRequestContext<Workbook>;
+
+export function createRequestContext(workbook: HeadlessWorkbook, options: Pick<Excel.RunOptions, "delayForCellEdit"> = {}): HeadlessContext {
+  const context = new CalculatingRequestContext<Workbook>(workbook, (ctx) => new Workbook(ctx));
   context.delayForCellEdit = options.delayForCellEdit === true;
-  return context as unknown as Excel.RequestContext;
+  return context;
 }
 
 /** Like Excel.run: runs the batch on a fresh context, then syncs what the batch left queued. */
 export async function run<T>(
   workbook: HeadlessWorkbook,
-  batch: (context: Excel.RequestContext) => Promise<T>,
+  batch: (context: HeadlessContext) => Promise<T>,
   options: Pick<Excel.RunOptions, "delayForCellEdit"> = {},
 ): Promise<T> {
   const context = createRequestContext(workbook, options);
@@ -55,6 +60,6 @@ export async function run<T>(
 }
 
 /** An object that can stand in for the global `Excel` (demo page, CLI). */
-export function createExcelNamespace(workbook: HeadlessWorkbook): { run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> } {
+export function createExcelNamespace(workbook: HeadlessWorkbook): { run<T>(batch: (context: HeadlessContext) => Promise<T>): Promise<T> } {
   return { run: (batch) => run(workbook, batch) };
 }

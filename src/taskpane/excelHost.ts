@@ -3,11 +3,12 @@
  * that the host supports the Excel API it needs.
  */
 import { operations as excelOperations, type ExcelOperations } from "../excel";
+import type { RequestContext } from "../excel/officeApi";
 
 /** Build writes data validation (ExcelApi 1.8); the other operations need nothing newer. */
 export const MIN_EXCEL_API = "1.8";
 
-type WithoutContext<F> = F extends (context: Excel.RequestContext, ...args: infer A) => Promise<infer R>
+type WithoutContext<F> = F extends (context: RequestContext, ...args: infer A) => Promise<infer R>
   ? (...args: A) => Promise<R>
   : never;
 
@@ -15,7 +16,7 @@ type WithoutContext<F> = F extends (context: Excel.RequestContext, ...args: infe
 export type WorkbookHost = { [K in keyof ExcelOperations]: WithoutContext<ExcelOperations[K]> };
 
 export interface ExcelRunner {
-  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  run<T>(batch: (context: RequestContext) => Promise<T>): Promise<T>;
 }
 
 export interface RequirementChecker {
@@ -35,7 +36,7 @@ export function isExcelApiSupported(requirements: RequirementChecker | undefined
 }
 
 /** Read lazily so the demo page can install its own Office and Excel globals first. */
-const globalRunner = (): ExcelRunner => Excel as unknown as ExcelRunner;
+const globalRunner = (): ExcelRunner => Excel;
 const globalRequirements = (): RequirementChecker | undefined => Office.context?.requirements;
 
 export function createWorkbookHost(
@@ -46,7 +47,7 @@ export function createWorkbookHost(
   const wrap = <K extends keyof ExcelOperations>(name: K) =>
     (async (...args: unknown[]) => {
       if (!isExcelApiSupported(requirements())) throw new UnsupportedHostError(MIN_EXCEL_API);
-      const operation = ops[name] as (context: Excel.RequestContext, ...rest: unknown[]) => Promise<unknown>;
+      const operation = ops[name] as (context: RequestContext, ...rest: unknown[]) => Promise<unknown>;
       return runner().run((context) => operation.call(ops, context, ...args));
     }) as WorkbookHost[K];
 

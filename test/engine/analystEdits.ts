@@ -9,6 +9,8 @@ import { RISK, RISKS_TABLE } from "../../src/core/blueprint/riskRegister";
 import { SCALE_TABLES, SCORE_MATRIX_NAME, SETTINGS_BLOCK } from "../../src/core/blueprint/scalesSheet";
 import { readXlsx, run, writeXlsx } from "../../src/headless";
 import { serialOf } from "./engineWorkbook";
+import type { HeadlessContext as RequestContext } from "../../src/headless";
+import type { Range } from "../../src/headless/api/range";
 
 type CellInput = string | number;
 
@@ -43,17 +45,17 @@ export const CONTROL_EDITS: ReadonlyArray<{ row: number; values: Readonly<Record
 export const GRID_EDIT = { likelihood: 2, impact: 3, score: 10 } as const;
 
 interface LoadedTable {
-  headers: Excel.Range;
-  body: Excel.Range;
+  headers: Range;
+  body: Range;
 }
 
-function loadTable(context: Excel.RequestContext, name: string): LoadedTable {
+function loadTable(context: RequestContext, name: string): LoadedTable {
   const table = context.workbook.tables.getItem(name);
   return { headers: table.getHeaderRowRange().load("values"), body: table.getDataBodyRange().load("values") };
 }
 
 /** A per-row block (a named range, headers in its first row) loaded like a table. */
-function loadRowBlock(context: Excel.RequestContext, name: string): LoadedTable {
+function loadRowBlock(context: RequestContext, name: string): LoadedTable {
   const range = context.workbook.names.getItem(name).getRange();
   return { headers: range.getRow(0).load("values"), body: range.getOffsetRange(1, 0).getResizedRange(-1, 0).load("values") };
 }

@@ -1,9 +1,9 @@
-import { HeadlessOfficeError, createWorkbook, run, type HeadlessWorkbook } from "../../src/headless";
+import { HeadlessOfficeError, createWorkbook, run, type HeadlessContext, type HeadlessWorkbook } from "../../src/headless";
 
 export { createWorkbook, run };
 
 /** Runs a batch and returns the Office.js-style error it rejected with. */
-export async function failure(workbook: HeadlessWorkbook, batch: (context: Excel.RequestContext) => Promise<unknown>): Promise<HeadlessOfficeError> {
+export async function failure(workbook: HeadlessWorkbook, batch: (context: HeadlessContext) => Promise<unknown>): Promise<HeadlessOfficeError> {
   try {
     await run(workbook, batch);
   } catch (error) {

@@ -67,7 +67,7 @@ describe("more worksheet and table behaviour", () => {
       sheet.getRange("A1:B1").values = [["Rating", "ID"]];
       const table = sheet.tables.add("A1:B1", true);
       table.rows.add(undefined, [["High", 1], ["Low", 2], ["High", 3]]);
-      table.autoFilter.apply(table.getRange(), 0, { filterOn: "Values", values: ["High"] } as Excel.FilterCriteria);
+      table.autoFilter.apply(table.getRange(), 0, { filterOn: "Values", values: ["High"] });
       const filtered = table.autoFilter.load("isDataFiltered");
       await context.sync();
       expect(filtered.isDataFiltered).toBe(true);

@@ -4,6 +4,7 @@
  * office-js issue.
  */
 import { createWorkbook, failure, run } from "./helpers";
+import type { HeadlessContext } from "../../src/headless";
 
 async function riskTable() {
   const workbook = createWorkbook();
@@ -206,14 +207,14 @@ describe("data validation text limits ([MS-XLSB] 2.5.37 DValStrings: titles 32, 
 
 describe("enum strings are checked (learn.microsoft.com/javascript/api/excel: Excel.ChartType, HorizontalAlignment, PageOrientation, ...)", () => {
   it.each([
-    ["chart type", (c: Excel.RequestContext) => void c.workbook.worksheets.getItem("Sheet1").charts.add("ColumnClusterd" as Excel.ChartType, c.workbook.worksheets.getItem("Sheet1").getRange("A1:B3"), "Auto")],
-    ["horizontal alignment", (c: Excel.RequestContext) => void (c.workbook.worksheets.getItem("Sheet1").getRange("A1").format.horizontalAlignment = "Middle" as Excel.HorizontalAlignment)],
-    ["vertical alignment", (c: Excel.RequestContext) => void (c.workbook.worksheets.getItem("Sheet1").getRange("A1").format.verticalAlignment = "Middle" as Excel.VerticalAlignment)],
-    ["page orientation", (c: Excel.RequestContext) => void (c.workbook.worksheets.getItem("Sheet1").pageLayout.orientation = "landscape" as Excel.PageOrientation)],
-    ["conditional format type", (c: Excel.RequestContext) => void c.workbook.worksheets.getItem("Sheet1").getRange("A1").conditionalFormats.add("Formula" as Excel.ConditionalFormatType)],
-    ["validation alert style", (c: Excel.RequestContext) => void (c.workbook.worksheets.getItem("Sheet1").getRange("A1").dataValidation.errorAlert = { showAlert: true, style: "Error" as Excel.DataValidationAlertStyle, title: "", message: "" })],
-    ["validation operator", (c: Excel.RequestContext) => void (c.workbook.worksheets.getItem("Sheet1").getRange("A1").dataValidation.rule = { wholeNumber: { formula1: 1, operator: "Between " as Excel.DataValidationOperator } })],
-    ["legend position", (c: Excel.RequestContext) => {
+    ["chart type", (c: HeadlessContext) => void c.workbook.worksheets.getItem("Sheet1").charts.add("ColumnClusterd" as Excel.ChartType, c.workbook.worksheets.getItem("Sheet1").getRange("A1:B3"), "Auto")],
+    ["horizontal alignment", (c: HeadlessContext) => void (c.workbook.worksheets.getItem("Sheet1").getRange("A1").format.horizontalAlignment = "Middle" as Excel.HorizontalAlignment)],
+    ["vertical alignment", (c: HeadlessContext) => void (c.workbook.worksheets.getItem("Sheet1").getRange("A1").format.verticalAlignment = "Middle" as Excel.VerticalAlignment)],
+    ["page orientation", (c: HeadlessContext) => void (c.workbook.worksheets.getItem("Sheet1").pageLayout.orientation = "landscape" as Excel.PageOrientation)],
+    ["conditional format type", (c: HeadlessContext) => void c.workbook.worksheets.getItem("Sheet1").getRange("A1").conditionalFormats.add("Formula" as Excel.ConditionalFormatType)],
+    ["validation alert style", (c: HeadlessContext) => void (c.workbook.worksheets.getItem("Sheet1").getRange("A1").dataValidation.errorAlert = { showAlert: true, style: "Error" as Excel.DataValidationAlertStyle, title: "", message: "" })],
+    ["validation operator", (c: HeadlessContext) => void (c.workbook.worksheets.getItem("Sheet1").getRange("A1").dataValidation.rule = { wholeNumber: { formula1: 1, operator: "Between " as Excel.DataValidationOperator } })],
+    ["legend position", (c: HeadlessContext) => {
       const sheet = c.workbook.worksheets.getItem("Sheet1");
       sheet.charts.add("Pie", sheet.getRange("A1:B3"), "Auto").legend.position = "Below" as Excel.ChartLegendPosition;
     }],

@@ -58,8 +58,8 @@ async function buildSample(): Promise<HeadlessWorkbook> {
     between.cellValue.format.fill.color = "#FFC000";
     const scale = sheet.getRange("B2:B3").conditionalFormats.add("ColorScale");
     scale.colorScale.criteria = {
-      minimum: { type: "LowestValue", color: "#63BE7B" } as Excel.ConditionalColorScaleCriterion,
-      maximum: { type: "HighestValue", color: "#F8696B" } as Excel.ConditionalColorScaleCriterion,
+      minimum: { type: "LowestValue", color: "#63BE7B" },
+      maximum: { type: "HighestValue", color: "#F8696B" },
     };
     sheet.protection.protect({ allowFormatColumns: true });
   });

@@ -6,11 +6,12 @@ import { readChartParts, writeChartParts, type ChartWithAxisFormat } from "../..
 import { withDrawingReference } from "../../src/headless/xlsx/charts/worksheetDrawing";
 import { parseXml } from "../../src/headless/xlsx/charts/xml";
 import { openSaved } from "./xlsxChartsPackage";
+import type { Worksheet } from "../../src/excel/officeApi";
 
 const SHEET = "Risk's Data";
 
 /** A sheet with categories in A2:A4 and two value columns, and one chart per call of `addCharts`. */
-async function workbookWith(addCharts: (sheet: Excel.Worksheet) => void): Promise<HeadlessWorkbook> {
+async function workbookWith(addCharts: (sheet: Worksheet) => void): Promise<HeadlessWorkbook> {
   const workbook = createWorkbook();
   await run(workbook, async (context) => {
     const sheet = context.workbook.worksheets.getItem("Sheet1");

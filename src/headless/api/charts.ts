@@ -1,3 +1,4 @@
+import type * as OfficeApi from "../../excel/officeApi";
 import { qualifiedAddress } from "../addresses";
 import { CHART_SERIES_BY, CHART_TYPES, checkEnum, LEGEND_POSITIONS } from "./enums";
 import { HeadlessOfficeError } from "../errors";
@@ -53,7 +54,7 @@ abstract class ChartPart<M> extends ClientObject<M> {
   }
 }
 
-export class ChartTitle extends ChartPart<ChartRef> {
+export class ChartTitle extends ChartPart<ChartRef> implements OfficeApi.ChartTitle {
   constructor(context: Context, resolver: Resolver<ChartRef>) { super(context, resolver, "ChartTitle"); }
   protected readers() { return { text: ({ chart }: ChartRef) => chart.title.text, visible: ({ chart }: ChartRef) => chart.title.visible }; }
   get text(): string { return this.read("text"); }
@@ -62,25 +63,25 @@ export class ChartTitle extends ChartPart<ChartRef> {
   set visible(v: boolean) { this.edit("visible", v, ({ chart }) => (chart.title.visible = v)); }
 }
 
-export class ChartLegend extends ChartPart<ChartRef> {
+export class ChartLegend extends ChartPart<ChartRef> implements OfficeApi.ChartLegend {
   constructor(context: Context, resolver: Resolver<ChartRef>) { super(context, resolver, "ChartLegend"); }
   protected readers() { return { position: ({ chart }: ChartRef) => chart.legend.position, visible: ({ chart }: ChartRef) => chart.legend.visible }; }
-  get position(): string { return this.read("position"); }
-  set position(v: string) { this.edit("position", v, ({ chart }) => (chart.legend.position = checkEnum(LEGEND_POSITIONS, v, "ChartLegend.position"))); }
+  get position(): Excel.ChartLegend["position"] { return this.read("position"); }
+  set position(v: Excel.ChartLegend["position"]) { this.edit("position", v, ({ chart }) => (chart.legend.position = checkEnum(LEGEND_POSITIONS, v, "ChartLegend.position"))); }
   get visible(): boolean { return this.read("visible"); }
   set visible(v: boolean) { this.edit("visible", v, ({ chart }) => (chart.legend.visible = v)); }
 }
 
 type AxisKind = "category" | "value";
 
-export class ChartAxisTitle extends ChartPart<ChartRef> {
+export class ChartAxisTitle extends ChartPart<ChartRef> implements OfficeApi.ChartAxisTitle {
   constructor(context: Context, resolver: Resolver<ChartRef>, private readonly axis: AxisKind) { super(context, resolver, "ChartAxisTitle"); }
   protected readers() { return { text: ({ chart }: ChartRef) => chart.axisTitles[this.axis] }; }
   get text(): string { return this.read("text"); }
   set text(v: string) { this.edit("text", v, ({ chart }) => (chart.axisTitles[this.axis] = v)); }
 }
 
-export class ChartAxis extends ChartPart<ChartRef> {
+export class ChartAxis extends ChartPart<ChartRef> implements OfficeApi.ChartAxis {
   constructor(context: Context, resolver: Resolver<ChartRef>, private readonly axis: AxisKind) { super(context, resolver, "ChartAxis"); }
   protected readers() {
     return {
@@ -104,7 +105,7 @@ export class ChartAxis extends ChartPart<ChartRef> {
   get title(): ChartAxisTitle { return this.memo("title", () => new ChartAxisTitle(this.context, () => this.resolve(), this.axis)); }
 }
 
-export class ChartAxes extends ChartPart<ChartRef> {
+export class ChartAxes extends ChartPart<ChartRef> implements OfficeApi.ChartAxes {
   constructor(context: Context, resolver: Resolver<ChartRef>) { super(context, resolver, "ChartAxes"); }
   protected readers() { return {}; }
   protected override navigation(): Record<string, ProxyNode> { return { categoryAxis: this.categoryAxis, valueAxis: this.valueAxis }; }
@@ -112,7 +113,7 @@ export class ChartAxes extends ChartPart<ChartRef> {
   get valueAxis(): ChartAxis { return this.memo("valueAxis", () => new ChartAxis(this.context, () => this.resolve(), "value")); }
 }
 
-export class ChartSeries extends ChartPart<SeriesRef> {
+export class ChartSeries extends ChartPart<SeriesRef> implements OfficeApi.ChartSeries {
   constructor(context: Context, resolver: Resolver<SeriesRef>) { super(context, resolver, "ChartSeries"); }
   protected readers() { return { name: ({ series }: SeriesRef) => series.name }; }
   get name(): string { return this.read("name"); }
@@ -122,7 +123,7 @@ export class ChartSeries extends ChartPart<SeriesRef> {
   delete(): void { this.invoke("delete", null, ({ chart, series }) => chart.series.splice(chart.series.indexOf(series), 1)); }
 }
 
-export class ChartSeriesCollection extends ClientCollection<SeriesRef, ChartSeries> {
+export class ChartSeriesCollection extends ClientCollection<SeriesRef, ChartSeries> implements OfficeApi.ChartSeriesCollection {
   constructor(context: Context, private readonly chart: Resolver<ChartRef>) {
     super(context, () => {
       const ref = chart();
@@ -145,7 +146,7 @@ export class ChartSeriesCollection extends ClientCollection<SeriesRef, ChartSeri
   }
 }
 
-export class Chart extends ChartPart<ChartRef> {
+export class Chart extends ChartPart<ChartRef> implements OfficeApi.Chart {
   constructor(context: Context, resolver: Resolver<ChartRef>) { super(context, resolver, "Chart"); }
 
   protected readers() {
@@ -204,7 +205,7 @@ export class Chart extends ChartPart<ChartRef> {
   }
 }
 
-export class ChartCollection extends ClientCollection<ChartRef, Chart> {
+export class ChartCollection extends ClientCollection<ChartRef, Chart> implements OfficeApi.ChartCollection {
   constructor(context: Context, private readonly sheet: Resolver<SheetModel>) {
     super(context, () => {
       const model = sheet();

@@ -1,3 +1,4 @@
+import type * as OfficeApi from "../../excel/officeApi";
 import { intersectRects } from "../addresses";
 import { checkEnum, CONDITIONAL_FORMAT_TYPES } from "./enums";
 import { trimConditionalFormats } from "../model/conditionalFormatTrim";
@@ -29,7 +30,7 @@ abstract class EntryPart extends ClientObject<Bound> {
   }
 }
 
-export class ConditionalFill extends EntryPart {
+export class ConditionalFill extends EntryPart implements OfficeApi.ConditionalRangeFill {
   constructor(context: Context, resolver: Resolver<Bound>) { super(context, resolver, "ConditionalRangeFill"); }
   protected readers() { return { color: ({ entry }: Bound) => entry.style.fillColor ?? null }; }
   get color(): string { return this.read("color"); }
@@ -37,7 +38,7 @@ export class ConditionalFill extends EntryPart {
   clear(): void { this.invoke("clear", null, ({ entry }) => delete entry.style.fillColor); }
 }
 
-export class ConditionalFont extends EntryPart {
+export class ConditionalFont extends EntryPart implements OfficeApi.ConditionalRangeFont {
   constructor(context: Context, resolver: Resolver<Bound>) { super(context, resolver, "ConditionalRangeFont"); }
   protected readers() {
     return { color: ({ entry }: Bound) => entry.style.fontColor ?? null, bold: ({ entry }: Bound) => entry.style.fontBold ?? null };
@@ -48,7 +49,7 @@ export class ConditionalFont extends EntryPart {
   set bold(v: boolean) { this.change("bold", v, (e) => (e.style.fontBold = v)); }
 }
 
-export class ConditionalRangeFormat extends EntryPart {
+export class ConditionalRangeFormat extends EntryPart implements OfficeApi.ConditionalRangeFormat {
   constructor(context: Context, resolver: Resolver<Bound>) { super(context, resolver, "ConditionalRangeFormat"); }
   protected readers() { return {}; }
   protected override navigation(): Record<string, ProxyNode> { return { fill: this.fill, font: this.font }; }
@@ -56,7 +57,7 @@ export class ConditionalRangeFormat extends EntryPart {
   get font(): ConditionalFont { return this.memo("font", () => this.part((c, r) => new ConditionalFont(c, r))); }
 }
 
-export class ConditionalFormulaRule extends EntryPart {
+export class ConditionalFormulaRule extends EntryPart implements OfficeApi.ConditionalFormatRule {
   constructor(context: Context, resolver: Resolver<Bound>) { super(context, resolver, "ConditionalFormatRule"); }
   protected readers() { return { formula: ({ entry }: Bound) => entry.rule.formula ?? "" }; }
   get formula(): string { return this.read("formula"); }
@@ -64,7 +65,7 @@ export class ConditionalFormulaRule extends EntryPart {
 }
 
 /** `custom`: a formula rule plus its format. */
-export class CustomConditionalFormat extends EntryPart {
+export class CustomConditionalFormat extends EntryPart implements OfficeApi.CustomConditionalFormat {
   constructor(context: Context, resolver: Resolver<Bound>) { super(context, resolver, "CustomConditionalFormat"); }
   protected readers() { return {}; }
   protected override navigation(): Record<string, ProxyNode> { return { rule: this.rule, format: this.format }; }
@@ -103,7 +104,7 @@ export class ColorScaleConditionalFormat extends EntryPart {
   }
 }
 
-export class ConditionalFormat extends EntryPart {
+export class ConditionalFormat extends EntryPart implements OfficeApi.ConditionalFormat {
   constructor(context: Context, resolver: Resolver<Bound>) { super(context, resolver, "ConditionalFormat"); }
 
   protected readers() {
@@ -146,7 +147,7 @@ export class ConditionalFormat extends EntryPart {
 }
 
 /** Range.conditionalFormats: the formats whose range intersects this range. */
-export class ConditionalFormatCollection extends ClientCollection<Bound, ConditionalFormat> {
+export class ConditionalFormatCollection extends ClientCollection<Bound, ConditionalFormat> implements OfficeApi.ConditionalFormatCollection {
   constructor(context: Context, private readonly range: Resolver<RangeRef>) {
     super(context, () => {
       const ref = range();

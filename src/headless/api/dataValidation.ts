@@ -1,8 +1,9 @@
+import type * as OfficeApi from "../../excel/officeApi";
 import { type Rect, intersectRects, subtractRect } from "../addresses";
 import { HeadlessOfficeError } from "../errors";
 import { assertEditable } from "../model/cells";
 import type { SheetModel } from "../model/sheet";
-import type { DataValidationEntry, DataValidationRule } from "../model/types";
+import type { BasicRule, DataValidationEntry, DataValidationRule, DateRule } from "../model/types";
 import { ClientObject, type Context, type Resolver } from "./clientObject";
 import { ALERT_STYLES, checkEnum, VALIDATION_OPERATORS } from "./enums";
 
@@ -33,13 +34,48 @@ const defaultEntry = (rect: Rect, rule: DataValidationRule): DataValidationEntry
   ignoreBlanks: true,
 });
 
-function validateRule(rule: DataValidationRule): void {
+const rangeBound = () => new HeadlessOfficeError("InvalidArgument", "The headless host takes validation bounds and list sources as text, numbers or dates, not Range objects.");
+
+function numberBound(value: string | number | Excel.Range): string | number {
+  if (typeof value === "string" || typeof value === "number") return value;
+  throw rangeBound();
+}
+
+/** Date rules take an ISO 8601 string or a Date (Excel.DateTimeDataValidation); the host keeps the ISO date. */
+function dateBound(value: string | Date | Excel.Range): string {
+  if (typeof value === "string") return value;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  throw rangeBound();
+}
+
+function basicRule(rule: Excel.BasicDataValidation): BasicRule {
+  checkEnum(VALIDATION_OPERATORS, rule.operator, "DataValidationRule operator");
+  return { operator: rule.operator, formula1: numberBound(rule.formula1), ...(rule.formula2 !== undefined ? { formula2: numberBound(rule.formula2) } : {}) };
+}
+
+function dateRule(rule: Excel.DateTimeDataValidation): DateRule {
+  checkEnum(VALIDATION_OPERATORS, rule.operator, "DataValidationRule operator");
+  return { operator: rule.operator, formula1: dateBound(rule.formula1), ...(rule.formula2 !== undefined ? { formula2: dateBound(rule.formula2) } : {}) };
+}
+
+/** The rule as the host stores it: exactly one kind, operators from the enum, bounds as text or numbers. */
+function storedRule(rule: Excel.DataValidationRule): DataValidationRule {
   const kinds = Object.keys(rule).filter((key) => (rule as Record<string, unknown>)[key] !== undefined);
   if (kinds.length !== 1 || !ruleKinds.includes(kinds[0] as (typeof ruleKinds)[number])) throw new HeadlessOfficeError("InvalidArgument");
-  if (rule.list && typeof rule.list.source !== "string") throw new HeadlessOfficeError("InvalidArgument");
-  if (rule.custom && typeof rule.custom.formula !== "string") throw new HeadlessOfficeError("InvalidArgument");
-  const basic = (rule.wholeNumber ?? rule.decimal ?? rule.date ?? rule.textLength) as { operator?: unknown } | undefined;
-  if (basic) checkEnum(VALIDATION_OPERATORS, basic.operator, "DataValidationRule operator");
+  const { list, custom, wholeNumber, decimal, date, textLength } = rule;
+  if (list) {
+    if (typeof list.source !== "string") throw rangeBound();
+    return { list: { inCellDropDown: list.inCellDropDown ?? true, source: list.source } };
+  }
+  if (custom) {
+    if (typeof custom.formula !== "string") throw new HeadlessOfficeError("InvalidArgument");
+    return { custom: { formula: custom.formula } };
+  }
+  if (wholeNumber) return { wholeNumber: basicRule(wholeNumber) };
+  if (decimal) return { decimal: basicRule(decimal) };
+  if (textLength) return { textLength: basicRule(textLength) };
+  if (date) return { date: dateRule(date) };
+  throw new HeadlessOfficeError("InvalidArgument", "The headless host does not model time validation rules.");
 }
 
 /** Applies `change` to the validation of exactly `rect`, splitting entries that reach outside it. */
@@ -54,7 +90,7 @@ function updateEntries(sheet: SheetModel, rect: Rect, change: (entry: DataValida
 }
 
 /** Range.dataValidation: rule, errorAlert, prompt, ignoreBlanks, clear(). */
-export class DataValidation extends ClientObject<RangeRef> {
+export class DataValidation extends ClientObject<RangeRef> implements OfficeApi.DataValidation {
   constructor(context: Context, resolver: Resolver<RangeRef>) {
     super(context, resolver, "DataValidation");
   }
@@ -78,12 +114,11 @@ export class DataValidation extends ClientObject<RangeRef> {
   }
 
   get rule(): DataValidationRule { return this.read("rule"); }
-  set rule(rule: DataValidationRule) {
+  set rule(rule: Excel.DataValidationRule) {
     this.setProperty("rule", rule, (ref) => {
       assertEditable(ref.sheet, ref.rect, "structure");
-      validateRule(rule);
       const previous = DataValidation.entryOf(ref);
-      const entry = defaultEntry(ref.rect, structuredClone(rule));
+      const entry = defaultEntry(ref.rect, storedRule(rule));
       if (previous) Object.assign(entry, { errorAlert: { ...previous.errorAlert }, prompt: { ...previous.prompt }, ignoreBlanks: previous.ignoreBlanks });
       ref.sheet.setValidation(entry);
     });
@@ -91,8 +126,8 @@ export class DataValidation extends ClientObject<RangeRef> {
 
   get type(): string { return this.read("type"); }
 
-  get errorAlert(): DataValidationEntry["errorAlert"] { return this.read("errorAlert"); }
-  set errorAlert(alert: Partial<DataValidationEntry["errorAlert"]>) {
+  get errorAlert(): Excel.DataValidationErrorAlert { return this.read("errorAlert"); }
+  set errorAlert(alert: Partial<Excel.DataValidationErrorAlert>) {
     this.setProperty("errorAlert", alert, (ref) => {
       checkLength(alert.title, VALIDATION_TEXT_LIMITS.title, "error title");
       checkLength(alert.message, VALIDATION_TEXT_LIMITS.error, "error message");
@@ -101,8 +136,8 @@ export class DataValidation extends ClientObject<RangeRef> {
     });
   }
 
-  get prompt(): DataValidationEntry["prompt"] { return this.read("prompt"); }
-  set prompt(prompt: Partial<DataValidationEntry["prompt"]>) {
+  get prompt(): Excel.DataValidationPrompt { return this.read("prompt"); }
+  set prompt(prompt: Partial<Excel.DataValidationPrompt>) {
     this.setProperty("prompt", prompt, (ref) => {
       checkLength(prompt.title, VALIDATION_TEXT_LIMITS.title, "input title");
       checkLength(prompt.message, VALIDATION_TEXT_LIMITS.prompt, "input message");

@@ -1,3 +1,4 @@
+import type * as OfficeApi from "../../excel/officeApi";
 import { MAX_COLUMNS, MAX_ROWS, type Rect, rectColumns, rectRows } from "../addresses";
 import { checkEnum, HORIZONTAL_ALIGNMENTS, VERTICAL_ALIGNMENTS } from "./enums";
 import { normalizeColor } from "../colors";
@@ -35,7 +36,7 @@ abstract class StyleProxy extends ClientObject<RangeRef> {
   }
 }
 
-export class RangeFill extends StyleProxy {
+export class RangeFill extends StyleProxy implements OfficeApi.RangeFill {
   constructor(context: Context, resolver: Resolver<RangeRef>) {
     super(context, resolver, "RangeFill");
   }
@@ -57,7 +58,7 @@ export class RangeFill extends StyleProxy {
   }
 }
 
-export class RangeFont extends StyleProxy {
+export class RangeFont extends StyleProxy implements OfficeApi.RangeFont {
   constructor(context: Context, resolver: Resolver<RangeRef>) {
     super(context, resolver, "RangeFont");
   }
@@ -172,7 +173,7 @@ export class RangeBorderCollection extends ClientCollection<{ ref: RangeRef; ind
   }
 }
 
-export class RangeFormat extends StyleProxy {
+export class RangeFormat extends StyleProxy implements OfficeApi.RangeFormat {
   constructor(context: Context, resolver: Resolver<RangeRef>) {
     super(context, resolver, "RangeFormat");
   }
@@ -196,10 +197,10 @@ export class RangeFormat extends StyleProxy {
   get protection(): FormatProtection { return this.memo("protection", () => new FormatProtection(this.context, () => this.resolve())); }
   get borders(): RangeBorderCollection { return this.memo("borders", () => new RangeBorderCollection(this.context, () => this.resolve())); }
 
-  get horizontalAlignment(): string { return this.read("horizontalAlignment"); }
-  set horizontalAlignment(v: string) { this.setStyle("horizontalAlignment", v, (s, x) => (s.horizontalAlignment = checkEnum(HORIZONTAL_ALIGNMENTS, x, "horizontalAlignment"))); }
-  get verticalAlignment(): string { return this.read("verticalAlignment"); }
-  set verticalAlignment(v: string) { this.setStyle("verticalAlignment", v, (s, x) => (s.verticalAlignment = checkEnum(VERTICAL_ALIGNMENTS, x, "verticalAlignment"))); }
+  get horizontalAlignment(): Excel.RangeFormat["horizontalAlignment"] { return this.read("horizontalAlignment"); }
+  set horizontalAlignment(v: Excel.RangeFormat["horizontalAlignment"]) { this.setStyle("horizontalAlignment", v, (s, x) => (s.horizontalAlignment = checkEnum(HORIZONTAL_ALIGNMENTS, x, "horizontalAlignment"))); }
+  get verticalAlignment(): Excel.RangeFormat["verticalAlignment"] { return this.read("verticalAlignment"); }
+  set verticalAlignment(v: Excel.RangeFormat["verticalAlignment"]) { this.setStyle("verticalAlignment", v, (s, x) => (s.verticalAlignment = checkEnum(VERTICAL_ALIGNMENTS, x, "verticalAlignment"))); }
   get wrapText(): boolean { return this.read("wrapText"); }
   set wrapText(v: boolean) { this.setStyle("wrapText", v, (s, x) => (s.wrapText = x)); }
 

@@ -1,3 +1,4 @@
+import type * as OfficeApi from "../../excel/officeApi";
 import { absoluteRectAddress, parseRect, quoteSheetName, splitSheet } from "../addresses";
 import { HeadlessOfficeError } from "../errors";
 import type { SheetModel } from "../model/sheet";
@@ -27,7 +28,7 @@ export function nameTarget(context: Context, ref: NameRef): RangeRef | null {
   return sheet && rect ? { sheet, rect } : null;
 }
 
-export class NamedItem extends ClientObject<NameRef> {
+export class NamedItem extends ClientObject<NameRef> implements OfficeApi.NamedItem {
   constructor(context: Context, resolver: Resolver<NameRef>) {
     super(context, resolver, "NamedItem");
   }
@@ -52,7 +53,7 @@ export class NamedItem extends ClientObject<NameRef> {
   get visible(): boolean { return this.read("visible"); }
   set visible(visible: boolean) { this.setProperty("visible", visible, ({ entry }) => (entry.visible = visible)); }
   get scope(): string { return this.read("scope"); }
-  get type(): string { return this.read("type"); }
+  get type(): Excel.NamedItem["type"] { return this.read("type"); }
   get value(): string { return this.read("value"); }
 
   getRange(): Range {
@@ -81,7 +82,7 @@ const fail = (code: "ItemNotFound" | "InvalidOperation"): never => {
 };
 
 /** Workbook.names (workbook scope) or Worksheet.names (sheet scope). */
-export class NamedItemCollection extends ClientCollection<NameRef, NamedItem> {
+export class NamedItemCollection extends ClientCollection<NameRef, NamedItem> implements OfficeApi.NamedItemCollection {
   constructor(context: Context, private readonly sheet?: Resolver<SheetModel>) {
     super(context, () => {
       const scope = sheet ? sheet() : undefined;

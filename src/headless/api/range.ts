@@ -1,3 +1,4 @@
+import type * as OfficeApi from "../../excel/officeApi";
 import { MAX_COLUMNS, MAX_ROWS, type Rect, intersectRects, parseRect, qualifiedAddress, rectColumns, rectRows, splitSheet } from "../addresses";
 import { checkEnum, CLEAR_APPLY_TO } from "./enums";
 import { HeadlessOfficeError } from "../errors";
@@ -25,7 +26,8 @@ export interface RangeRef {
   rect: Rect;
 }
 
-type Grid = unknown[][];
+/** What a grid read returns, typed as Office.js types Range.values. */
+type Grid = Excel.Range["values"];
 
 function gridOf<T>(ref: RangeRef, read: (row: number, col: number) => T): T[][] {
   const grid: T[][] = [];
@@ -50,7 +52,7 @@ export function resolveAddress(context: Context, sheet: SheetModel, address: str
   throw new HeadlessOfficeError("InvalidArgument");
 }
 
-export class Range extends ClientObject<RangeRef> {
+export class Range extends ClientObject<RangeRef> implements OfficeApi.Range {
   constructor(context: Context, resolver: Resolver<RangeRef>) {
     super(context, resolver, "Range");
   }
@@ -126,15 +128,16 @@ export class Range extends ClientObject<RangeRef> {
   get rowHidden(): boolean | null { return this.read("rowHidden"); }
   get hidden(): boolean { return this.read("hidden"); }
 
+  // Office.js types these any[][]; one value fills the range (OfficeApi.CellsInput).
   get values(): Grid { return this.read("values"); }
-  set values(values: Grid) { this.writeContent("values", values); }
+  set values(values: OfficeApi.CellsInput) { this.writeContent("values", values); }
   get formulas(): Grid { return this.read("formulas"); }
-  set formulas(formulas: Grid) { this.writeContent("formulas", formulas); }
+  set formulas(formulas: OfficeApi.CellsInput) { this.writeContent("formulas", formulas); }
   get formulasLocal(): Grid { return this.read("formulasLocal"); }
-  set formulasLocal(formulas: Grid) { this.writeContent("formulasLocal", formulas); }
+  set formulasLocal(formulas: OfficeApi.CellsInput) { this.writeContent("formulasLocal", formulas); }
 
   get numberFormat(): Grid { return this.read("numberFormat"); }
-  set numberFormat(formats: Grid) {
+  set numberFormat(formats: OfficeApi.CellsInput) {
     this.setProperty("numberFormat", formats, (ref) => {
       assertEditable(ref.sheet, ref.rect, "format");
       const at = gridFor<unknown>(formats, ref.rect);
@@ -156,7 +159,7 @@ export class Range extends ClientObject<RangeRef> {
     });
   }
 
-  private writeContent(property: string, input: Grid): void {
+  private writeContent(property: string, input: OfficeApi.CellsInput): void {
     this.setProperty(property, input, (ref) => {
       assertEditable(ref.sheet, ref.rect, "content");
       if (input !== null && input !== undefined) checkFormulasIn(this.context.model.tables, ref, gridFor(input, ref.rect));

@@ -5,6 +5,7 @@
  * object instead. Only the cell types the add-in needs are modelled ("Constants", "Formulas",
  * "Blanks"); the others are refused rather than answered wrongly.
  */
+import type * as OfficeApi from "../../excel/officeApi";
 import { type Rect, qualifiedAddress } from "../addresses";
 import { HeadlessOfficeError } from "../errors";
 import type { SheetModel } from "../model/sheet";
@@ -54,7 +55,7 @@ function push(map: Map<number, number[]>, key: number, value: number): void {
   else map.set(key, [value]);
 }
 
-export class RangeCollection extends ClientCollection<RangeRef, Range> {
+export class RangeCollection extends ClientCollection<RangeRef, Range> implements OfficeApi.RangeCollection {
   constructor(context: Context, resolver: Resolver<readonly RangeRef[]>) {
     super(context, resolver, "RangeCollection");
   }
@@ -64,7 +65,7 @@ export class RangeCollection extends ClientCollection<RangeRef, Range> {
   }
 }
 
-export class RangeAreas extends ClientObject<AreasRef> {
+export class RangeAreas extends ClientObject<AreasRef> implements OfficeApi.RangeAreas {
   constructor(context: Context, resolver: Resolver<AreasRef>) {
     super(context, resolver, "RangeAreas");
   }

@@ -1,3 +1,4 @@
+import type * as OfficeApi from "../../excel/officeApi";
 import { parseRect, rectAddress } from "../addresses";
 import { HeadlessOfficeError } from "../errors";
 import { assertEditable, writeCells } from "../model/cells";
@@ -39,7 +40,13 @@ function rangeProxy<M>(context: Context, owner: ClientObject<M>, locate: (model:
   });
 }
 
-export class Filter extends ClientObject<ColumnRef> {
+/** @types/office-js also lets `values` be one value; the host takes the 2D array the documentation describes. */
+function gridArgument(values: OfficeApi.CellGrid | boolean | string | number | undefined, method: string): unknown[][] | undefined {
+  if (values === undefined || Array.isArray(values)) return values;
+  throw new HeadlessOfficeError("InvalidArgument", `${method} takes values as a 2D array (one inner array per row).`);
+}
+
+export class Filter extends ClientObject<ColumnRef> implements OfficeApi.Filter {
   constructor(context: Context, resolver: Resolver<ColumnRef>) {
     super(context, resolver, "Filter");
   }
@@ -120,7 +127,7 @@ export class TableAutoFilter extends ClientObject<TableModel> {
   }
 }
 
-export class TableColumn extends ClientObject<ColumnRef> {
+export class TableColumn extends ClientObject<ColumnRef> implements OfficeApi.TableColumn {
   constructor(context: Context, resolver: Resolver<ColumnRef>) {
     super(context, resolver, "TableColumn");
   }
@@ -177,7 +184,7 @@ export class TableColumn extends ClientObject<ColumnRef> {
   }
 }
 
-export class TableColumnCollection extends ClientCollection<ColumnRef, TableColumn> {
+export class TableColumnCollection extends ClientCollection<ColumnRef, TableColumn> implements OfficeApi.TableColumnCollection {
   constructor(context: Context, private readonly table: Resolver<TableModel>) {
     super(context, () => {
       const model = table();
@@ -204,12 +211,12 @@ export class TableColumnCollection extends ClientCollection<ColumnRef, TableColu
     return this.child(this.lazyItem(() => this.find(key)), "getItemOrNullObject", true);
   }
 
-  add(index?: number | null, values?: unknown[][], name?: string): TableColumn {
+  add(index?: number | null, values?: OfficeApi.CellGrid | boolean | string | number, name?: string): TableColumn {
     const proxy = new TableColumn(this.context, () => null);
     this.invoke("add", { index, values, name }, () => {
       const table = this.table();
       if (!table) return;
-      addTableColumn(this.context.model, table, index, values, name);
+      addTableColumn(this.context.model, table, index, gridArgument(values, "TableColumnCollection.add"), name);
       proxy.bind({ table, index: index ?? table.columnCount - 1 });
     });
     return proxy;
@@ -246,7 +253,7 @@ export class TableRow extends ClientObject<RowRef> {
   }
 }
 
-export class TableRowCollection extends ClientCollection<RowRef, TableRow> {
+export class TableRowCollection extends ClientCollection<RowRef, TableRow> implements OfficeApi.TableRowCollection {
   constructor(context: Context, private readonly table: Resolver<TableModel>) {
     super(context, () => {
       const model = table();
@@ -259,19 +266,19 @@ export class TableRowCollection extends ClientCollection<RowRef, TableRow> {
   }
 
   /** Rows are always inserted (Office.js alwaysInsert = true); `_alwaysInsert` is accepted for signature parity. */
-  add(index?: number | null, values?: unknown[][], _alwaysInsert?: boolean): TableRow {
+  add(index?: number | null, values?: OfficeApi.CellGrid | boolean | string | number, _alwaysInsert?: boolean): TableRow {
     const proxy = new TableRow(this.context, () => null);
     this.invoke("add", { index, values }, () => {
       const table = this.table();
       if (!table) return;
-      addTableRows(this.context.model, table, index, values);
+      addTableRows(this.context.model, table, index, gridArgument(values, "TableRowCollection.add"));
       proxy.bind({ table, index: index ?? table.bodyRowCount - 1 });
     });
     return proxy;
   }
 }
 
-export class Table extends ClientObject<TableModel> {
+export class Table extends ClientObject<TableModel> implements OfficeApi.Table {
   constructor(context: Context, resolver: Resolver<TableModel>) {
     super(context, resolver, "Table");
   }
@@ -368,7 +375,7 @@ export class Table extends ClientObject<TableModel> {
 }
 
 /** Workbook.tables (sheet undefined) or Worksheet.tables. */
-export class TableCollection extends ClientCollection<TableModel, Table> {
+export class TableCollection extends ClientCollection<TableModel, Table> implements OfficeApi.TableCollection {
   constructor(context: Context, private readonly sheet?: Resolver<SheetModel>) {
     super(context, () => {
       if (!sheet) return context.model.tables;

@@ -1,3 +1,4 @@
+import type * as OfficeApi from "../../excel/officeApi";
 import { ClientObject, type Context, type ProxyNode } from "./clientObject";
 import { NamedItemCollection } from "./names";
 import { Range } from "./range";
@@ -7,7 +8,7 @@ import type { HeadlessWorkbook } from "../model/workbook";
 import { HeadlessOfficeError } from "../errors";
 
 /** Workbook.protection (ExcelApi 1.7): https://learn.microsoft.com/javascript/api/excel/excel.workbookprotection */
-export class WorkbookProtection extends ClientObject<HeadlessWorkbook> {
+export class WorkbookProtection extends ClientObject<HeadlessWorkbook> implements OfficeApi.WorkbookProtection {
   constructor(context: Context) {
     super(context, () => context.model, "WorkbookProtection");
   }
@@ -43,7 +44,7 @@ function hasPassword(attributes: Record<string, string>): boolean {
   return Object.keys(attributes).some((key) => /password|hashvalue/i.test(key));
 }
 
-export class Workbook extends ClientObject<HeadlessWorkbook> {
+export class Workbook extends ClientObject<HeadlessWorkbook> implements OfficeApi.Workbook {
   constructor(context: Context) {
     super(context, () => context.model, "Workbook");
   }

@@ -1,3 +1,4 @@
+import type * as OfficeApi from "../../excel/officeApi";
 import { MAX_COLUMNS, MAX_ROWS, absoluteRectAddress, splitSheet } from "../addresses";
 import { checkEnum, PAGE_ORIENTATIONS, SHEET_VISIBILITIES } from "./enums";
 import { normalizeColor } from "../colors";
@@ -10,7 +11,7 @@ import { NamedItemCollection } from "./names";
 import { Range, cellRef, resolveAddress } from "./range";
 import { TableCollection } from "./tables";
 
-export class WorksheetProtection extends ClientObject<SheetModel> {
+export class WorksheetProtection extends ClientObject<SheetModel> implements OfficeApi.WorksheetProtection {
   constructor(context: Context, resolver: Resolver<SheetModel>) {
     super(context, resolver, "WorksheetProtection");
   }
@@ -36,7 +37,7 @@ export class WorksheetProtection extends ClientObject<SheetModel> {
   }
 }
 
-export class WorksheetFreezePanes extends ClientObject<SheetModel> {
+export class WorksheetFreezePanes extends ClientObject<SheetModel> implements OfficeApi.WorksheetFreezePanes {
   constructor(context: Context, resolver: Resolver<SheetModel>) {
     super(context, resolver, "WorksheetFreezePanes");
   }
@@ -112,7 +113,7 @@ const HEADER_FOOTER_MAX = 255;
  * Excel.HeaderFooter (ExcelApi 1.9): one set of six sections. Only `defaultForAllPages` is modelled
  * (https://learn.microsoft.com/javascript/api/excel/excel.headerfootergroup).
  */
-export class HeaderFooter extends ClientObject<SheetModel> {
+export class HeaderFooter extends ClientObject<SheetModel> implements OfficeApi.HeaderFooter {
   constructor(context: Context, resolver: Resolver<SheetModel>) {
     super(context, resolver, "HeaderFooter");
   }
@@ -140,7 +141,7 @@ export class HeaderFooter extends ClientObject<SheetModel> {
   set rightFooter(v: string) { this.write("rightFooter", v); }
 }
 
-export class HeaderFooterGroup extends ClientObject<SheetModel> {
+export class HeaderFooterGroup extends ClientObject<SheetModel> implements OfficeApi.HeaderFooterGroup {
   constructor(context: Context, resolver: Resolver<SheetModel>) {
     super(context, resolver, "HeaderFooterGroup");
   }
@@ -177,7 +178,7 @@ function checkedZoom(zoom: PageLayoutModel["zoom"]): PageLayoutModel["zoom"] {
   return checked;
 }
 
-export class PageLayout extends ClientObject<SheetModel> {
+export class PageLayout extends ClientObject<SheetModel> implements OfficeApi.PageLayout {
   constructor(context: Context, resolver: Resolver<SheetModel>) {
     super(context, resolver, "PageLayout");
   }
@@ -212,7 +213,7 @@ export class PageLayout extends ClientObject<SheetModel> {
   }
 }
 
-export class Worksheet extends ClientObject<SheetModel> {
+export class Worksheet extends ClientObject<SheetModel> implements OfficeApi.Worksheet {
   constructor(context: Context, resolver: Resolver<SheetModel>) {
     super(context, resolver, "Worksheet");
   }
@@ -339,7 +340,7 @@ export class Worksheet extends ClientObject<SheetModel> {
   }
 }
 
-export class WorksheetCollection extends ClientCollection<SheetModel, Worksheet> {
+export class WorksheetCollection extends ClientCollection<SheetModel, Worksheet> implements OfficeApi.WorksheetCollection {
   constructor(context: Context) {
     super(context, () => context.model.sheets, "WorksheetCollection");
   }

@@ -35,25 +35,35 @@ export interface Cell {
   style?: CellStyle;
 }
 
+/** A validation rule as stored: Office.js's Excel.DataValidationRule with bounds as text or numbers (no Range objects). */
 export interface DataValidationRule {
-  list?: { inCellDropDown?: boolean; source: string };
+  list?: { inCellDropDown: boolean; source: string };
   wholeNumber?: BasicRule;
   decimal?: BasicRule;
-  date?: BasicRule;
+  date?: DateRule;
   textLength?: BasicRule;
   custom?: { formula: string };
 }
 
+export type ValidationOperator = Excel.BasicDataValidation["operator"];
+
 export interface BasicRule {
   formula1: string | number;
   formula2?: string | number;
-  operator: string;
+  operator: ValidationOperator;
+}
+
+/** Date bounds are ISO dates ("2024-01-31") or formulas, as Office.js takes them (Excel.DateTimeDataValidation). */
+export interface DateRule {
+  formula1: string;
+  formula2?: string;
+  operator: ValidationOperator;
 }
 
 export interface DataValidationEntry {
   rect: Rect;
   rule: DataValidationRule;
-  errorAlert: { showAlert: boolean; style: string; title: string; message: string };
+  errorAlert: Excel.DataValidationErrorAlert;
   prompt: { showPrompt: boolean; title: string; message: string };
   ignoreBlanks: boolean;
 }

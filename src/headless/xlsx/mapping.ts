@@ -21,7 +21,10 @@ export const operatorToFile: Record<string, string> = {
   Between: "between", NotBetween: "notBetween", EqualTo: "equal", NotEqualTo: "notEqual", GreaterThan: "greaterThan", LessThan: "lessThan",
   GreaterThanOrEqualTo: "greaterThanOrEqual", LessThanOrEqualTo: "lessThanOrEqual",
 };
-export const operatorFromFile = invert(operatorToFile);
+export const operatorFromFile: Record<string, Excel.BasicDataValidation["operator"]> = {
+  between: "Between", notBetween: "NotBetween", equal: "EqualTo", notEqual: "NotEqualTo", greaterThan: "GreaterThan", lessThan: "LessThan",
+  greaterThanOrEqual: "GreaterThanOrEqualTo", lessThanOrEqual: "LessThanOrEqualTo",
+};
 /** Conditional format cellValue operators are spelled without "To" in Office.js. */
 export const cfOperatorToFile: Record<string, string> = { ...operatorToFile, GreaterThanOrEqual: "greaterThanOrEqual", LessThanOrEqual: "lessThanOrEqual" };
 export const cfOperatorFromFile: Record<string, string> = { ...operatorFromFile, greaterThanOrEqual: "GreaterThanOrEqual", lessThanOrEqual: "LessThanOrEqual" };

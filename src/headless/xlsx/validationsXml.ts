@@ -10,7 +10,10 @@ import { escapeXml, unescapeXml } from "./charts/xml";
 import { operatorFromFile, operatorToFile } from "./mapping";
 import { attributesOf, childSpans, innerOf, startTagOf, type Span } from "./patch/xmlSpans";
 
-const capitalize = (text: string): string => `${text[0].toUpperCase()}${text.slice(1)}`;
+/** errorStyle is stop (the default), warning or information (ECMA-376 Part 1, 18.18.18 ST_DataValidationErrorStyle). */
+function alertStyleFromFile(style: string | undefined): Excel.DataValidationErrorAlert["style"] {
+  return style === "warning" ? "Warning" : style === "information" ? "Information" : "Stop";
+}
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
 function fileFormula(text: string | undefined): string | number | undefined {
@@ -33,7 +36,7 @@ export function validationEntriesOf(source: string, span: Span): DataValidationE
   const common = {
     rule,
     ignoreBlanks: flag("allowBlank"),
-    errorAlert: { showAlert: flag("showErrorMessage"), style: capitalize(get("errorStyle") ?? "stop"), title: get("errorTitle") ?? "", message: get("error") ?? "" },
+    errorAlert: { showAlert: flag("showErrorMessage"), style: alertStyleFromFile(get("errorStyle")), title: get("errorTitle") ?? "", message: get("error") ?? "" },
     prompt: { showPrompt: flag("showInputMessage"), title: get("promptTitle") ?? "", message: get("prompt") ?? "" },
   };
   return (get("sqref") ?? "")
@@ -47,9 +50,9 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const EPOCH = Date.UTC(1899, 11, 30);
 
 /** A date rule's bound: the file holds a serial number; Office.js (and the model) an ISO date such as "1900-01-01". */
-function dateBound(value: string | number | undefined): string | number | undefined {
+function dateBound(value: string | number | undefined): string | undefined {
   if (typeof value === "number" && Number.isInteger(value) && value > 0) return new Date(EPOCH + value * 86400000).toISOString().slice(0, 10);
-  return value;
+  return value === undefined ? undefined : String(value);
 }
 
 function dateSerial(value: string | number | undefined): string | number | undefined {
@@ -58,10 +61,14 @@ function dateSerial(value: string | number | undefined): string | number | undef
 }
 
 function ruleOf(type: string, operator: string, first: string | undefined, second: string | undefined): DataValidationRule | null {
-  const bound = (text: string | undefined) => (type === "date" ? dateBound(fileFormula(text)) : fileFormula(text));
   const basic = () => ({
-    formula1: bound(first) ?? "",
-    ...(second !== undefined ? { formula2: bound(second) as string | number } : {}),
+    formula1: fileFormula(first) ?? "",
+    ...(second !== undefined ? { formula2: fileFormula(second) ?? "" } : {}),
+    operator: operatorFromFile[operator] ?? "Between",
+  });
+  const dates = () => ({
+    formula1: dateBound(fileFormula(first)) ?? "",
+    ...(second !== undefined ? { formula2: dateBound(fileFormula(second)) ?? "" } : {}),
     operator: operatorFromFile[operator] ?? "Between",
   });
   switch (type) {
@@ -72,7 +79,7 @@ function ruleOf(type: string, operator: string, first: string | undefined, secon
     case "custom": return { custom: { formula: fromFileFormula(first ?? "") } };
     case "whole": return { wholeNumber: basic() };
     case "decimal": return { decimal: basic() };
-    case "date": return { date: basic() };
+    case "date": return { date: dates() };
     case "textLength": return { textLength: basic() };
     default: return null;
   }
