@@ -28,7 +28,16 @@ export function displayFormula(formula: string, hostTable?: string): string {
 const cache = new Map<string, string>();
 
 function rewrite(formula: string, hostTable: string | undefined): string {
-  if (!formula.startsWith("=") || !formula.includes("[")) return formula;
+  if (!formula.startsWith("=")) return formula;
+  return rewriteStructuredReferences(formula, (table, inner) => displayReference(table, inner, hostTable));
+}
+
+/**
+ * Applies `reference` to every structured reference of a formula (`table` is "" when the reference
+ * names none), leaving string literals and quoted sheet names as they are.
+ */
+export function rewriteStructuredReferences(formula: string, reference: (table: string, inner: string) => string): string {
+  if (!formula.includes("[")) return formula;
   let out = "";
   for (let at = 0; at < formula.length; ) {
     const char = formula[at];
@@ -41,7 +50,7 @@ function rewrite(formula: string, hostTable: string | undefined): string {
     if (char === "[") {
       const name = /[A-Za-z_\\][\w.\\]*$/.exec(out)?.[0] ?? "";
       const close = matchingBracket(formula, at);
-      out = out.slice(0, out.length - name.length) + displayReference(name, formula.slice(at + 1, close), hostTable);
+      out = out.slice(0, out.length - name.length) + reference(name, formula.slice(at + 1, close));
       at = close + 1;
       continue;
     }

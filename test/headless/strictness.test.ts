@@ -337,6 +337,18 @@ describe("formulas are parsed on write (support.microsoft.com f5ed2452 structure
     });
     expect(workbook.sheet("Risk Register").formulaAt("H2")).toBe("=SUM('Risk Register'!B2:B3)+COUNTA(Risks[Risk ID])");
   });
+
+  it("takes back every display form it returns ([@[Cost ($)]], [@[A]:[B]]) and calculates it", async () => {
+    const workbook = await riskTable();
+    workbook.calculationMode = "Automatic";
+    await run(workbook, async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Risk Register");
+      sheet.getRange("D2:D3").formulas = [["=[@[Cost ($)]]*SUM([@[Likelihood]:[Impact]])"], ["=[@[Cost ($)]]*SUM([@[Likelihood]:[Impact]])"]];
+      sheet.getRange("H3").formulas = [["=Risks[@[Cost ($)]]"]];
+    });
+    expect(workbook.sheet("Risk Register").valuesOf("D2:D3")).toEqual([[50], [180]]);
+    expect(workbook.sheet("Risk Register").valueAt("H3")).toBe(20);
+  });
 });
 
 export { failure };

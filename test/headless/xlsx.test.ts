@@ -100,6 +100,27 @@ describe("formula syntax", () => {
     expect(toFileFormula("=IFNA(TEXTJOIN(\",\",TRUE,A1:A3),\"\")")).toBe('_xlfn.IFNA(_xlfn.TEXTJOIN(",",TRUE,A1:A3),"")');
     expect(fromFileFormula("_xlfn.MINIFS(A:A,B:B,1)")).toBe("=MINIFS(A:A,B:B,1)");
   });
+
+  // The file grammar has no "@" and always names the table (ECMA-376 Part 1, 18.17.6.4); Excel's
+  // display form is what Range.formulas returns, so code that copies formulas writes it.
+  it.each([
+    ["[@Qty]", "=[@Qty]*2", "Items[[#This Row],[Qty]]*2"],
+    ["[@[Col Name]]", "=[@[Unit Price]]", "Items[[#This Row],[Unit Price]]"],
+    ["Table[@Col] outside the table", "=Items[@Qty]", "Items[[#This Row],[Qty]]"],
+    ["a column of the cell's own table", "=SUM([Total])", "SUM(Items[Total])"],
+    ["[@] (the whole row)", "=COUNTA([@])", "COUNTA(Items[#This Row])"],
+    ["a range of columns after @", "=SUM([@[Qty]:[Unit Price]])", "SUM(Items[[#This Row],[Qty]:[Unit Price]])"],
+  ])("writes %s in file syntax", (_label, display, file) => {
+    expect(toFileFormula(display, "Items")).toBe(file);
+  });
+
+  it("keeps references to other tables, long forms, string literals and unbalanced text as they are", () => {
+    expect(toFileFormula('=Risks[Score]&"[@Qty]"', "Items")).toBe('Risks[Score]&"[@Qty]"');
+    expect(toFileFormula("=Items[[#This Row],[Qty]]", "Items")).toBe("Items[[#This Row],[Qty]]");
+    expect(toFileFormula("=Risks[@Score]", "Items")).toBe("Risks[[#This Row],[Score]]");
+    expect(toFileFormula("=[@Qty]")).toBe("[@Qty]");
+    expect(toFileFormula("=Items[[Qty]", "Items")).toBe("Items[[Qty]");
+  });
 });
 
 describe("xlsx", () => {

@@ -282,7 +282,9 @@ export class Evaluator {
   }
 
   private structured(tableName: string, inner: string, at: CellPosition): Value {
-    const table = this.workbook.getTable(tableName);
+    const table = tableName === ""
+      ? this.workbook.tablesOn(at.sheet).find(({ rect }) => at.row >= rect.r0 && at.row <= rect.r1 && at.col >= rect.c0 && at.col <= rect.c1)
+      : this.workbook.getTable(tableName);
     if (!table) return REF;
     const spec = parseStructuredSpec(inner);
     const rect = structuredRect(table, spec, at.sheet === table.sheet ? at.row : -1, this.columnOf);

@@ -25,6 +25,15 @@ export function parseStructuredSpec(inner: string): StructuredSpec {
 
 function parseSpec(inner: string): StructuredSpec {
   const spec: StructuredSpec = { specials: [] };
+  const trimmed = inner.trim();
+  if (trimmed.startsWith("@")) {
+    // Excel's this-row shorthand: [@Col], [@[Col Name]], [@[A]:[B]], [@] (the whole row).
+    const rest = trimmed.slice(1).trim();
+    spec.specials.push("#this row");
+    const columns = rest.startsWith("[") ? bracketedItems(rest).flat() : rest === "" ? [] : [unescape(rest)];
+    if (columns.length > 0) spec.columns = [columns[0], columns[columns.length - 1]];
+    return spec;
+  }
   const items = inner.trimStart().startsWith("[") ? bracketedItems(inner) : [[unescape(inner)]];
   for (const item of items) {
     const special = item[0].trim().toLowerCase();

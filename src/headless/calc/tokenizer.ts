@@ -11,7 +11,7 @@ export type Token =
   | { kind: "ref"; sheet?: string; address: string }
   | { kind: "name"; name: string }
   | { kind: "function"; name: string }
-  /** Table[...]: `inner` is the text between the outer brackets. */
+  /** Table[...]: `inner` is the text between the outer brackets; `table` is "" for the cell's own table. */
   | { kind: "structured"; table: string; inner: string }
   | { kind: "operator"; op: string }
   | { kind: "("; }
@@ -54,6 +54,13 @@ export function tokenize(formula: string): Token[] {
       if (!code) throw new FormulaSyntaxError(`Unknown error literal at ${rest}`);
       tokens.push({ kind: "error", code });
       at += code.length;
+      continue;
+    }
+    if (char === "[") {
+      // A structured reference without a table name ([@Col], [Col]): Excel's display form inside a table.
+      const close = matchingBracket(text, at);
+      tokens.push({ kind: "structured", table: "", inner: text.slice(at + 1, close) });
+      at = close + 1;
       continue;
     }
     if (char === "(" || char === ")" || char === ",") {

@@ -47,7 +47,7 @@ export async function generatePackage(workbook: HeadlessWorkbook, sheets: SheetM
   const definedNames: DefinedNameRecord[] = workbook.names.map((entry) => nameRecord(entry));
   for (const [index, sheet] of sheets.entries()) {
     const worksheet = book.addWorksheet(sheet.name, sheetOptions(sheet));
-    writeCells(worksheet, sheet);
+    writeCells(worksheet, sheet, workbook.tablesOn(sheet));
     writeLayout(worksheet, sheet);
     for (const table of workbook.tablesOn(sheet)) writeTable(worksheet, table);
     writeConditionalFormats(worksheet, sheet.conditionalFormats);
@@ -99,9 +99,9 @@ function sheetOptions(sheet: SheetModel): Partial<ExcelJS.AddWorksheetOptions> {
  * text, t="b" for booleans, t="e" for errors (the model holds an error as its code, "#N/A", as
  * Office.js `values` does), a plain <v> for numbers and dates.
  */
-function fileValue(cell: Cell): ExcelJS.CellValue | undefined {
+function fileValue(cell: Cell, hostTable?: string): ExcelJS.CellValue | undefined {
   if (cell.formula === undefined) return cell.value;
-  const formula = toFileFormula(cell.formula);
+  const formula = toFileFormula(cell.formula, hostTable);
   if (cell.value === undefined) return { formula } as ExcelJS.CellFormulaValue;
   const result = typeof cell.value === "string" && isErrorCode(cell.value) ? { error: cell.value as ExcelJS.CellErrorValue["error"] } : cell.value;
   return { formula, result } as ExcelJS.CellFormulaValue;
@@ -110,12 +110,13 @@ function fileValue(cell: Cell): ExcelJS.CellValue | undefined {
 const ERROR_CODES = new Set(["#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NAME?", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA"]);
 const isErrorCode = (text: string): boolean => ERROR_CODES.has(text);
 
-function writeCells(worksheet: ExcelJS.Worksheet, sheet: SheetModel): void {
+function writeCells(worksheet: ExcelJS.Worksheet, sheet: SheetModel, tables: HeadlessWorkbook["tables"]): void {
+  const tableAt = (row: number, col: number) => tables.find(({ rect }) => row >= rect.r0 && row <= rect.r1 && col >= rect.c0 && col <= rect.c1)?.name;
   for (const [row, cells] of sheet.rows) {
     const fileRow = worksheet.getRow(row + 1);
     for (const [col, cell] of cells) {
       const target = fileRow.getCell(col + 1);
-      const value = fileValue(cell);
+      const value = fileValue(cell, cell.formula === undefined ? undefined : tableAt(row, col));
       if (value !== undefined) target.value = value;
       if (cell.style) applyStyle(target, cell.style);
     }
@@ -188,7 +189,7 @@ function writeTable(worksheet: ExcelJS.Worksheet, table: HeadlessWorkbook["table
     const line: ExcelJS.CellValue[] = [];
     for (let col = table.rect.c0; col <= table.rect.c1; col++) {
       const cell = table.sheet.cell(row, col);
-      line.push((cell && fileValue(cell)) ?? null);
+      line.push((cell && fileValue(cell, table.name)) ?? null);
     }
     rows.push(line);
   }
