@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --no-build] [-- --only engine] [-- --engine-sizes 1000,10000]`: every performance
+ * `npm run bench [-- --no-build] [-- --only engine|pane] [-- --engine-sizes 1000,10000]`: every performance
  * figure the issues set a target for, measured on the headless Excel host, the custom functions, the
  * production bundle, headless Chromium and LibreOffice's recalculation of large registers. Prints a table and writes bench.json at the
  * repo root; exits 1 when a figure misses its target.
@@ -56,6 +56,10 @@ async function main(): Promise<void> {
     sections.push(await section("9. LibreOffice recalculation at scale (risks, a fifth as many assets)", () => measureEngine(engineSizes)));
     return report(sections, notes, started);
   }
+  if (only === "pane") {
+    await paneSections(sections, notes, skipBuild);
+    return report(sections, notes, started);
+  }
 
   sections.push(await section("1. Build on an empty workbook (saas profile, sample data)", measureEmptyBuild));
   sections.push(await section("2. Build with all 8 frameworks", measureAllFrameworksBuild));
@@ -82,12 +86,17 @@ async function main(): Promise<void> {
   sections.push(await section("Import (#15): a 10,000-row CSV into the risk register", measureImport));
   sections.push(await section("Mapping suggestions (#15): leave-one-out on the control library, top 5", measureSuggestionQuality));
 
+  await paneSections(sections, notes, skipBuild);
+  sections.push(await section("9. LibreOffice recalculation at scale (risks, a fifth as many assets)", () => measureEngine(engineSizes)));
+  report(sections, notes, started);
+}
+
+/** Sections 7 and 8 (`--only pane` runs them alone): the production bundle's sizes and the pane's first render. */
+async function paneSections(sections: BenchSection[], notes: string[], skipBuild: boolean): Promise<void> {
   const build = ensureAddinBuild(skipBuild);
   notes.push(`Add-in bundle in ${build.dir}: ${build.how}`, ...build.errors.map((e) => `webpack: ${e}`));
   sections.push(await section("7. Bundle sizes (gzip level 9)", () => measureBundles(build.dir)));
   sections.push(await section("8. Task pane first render", () => measureFirstRender(build.dir)));
-  sections.push(await section("9. LibreOffice recalculation at scale (risks, a fifth as many assets)", () => measureEngine(engineSizes)));
-  report(sections, notes, started);
 }
 
 function report(sections: BenchSection[], notes: string[], started: number): void {

@@ -72,6 +72,7 @@ export async function applyPlan(context: RequestContext, plan: Plan, sync: SyncC
       const range = sheet(step.sheet).getRange(step.address);
       if (step.merge) range.merge(false);
       range.formulas = step.values;
+      if (step.numberFormats) range.numberFormat = step.numberFormats;
       if (step.format) applyFormat(range, step.format);
       if (step.rowHeight) range.format.rowHeight = step.rowHeight;
     },
@@ -100,6 +101,10 @@ export async function applyPlan(context: RequestContext, plan: Plan, sync: SyncC
       const table = target.tables.add(step.address, true);
       table.name = step.name;
       table.style = step.style;
+    },
+    convertTable: async (step) => {
+      await batch.reserve(step);
+      workbook.tables.getItem(step.table).convertToRange();
     },
     appendColumns: async (step) => {
       await batch.reserve(step);

@@ -43,6 +43,14 @@ function tableNames(blueprint: WorkbookBlueprint): string[] {
   return [...blueprint.sheets.flatMap((s) => s.tables.map((t) => t.name)), ...legacy];
 }
 
+/** The tables older versions kept per-row blocks in, with the block columns that hold formulas. */
+function legacyBlockTables(blueprint: WorkbookBlueprint): Record<string, string[]> {
+  const blocks = blueprint.sheets.flatMap((s) => s.rowBlocks ?? []);
+  return Object.fromEntries(
+    blocks.flatMap((b) => (b.legacyTable ? [[b.legacyTable, b.columns.map((c) => c.header).filter((h) => b.rows.some((row) => String(row[h] ?? "").startsWith("=")))]] : [])),
+  );
+}
+
 function rowBlockNames(blueprint: WorkbookBlueprint): string[] {
   return blueprint.sheets.flatMap((s) => (s.rowBlocks ?? []).map((b) => b.name));
 }
@@ -147,10 +155,11 @@ export async function buildWorkbookWith(
     context,
     {
       tables: tableNames(everyTable),
-      fullTables: FULL_TABLES,
+      // Legacy block tables in full, and where the analyst typed over their formulas: upgrading converts them.
+      fullTables: [...FULL_TABLES, ...Object.keys(legacyBlockTables(everyTable))],
       sheets: everyTable.sheets.map((s) => s.name),
       gridName: SCORE_MATRIX_NAME,
-      calculated: calculatedColumns(everyTable),
+      calculated: { ...calculatedColumns(everyTable), ...legacyBlockTables(everyTable) },
       blocks: rowBlockNames(everyTable),
     },
     sync,

@@ -152,6 +152,7 @@ export interface Table extends Pick<Excel.Table, "name" | "style" | "clearFilter
   readonly worksheet: Worksheet;
   getHeaderRowRange(): Range;
   getDataBodyRange(): Range;
+  convertToRange(): Range;
 }
 
 export interface TableColumnCollection {

@@ -128,12 +128,99 @@ describe("A workbook built before the blocks became ranges (Settings, Kpis as ta
     expect(data.scales.appetite).toBe(14);
   });
 
-  it("re-runs without adding a second settings block or another Scales sheet", async () => {
+  it("re-runs without adding a second settings block or another Scales sheet, converting the table to the range SettingsList", async () => {
     const workbook = await built();
     await withLegacySettingsTable(workbook);
+    const address = workbook.getTable("Settings")!.rect;
+    const appetiteRow = workbook.getTable("Settings")!.bodyValues().findIndex((row) => row[0] === "Risk Appetite");
+    await run(workbook, async (context) => {
+      context.workbook.tables.getItem("Settings").getDataBodyRange().getCell(appetiteRow, 1).values = [[14]];
+    });
     const report = await run(workbook, (context) => buildWorkbook(context, OPTIONS, TODAY));
     expect(report.created).toEqual([]);
-    expect(workbook.getName(SETTINGS_BLOCK)).toBeUndefined();
+    expect(workbook.getTable("Settings")).toBeUndefined();
+    expect(parseRange(workbook.getName(SETTINGS_BLOCK)!.formula.replace(/^=/, "")).start).toEqual({ row: address.r0, column: address.c0 });
     expect(workbook.sheets.map((s) => s.name)).not.toContain("Scales (ISMP)");
+    const data = await run(workbook, (context) => readWorkbookData(context, createSyncCounter()));
+    expect(data.scales.appetite).toBe(14);
   });
 });
+
+describe("Upgrading a workbook built when the KPI list was the table Kpis (office-js #5909: its Value column had collapsed to one formula)", () => {
+  const TARGETS = ["95%", "", "Quarterly", "2"];
+  const NOTES = ["Board asked for this", "", "", "Checked by Dana"];
+
+  /**
+   * The KPI list as older versions left it: the table Kpis, every Value the first row's formula
+   * (Excel's calculated column), the analyst's own Target and Notes columns and one typed-over Value.
+   */
+  async function withLegacyKpisTable(workbook: HeadlessWorkbook): Promise<{ address: string; typedRow: number }> {
+    const address = workbook.getName(KPI_BLOCK)!.formula.replace(/^=/, "");
+    const typedRow = 2;
+    await run(workbook, async (context) => {
+      context.workbook.names.getItem(KPI_BLOCK).delete();
+      const table = context.workbook.tables.add(address, true);
+      table.name = "Kpis";
+      const value = table.columns.getItem("Value").getDataBodyRange().load("formulas, rowCount");
+      await context.sync();
+      value.formulas = value.formulas[0][0];
+      const rows = value.rowCount;
+      const column = (header: string, values: string[]) => [[header], ...Array.from({ length: rows }, (_, i) => [values[i] ?? ""])];
+      table.columns.add(undefined, column("Target", TARGETS), "Target");
+      table.columns.add(undefined, column("Notes", NOTES), "Notes");
+      await context.sync();
+      table.columns.getItem("Value").getDataBodyRange().getCell(typedRow, 0).values = [[42]];
+    });
+    return { address, typedRow };
+  }
+
+  it("turns the table into the named range KpiList, each KPI with its own formula again, the analyst's columns and typed value kept", async () => {
+    const workbook = await built();
+    const { typedRow } = await withLegacyKpisTable(workbook);
+    const collapsed = workbook.getTable("Kpis")!;
+    const before = collapsed.bodyValues();
+    const report = await run(workbook, (context) => buildWorkbook(context, OPTIONS, TODAY));
+
+    const labels = kpiSpecs(defaultScales(), OPTIONS.frameworks, registersOf(OPTIONS)).map((k) => k.label);
+    expect(workbook.getTable("Kpis")).toBeUndefined();
+    expect(report.repaired).toContain(
+      `Converted the table Kpis to the range KpiList (Excel gives a table column one formula) and restored ${labels.length - 1} row formulas; typed values and added columns were kept`,
+    );
+    const block = parseRange(workbook.getName(KPI_BLOCK)!.formula.replace(/^=/, ""));
+    const dashboard = workbook.sheet(block.sheet!);
+    const width = block.end.column - block.start.column + 1;
+    expect(width).toBe(4);
+    const letter = (offset: number) => columnLetter(block.start.column + offset);
+    const first = block.start.row + 2;
+    const last = block.end.row + 1;
+    expect(dashboard.valuesOf(`${letter(0)}${block.start.row + 1}:${letter(3)}${block.start.row + 1}`)).toEqual([["Indicator", "Value", "Target", "Notes"]]);
+    expect(last - first + 1).toBe(labels.length);
+    const formulas = Array.from({ length: last - first + 1 }, (_, i) => dashboard.formulaAt(`${letter(1)}${first + i}`));
+    // One formula per KPI, each its own (the collapse had made them all the first row's).
+    const rowFormulas = formulas.filter((f) => String(f).startsWith("="));
+    expect(rowFormulas.length).toBe(labels.length - 1);
+    expect(new Set(rowFormulas).size).toBe(labels.length - 1);
+    expect(dashboard.valueAt(`${letter(1)}${first + typedRow}`)).toBe(42);
+    expect(dashboard.valuesOf(`${letter(2)}${first}:${letter(3)}${last}`)).toEqual(before.map((row) => [row[2], row[3]]));
+    expect(dashboard.valuesOf(`${letter(0)}${first}:${letter(0)}${last}`).map(([label]) => label)).toEqual(before.map((row) => row[0]));
+  });
+
+  it("shows a different figure on each KPI tile once calculated, and a second run changes nothing", async () => {
+    const workbook = await built();
+    await withLegacyKpisTable(workbook);
+    await run(workbook, (context) => buildWorkbook(context, OPTIONS, TODAY));
+    const again = await run(workbook, (context) => buildWorkbook(context, OPTIONS, TODAY));
+    expect(again.created).toEqual([]);
+    expect(again.repaired).toEqual([]);
+    const calculated = await readXlsxCalculated(workbook);
+    const tiles = calculated.sheet("Dashboard").valuesOf("B7:L7")[0].filter((_, i) => i % 2 === 0);
+    expect(new Set(tiles.map(String)).size).toBeGreaterThan(2);
+  });
+});
+
+/** The workbook with every formula calculated by the host's calculator. */
+async function readXlsxCalculated(workbook: HeadlessWorkbook): Promise<HeadlessWorkbook> {
+  workbook.calculationMode = "Automatic";
+  await run(workbook, async () => undefined);
+  return workbook;
+}

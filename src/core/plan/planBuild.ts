@@ -85,6 +85,8 @@ export function planBuild(blueprint: WorkbookBlueprint, snapshot: WorkbookSnapsh
   // Lay out every blueprint table first: formats and validation on one sheet refer to tables on another.
   const layouts = new Map<string, TableLayout>();
   const newBlocks = new Set<string>();
+  /** Blocks still held in the table an older version made (the Dashboard's Kpis): converted below. */
+  const legacyBlocks = new Map<string, TableSnapshot>();
   for (const spec of blueprint.sheets) {
     const sheet = sheetNames[spec.key];
     const used = sheets.get(key(sheet))?.usedRange;
@@ -108,7 +110,7 @@ export function planBuild(blueprint: WorkbookBlueprint, snapshot: WorkbookSnapsh
       if (!existing) {
         occupied.push(areaOf(layout));
         newBlocks.add(key(block.name));
-      }
+      } else if (key(existing.name) !== key(block.name)) legacyBlocks.set(key(block.name), existing);
       layouts.set(key(block.name), layout);
     }
   }
@@ -130,6 +132,13 @@ export function planBuild(blueprint: WorkbookBlueprint, snapshot: WorkbookSnapsh
       steps.push(...tableSteps(table, layout, existing, layouts, report, translate));
     }
     for (const block of spec.rowBlocks ?? []) {
+      const legacy = legacyBlocks.get(key(block.name));
+      if (legacy) {
+        const conversion = convertLegacyBlock(block, legacy, layouts.get(key(block.name))!, layouts);
+        steps.push(...conversion.steps);
+        report.repaired.push(conversion.repaired);
+        if (conversion.warning) report.warnings.push(conversion.warning);
+      }
       if (!newBlocks.has(key(block.name))) continue;
       steps.push(...rowBlockSteps(block, layouts.get(key(block.name))!, layouts));
       report.created.push(`Range ${block.name}`);
@@ -207,6 +216,7 @@ const PHASE: Record<PlanStep["kind"], number> = {
   createTable: 1,
   appendColumns: 1,
   appendRows: 1,
+  convertTable: 1,
   name: 2,
   write: 3,
   rowBlock: 3,
@@ -353,18 +363,7 @@ function rowBlockSteps(block: RowBlockSpec, layout: TableLayout, layouts: Map<st
   const bottom = { row: layout.headerRow + block.rows.length, column: layout.firstColumn + block.columns.length - 1 };
   const firstBody = { row: top.row + 1, column: top.column };
   const headers = block.columns.map((c) => c.header);
-  const rowValues = block.rows.map((row, i) => {
-    const sheetRow = layout.headerRow + 2 + i;
-    const rowRef = (header: string) => {
-      const index = headers.findIndex((h) => key(h) === key(header));
-      if (index < 0) throw new Error(`Blueprint error: ${block.name} has no column ${header}`);
-      return `$${columnLetter(layout.firstColumn + index)}${sheetRow}`;
-    };
-    return headers.map((h) => {
-      const value = row[h] ?? null;
-      return typeof value === "string" && value.startsWith("=") ? resolveTokens(value, layouts, rowRef) : value;
-    });
-  });
+  const rowValues = block.rows.map((row, i) => headers.map((h) => blockCell(block, layout, layouts, row, h, i)));
   const body = `${cellAddress(firstBody)}:${cellAddress(bottom)}`;
   return [
     { kind: "name", name: block.name, formula: `=${quoteSheet(layout.sheet)}!${cellAddress(top, true)}:${cellAddress(bottom, true)}`, comment: "" },
@@ -382,6 +381,70 @@ function rowBlockSteps(block: RowBlockSpec, layout: TableLayout, layouts: Map<st
       }),
     },
   ];
+}
+
+/** A block row's cell as written at body row `bodyRow` of `layout`: {row:Column} tokens point into that row. */
+function blockCell(block: RowBlockSpec, layout: TableLayout, layouts: Map<string, TableLayout>, row: RowBlockSpec["rows"][number], header: string, bodyRow: number): CellValue {
+  const sheetRow = layout.headerRow + 2 + bodyRow;
+  const rowRef = (name: string) => {
+    const index = layout.headers.findIndex((h) => key(h) === key(name));
+    if (index < 0) throw new Error(`Blueprint error: ${block.name} has no column ${name}`);
+    return `$${columnLetter(layout.firstColumn + index)}${sheetRow}`;
+  };
+  const value = row[header] ?? null;
+  return typeof value === "string" && value.startsWith("=") ? resolveTokens(value, layouts, rowRef) : value;
+}
+
+/**
+ * A block an older version kept in a table (the Dashboard's Kpis): Excel's calculated column had
+ * given its formula column one formula for every row (office-js #5909, #2093, #6745). The table
+ * becomes a plain range with the block's name, every cell kept (the analyst's added columns and rows
+ * included), and each row the blueprint knows gets its own formula back, unless the analyst typed a
+ * value over it. Rows are matched by their label (the block's first column) or, where that column is
+ * itself a formula (chart data), by position.
+ */
+function convertLegacyBlock(block: RowBlockSpec, legacy: TableSnapshot, layout: TableLayout, layouts: Map<string, TableLayout>): { steps: PlanStep[]; repaired: string; warning?: string } {
+  const headers = legacy.headers;
+  const body = legacy.body ?? [];
+  const labelColumn = block.columns[0].header;
+  const labelAt = headers.findIndex((h) => key(h) === key(labelColumn));
+  const byLabel = block.rows.every((row) => typeof row[labelColumn] === "string" && !String(row[labelColumn]).startsWith("="));
+  const blueprintRowOf = (bodyRow: number) =>
+    byLabel ? block.rows.find((row) => labelAt >= 0 && key(String(row[labelColumn])) === key(String(body[bodyRow]?.[labelAt] ?? ""))) : block.rows[bodyRow];
+  const formulaColumns = block.columns.map((c) => c.header).filter((h) => block.rows.some((row) => typeof row[h] === "string" && String(row[h]).startsWith("=")));
+  const matched = new Set<RowBlockSpec["rows"][number]>();
+  let restored = 0;
+  const formulas: CellValue[][] = [];
+  const numberFormats: CellValue[][] = [];
+  for (let i = 0; i < legacy.bodyRows; i++) {
+    const row = blueprintRowOf(i);
+    if (row) matched.add(row);
+    const formats = row ? block.rowFormats?.[block.rows.indexOf(row)] : undefined;
+    formulas.push(headers.map((h) => {
+      if (!row || !formulaColumns.some((f) => key(f) === key(h)) || (legacy.constants?.[h] ?? []).includes(i)) return null;
+      restored++;
+      return blockCell(block, layout, layouts, row, formulaColumns.find((f) => key(f) === key(h))!, i);
+    }));
+    numberFormats.push(headers.map((h) => formats?.[block.columns.find((c) => key(c.header) === key(h))?.header ?? ""] ?? null));
+  }
+  const top = { row: legacy.headerRow, column: legacy.firstColumn };
+  const bottom = { row: legacy.headerRow + Math.max(legacy.bodyRows, 1), column: legacy.firstColumn + headers.length - 1 };
+  const firstBody = { row: top.row + 1, column: top.column };
+  const steps: PlanStep[] = [
+    { kind: "convertTable", table: legacy.name },
+    { kind: "name", name: block.name, formula: `=${quoteSheet(legacy.sheet)}!${cellAddress(top, true)}:${cellAddress(bottom, true)}`, comment: "" },
+  ];
+  if (legacy.bodyRows > 0) {
+    steps.push({ kind: "write", sheet: legacy.sheet, address: `${cellAddress(firstBody)}:${cellAddress(bottom)}`, values: formulas, numberFormats });
+  }
+  const missing = block.rows.filter((row) => !matched.has(row)).map((row) => String(row[labelColumn]));
+  return {
+    steps,
+    repaired: `Converted the table ${legacy.name} to the range ${block.name} (Excel gives a table column one formula) and restored ${restored} row formulas; typed values and added columns were kept`,
+    warning: missing.length > 0 && byLabel
+      ? `${block.name} has no row for ${missing.join(", ")}: the rows below it belong to other blocks, so none was added. Add them at the end of the range, or delete the range and run Build to lay it out again.`
+      : undefined,
+  };
 }
 
 function tableSteps(

@@ -21,7 +21,10 @@ export interface ResolvedConditionalFormat {
 
 export type PlanStep =
   | { kind: "addSheet"; sheet: string; tabColor: string }
-  | { kind: "write"; sheet: string; address: string; values: CellValue[][]; format?: CellFormat; merge?: boolean; rowHeight?: number }
+  /** `values` and `numberFormats` may hold null: that cell is left as it is (Office.js null input). */
+  | { kind: "write"; sheet: string; address: string; values: CellValue[][]; format?: CellFormat; merge?: boolean; rowHeight?: number; numberFormats?: CellValue[][] }
+  /** An older version's table turned into a plain range, every cell kept (Table.convertToRange, ExcelApi 1.2). */
+  | { kind: "convertTable"; table: string }
   | { kind: "createTable"; sheet: string; address: string; name: string; style: string; rows: CellValue[][] }
   | { kind: "appendColumns"; table: string; headers: string[] }
   | { kind: "appendRows"; table: string; rows: CellValue[][] }

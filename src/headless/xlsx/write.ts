@@ -225,7 +225,7 @@ function cfRule(entry: ConditionalFormatEntry, priority: number): ExcelJS.Condit
         ...base,
         type: "cellIs",
         operator: (cfOperatorToFile[entry.rule.operator ?? "EqualTo"] ?? "equal") as ExcelJS.CellIsRuleType["operator"],
-        formulae: [entry.rule.formula1, entry.rule.formula2].filter((f): f is string => f !== undefined).map(toFileFormula),
+        formulae: [entry.rule.formula1, entry.rule.formula2].filter((f): f is string => f !== undefined).map((formula) => toFileFormula(formula)),
         style: cfStyle(entry),
       } as ExcelJS.ConditionalFormattingRule;
     case "ContainsText":
