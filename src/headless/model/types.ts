@@ -116,6 +116,9 @@ export interface ChartModel {
   categoryAxisNumberFormat?: string;
   valueAxisMinimum?: number;
   valueAxisMaximum?: number;
+  /** Base of a logarithmic axis (Office.js ChartAxis scaleType "Logarithmic" + logBase); absent: linear. */
+  categoryAxisLogBase?: number;
+  valueAxisLogBase?: number;
 }
 
 export interface PageLayoutModel {
