@@ -1,6 +1,7 @@
 /** options → blueprint: the whole ISMP workbook as data. */
 import { defaultScales, Scales } from "../scales";
-import { sampleAssets, sampleHistory, sampleRisks } from "../sample";
+import { sampleAssets, sampleHistory, sampleRiskQuant, sampleRisks } from "../sample";
+import { DEFAULT_CURRENCY } from "../quant";
 import { CONTROL_LIBRARY } from "../controls";
 import { assetInventorySheet } from "./assetInventory";
 import { controlMatrixSheet } from "./controlMatrix";
@@ -9,7 +10,9 @@ import { dashboardSheet, kpiSpecs } from "./dashboardSheet";
 import { heatmapSheet } from "./heatmapSheet";
 import { historySheet } from "./historySheet";
 import { BuildOptions } from "./options";
+import { lossExceedanceSheet } from "./lossExceedanceSheet";
 import { requirementsSheet } from "./requirementsSheet";
+import { riskQuantSheet } from "./riskQuantSheet";
 import { riskRegisterSheet } from "./riskRegister";
 import { scalesSheet } from "./scalesSheet";
 import { AnnexAImplementers, soaSheet } from "./soaSheet";
@@ -20,6 +23,8 @@ export interface BlueprintContext {
   scales?: Scales;
   /** Control IDs implementing each ISO 27001 Annex A control, from the workbook's control matrix. */
   annexAImplementers?: AnnexAImplementers;
+  /** The workbook's Currency setting (ISO 4217), which every money number format shows. */
+  currency?: string;
   /** "Today" for sample data dates. */
   today: Date;
 }
@@ -40,10 +45,13 @@ export function buildBlueprint(options: BuildOptions, context: BlueprintContext)
   const scales = context.scales ?? defaultScales(options.matrixSize, options.method);
   const risks = options.sample ? sampleRisks(scales.size, context.today) : [];
   const assets = options.sample ? sampleAssets(context.today) : [];
+  const currency = context.currency ?? DEFAULT_CURRENCY;
   const sheets: SheetSpec[] = [
     dashboardSheet(scales, options.frameworks),
     heatmapSheet(scales),
     riskRegisterSheet(scales, risks),
+    riskQuantSheet(currency, options.sample ? sampleRiskQuant(risks, scales) : []),
+    lossExceedanceSheet(currency),
     assetInventorySheet(assets),
     controlMatrixSheet(options.frameworks, options.sample, context.today),
     requirementsSheet({ frameworks: options.frameworks, soc2Categories: options.soc2Categories }),

@@ -33,7 +33,7 @@ export function sampleLossRange(level: number, scales: Scales, spread: number): 
 const COST_RATIOS = [0.15, 0.35, 0.6, 1.4] as const;
 
 function treatmentCosts(treatment: string, reduction: number, ale: number, position: number): Pick<SampleRow, "Treatment One-off Cost" | "Treatment Annual Cost" | "Amortise Years"> {
-  const target = Math.max(reduction, ale * 0.1) * COST_RATIOS[position % COST_RATIOS.length];
+  const target = Math.max(Math.abs(reduction), ale * 0.1) * COST_RATIOS[position % COST_RATIOS.length];
   switch (treatment) {
     case "Mitigate":
       return { "Treatment One-off Cost": roundEstimate(target * 0.6 * 3), "Treatment Annual Cost": roundEstimate(target * 0.4), "Amortise Years": 3 };
