@@ -20,6 +20,7 @@ import { child, childrenNamed, escapeXml, parseXml, type XmlElement } from "../s
 export const RENDERED_SHEETS = [
   { sheet: "Dashboard", png: "dashboard.png" },
   { sheet: "Heatmap", png: "heatmap.png" },
+  { sheet: "Loss Exceedance", png: "loss-exceedance.png" },
 ] as const;
 
 const TOOLS = [

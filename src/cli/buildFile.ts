@@ -2,6 +2,7 @@
 import { existsSync } from "node:fs";
 import type { BuildOptions } from "../core/blueprint/options";
 import { buildWorkbook } from "../excel/build";
+import { quantifyWorkbook, SAMPLE_QUANTIFY } from "../excel/quantify";
 import type { BuildReport } from "../excel/operations";
 import { CliError, EXIT } from "./exitCodes";
 import { assertWritable, newWorkbook, openWorkbook, runOn, saveWorkbook } from "./workbookFile";
@@ -21,6 +22,8 @@ export async function buildWorkbookFile(path: string, options: BuildOptions, mod
   const report = await runOn(workbook, async (context) => {
     const result = await buildWorkbook(context, options);
     if (mode === "new") await removeBlankStarterSheet(context);
+    // A new sample workbook shows real money figures and a loss exceedance curve straight away.
+    if (mode === "new" && options.sample) await quantifyWorkbook(context, SAMPLE_QUANTIFY);
     return result;
   });
   await saveWorkbook(workbook, path);

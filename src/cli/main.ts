@@ -8,6 +8,7 @@ import { batchCommand } from "./commands/batch";
 import { buildCommand } from "./commands/build";
 import { catalogCommand } from "./commands/catalog";
 import { checkCommand } from "./commands/check";
+import { quantifyCommand } from "./commands/quantify";
 import { snapshotCommand } from "./commands/snapshot";
 import { CliError, EXIT, ExitCode } from "./exitCodes";
 import { COMMAND_HELP, HELP } from "./help";
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, (args: string[], out: Out) => Promise<ExitCode> |
   upgrade: (args, out) => buildCommand("upgrade", args, out),
   check: checkCommand,
   snapshot: snapshotCommand,
+  quantify: quantifyCommand,
   batch: batchCommand,
   catalog: catalogCommand,
 };

@@ -200,6 +200,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, sync:
       if (step.valueAxisTitle) {
         chart.axes.valueAxis.title.text = step.valueAxisTitle;
       }
+      if (step.categoryAxisTitle) chart.axes.categoryAxis.title.text = step.categoryAxisTitle;
       if (step.valueFormat) chart.axes.valueAxis.numberFormat = step.valueFormat;
       if (step.categoryFormat) chart.axes.categoryAxis.numberFormat = step.categoryFormat;
       if (step.valueMin !== undefined) chart.axes.valueAxis.minimum = step.valueMin;

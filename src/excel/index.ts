@@ -4,9 +4,11 @@ import { addFramework, readCoverage } from "./coverage";
 import { clearRiskFilter, filterRisksByCell, readHeatmap } from "./heatmap";
 import { takeSnapshot } from "./history";
 import type { ExcelOperations } from "./operations";
+import { quantifyWorkbook } from "./quantify";
 
 export * from "./operations";
 export { OperationBlockedError } from "./errors";
+export { QuantifyCancelledError } from "./quantify";
 
 /** The operations the task pane, CLI and demo call; each runs inside Excel.run. */
 export const operations: ExcelOperations = {
@@ -19,4 +21,5 @@ export const operations: ExcelOperations = {
   filterRisksByCell,
   clearRiskFilter,
   takeSnapshot: (context) => takeSnapshot(context),
+  quantify: (context, options) => quantifyWorkbook(context, options),
 };

@@ -1,7 +1,7 @@
 /** options → blueprint: the whole ISMP workbook as data. */
 import { defaultScales, Scales } from "../scales";
 import { sampleAssets, sampleHistory, sampleRiskQuant, sampleRisks } from "../sample";
-import { DEFAULT_CURRENCY } from "../quant";
+import { DEFAULT_CURRENCY } from "../quant/currency";
 import { CONTROL_LIBRARY } from "../controls";
 import { assetInventorySheet } from "./assetInventory";
 import { controlMatrixSheet } from "./controlMatrix";

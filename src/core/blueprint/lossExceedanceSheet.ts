@@ -8,11 +8,15 @@
  * here untouched.
  */
 import { cellAddress, quoteSheet } from "../a1";
-import { DEFAULT_TOLERANCE, moneyFormat } from "../quant";
+import { currencyCode, DEFAULT_CURRENCY, moneyFormat } from "../quant/currency";
+import { DEFAULT_TOLERANCE } from "../quant/thresholds";
 import { SECTION, SUBTITLE, TITLE } from "./style";
 import { BlockSpec, ChartSpec, NameSpec, SheetSpec } from "./types";
 
 export const LOSS_SHEET = "Loss Exceedance";
+export const LOSS_CHART = "LossExceedanceCurve";
+/** Last printed column; Quantify sets the print area's last row to the longer of the curve and the shares. */
+export const LOSS_PRINT_RIGHT = "N";
 
 /** Rows and columns (0-based) of each part of the sheet. */
 export const LOSS_LAYOUT = {
@@ -39,7 +43,7 @@ export const SUMMARY_FIGURES = [
 
 export const RUN_FIELDS = ["Years simulated", "Seed", "Run on", "Risks simulated", "Currency"] as const;
 export const CURVE_HEADERS = ["Annual loss", "Inherent", "Residual", "Tolerance"] as const;
-export const SHARE_HEADERS = ["Risk ID", "Title", "Inherent expected loss", "Inherent share", "Residual expected loss", "Residual share"] as const;
+export const SHARE_HEADERS = ["Risk ID", "Title", "Inherent per year", "Share", "Residual per year", "Share"] as const;
 
 export const LOSS_NAMES = {
   years: "LossRunYears",
@@ -49,6 +53,7 @@ export const LOSS_NAMES = {
   expectedResidual: "LossExpectedResidual",
 } as const;
 
+const currencyCodeOr = (currency: string) => currencyCode(currency) ?? DEFAULT_CURRENCY;
 const at = (row: number, column: number, absolute = false) => cellAddress({ row, column }, absolute);
 const HEADER = { bold: true, fill: "#D9E1F2" } as const;
 
@@ -69,11 +74,14 @@ export function toleranceFormula(thresholdCell: string): string {
   );
 }
 
-function chart(): ChartSpec {
+/** Axis labels that stay short across decades: 100, 10k, 1M, 1,000M (Excel allows two conditions and an else section). */
+export const COMPACT_AMOUNT = '[>=1000000]#,##0,,"M";[>=1000]#,##0,"k";0';
+
+function chart(currency: string): ChartSpec {
   const first = LOSS_LAYOUT.curveHeaderRow + 1;
   const column = (c: number) => `${quoteSheet(LOSS_SHEET)}!${at(first, LOSS_LAYOUT.curveColumn + c, true)}`;
   return {
-    name: "LossExceedanceCurve",
+    name: LOSS_CHART,
     type: "XYScatterLinesNoMarkers",
     title: "Loss exceedance: chance of a year worse than each loss",
     categories: column(0),
@@ -87,6 +95,9 @@ function chart(): ChartSpec {
     valueAxisTitle: "Chance of a worse year",
     valueFormat: "0%",
     valueMin: 0,
+    valueMax: 1,
+    categoryAxisTitle: `Annual loss (${currency}, log scale)`,
+    categoryFormat: COMPACT_AMOUNT,
     categoryLogBase: 10,
   };
 }
@@ -149,7 +160,7 @@ export function lossExceedanceSheet(currency: string): SheetSpec {
     blocks,
     tables: [],
     names,
-    charts: [chart()],
+    charts: [chart(currencyCodeOr(currency))],
     columnWidths: [
       { column: "A", width: 190 },
       { column: "B", width: 96 },
@@ -158,11 +169,11 @@ export function lossExceedanceSheet(currency: string): SheetSpec {
       { column: "E", width: 16 },
       { column: "F", width: 56 },
       { column: "G", width: 180 },
-      { column: "H", width: 96 },
-      { column: "I", width: 64 },
-      { column: "J", width: 96 },
-      { column: "K", width: 64 },
+      { column: "H", width: 100 },
+      { column: "I", width: 48 },
+      { column: "J", width: 100 },
+      { column: "K", width: 48 },
     ],
-    print: { orientation: "Landscape", fitToWidth: true },
+    print: { orientation: "Landscape", fitToWidth: true, onePage: true, printArea: `A1:${LOSS_PRINT_RIGHT}${curveTop + 1}` },
   };
 }

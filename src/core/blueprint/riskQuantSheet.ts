@@ -4,7 +4,8 @@
  * reduction, annual treatment cost and ROSI are native calculated columns (Excel 2019+, LibreOffice
  * 7.4: LN, EXP and SUMPRODUCT only), so finance reads them without the add-in.
  */
-import { moneyFormat, Z90 } from "../quant";
+import { moneyFormat } from "../quant/currency";
+import { Z90 } from "../quant/lognormal";
 import { RISK, RISKS_TABLE } from "./riskRegister";
 import { SCALE_TABLES } from "./scalesSheet";
 import { SUBTITLE, TABLE_STYLE, TITLE, widthFor } from "./style";

@@ -133,6 +133,7 @@ export interface ChartSpec {
   from: string;
   to: string;
   valueAxisTitle?: string;
+  categoryAxisTitle?: string;
   /** Number format of the value axis, e.g. "0%". */
   valueFormat?: string;
   /** Number format of the category axis, e.g. "yyyy-mm-dd" for dates. */

@@ -7,3 +7,4 @@ export * from "./thresholds";
 export * from "./validate";
 export * from "./currency";
 export * from "./financialRange";
+export * from "./portfolio";
