@@ -6,7 +6,7 @@
  *   npx tsx scripts/recalc.ts --outdir out a.xlsx b.xlsx
  */
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { parseArgs, promisify } from "node:util";
@@ -30,6 +30,7 @@ export async function recalculate(files: readonly string[], options: RecalcOptio
   if (new Set(names).size !== names.length) throw new Error(`recalc: input file names must be distinct (outputs share ${options.outDir})`);
   mkdirSync(options.outDir, { recursive: true });
   const profile = mkdtempSync(join(tmpdir(), "lo-profile-"));
+  alwaysRecalculateOnLoad(profile);
   try {
     await run(
       SOFFICE,
@@ -53,6 +54,22 @@ export async function recalculate(files: readonly string[], options: RecalcOptio
   const missing = outputs.filter((path) => !existsSync(path));
   if (missing.length > 0) throw new Error(`recalc: LibreOffice wrote no output for ${missing.join(", ")}`);
   return outputs;
+}
+
+/**
+ * Calc's "Recalculation on File Load" (Tools ▸ Options ▸ Calc ▸ Formula) set to "Always recalculate"
+ * for Excel 2007+ and ODF files. Its default, "Never recalculate", keeps the cached values a file
+ * carries (only formulas without one, and volatile ones such as TODAY(), are computed), so without
+ * this the suite would read back the values the headless calculator cached instead of Calc's own.
+ */
+function alwaysRecalculateOnLoad(profile: string): void {
+  const always = (name: string) =>
+    `<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="${name}" oor:op="fuse"><value>0</value></prop></item>`;
+  mkdirSync(join(profile, "user"), { recursive: true });
+  writeFileSync(
+    join(profile, "user", "registrymodifications.xcu"),
+    `<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n${always("OOXMLRecalcMode")}\n${always("ODFRecalcMode")}\n</oor:items>\n`,
+  );
 }
 
 async function cli(argv: string[]): Promise<void> {

@@ -16,6 +16,12 @@ export const BUILD_OPTION_FLAGS = {
   sample: { type: "boolean" },
 } as const;
 
+/** How a command that changes a file saves it. */
+export const SAVE_FLAGS = {
+  backup: { type: "boolean" },
+  force: { type: "boolean" },
+} as const;
+
 export function parseFlags<const T extends FlagSpec>(command: string, args: string[], options: T) {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });

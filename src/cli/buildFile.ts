@@ -4,20 +4,26 @@ import type { BuildOptions } from "../core/blueprint/options";
 import { buildWorkbook } from "../excel/build";
 import { quantifyWorkbook, SAMPLE_QUANTIFY } from "../excel/quantify";
 import type { BuildReport } from "../excel/operations";
+import type { CachedValuesReport } from "../headless";
 import { CliError, EXIT } from "./exitCodes";
-import { assertWritable, newWorkbook, openWorkbook, runOn, saveWorkbook } from "./workbookFile";
+import { assertSafeToSave, newWorkbook, openWorkbook, runOn, SaveOptions, saveWorkbook } from "./workbookFile";
 
 export type BuildMode = "new" | "upgrade";
 
 /** Builds `path` from `options`; "new" refuses an existing file, "upgrade" keeps everything the user typed. */
-export async function buildWorkbookFile(path: string, options: BuildOptions, mode: BuildMode): Promise<BuildReport> {
+export interface BuildFileReport extends BuildReport {
+  /** Formula cells written with and without a cached value (see headless/calc/cachedValues.ts). */
+  cachedValues: CachedValuesReport;
+}
+
+export async function buildWorkbookFile(path: string, options: BuildOptions, mode: BuildMode, save: SaveOptions = {}): Promise<BuildFileReport> {
   if (mode === "new" && existsSync(path)) {
     throw new CliError(`${path} already exists; use "ismp upgrade ${path}" to update it.`, EXIT.usage);
   }
   if (mode === "upgrade") {
     if (!existsSync(path)) throw new CliError(`No such file: ${path}. Use "ismp new ${path}" to create it.`, EXIT.usage);
-    assertWritable(path);
   }
+  assertSafeToSave(path, save);
   const workbook = mode === "upgrade" ? await openWorkbook(path) : newWorkbook();
   const report = await runOn(workbook, async (context) => {
     const result = await buildWorkbook(context, options);
@@ -26,8 +32,8 @@ export async function buildWorkbookFile(path: string, options: BuildOptions, mod
     if (mode === "new" && options.sample) await quantifyWorkbook(context, SAMPLE_QUANTIFY);
     return result;
   });
-  await saveWorkbook(workbook, path);
-  return report;
+  const cachedValues = await saveWorkbook(workbook, path, save);
+  return { ...report, cachedValues };
 }
 
 /** A new workbook starts with an empty "Sheet1"; the scaffold replaces it. */

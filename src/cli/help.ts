@@ -15,9 +15,18 @@ const OPTION_FLAGS = `  --profile <name>      general | saas | healthcare | fina
                         Confidentiality, Processing Integrity, Privacy; others start not applicable
   --sample              add sample risks, assets and control statuses`;
 
+const SAVE_OPTIONS = `  --backup              keep the previous version beside the new one as <name>.bak.xlsx
+  --force               save even though a lock file says Excel or LibreOffice has the file open`;
+
+const SAVING = `Saving is atomic: the new version is written to a temporary file in the same folder, flushed
+and renamed over the original, so a failed save (disk full, size limit) leaves it untouched.
+A file open in Excel or LibreOffice (~$name.xlsx or .~lock.name.xlsx# beside it) or a symbolic
+link is refused with no change (exit code 3).`;
+
 const BUILD_OPTIONS = `Options:
 ${OPTION_FLAGS}
   --org <name>          organisation name shown on the Scales sheet (always stored as text)
+${SAVE_OPTIONS}
   --json                print the report as JSON`;
 
 export const COMMAND_HELP: Record<string, string> = {
@@ -33,9 +42,12 @@ ${EXIT_CODES}`,
 
 Adds what is missing to an existing workbook and restores the add-in's formulas, drop-downs and
 formats. Never changes rows, user columns or other sheets. A protected sheet or read-only file
-stops it with no change (exit code 3).
+stops it with no change (exit code 3). Everything of the workbook the add-in does not own (other
+sheets, pictures, pivots, comments, links, macros) is kept as it was.
 
 ${BUILD_OPTIONS}
+
+${SAVING}
 
 ${EXIT_CODES}`,
   check: `ismp check <file.xlsx> [--json]
@@ -54,7 +66,10 @@ Appends today's KPIs as a dated row to the History
 table, so trends can be charted over time. Run it on a schedule, e.g. monthly.
 
 Options:
+${SAVE_OPTIONS}
   --json                print {"file", "date", "rows"}
+
+${SAVING}
 
 ${EXIT_CODES}`,
   quantify: `ismp quantify <file.xlsx> [--years N] [--seed N] [--json]
@@ -79,6 +94,9 @@ is upgraded in place (your data kept, never overwritten). A bad row is reported 
 (the header is row 1) and field, e.g. row 5, matrix: "7" must be one of 3, 4, 5, 6, and the other
 rows are still built.
 
+The CSV may be UTF-8 (with or without BOM), UTF-16 with a BOM or Windows-1252; every cell is read
+as text ("0012" stays 0012). A workbook in <dir> that is a symbolic link is refused.
+
 CSV columns (header names are case-insensitive; only client is required):
   client                the client's name (also stored, as text, in Scales > Settings > Organisation)
   profile, frameworks, matrix, method, sample, soc2
@@ -90,6 +108,7 @@ Options:
   --out <dir>, -o       where the workbooks go (default: the current folder; created if missing)
 ${OPTION_FLAGS}
                         (these flags are defaults for blank cells)
+${SAVE_OPTIONS}
   --json                print {"built", "upgraded", "failed", "rows": [{row, client, file, status,
                         errors: [{row, field, message}]}]} instead of the progress bar
 

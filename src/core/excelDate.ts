@@ -18,3 +18,9 @@ export function excelDateMonth(serial: number): string {
   const date = new Date(EXCEL_EPOCH_UTC + serial * MS_PER_DAY);
   return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, "0")}`;
 }
+
+/** Excel serial date-time of `date` in local time: the calendar day plus the time of day as a fraction. */
+export function toExcelDateTime(date: Date): number {
+  const seconds = date.getHours() * 3600 + date.getMinutes() * 60 + date.getSeconds();
+  return toExcelDate(date) + seconds / 86_400;
+}

@@ -2,7 +2,7 @@
  * The demo's in-browser workbook and the Excel global the task pane talks to. Every Excel.run the
  * pane makes is reported to listeners so the workbook view can refresh.
  */
-import { createExcelNamespace, createWorkbook, writeXlsx } from "../headless";
+import { createExcelNamespace, createWorkbook, writeXlsxWithValues } from "../headless";
 
 /** Calculates like Excel, so the grid shows formula results rather than formula text. */
 export const workbook = createWorkbook({ calculate: true });
@@ -33,7 +33,8 @@ export function installExcelGlobal(): void {
 }
 
 export async function downloadXlsx(fileName: string): Promise<void> {
-  const bytes = await writeXlsx(workbook);
+  // The same step as the CLI's saves: cached values for readers that do not calculate.
+  const { bytes } = await writeXlsxWithValues(workbook);
   const blob = new Blob([new Uint8Array(bytes)], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
   const url = URL.createObjectURL(blob);
   const link = document.createElement("a");

@@ -107,6 +107,18 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, sync:
       if (step.format) applyFormat(range, step.format);
       if (step.rowHeight) range.format.rowHeight = step.rowHeight;
     },
+    rowBlock: async (step) => {
+      await batch.reserve(step);
+      const target = sheet(step.sheet);
+      const range = target.getRange(step.address);
+      range.formulas = step.values as Fill;
+      applyFormat(range.getRow(0), step.headerFormat);
+      if (step.numberFormats) target.getRange(step.body).numberFormat = step.numberFormats;
+      for (const column of step.columns) {
+        target.getRange(column.widthColumn).format.columnWidth = column.width;
+        if (column.horizontalAlignment) target.getRange(column.body).format.horizontalAlignment = column.horizontalAlignment;
+      }
+    },
     createTable: async (step) => {
       const start = parseRange(step.address).start;
       const target = sheet(step.sheet);

@@ -4,7 +4,7 @@ import { FRAMEWORK_KEYS, FrameworkKey } from "../core/frameworkKeys";
 import { CONTROL, CONTROLS_TABLE, mappingColumnHeader } from "../core/blueprint/controlMatrix";
 import { COVERAGE_TABLE } from "../core/blueprint/coverageSheet";
 import { REQUIREMENTS_TABLE } from "../core/blueprint/requirementsSheet";
-import { SCALE_TABLES, SCORE_MATRIX_NAME } from "../core/blueprint/scalesSheet";
+import { LEGACY_SETTINGS_TABLE, SCALE_TABLES, SCORE_MATRIX_NAME } from "../core/blueprint/scalesSheet";
 import { SOA_TABLE } from "../core/blueprint/soaSheet";
 import { planBuild } from "../core/plan/planBuild";
 import { scalesFromSnapshot } from "../core/plan/readScales";
@@ -21,15 +21,21 @@ const FULL_TABLES = [
   SCALE_TABLES.likelihood,
   SCALE_TABLES.impact,
   SCALE_TABLES.bands,
-  SCALE_TABLES.settings,
+  LEGACY_SETTINGS_TABLE,
   CONTROLS_TABLE,
   REQUIREMENTS_TABLE,
   SOA_TABLE,
   COVERAGE_TABLE,
 ];
 
+/** The blueprint's tables, plus the tables older versions kept per-row blocks in. */
 function tableNames(blueprint: WorkbookBlueprint): string[] {
-  return blueprint.sheets.flatMap((s) => s.tables.map((t) => t.name));
+  const legacy = blueprint.sheets.flatMap((s) => (s.rowBlocks ?? []).flatMap((b) => (b.legacyTable ? [b.legacyTable] : [])));
+  return [...blueprint.sheets.flatMap((s) => s.tables.map((t) => t.name)), ...legacy];
+}
+
+function rowBlockNames(blueprint: WorkbookBlueprint): string[] {
+  return blueprint.sheets.flatMap((s) => (s.rowBlocks ?? []).map((b) => b.name));
 }
 
 /** Annex A control → IDs of the workbook's controls that list it, as the SoA shows them. */
@@ -83,7 +89,13 @@ export async function buildWorkbookWith(
   const everyTable = buildBlueprint({ ...defaultOptions("general"), frameworks: [...FRAMEWORK_KEYS], sample: false }, { today });
   const snapshot = await readSnapshot(
     context,
-    { tables: tableNames(everyTable), fullTables: FULL_TABLES, sheets: everyTable.sheets.map((s) => s.name), gridName: SCORE_MATRIX_NAME },
+    {
+      tables: tableNames(everyTable),
+      fullTables: FULL_TABLES,
+      sheets: everyTable.sheets.map((s) => s.name),
+      gridName: SCORE_MATRIX_NAME,
+      blocks: rowBlockNames(everyTable),
+    },
     sync,
   );
   const options = decide(snapshot, frameworksInWorkbook(snapshot));

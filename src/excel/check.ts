@@ -1,32 +1,43 @@
-/** Check: reads the register, assets, controls and scales in a few syncs and lists problems by cell. */
-import { ASSETS_TABLE } from "../core/blueprint/assetInventory";
-import { CONTROLS_TABLE } from "../core/blueprint/controlMatrix";
+/** Check: reads every register and the scales in a few syncs and lists problems by cell. */
 import { RISKS_TABLE } from "../core/blueprint/riskRegister";
-import { SCALE_TABLES } from "../core/blueprint/scalesSheet";
-import { checkControls } from "../core/check/checkControls";
-import { checkRisks } from "../core/check/checkRisks";
-import { filledRows } from "../core/check/tableData";
-import { toExcelDate } from "../core/excelDate";
+import { checkWorkbookTables } from "../core/check/checkWorkbook";
+import { filledRows, TableData } from "../core/check/tableData";
+import { toExcelDate, toExcelDateTime } from "../core/excelDate";
+import { REGISTERS } from "../core/registers";
+import { listKey } from "../core/registers/checks";
 import type { Problem } from "./operations";
 import { createSyncCounter } from "./syncCounter";
-import { readWorkbookData } from "./workbookData";
+import { readWorkbookData, WorkbookData } from "./workbookData";
+
+/** Every Scales-table column a register's drop-down reads, as "table[column]" → the values the workbook holds. */
+function scaleLists(data: WorkbookData): Map<string, string[]> {
+  const lists = new Map<string, string[]>();
+  for (const register of REGISTERS) {
+    for (const field of register.fields({ scales: data.scales, frameworks: data.frameworks })) {
+      if (field.type.kind !== "scaleChoice") continue;
+      const { table, column } = field.type;
+      const layout = data.layout(table);
+      if (!layout?.body) continue;
+      lists.set(listKey(table, column), filledRows({ ...layout, rows: layout.body }).map((r) => r.text(column)).filter((v) => v !== ""));
+    }
+  }
+  return lists;
+}
 
 export async function checkWorkbook(context: Excel.RequestContext, today = new Date()): Promise<Problem[]> {
-  const data = await readWorkbookData(context, createSyncCounter(), [RISKS_TABLE, ASSETS_TABLE, CONTROLS_TABLE]);
-  const risks = data.table(RISKS_TABLE);
-  if (!risks) {
+  const data = await readWorkbookData(context, createSyncCounter(), REGISTERS.map((r) => r.table));
+  if (!data.table(RISKS_TABLE)) {
     return [{ code: "no-register", severity: "error", sheet: "", address: "", message: "There is no Risks table. Run Build from Set up first." }];
   }
-  const categoriesTable = data.layout(SCALE_TABLES.categories);
-  const controls = data.table(CONTROLS_TABLE);
-  const riskProblems = checkRisks({
-    risks,
-    assets: data.table(ASSETS_TABLE),
+  const tables = REGISTERS.map((r) => data.table(r.table)).filter((t): t is TableData => t !== undefined);
+  return checkWorkbookTables({
+    tables,
+    lists: scaleLists(data),
     scales: data.scales,
-    categories: categoriesTable?.body ? filledRows({ ...categoriesTable, rows: categoriesTable.body }).map((r) => r.text("Category")) : undefined,
+    frameworks: data.frameworks,
     today: toExcelDate(today),
+    now: toExcelDateTime(today),
   });
-  return controls ? [...riskProblems, ...checkControls(controls)] : riskProblems;
 }
 
 export async function selectRange(context: Excel.RequestContext, sheet: string, address: string): Promise<void> {

@@ -6,9 +6,8 @@ import { getFramework } from "../core/catalogs";
 import { computeCoverage, gapList } from "../core/coverage";
 import { FrameworkKey } from "../core/frameworkKeys";
 import { BuildOptions, defaultOptions } from "../core/blueprint/options";
-import { SETTINGS, SCALE_TABLES } from "../core/blueprint/scalesSheet";
 import { buildWorkbookWith } from "./build";
-import { scalesFromSnapshot } from "../core/plan/readScales";
+import { scalesFromSnapshot, settingsOf } from "../core/plan/readScales";
 import type { BuildReport, CoverageSummary } from "./operations";
 import { createSyncCounter } from "./syncCounter";
 import { readWorkbookData } from "./workbookData";
@@ -57,8 +56,7 @@ export async function readCoverage(context: Excel.RequestContext): Promise<Cover
 /** Adds a framework to the matrix, requirements and coverage, keeping everything already there. */
 export async function addFramework(context: Excel.RequestContext, key: FrameworkKey, today = new Date()): Promise<BuildReport> {
   return buildWorkbookWith(context, today, (snapshot, current) => {
-    const settings = snapshot.tables.find((t) => t.name.toLowerCase() === SCALE_TABLES.settings.toLowerCase())?.columns;
-    const organisation = String(settings?.Value?.[SETTINGS.findIndex((s) => s.setting === "Organisation")] ?? "");
+    const organisation = String(settingsOf(snapshot).get("Organisation") ?? "");
     const options: BuildOptions = {
       ...defaultOptions("general"),
       organisation,

@@ -17,6 +17,8 @@ export interface SnapshotRequest {
   sheets: readonly string[];
   /** A defined name whose range values are read, when it exists. */
   gridName?: string;
+  /** Defined names of per-row blocks (RowBlockSpec) read in full, header row included, when they exist. */
+  blocks?: readonly string[];
 }
 
 const lower = (s: string) => s.toLowerCase();
@@ -64,7 +66,11 @@ export async function readSnapshot(context: Excel.RequestContext, request: Snaps
     charts: sheet.charts.load("items/name"),
   }));
   const grid = hasGrid ? workbook.names.getItem(request.gridName!).getRange().load("values") : undefined;
-  if (tableReads.length > 0 || usedRanges.length > 0 || grid) await sync(context);
+  const wantedBlocks = new Set((request.blocks ?? []).map(lower));
+  const blockReads = names.items
+    .filter((n) => wantedBlocks.has(lower(n.name)) && n.type === "Range")
+    .map((n) => ({ name: n.name, range: workbook.names.getItem(n.name).getRange().load("address, values") }));
+  if (tableReads.length > 0 || usedRanges.length > 0 || grid || blockReads.length > 0) await sync(context);
 
   const tableSnapshots: TableSnapshot[] = tableReads.map(({ table, header, body, firstRow }) => {
     const start = parseRange(header.address).start;
@@ -106,5 +112,24 @@ export async function readSnapshot(context: Excel.RequestContext, request: Snaps
       }),
     ),
     scoreMatrix: grid ? (grid.values as CellValue[][]) : undefined,
+    blocks: blockReads.map(({ name, range }) => blockSnapshot(name, range)),
+  };
+}
+
+/** A named per-row block: its first row holds the headers, the rest the rows. */
+function blockSnapshot(name: string, range: Excel.Range): TableSnapshot {
+  const [headerRow = [], ...body] = range.values as CellValue[][];
+  const headers = headerRow.map((v) => String(v ?? ""));
+  const start = parseRange(range.address).start;
+  return {
+    name,
+    sheet: parseRange(range.address).sheet ?? "",
+    headerRow: start.row,
+    firstColumn: start.column,
+    headers,
+    bodyRows: body.length,
+    firstRowFormulas: [],
+    body,
+    columns: columnsOf(headers, body),
   };
 }

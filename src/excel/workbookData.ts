@@ -7,7 +7,7 @@ import { CONTROLS_TABLE } from "../core/blueprint/controlMatrix";
 import { HISTORY_TABLE } from "../core/blueprint/historySheet";
 import { REQUIREMENTS_TABLE } from "../core/blueprint/requirementsSheet";
 import { RISKS_TABLE } from "../core/blueprint/riskRegister";
-import { SCALE_TABLES, SCORE_MATRIX_NAME } from "../core/blueprint/scalesSheet";
+import { LEGACY_SETTINGS_TABLE, SCALE_TABLES, SCORE_MATRIX_NAME, SETTINGS_BLOCK } from "../core/blueprint/scalesSheet";
 import { TableData } from "../core/check/tableData";
 import { getFramework } from "../core/catalogs";
 import { FRAMEWORK_KEYS, FrameworkKey } from "../core/frameworkKeys";
@@ -18,7 +18,7 @@ import { readTables } from "./readTables";
 import { readSnapshot } from "./snapshot";
 import { SyncCounter } from "./syncCounter";
 
-const SCALE_TABLE_NAMES = [SCALE_TABLES.likelihood, SCALE_TABLES.impact, SCALE_TABLES.bands, SCALE_TABLES.settings, SCALE_TABLES.categories];
+const SCALE_TABLE_NAMES = [SCALE_TABLES.likelihood, SCALE_TABLES.impact, SCALE_TABLES.bands, LEGACY_SETTINGS_TABLE, SCALE_TABLES.categories];
 
 export interface WorkbookData {
   snapshot: WorkbookSnapshot;
@@ -37,7 +37,7 @@ export async function readWorkbookData(
 ): Promise<WorkbookData> {
   const snapshot = await readSnapshot(
     context,
-    { tables: [...wanted, HISTORY_TABLE, ...SCALE_TABLE_NAMES], fullTables: SCALE_TABLE_NAMES, sheets: [], gridName: SCORE_MATRIX_NAME },
+    { tables: [...wanted, HISTORY_TABLE, ...SCALE_TABLE_NAMES], fullTables: SCALE_TABLE_NAMES, sheets: [], gridName: SCORE_MATRIX_NAME, blocks: [SETTINGS_BLOCK] },
     sync,
   );
   const layout = (name: string) => snapshot.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());

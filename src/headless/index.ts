@@ -17,6 +17,8 @@ export { REQUEST_PAYLOAD_LIMIT_BYTES } from "./context";
 // Charts ride along: exceljs alone neither writes nor reads chart parts.
 export { readXlsxWithCharts as readXlsx, writeXlsxWithCharts as writeXlsx } from "./xlsx/charts";
 export type { WriteXlsxOptions, XlsxPostProcessor } from "./xlsx/write";
+export { writeXlsxWithValues, type SavedXlsx } from "./save";
+export { cacheFormulaValues, type CachedValuesReport } from "./calc/cachedValues";
 export { toFileFormula, fromFileFormula } from "./formulaSyntax";
 export { formatValue, isDateFormat, dateToSerial, serialToDate } from "./calc";
 

@@ -90,8 +90,8 @@ describe("ismp batch: rows and files", () => {
     const summary = JSON.parse(again.stdout.join("\n"));
     expect(summary).toMatchObject({ built: 0, upgraded: 2, failed: 1 });
     expect(summary.rows).toEqual([
-      { row: 2, client: "Acme Corp", file: `${out}/acme-corp.xlsx`, status: "upgraded", errors: [] },
-      { row: 3, client: "Acme Corp", file: `${out}/acme-corp-2.xlsx`, status: "upgraded", errors: [] },
+      { row: 2, client: "Acme Corp", file: `${out}/acme-corp.xlsx`, status: "upgraded", errors: [], cachedValues: expect.objectContaining({ withoutValue: 2 }) },
+      { row: 3, client: "Acme Corp", file: `${out}/acme-corp-2.xlsx`, status: "upgraded", errors: [], cachedValues: expect.objectContaining({ withoutValue: 2 }) },
       {
         row: 4,
         client: "Delta Defense",

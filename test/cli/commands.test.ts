@@ -130,7 +130,12 @@ describe("snapshot", () => {
     const first = await ismp(["snapshot", file, "--json"]);
     expect(first.code).toBe(0);
     // The sample brings four earlier quarters; each snapshot adds one row after them.
-    expect(JSON.parse(first.stdout.join("\n"))).toEqual({ file, date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), rows: 5 });
+    expect(JSON.parse(first.stdout.join("\n"))).toEqual({
+      file,
+      date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      rows: 5,
+      cachedValues: expect.objectContaining({ withoutValueBy: { "custom function ISMP.COVERAGE": 2 } }),
+    });
     expect(JSON.parse((await ismp(["snapshot", file, "--json"])).stdout.join("\n")).rows).toBe(6);
     const saved = await readXlsx(readFileSync(file));
     const history = saved.getTable("KpiHistory")!;

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { CONTROL, CONTROLS_TABLE } from "../../src/core/blueprint/controlMatrix";
 import { REQUIREMENT, REQUIREMENTS_TABLE } from "../../src/core/blueprint/requirementsSheet";
 import { RISK, RISKS_TABLE } from "../../src/core/blueprint/riskRegister";
-import { SCALE_TABLES, SCORE_MATRIX_NAME } from "../../src/core/blueprint/scalesSheet";
+import { SCALE_TABLES, SCORE_MATRIX_NAME, SETTINGS_BLOCK } from "../../src/core/blueprint/scalesSheet";
 import { readXlsx, run, writeXlsx } from "../../src/headless";
 import { serialOf } from "./engineWorkbook";
 
@@ -52,6 +52,12 @@ function loadTable(context: Excel.RequestContext, name: string): LoadedTable {
   return { headers: table.getHeaderRowRange().load("values"), body: table.getDataBodyRange().load("values") };
 }
 
+/** A per-row block (a named range, headers in its first row) loaded like a table. */
+function loadRowBlock(context: Excel.RequestContext, name: string): LoadedTable {
+  const range = context.workbook.names.getItem(name).getRange();
+  return { headers: range.getRow(0).load("values"), body: range.getOffsetRange(1, 0).getResizedRange(-1, 0).load("values") };
+}
+
 function setCells({ headers, body }: LoadedTable, row: number, values: Readonly<Record<string, CellInput>>): void {
   const names = headers.values[0].map(String);
   for (const [header, value] of Object.entries(values)) {
@@ -80,7 +86,7 @@ export async function editAsAnalyst(source: string, target: string, options: Edi
     const risks = loadTable(context, RISKS_TABLE);
     const controls = loadTable(context, CONTROLS_TABLE);
     const bands = loadTable(context, SCALE_TABLES.bands);
-    const settings = loadTable(context, SCALE_TABLES.settings);
+    const settings = loadRowBlock(context, SETTINGS_BLOCK);
     const requirements = loadTable(context, REQUIREMENTS_TABLE);
     await context.sync();
 

@@ -119,6 +119,12 @@ export class EngineWorkbook {
     return rows;
   }
 
+  /** Rows of a per-row block (a named range whose first row holds the headers), each keyed by header. */
+  block(definedName: string): TableRow[] {
+    const [headers, ...rows] = this.name(definedName);
+    return rows.map((cells) => Object.fromEntries(headers.map((header, i) => [String(header.value), cells[i]])));
+  }
+
   hasName(definedName: string): boolean {
     return this.book.definedNames.model.some((n) => n.name === definedName);
   }

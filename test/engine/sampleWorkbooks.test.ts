@@ -2,13 +2,15 @@
  * Every scaffolded formula, recalculated by a real spreadsheet engine (LibreOffice), against the
  * TypeScript core: each profile at every matrix size with sample data.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { recalculate } from "../../scripts/recalc";
 import { RISK, RISKS_TABLE } from "../../src/core/blueprint/riskRegister";
 import { defaultScales } from "../../src/core/scales";
+import { createWorkbook, writeXlsx } from "../../src/headless";
 import { describeWith, sofficeDependency } from "../support/systemDeps";
+import { callsCustomFunction, compareCachedValues, readFileCells, type CachedComparison } from "./cachedValues";
 import { buildSampleWorkbook, caseName, SAMPLE_CASES, type BuildCase } from "./buildCases";
 import { EngineWorkbook } from "./engineWorkbook";
 import { checkContext } from "./oracle";
@@ -20,29 +22,59 @@ const RECALC_TIMEOUT_MS = 170_000;
 interface Recalculated {
   book: EngineWorkbook;
   verification: Verification | Error;
+  /** The cached values `ismp new` wrote, against LibreOffice's values for the same file. */
+  cached: CachedComparison;
+}
+
+const CANARY_RIGHT_VALUE = 42;
+
+/** =A1*2 over A1 = 21, written with the cached value 999. */
+async function writeCanary(dir: string): Promise<{ path: string; at: string }> {
+  const workbook = createWorkbook();
+  const sheet = workbook.sheets[0];
+  sheet.setCellContent(0, 0, { value: CANARY_RIGHT_VALUE / 2 });
+  sheet.setCellContent(0, 1, { formula: "=A1*2" });
+  sheet.ensureCell(0, 1).value = 999;
+  const path = join(dir, "canary-cached-value.xlsx");
+  writeFileSync(path, await writeXlsx(workbook));
+  return { path, at: "'Sheet1'!B1" };
 }
 
 describeWith(sofficeDependency(), { suite: "engine", title: "sample workbooks recalculated in LibreOffice" }, () => {
   const results = new Map<string, Recalculated>();
   let dir = "";
   let timings = "";
+  let canaryValue: unknown;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "ismp-engine-sample-"));
     const built: string[] = [];
     const started = Date.now();
+    const day = new Date().toDateString();
     for (const buildCase of SAMPLE_CASES) built.push(await buildSampleWorkbook(buildCase, join(dir, "built")));
     const builtAt = Date.now();
-    const recalculated = await recalculate(built, { outDir: join(dir, "recalculated") });
+    // A file whose cached value is wrong on purpose: LibreOffice must replace it, or the comparison proves nothing.
+    const canary = await writeCanary(join(dir, "built"));
+    const recalculated = await recalculate([...built, canary.path], { outDir: join(dir, "recalculated") });
     timings = `built in ${((builtAt - started) / 1000).toFixed(1)} s, recalculated in ${((Date.now() - builtAt) / 1000).toFixed(1)} s`;
-    for (const [i, path] of recalculated.entries()) {
+    // TODAY(): the CLI cached it with the real today, LibreOffice recalculated with the real today.
+    if (new Date().toDateString() !== day) throw new Error("The local date changed between building and recalculating (midnight); run the suite again.");
+    canaryValue = (await readFileCells(recalculated[recalculated.length - 1])).get(canary.at)?.value;
+    for (const [i, path] of recalculated.slice(0, built.length).entries()) {
       const book = await EngineWorkbook.open(path);
-      results.set(caseName(SAMPLE_CASES[i]), { book, verification: verifyOrExplain(book) });
+      const cached = compareCachedValues(await readFileCells(built[i]), await readFileCells(path));
+      results.set(caseName(SAMPLE_CASES[i]), { book, verification: verifyOrExplain(book), cached });
     }
   }, RECALC_TIMEOUT_MS);
 
   afterAll(() => {
     console.log(summaryLine("sample workbooks", [...results.values()].map((r) => r.verification), timings));
+    const cached = [...results.values()].map((r) => r.cached);
+    const total = (pick: (c: CachedComparison) => number) => cached.reduce((sum, c) => sum + pick(c), 0);
+    console.log(
+      `CACHED VALUES: ${total((c) => c.compared)} formula cells' cached values compared with LibreOffice's in ${cached.length} workbooks, ` +
+        `${total((c) => c.mismatches.length)} mismatches; ${total((c) => c.withoutValue.length)} cells without a value (ISMP.* custom functions)`,
+    );
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -53,7 +85,19 @@ describeWith(sofficeDependency(), { suite: "engine", title: "sample workbooks re
   };
   const verificationFor = (buildCase: BuildCase): Verification => verified(results.get(caseName(buildCase))?.verification, caseName(buildCase));
 
+  it("LibreOffice recalculates on load rather than keeping a file's cached values", () => {
+    expect(canaryValue).toBe(CANARY_RIGHT_VALUE);
+  });
+
   describe.each(SAMPLE_CASES.map((c) => [caseName(c), c] as const))("%s", (_name, buildCase) => {
+    it("caches for every formula cell the value LibreOffice computes (ISMP.* custom functions have none)", () => {
+      const cached = results.get(caseName(buildCase))?.cached;
+      if (!cached) throw new Error(`${caseName(buildCase)} was not recalculated`);
+      expect(cached.compared).toBeGreaterThan(500);
+      expect(cached.mismatches).toEqual([]);
+      expect(cached.withoutValue.filter((cell) => !callsCustomFunction(cell)).map((cell) => `${cell.at} =${cell.formula}`)).toEqual([]);
+    });
+
     it("every formula cell equals the core's value", () => {
       const verification = verificationFor(buildCase);
       expect(verification.checked).toBeGreaterThan(0);

@@ -214,7 +214,7 @@ describe("calculation mode", () => {
       await context.sync();
       return [range.values, range.valueTypes];
     });
-    expect(types).toEqual([[["#DIV/0!", "#NAME?", ""]], [["Error", "Error", "Empty"]]]);
+    expect(types).toEqual([[["#DIV/0!", "#N/A", ""]], [["Error", "Error", "Empty"]]]);
   });
 });
 

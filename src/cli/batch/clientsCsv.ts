@@ -49,7 +49,8 @@ const COLUMN_NAMES: Record<string, ClientField> = {
 const normalizeHeader = (text: string) => text.trim().toLowerCase().replace(/\s+/g, " ");
 
 export function parseClientList(csv: string): ClientList {
-  const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ""), { header: false, skipEmptyLines: false });
+  // Every cell stays the text typed ("0012", "1e3", "TRUE"): no dynamic typing, no header transform.
+  const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ""), { header: false, skipEmptyLines: false, dynamicTyping: false });
   const records = parsed.data;
   const header = records[0];
   if (!header || header.every((cell) => cell.trim() === "")) throw new CliError("The CSV is empty; its first row must name the columns.", EXIT.usage);

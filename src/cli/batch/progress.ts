@@ -1,5 +1,5 @@
 /** A text progress bar: redrawn in place on a terminal, one line per step when piped to a file. */
-import type { Out } from "../output";
+import { type Out, terminalSafe } from "../output";
 
 const WIDTH = 10;
 /** A label that wraps past the terminal's edge would defeat the \r redraw. */
@@ -7,7 +7,8 @@ const MAX_LABEL = 48;
 
 export function progressLine(done: number, total: number, label: string): string {
   const filled = total === 0 ? WIDTH : Math.round((done / total) * WIDTH);
-  const shown = label.length > MAX_LABEL ? `${label.slice(0, MAX_LABEL - 1)}…` : label;
+  const safe = terminalSafe(label);
+  const shown = safe.length > MAX_LABEL ? `${safe.slice(0, MAX_LABEL - 1)}…` : safe;
   return `[${"#".repeat(filled)}${".".repeat(WIDTH - filled)}] ${done}/${total} ${shown}`;
 }
 

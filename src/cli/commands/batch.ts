@@ -7,15 +7,18 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { OptionFields, parseBuildOptions } from "../../core/blueprint/parseOptions";
 import { OperationBlockedError } from "../../excel/errors";
-import { BUILD_OPTION_FLAGS, JSON_FLAG, parseFlags, singleFile } from "../args";
+import type { CachedValuesReport } from "../../headless";
+import { BUILD_OPTION_FLAGS, JSON_FLAG, parseFlags, SAVE_FLAGS, singleFile } from "../args";
+import { decodeCsv } from "../batch/csvText";
 import { ClientField, ClientRow, parseClientList, RowError } from "../batch/clientsCsv";
 import { progressBar } from "../batch/progress";
 import { uniqueSlugs } from "../batch/slug";
 import { buildWorkbookFile } from "../buildFile";
 import { CliError, EXIT, ExitCode } from "../exitCodes";
 import type { Out } from "../output";
+import type { SaveOptions } from "../workbookFile";
 
-const FLAGS = { out: { type: "string", short: "o" }, ...BUILD_OPTION_FLAGS, ...JSON_FLAG } as const;
+const FLAGS = { out: { type: "string", short: "o" }, ...BUILD_OPTION_FLAGS, ...SAVE_FLAGS, ...JSON_FLAG } as const;
 
 export type RowStatus = "built" | "upgraded" | "failed";
 
@@ -25,13 +28,17 @@ export interface RowResult {
   file: string;
   status: RowStatus;
   errors: RowError[];
+  /** Formula cells written with and without a cached value; absent for a failed row. */
+  cachedValues?: CachedValuesReport;
 }
 
 export async function batchCommand(args: string[], out: Out): Promise<ExitCode> {
   const { values, positionals } = parseFlags("batch", args, FLAGS);
   const csvPath = singleFile("batch", positionals, "clients.csv --out workbooks");
-  const { out: outDir = ".", json, ...defaults } = values;
-  const list = parseClientList(readCsv(csvPath));
+  const { out: outDir = ".", json, backup, force, ...defaults } = values;
+  const csv = readCsv(csvPath);
+  if (csv.encoding !== "UTF-8" && !json) out.error(`Reading ${csvPath} as ${csv.encoding} text.`);
+  const list = parseClientList(csv.text);
   if (list.rows.length === 0) throw new CliError(`${csvPath} has a header but no client rows.`, EXIT.usage);
   if (list.ignoredColumns.length > 0 && !json) out.error(`Ignoring unknown columns: ${list.ignoredColumns.join(", ")}`);
 
@@ -42,7 +49,7 @@ export async function batchCommand(args: string[], out: Out): Promise<ExitCode> 
   const bar = json || !out.progress ? undefined : progressBar(out.progress, list.rows.length);
   const results: RowResult[] = [];
   for (const [i, row] of list.rows.entries()) {
-    const result = await buildRow(row, join(outDir, `${slugs[i]}.xlsx`), defaults);
+    const result = await buildRow(row, join(outDir, `${slugs[i]}.xlsx`), defaults, { backup, force, folder: outDir });
     results.push(result);
     bar?.step(i + 1, result.status === "failed" ? `${row.client || "(no name)"}: failed` : row.client);
   }
@@ -58,12 +65,12 @@ export async function batchCommand(args: string[], out: Out): Promise<ExitCode> 
   return totals.failed > 0 ? EXIT.problems : EXIT.ok;
 }
 
-function readCsv(path: string): string {
+function readCsv(path: string) {
   if (!existsSync(path)) throw new CliError(`No such file: ${path}`, EXIT.usage);
-  return readFileSync(path, "utf8");
+  return decodeCsv(readFileSync(path), path);
 }
 
-async function buildRow(row: ClientRow, file: string, defaults: Omit<OptionFields, "org">): Promise<RowResult> {
+async function buildRow(row: ClientRow, file: string, defaults: Omit<OptionFields, "org">, save: SaveOptions): Promise<RowResult> {
   const failed = (errors: RowError[]): RowResult => ({ row: row.row, client: row.client, file, status: "failed", errors });
   // A malformed row's cells are not what the user meant: report only that.
   if (row.errors.length > 0) return failed(row.errors);
@@ -72,8 +79,8 @@ async function buildRow(row: ClientRow, file: string, defaults: Omit<OptionField
 
   const mode = existsSync(file) ? "upgrade" : "new";
   try {
-    await buildWorkbookFile(file, parsed.options, mode);
-    return { row: row.row, client: row.client, file, status: mode === "new" ? "built" : "upgraded", errors: [] };
+    const { cachedValues } = await buildWorkbookFile(file, parsed.options, mode, save);
+    return { row: row.row, client: row.client, file, status: mode === "new" ? "built" : "upgraded", errors: [], cachedValues };
   } catch (error) {
     // One client's file failing (protected sheet, unreadable file, a bug) must not stop the batch.
     const message = error instanceof CliError || error instanceof OperationBlockedError ? error.message : `unexpected error: ${(error as Error).message}`;

@@ -1,12 +1,12 @@
 /** `ismp new` and `ismp upgrade`. */
 import { parseBuildOptions } from "../../core/blueprint/parseOptions";
 import type { BuildReport } from "../../excel/operations";
-import { BUILD_OPTION_FLAGS, JSON_FLAG, parseFlags, singleFile } from "../args";
+import { BUILD_OPTION_FLAGS, JSON_FLAG, parseFlags, SAVE_FLAGS, singleFile } from "../args";
 import { buildWorkbookFile, BuildMode } from "../buildFile";
 import { CliError, EXIT, ExitCode } from "../exitCodes";
 import type { Out } from "../output";
 
-const FLAGS = { ...BUILD_OPTION_FLAGS, org: { type: "string" }, ...JSON_FLAG } as const;
+const FLAGS = { ...BUILD_OPTION_FLAGS, org: { type: "string" }, ...SAVE_FLAGS, ...JSON_FLAG } as const;
 
 export async function buildCommand(mode: BuildMode, args: string[], out: Out): Promise<ExitCode> {
   const { values, positionals } = parseFlags(mode, args, FLAGS);
@@ -18,7 +18,7 @@ export async function buildCommand(mode: BuildMode, args: string[], out: Out): P
   });
   if (!parsed.ok) throw new CliError(parsed.errors.map((e) => e.message).join("; "), EXIT.usage);
 
-  const report = await buildWorkbookFile(file, parsed.options, mode);
+  const report = await buildWorkbookFile(file, parsed.options, mode, { backup: values.backup, force: values.force });
   if (values.json) out.log(JSON.stringify({ file, ...report }, null, 2));
   else printReport(out, `${mode === "upgrade" ? "Upgraded" : "Created"} ${file}`, report);
   return EXIT.ok;

@@ -1,11 +1,14 @@
 /** The Asset Inventory sheet: table `Assets`, with criticality derived from C/I/A ratings. */
-import { DATE_VALIDATION, RISK, RISKS_TABLE } from "./riskRegister";
+import { columnOf } from "../registers/columns";
+import { REGISTER_TABLES } from "../registers/tableNames";
+import type { FieldSpec, RegisterDeclaration } from "../registers/types";
+import { sampleAssets } from "../sample/assets";
+import { RISK, RISKS_TABLE } from "./riskRegister";
 import { SCALE_TABLES } from "./scalesSheet";
-import { SUBTITLE, TABLE_STYLE, TITLE, widthFor } from "./style";
-import { ColumnSpec, SheetSpec, tableColumn, thisRow, ValidationSpec } from "./types";
-import { ASSET_STATUSES, ASSET_TYPES, CIA_LEVELS, CLASSIFICATIONS, DATE_FORMAT, YES_NO } from "./vocabulary";
+import { ColumnSpec, tableColumn, thisRow } from "./types";
+import { ASSET_STATUSES, ASSET_TYPES, CIA_LEVELS, CLASSIFICATIONS } from "./vocabulary";
 
-export const ASSETS_TABLE = "Assets";
+export const ASSETS_TABLE = REGISTER_TABLES.assets;
 export const ASSET_INVENTORY_SHEET = "Asset Inventory";
 
 export const ASSET = {
@@ -68,65 +71,68 @@ function criticalityFormula(): string {
   );
 }
 
-const ciaValidation = (what: string): ValidationSpec => ({
-  rule: { kind: "whole", min: 1, max: 3 },
-  prompt: { title: what, message: CIA_LEVELS.map((l) => `${l.level} ${l.label}`).join(", ") },
-  error: { title: `Invalid ${what.toLowerCase()}`, message: `${what} must be a whole number from 1 (Low) to 3 (High).` },
+const cia = (header: string): FieldSpec => ({
+  header,
+  type: { kind: "whole", min: 1, max: 3 },
+  width: 9,
+  align: "Center",
+  input: CIA_LEVELS.map((l) => `${l.level} ${l.label}`).join(", "),
+  error: { title: `Invalid ${header.toLowerCase()}`, message: `${header} must be a whole number from 1 (Low) to 3 (High).` },
 });
 
-const list = (what: string, values: readonly string[]): ValidationSpec => ({
-  rule: { kind: "list", values },
-  error: { title: `Invalid ${what.toLowerCase()}`, message: `${what} must be one of: ${values.join(", ")}.` },
-});
-
-const hours = (what: string): ValidationSpec => ({
-  rule: { kind: "decimal", min: 0, max: 100000 },
+const hours = (header: string, what: string): FieldSpec => ({
+  header,
+  type: { kind: "decimal", min: 0, max: 100000 },
+  width: 8,
+  align: "Center",
   error: { title: `Invalid ${what}`, message: `${what} must be a number of hours, 0 or more.` },
 });
 
-export function assetColumns(): ColumnSpec[] {
-  const cia = { width: widthFor(9), horizontalAlignment: "Center" as const };
-  const flag = { width: widthFor(8), horizontalAlignment: "Center" as const };
+const flag = (header: string): FieldSpec => ({ header, type: { kind: "yesNo" }, width: 8, align: "Center" });
+const text = (header: string, width: number, more: Partial<FieldSpec> = {}): FieldSpec => ({ header, type: { kind: "text" }, width, ...more });
+
+export function assetFields(): FieldSpec[] {
   return [
-    { header: ASSET.id, width: widthFor(8) },
-    { header: ASSET.name, width: widthFor(28) },
-    { header: ASSET.type, width: widthFor(14), validation: list("Type", ASSET_TYPES) },
-    { header: ASSET.owner, width: widthFor(18) },
-    { header: ASSET.custodian, width: widthFor(18) },
-    { header: ASSET.location, width: widthFor(18) },
-    { header: ASSET.classification, width: widthFor(12), validation: list("Classification", CLASSIFICATIONS) },
-    { header: ASSET.confidentiality, ...cia, validation: ciaValidation("Confidentiality") },
-    { header: ASSET.integrity, ...cia, validation: ciaValidation("Integrity") },
-    { header: ASSET.availability, ...cia, validation: ciaValidation("Availability") },
-    { header: ASSET.criticality, width: widthFor(9), horizontalAlignment: "Center", formula: criticalityFormula() },
-    { header: ASSET.personalData, ...flag, validation: list("Personal Data", YES_NO) },
-    { header: ASSET.healthData, ...flag, validation: list("Health Data", YES_NO) },
-    { header: ASSET.paymentData, ...flag, validation: list("Payment Data", YES_NO) },
-    { header: ASSET.rto, width: widthFor(8), horizontalAlignment: "Center", validation: hours("RTO") },
-    { header: ASSET.rpo, width: widthFor(8), horizontalAlignment: "Center", validation: hours("RPO") },
-    { header: ASSET.status, width: widthFor(9), validation: list("Status", ASSET_STATUSES) },
-    { header: ASSET.lastReviewed, width: widthFor(11), numberFormat: DATE_FORMAT, validation: DATE_VALIDATION },
-    { header: ASSET.openHighRisks, width: widthFor(10), horizontalAlignment: "Center", numberFormat: "0", formula: openHighRisksFormula() },
+    text(ASSET.id, 8),
+    text(ASSET.name, 28, { required: true, aliases: ["Asset", "Asset Name", "Hostname"] }),
+    { header: ASSET.type, type: { kind: "choice", values: ASSET_TYPES }, width: 14 },
+    text(ASSET.owner, 18),
+    text(ASSET.custodian, 18),
+    text(ASSET.location, 18),
+    { header: ASSET.classification, type: { kind: "choice", values: CLASSIFICATIONS }, width: 12 },
+    cia(ASSET.confidentiality),
+    cia(ASSET.integrity),
+    cia(ASSET.availability),
+    { header: ASSET.criticality, type: { kind: "choice", values: CRITICALITY_LEVELS }, width: 9, align: "Center", formula: criticalityFormula() },
+    flag(ASSET.personalData),
+    flag(ASSET.healthData),
+    flag(ASSET.paymentData),
+    hours(ASSET.rto, "RTO"),
+    hours(ASSET.rpo, "RPO"),
+    { header: ASSET.status, type: { kind: "choice", values: ASSET_STATUSES }, width: 9 },
+    { header: ASSET.lastReviewed, type: { kind: "date" }, width: 11 },
+    { header: ASSET.openHighRisks, type: { kind: "whole" }, width: 10, align: "Center", numberFormat: "0", formula: openHighRisksFormula() },
   ];
 }
 
-export function assetInventorySheet(sampleRows: ReadonlyArray<Record<string, string | number | null>>): SheetSpec {
-  return {
+/** Blueprint columns of the inventory. */
+export function assetColumns(): ColumnSpec[] {
+  return assetFields().map(columnOf);
+}
+
+export const ASSET_INVENTORY: RegisterDeclaration = {
+  key: "assets",
+  noun: "asset",
+  table: ASSETS_TABLE,
+  keyColumn: ASSET.id,
+  sheet: {
     key: "assets",
     name: ASSET_INVENTORY_SHEET,
     tabColor: "#2E75B6",
-    ownerTable: ASSETS_TABLE,
-    blocks: [
-      { address: "A1", values: [["Asset inventory"]], format: TITLE },
-      {
-        address: "A2",
-        values: [["Information, systems, people, facilities and vendor services worth protecting. Rate C/I/A 1 (Low) to 3 (High); Criticality follows."]],
-        format: SUBTITLE,
-      },
-    ],
-    tables: [{ name: ASSETS_TABLE, anchor: "A4", style: TABLE_STYLE, columns: assetColumns(), seedRows: sampleRows }],
-    names: [],
-    freeze: { rows: 4, columns: 1 },
-    print: { orientation: "Landscape", fitToWidth: true, titleRows: "$4:$4" },
-  };
-}
+    title: "Asset inventory",
+    subtitle: "Information, systems, people, facilities and vendor services worth protecting. Rate C/I/A 1 (Low) to 3 (High); Criticality follows.",
+    freezeColumns: 1,
+  },
+  fields: () => assetFields(),
+  seedRows: ({ sample, today }) => (sample ? sampleAssets(today) : []),
+};

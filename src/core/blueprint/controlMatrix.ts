@@ -5,13 +5,15 @@
 import { getFramework } from "../catalogs";
 import { CONTROL_LIBRARY, LibraryControl } from "../controls";
 import { FrameworkKey } from "../frameworkKeys";
-import { sampleControlStatus } from "../sample";
-import { DATE_VALIDATION } from "./riskRegister";
-import { SUBTITLE, TABLE_STYLE, TITLE, widthFor } from "./style";
-import { CellValue, ColumnSpec, SheetSpec, ValidationSpec } from "./types";
-import { DATE_FORMAT } from "./vocabulary";
+import { findRequirement } from "../catalogs";
+import { splitMappingCell } from "../coverage/mappingCells";
+import { sampleControlStatus } from "../sample/controlStatus";
+import { columnOf } from "../registers/columns";
+import { REGISTER_TABLES } from "../registers/tableNames";
+import type { FieldSpec, RegisterDeclaration, RowRule } from "../registers/types";
+import { CellValue, ColumnSpec } from "./types";
 
-export const CONTROLS_TABLE = "Controls";
+export const CONTROLS_TABLE = REGISTER_TABLES.controls;
 export const CONTROL_MATRIX_SHEET = "Control Matrix";
 
 export const CONTROL = {
@@ -39,42 +41,41 @@ export function mappingColumnHeader(key: FrameworkKey): string {
   return getFramework(key).shortName;
 }
 
-const list = (what: string, values: readonly string[]): ValidationSpec => ({
-  rule: { kind: "list", values },
-  error: { title: `Invalid ${what.toLowerCase()}`, message: `${what} must be one of: ${values.join(", ")}.` },
-});
-
-function mappingColumn(key: FrameworkKey): ColumnSpec {
+function mappingField(key: FrameworkKey): FieldSpec {
   const values: Record<string, CellValue> = {};
   for (const control of CONTROL_LIBRARY) values[control.id] = (control.mappings[key] ?? []).join(MAPPING_SEPARATOR);
-  return { header: mappingColumnHeader(key), width: widthFor(24), wrapText: true, valuesByKey: { when: "appended", values } };
+  return { header: mappingColumnHeader(key), type: { kind: "text" }, width: 24, wrap: true, valuesByKey: { when: "appended", values } };
 }
 
-export function controlColumns(frameworks: readonly FrameworkKey[]): ColumnSpec[] {
+const text = (header: string, width: number, more: Partial<FieldSpec> = {}): FieldSpec => ({ header, type: { kind: "text" }, width, ...more });
+
+export function controlFields(frameworks: readonly FrameworkKey[]): FieldSpec[] {
   return [
-    { header: CONTROL.id, width: widthFor(9) },
-    { header: CONTROL.name, width: widthFor(30), wrapText: true },
-    { header: CONTROL.description, width: widthFor(44), wrapText: true },
-    { header: CONTROL.element, width: widthFor(18) },
-    { header: CONTROL.type, width: widthFor(13), validation: list("Type", ["Administrative", "Technical", "Physical"]) },
-    { header: CONTROL.function, width: widthFor(11), validation: list("Function", ["Preventive", "Detective", "Corrective"]) },
-    { header: CONTROL.owner, width: widthFor(18) },
-    { header: CONTROL.status, width: widthFor(18), validation: list("Status", CONTROL_STATUSES) },
-    { header: CONTROL.effectiveness, width: widthFor(16), validation: list("Effectiveness", EFFECTIVENESS) },
+    text(CONTROL.id, 9),
+    text(CONTROL.name, 30, { wrap: true, required: true }),
+    text(CONTROL.description, 44, { wrap: true }),
+    text(CONTROL.element, 18),
+    { header: CONTROL.type, type: { kind: "choice", values: ["Administrative", "Technical", "Physical"] }, width: 13 },
+    { header: CONTROL.function, type: { kind: "choice", values: ["Preventive", "Detective", "Corrective"] }, width: 11 },
+    text(CONTROL.owner, 18),
+    { header: CONTROL.status, type: { kind: "choice", values: CONTROL_STATUSES }, width: 18 },
+    { header: CONTROL.effectiveness, type: { kind: "choice", values: EFFECTIVENESS }, width: 16 },
     {
       header: CONTROL.maturity,
-      width: widthFor(8),
-      horizontalAlignment: "Center",
-      validation: {
-        rule: { kind: "whole", min: 0, max: 5 },
-        prompt: { title: "Maturity", message: "0 none, 1 initial, 2 repeatable, 3 defined, 4 managed, 5 optimised" },
-        error: { title: "Invalid maturity", message: "Maturity must be a whole number from 0 to 5." },
-      },
+      type: { kind: "whole", min: 0, max: 5 },
+      width: 8,
+      align: "Center",
+      input: "0 none, 1 initial, 2 repeatable, 3 defined, 4 managed, 5 optimised",
     },
-    { header: CONTROL.lastTested, width: widthFor(11), numberFormat: DATE_FORMAT, validation: DATE_VALIDATION },
-    { header: CONTROL.evidence, width: widthFor(30), wrapText: true },
-    ...frameworks.map(mappingColumn),
+    { header: CONTROL.lastTested, type: { kind: "date" }, width: 11 },
+    text(CONTROL.evidence, 30, { wrap: true }),
+    ...frameworks.map(mappingField),
   ];
+}
+
+/** Blueprint columns of the matrix: the library's columns, then one mapping column per framework. */
+export function controlColumns(frameworks: readonly FrameworkKey[]): ColumnSpec[] {
+  return controlFields(frameworks).map(columnOf);
 }
 
 function seedRow(control: LibraryControl, index: number, frameworks: readonly FrameworkKey[], sample: boolean, today: Date): Record<string, CellValue> {
@@ -97,35 +98,48 @@ function seedRow(control: LibraryControl, index: number, frameworks: readonly Fr
   return row;
 }
 
-export function controlMatrixSheet(frameworks: readonly FrameworkKey[], sample: boolean, today: Date): SheetSpec {
-  return {
+/** Requirement IDs the framework has (spelled as it spells them), a mapping on every control, evidence and a test date for implemented ones. */
+const CONTROL_RULES: readonly RowRule[] = [
+  (row, label, report, { frameworks }) => {
+    const columns = frameworks.map((key) => ({ key, header: mappingColumnHeader(key) }));
+    for (const column of columns) {
+      for (const typed of splitMappingCell(row.text(column.header))) {
+        const requirement = findRequirement(column.key, typed);
+        if (!requirement)
+          report(row, column.header, "unknown-requirement", "error", `${label}: ${column.header} requirement "${typed}" does not exist.`);
+        else if (requirement.id !== typed)
+          report(row, column.header, "requirement-spelling", "warning", `${label}: ${column.header} requirement "${typed}" should be written "${requirement.id}".`);
+      }
+    }
+    if (columns.length > 0 && columns.every((c) => row.text(c.header) === ""))
+      report(row, columns[0].header, "no-mapping", "warning", `${label}: control is not mapped to any framework requirement.`);
+  },
+  (row, label, report, { tables }) => {
+    if (row.text(CONTROL.status).toLowerCase() !== "implemented") return;
+    const headers = new Set((tables.get(CONTROLS_TABLE.toLowerCase())?.headers ?? []).map((h) => h.trim().toLowerCase()));
+    if (headers.has(CONTROL.evidence.toLowerCase()) && !row.text(CONTROL.evidence))
+      report(row, CONTROL.evidence, "implemented-without-evidence", "warning", `${label}: control is Implemented but no evidence is recorded.`);
+    if (headers.has(CONTROL.lastTested.toLowerCase()) && !row.text(CONTROL.lastTested))
+      report(row, CONTROL.lastTested, "implemented-untested", "warning", `${label}: control is Implemented but has no Last Tested date.`);
+  },
+];
+
+export const CONTROL_MATRIX: RegisterDeclaration = {
+  key: "controls",
+  noun: "control",
+  table: CONTROLS_TABLE,
+  keyColumn: CONTROL.id,
+  sheet: {
     key: "controls",
     name: CONTROL_MATRIX_SHEET,
     tabColor: "#548235",
-    ownerTable: CONTROLS_TABLE,
-    blocks: [
-      { address: "A1", values: [["Control matrix"]], format: TITLE },
-      {
-        address: "A2",
-        values: [[
-          "One row per control. Framework columns hold the requirement IDs a control meets, separated by \"; \". " +
-            "Add your own controls and edit mappings freely: coverage is computed from this table.",
-        ]],
-        format: SUBTITLE,
-      },
-    ],
-    tables: [
-      {
-        name: CONTROLS_TABLE,
-        anchor: "A4",
-        style: TABLE_STYLE,
-        columns: controlColumns(frameworks),
-        keyColumns: [CONTROL.id],
-        seedRows: CONTROL_LIBRARY.map((c, i) => seedRow(c, i, frameworks, sample, today)),
-      },
-    ],
-    names: [],
-    freeze: { rows: 4, columns: 2 },
-    print: { orientation: "Landscape", fitToWidth: true, titleRows: "$4:$4" },
-  };
-}
+    title: "Control matrix",
+    subtitle:
+      "One row per control. Framework columns hold the requirement IDs a control meets, separated by \"; \". " +
+      "Add your own controls and edit mappings freely: coverage is computed from this table.",
+    freezeColumns: 2,
+  },
+  fields: ({ frameworks }) => controlFields(frameworks),
+  seedRows: ({ frameworks, sample, today }) => CONTROL_LIBRARY.map((c, i) => seedRow(c, i, frameworks, sample, today)),
+  rules: CONTROL_RULES,
+};

@@ -1,6 +1,8 @@
 /**
  * The Dashboard sheet for leadership: KPI tiles (native formulas, readable without the add-in),
- * charts over live ranges, and the small chart-data tables they read. Prints on one landscape page.
+ * charts over live ranges, and the small KPI and chart-data blocks they read. Prints on one landscape page.
+ * Those blocks hold a different formula in every row, so they are plain ranges with a defined name,
+ * never tables (see RowBlockSpec: Excel would collapse a table column into one calculated column).
  */
 import { cellAddress, columnLetter } from "../a1";
 import { getFramework } from "../catalogs";
@@ -12,13 +14,17 @@ import { COVERAGE, COVERAGE_TABLE } from "./coverageSheet";
 import { HISTORY_TABLE } from "./historySheet";
 import { RISK, RISKS_TABLE } from "./riskRegister";
 import { SCALE_TABLES } from "./scalesSheet";
-import { SECTION, SUBTITLE, TABLE_STYLE, TITLE, widthFor } from "./style";
-import { BlockSpec, CellValue, ChartSpec, SheetSpec, TableSpec, tableColumn, thisRow } from "./types";
+import { SECTION, SUBTITLE, TITLE, widthFor } from "./style";
+import { BlockSpec, ChartSpec, RowBlockSpec, SheetSpec, tableColumn } from "./types";
 import { DATE_FORMAT, TREATMENTS } from "./vocabulary";
 
 export const DASHBOARD_SHEET = "Dashboard";
-export const KPI_TABLE = "Kpis";
-export const CHART_TABLES = { ratings: "RatingChart", statuses: "StatusChart", treatments: "TreatmentChart" } as const;
+/** Defined names of the per-row blocks: the KPI list and the chart data. */
+export const KPI_BLOCK = "KpiList";
+export const CHART_BLOCKS = { ratings: "RatingChartData", statuses: "StatusChartData", treatments: "TreatmentChartData" } as const;
+/** The tables versions before 0.2 kept the same rows in (their sheets are still recognised as ours). */
+export const LEGACY_KPI_TABLE = "Kpis";
+export const LEGACY_CHART_TABLES = { ratings: "RatingChart", statuses: "StatusChart", treatments: "TreatmentChart" } as const;
 
 const risk = (column: string) => tableColumn(RISKS_TABLE, column);
 const control = (column: string) => tableColumn(CONTROLS_TABLE, column);
@@ -98,7 +104,9 @@ export function kpiSpecs(scales: Scales, frameworks: readonly FrameworkKey[]): K
 
 const NUMBER_FORMAT = { count: "0", percent: "0%" } as const;
 const TILE = { columns: 6, firstColumn: 1, step: 2, top: 4, labelHeight: 30, valueHeight: 30 };
-const DATA_COLUMN = 15; // column P: chart data and the KPI table, right of the printed area
+const DATA_COLUMN = 15; // column P: chart data and the KPI list, right of the printed area
+/** "Figures as of 2026-12-01": the date is a number format, which Excel shows in any language (TEXT's codes are not translated). */
+export const AS_OF_FORMAT = `"Figures as of "yyyy-mm-dd`;
 const TILE_FILL = "#F2F2F2";
 
 function tileBlocks(kpis: KpiSpec[]): { blocks: BlockSpec[]; nextRow: number } {
@@ -119,7 +127,7 @@ function tileBlocks(kpis: KpiSpec[]): { blocks: BlockSpec[]; nextRow: number } {
         });
         blocks.push({
           address: cellAddress({ row: row + 1, column }),
-          values: [[`={cell:${KPI_TABLE}[Value]#${i + 1}}`]],
+          values: [[`={cell:${KPI_BLOCK}[Value]#${i + 1}}`]],
           format: { fill: TILE_FILL, fontColor: "#1F3864", bold: true, fontSize: 20, horizontalAlignment: "Left", numberFormat: NUMBER_FORMAT[k.format] },
           rowHeight: TILE.valueHeight,
         });
@@ -130,56 +138,62 @@ function tileBlocks(kpis: KpiSpec[]): { blocks: BlockSpec[]; nextRow: number } {
   return { blocks, nextRow: row };
 }
 
-function kpiTable(kpis: KpiSpec[]): TableSpec {
+function kpiBlock(kpis: KpiSpec[]): RowBlockSpec {
   return {
-    name: KPI_TABLE,
+    name: KPI_BLOCK,
     anchor: cellAddress({ row: 3, column: DATA_COLUMN }),
-    style: TABLE_STYLE,
     columns: [
       { header: "Indicator", width: widthFor(36) },
       { header: "Value", width: widthFor(10), horizontalAlignment: "Center" },
     ],
-    seedRows: kpis.map((k) => ({ Indicator: k.label, Value: k.formula })),
+    rows: kpis.map((k) => ({ Indicator: k.label, Value: k.formula })),
+    rowFormats: kpis.map((k) => ({ Value: NUMBER_FORMAT[k.format] })),
+    legacyTable: LEGACY_KPI_TABLE,
   };
 }
 
-function chartTables(scales: Scales, top: number): TableSpec[] {
+function chartBlocks(scales: Scales, top: number): RowBlockSpec[] {
   const at = (row: number) => cellAddress({ row, column: DATA_COLUMN });
   const ratingsTop = top;
   const statusesTop = ratingsTop + scales.bands.length + 3;
   const treatmentsTop = statusesTop + CONTROL_STATUSES.length + 3;
-  const rc = (column: string) => thisRow(CHART_TABLES.ratings, column);
+  const label = { width: widthFor(36) };
+  const count = { width: widthFor(10), horizontalAlignment: "Center" } as const;
   return [
     {
-      name: CHART_TABLES.ratings,
+      name: CHART_BLOCKS.ratings,
       anchor: at(ratingsTop),
-      style: TABLE_STYLE,
       columns: [
-        { header: "Rating", width: widthFor(36) },
-        { header: "Inherent", width: widthFor(10), formula: `=COUNTIFS(${risk(RISK.inherentRating)},${rc("Rating")})` },
-        { header: "Residual", width: widthFor(10), formula: `=COUNTIFS(${risk(RISK.residualRating)},${rc("Rating")})` },
+        { header: "Rating", ...label },
+        { header: "Inherent", ...count },
+        { header: "Residual", ...count },
       ],
-      seedRows: scales.bands.map((_, i) => ({ Rating: `=${band("Rating", i + 1)}` })),
+      rows: scales.bands.map((_, i) => ({
+        Rating: `=${band("Rating", i + 1)}`,
+        Inherent: `=COUNTIFS(${risk(RISK.inherentRating)},{row:Rating})`,
+        Residual: `=COUNTIFS(${risk(RISK.residualRating)},{row:Rating})`,
+      })),
+      legacyTable: LEGACY_CHART_TABLES.ratings,
     },
     {
-      name: CHART_TABLES.statuses,
+      name: CHART_BLOCKS.statuses,
       anchor: at(statusesTop),
-      style: TABLE_STYLE,
       columns: [
-        { header: "Status", width: widthFor(36) },
-        { header: "Controls", width: widthFor(10), formula: `=COUNTIFS(${control(CONTROL.status)},${thisRow(CHART_TABLES.statuses, "Status")})` },
+        { header: "Status", ...label },
+        { header: "Controls", ...count },
       ],
-      seedRows: CONTROL_STATUSES.map((Status) => ({ Status })),
+      rows: CONTROL_STATUSES.map((Status) => ({ Status, Controls: `=COUNTIFS(${control(CONTROL.status)},{row:Status})` })),
+      legacyTable: LEGACY_CHART_TABLES.statuses,
     },
     {
-      name: CHART_TABLES.treatments,
+      name: CHART_BLOCKS.treatments,
       anchor: at(treatmentsTop),
-      style: TABLE_STYLE,
       columns: [
-        { header: "Treatment", width: widthFor(36) },
-        { header: "Risks", width: widthFor(10), formula: `=COUNTIFS(${risk(RISK.treatment)},${thisRow(CHART_TABLES.treatments, "Treatment")})` },
+        { header: "Treatment", ...label },
+        { header: "Risks", ...count },
       ],
-      seedRows: TREATMENTS.map((Treatment) => ({ Treatment })),
+      rows: TREATMENTS.map((Treatment) => ({ Treatment, Risks: `=COUNTIFS(${risk(RISK.treatment)},{row:Treatment})` })),
+      legacyTable: LEGACY_CHART_TABLES.treatments,
     },
   ];
 }
@@ -197,10 +211,10 @@ function charts(top: number): ChartSpec[] {
       name: "RisksByRating",
       type: "ColumnClustered",
       title: "Risks by rating: inherent vs residual",
-      categories: col(CHART_TABLES.ratings, "Rating"),
+      categories: col(CHART_BLOCKS.ratings, "Rating"),
       series: [
-        { name: "Inherent", values: col(CHART_TABLES.ratings, "Inherent") },
-        { name: "Residual", values: col(CHART_TABLES.ratings, "Residual") },
+        { name: "Inherent", values: col(CHART_BLOCKS.ratings, "Inherent") },
+        { name: "Residual", values: col(CHART_BLOCKS.ratings, "Residual") },
       ],
       valueAxisTitle: "Risks",
       ...box(top, left),
@@ -220,16 +234,16 @@ function charts(top: number): ChartSpec[] {
       name: "ControlsByStatus",
       type: "BarClustered",
       title: "Controls by status",
-      categories: col(CHART_TABLES.statuses, "Status"),
-      series: [{ name: "Controls", values: col(CHART_TABLES.statuses, "Controls") }],
+      categories: col(CHART_BLOCKS.statuses, "Status"),
+      series: [{ name: "Controls", values: col(CHART_BLOCKS.statuses, "Controls") }],
       ...box(top + 16, left),
     },
     {
       name: "RisksByTreatment",
       type: "ColumnClustered",
       title: "Risks by treatment",
-      categories: col(CHART_TABLES.treatments, "Treatment"),
-      series: [{ name: "Risks", values: col(CHART_TABLES.treatments, "Risks") }],
+      categories: col(CHART_BLOCKS.treatments, "Treatment"),
+      series: [{ name: "Risks", values: col(CHART_BLOCKS.treatments, "Risks") }],
       ...box(top + 16, right),
     },
     {
@@ -254,18 +268,19 @@ export function dashboardSheet(scales: Scales, frameworks: readonly FrameworkKey
   const kpiRows = kpis.length + 1;
   const lastPrintedColumn = columnLetter(TILE.firstColumn + 11);
   const lastPrintedRow = chartTop + 47;
-  const titleRow: CellValue[][] = [[`=IF(Organisation="","",Organisation&"   ·   ")&"Figures as of "&TEXT(TODAY(),"yyyy-mm-dd")`]];
   return {
     key: "dashboard",
     name: DASHBOARD_SHEET,
     tabColor: "#1F3864",
-    ownerTable: KPI_TABLE,
+    ownerName: KPI_BLOCK,
     blocks: [
       { address: "B1", values: [["Information security program dashboard"]], format: TITLE },
-      { address: "B2", values: titleRow, format: SUBTITLE },
+      { address: "B2", values: [["=TODAY()"]], format: { ...SUBTITLE, numberFormat: AS_OF_FORMAT, horizontalAlignment: "Left" } },
+      { address: "B3", values: [[`=IF(Organisation="","",Organisation)`]], format: SUBTITLE },
       ...tiles.blocks,
     ],
-    tables: [kpiTable(kpis), ...chartTables(scales, 3 + kpiRows + 2)],
+    tables: [],
+    rowBlocks: [kpiBlock(kpis), ...chartBlocks(scales, 3 + kpiRows + 2)],
     names: [],
     columnWidths: [
       { column: "A", width: 12 },

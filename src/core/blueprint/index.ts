@@ -1,10 +1,11 @@
 /** options → blueprint: the whole ISMP workbook as data. */
 import { defaultScales, Scales } from "../scales";
-import { sampleAssets, sampleHistory, sampleRiskQuant, sampleRisks } from "../sample";
-import { DEFAULT_CURRENCY } from "../quant/currency";
+import { sampleHistory } from "../sample";
 import { CONTROL_LIBRARY } from "../controls";
-import { assetInventorySheet } from "./assetInventory";
-import { controlMatrixSheet } from "./controlMatrix";
+import { DEFAULT_CURRENCY } from "../quant/currency";
+import { CORE_REGISTERS } from "../registers";
+import { registerSheet } from "../registers/sheet";
+import { SeedContext } from "../registers/types";
 import { coverageSheet } from "./coverageSheet";
 import { dashboardSheet, kpiSpecs } from "./dashboardSheet";
 import { heatmapSheet } from "./heatmapSheet";
@@ -12,8 +13,6 @@ import { historySheet } from "./historySheet";
 import { BuildOptions } from "./options";
 import { lossExceedanceSheet } from "./lossExceedanceSheet";
 import { requirementsSheet } from "./requirementsSheet";
-import { riskQuantSheet } from "./riskQuantSheet";
-import { riskRegisterSheet } from "./riskRegister";
 import { scalesSheet } from "./scalesSheet";
 import { AnnexAImplementers, soaSheet } from "./soaSheet";
 import { SheetSpec, WorkbookBlueprint } from "./types";
@@ -43,17 +42,13 @@ export function libraryAnnexAImplementers(): AnnexAImplementers {
 
 export function buildBlueprint(options: BuildOptions, context: BlueprintContext): WorkbookBlueprint {
   const scales = context.scales ?? defaultScales(options.matrixSize, options.method);
-  const risks = options.sample ? sampleRisks(scales.size, context.today) : [];
-  const assets = options.sample ? sampleAssets(context.today) : [];
   const currency = context.currency ?? DEFAULT_CURRENCY;
+  const seeds: SeedContext = { scales, frameworks: options.frameworks, sample: options.sample, today: context.today, currency };
   const sheets: SheetSpec[] = [
     dashboardSheet(scales, options.frameworks),
     heatmapSheet(scales),
-    riskRegisterSheet(scales, risks),
-    riskQuantSheet(currency, options.sample ? sampleRiskQuant(risks, scales) : []),
+    ...CORE_REGISTERS.map((register) => registerSheet(register, seeds)),
     lossExceedanceSheet(currency),
-    assetInventorySheet(assets),
-    controlMatrixSheet(options.frameworks, options.sample, context.today),
     requirementsSheet({ frameworks: options.frameworks, soc2Categories: options.soc2Categories }),
   ];
   if (options.frameworks.includes("ISO27001")) sheets.push(soaSheet(context.annexAImplementers ?? libraryAnnexAImplementers()));

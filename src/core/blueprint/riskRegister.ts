@@ -5,12 +5,18 @@
  */
 import { Scales, ScaleLevel } from "../scales";
 import { labelColorFor } from "../color";
+import type { RowView } from "../check/tableData";
+import { columnOf } from "../registers/columns";
+import { REGISTER_TABLES } from "../registers/tableNames";
+import type { FieldSpec, FieldType, RegisterDeclaration, RowRule } from "../registers/types";
+import { sampleRisks } from "../sample/risks";
+import { ratingFor, riskScore } from "../scoring";
 import { SCALE_TABLES } from "./scalesSheet";
-import { ALERT, SUBTITLE, TABLE_STYLE, TITLE, widthFor } from "./style";
-import { ColumnSpec, ConditionalFormatSpec, SheetSpec, tableColumn, thisRow, ValidationSpec } from "./types";
-import { DATE_FORMAT, RISK_STATUSES, TREATMENTS, YES_NO } from "./vocabulary";
+import { ALERT } from "./style";
+import { ColumnSpec, ConditionalFormatSpec, tableColumn, thisRow, ValidationSpec } from "./types";
+import { RISK_STATUSES, TREATMENTS } from "./vocabulary";
 
-export const RISKS_TABLE = "Risks";
+export const RISKS_TABLE = REGISTER_TABLES.risks;
 export const RISK_REGISTER_SHEET = "Risk Register";
 
 /** Headers the rest of the add-in (Check, heatmaps, dashboard) relies on. */
@@ -92,19 +98,6 @@ function levelValidation(what: "Likelihood" | "Impact", levels: readonly ScaleLe
   };
 }
 
-function listValidation(what: string, values: readonly string[], prompt?: string): ValidationSpec {
-  return {
-    rule: { kind: "list", values },
-    prompt: prompt ? { title: what, message: prompt } : undefined,
-    error: { title: `Invalid ${what.toLowerCase()}`, message: `${what} must be one of: ${values.join(", ")}.` },
-  };
-}
-
-export const DATE_VALIDATION: ValidationSpec = {
-  rule: { kind: "date" },
-  error: { title: "Invalid date", message: "Enter a date, for example 2026-11-23." },
-};
-
 /** One conditional format per rating band: the band's fill with a readable label colour. */
 export function ratingColours(column: string, scales: Scales): ConditionalFormatSpec[] {
   return scales.bands.map((band, i) => ({
@@ -115,77 +108,149 @@ export function ratingColours(column: string, scales: Scales): ConditionalFormat
   }));
 }
 
-const alertWhen = (column: string, value: string): ConditionalFormatSpec => ({ formula: `={row:${column}}="${value}"`, ...ALERT });
+export const alertWhen = (column: string, value: string): ConditionalFormatSpec => ({ formula: `={row:${column}}="${value}"`, ...ALERT });
 
-export function riskColumns(scales: Scales): ColumnSpec[] {
+export function riskFields(scales: Scales): FieldSpec[] {
   const likelihood = levelValidation("Likelihood", scales.likelihood, SCALE_TABLES.likelihood);
   const impact = levelValidation("Impact", scales.impact, SCALE_TABLES.impact);
-  const level = { width: widthFor(10), horizontalAlignment: "Center" as const };
-  const calc = { horizontalAlignment: "Center" as const };
-  const date = { width: widthFor(11), numberFormat: DATE_FORMAT, validation: DATE_VALIDATION };
-  const flag = { width: widthFor(9), validation: listValidation("Impact flag", YES_NO), horizontalAlignment: "Center" as const };
+  const levelOf = (table: string, listName: string): FieldType => ({ kind: "scaleChoice", table, column: "Level", listName });
+  const level = { width: 10, align: "Center" as const, customCheck: true };
+  const calc = { align: "Center" as const };
+  const text = (header: string, width: number, more: Partial<FieldSpec> = {}): FieldSpec => ({ header, type: { kind: "text" }, width, ...more });
+  const date = (header: string): FieldSpec => ({ header, type: { kind: "date" }, width: 11 });
+  const flag = (header: string): FieldSpec => ({ header, type: { kind: "yesNo" }, width: 9, label: "Impact flag", align: "Center" });
   return [
-    { header: RISK.id, width: widthFor(8) },
-    { header: RISK.title, width: widthFor(28), wrapText: true },
-    { header: RISK.description, width: widthFor(40), wrapText: true },
-    {
-      header: RISK.category,
-      width: widthFor(18),
-      validation: {
-        rule: { kind: "listFrom", source: `={col:${SCALE_TABLES.categories}[Category]}` },
-        error: { title: "Invalid category", message: "Category must be one of the categories listed on the Scales sheet." },
-      },
-    },
-    { header: RISK.assetIds, width: widthFor(14) },
-    { header: RISK.threat, width: widthFor(22), wrapText: true },
-    { header: RISK.vulnerability, width: widthFor(22), wrapText: true },
-    { header: RISK.owner, width: widthFor(16) },
-    { header: RISK.inherentLikelihood, ...level, validation: likelihood },
-    { header: RISK.inherentImpact, ...level, validation: impact },
-    { header: RISK.inherentScore, width: widthFor(8), ...calc, numberFormat: "0", formula: scoreFormula(RISK.inherentLikelihood, RISK.inherentImpact) },
-    { header: RISK.inherentRating, width: widthFor(9), ...calc, formula: ratingFormula(RISK.inherentScore), conditionalFormats: ratingColours(RISK.inherentRating, scales) },
-    { header: RISK.existingControls, width: widthFor(22), wrapText: true },
-    { header: RISK.treatment, width: widthFor(10), validation: listValidation("Treatment", TREATMENTS, "Mitigate, Accept, Transfer or Avoid") },
-    { header: RISK.treatmentPlan, width: widthFor(28), wrapText: true },
-    { header: RISK.residualLikelihood, ...level, validation: likelihood },
-    { header: RISK.residualImpact, ...level, validation: impact },
-    { header: RISK.residualScore, width: widthFor(8), ...calc, numberFormat: "0", formula: scoreFormula(RISK.residualLikelihood, RISK.residualImpact) },
-    { header: RISK.residualRating, width: widthFor(9), ...calc, formula: ratingFormula(RISK.residualScore), conditionalFormats: ratingColours(RISK.residualRating, scales) },
-    { header: RISK.withinAppetite, width: widthFor(9), ...calc, formula: FORMULAS.withinAppetite, conditionalFormats: [alertWhen(RISK.withinAppetite, "No")] },
-    { header: RISK.status, width: widthFor(11), validation: listValidation("Status", RISK_STATUSES, "Open, In treatment, Accepted or Closed") },
-    { header: RISK.identified, ...date },
-    { header: RISK.lastReviewed, ...date },
-    { header: RISK.nextReview, width: widthFor(11), numberFormat: DATE_FORMAT, formula: FORMULAS.nextReview },
-    { header: RISK.reviewOverdue, width: widthFor(9), ...calc, formula: FORMULAS.reviewOverdue, conditionalFormats: [alertWhen(RISK.reviewOverdue, "Yes")] },
-    { header: RISK.targetDate, ...date },
-    { header: RISK.acceptedBy, width: widthFor(14) },
-    { header: RISK.acceptanceExpiry, ...date },
-    { header: RISK.confidentiality, ...flag },
-    { header: RISK.integrity, ...flag },
-    { header: RISK.availability, ...flag },
+    text(RISK.id, 8),
+    text(RISK.title, 28, { wrap: true, required: true, aliases: ["Risk Title", "Name", "Scenario", "Risk"] }),
+    text(RISK.description, 40, { wrap: true }),
+    { header: RISK.category, type: { kind: "scaleChoice", table: SCALE_TABLES.categories, column: "Category", listName: "categories" }, width: 18 },
+    { header: RISK.assetIds, type: { kind: "ids", register: REGISTER_TABLES.assets, multiple: true }, width: 14 },
+    text(RISK.threat, 22, { wrap: true }),
+    text(RISK.vulnerability, 22, { wrap: true }),
+    text(RISK.owner, 16),
+    { header: RISK.inherentLikelihood, type: levelOf(SCALE_TABLES.likelihood, "likelihood levels"), ...level, validation: likelihood },
+    { header: RISK.inherentImpact, type: levelOf(SCALE_TABLES.impact, "impact levels"), ...level, validation: impact },
+    { header: RISK.inherentScore, type: { kind: "whole" }, width: 8, ...calc, numberFormat: "0", formula: scoreFormula(RISK.inherentLikelihood, RISK.inherentImpact) },
+    { header: RISK.inherentRating, type: { kind: "text" }, width: 9, ...calc, formula: ratingFormula(RISK.inherentScore), conditionalFormats: ratingColours(RISK.inherentRating, scales) },
+    text(RISK.existingControls, 22, { wrap: true }),
+    { header: RISK.treatment, type: { kind: "choice", values: TREATMENTS }, width: 10, input: "Mitigate, Accept, Transfer or Avoid" },
+    text(RISK.treatmentPlan, 28, { wrap: true }),
+    { header: RISK.residualLikelihood, type: levelOf(SCALE_TABLES.likelihood, "likelihood levels"), ...level, validation: likelihood },
+    { header: RISK.residualImpact, type: levelOf(SCALE_TABLES.impact, "impact levels"), ...level, validation: impact },
+    { header: RISK.residualScore, type: { kind: "whole" }, width: 8, ...calc, numberFormat: "0", formula: scoreFormula(RISK.residualLikelihood, RISK.residualImpact) },
+    { header: RISK.residualRating, type: { kind: "text" }, width: 9, ...calc, formula: ratingFormula(RISK.residualScore), conditionalFormats: ratingColours(RISK.residualRating, scales) },
+    { header: RISK.withinAppetite, type: { kind: "yesNo" }, width: 9, ...calc, formula: FORMULAS.withinAppetite, conditionalFormats: [alertWhen(RISK.withinAppetite, "No")] },
+    { header: RISK.status, type: { kind: "choice", values: RISK_STATUSES }, width: 11, input: "Open, In treatment, Accepted or Closed" },
+    date(RISK.identified),
+    date(RISK.lastReviewed),
+    { header: RISK.nextReview, type: { kind: "date" }, width: 11, formula: FORMULAS.nextReview },
+    { header: RISK.reviewOverdue, type: { kind: "yesNo" }, width: 9, ...calc, formula: FORMULAS.reviewOverdue, conditionalFormats: [alertWhen(RISK.reviewOverdue, "Yes")] },
+    date(RISK.targetDate),
+    text(RISK.acceptedBy, 14),
+    date(RISK.acceptanceExpiry),
+    flag(RISK.confidentiality),
+    flag(RISK.integrity),
+    flag(RISK.availability),
   ];
 }
 
-export function riskRegisterSheet(scales: Scales, sampleRows: ReadonlyArray<Record<string, string | number | null>>): SheetSpec {
-  return {
+/** Blueprint columns of the register (the fields as the plan takes them). */
+export function riskColumns(scales: Scales): ColumnSpec[] {
+  return riskFields(scales).map(columnOf);
+}
+
+type Scored = { inherent?: number; residual?: number };
+
+function level(row: RowView, header: string, levels: ReadonlySet<number>): number | undefined | "invalid" {
+  const v = row.get(header);
+  if (v === null || v === "") return undefined;
+  const n = typeof v === "number" ? v : Number(String(v).trim());
+  return Number.isInteger(n) && levels.has(n) ? n : "invalid";
+}
+
+/** Inherent and residual scores of a row whose levels are on the scales (undefined where a level is missing or invalid). */
+export function scoreRow(row: RowView, scales: Scales): Scored & { invalid: string[] } {
+  const likelihoods = new Set(scales.likelihood.map((l) => l.level));
+  const impacts = new Set(scales.impact.map((l) => l.level));
+  const scored: Scored & { invalid: string[] } = { invalid: [] };
+  for (const [kind, lHeader, iHeader] of [
+    ["inherent", RISK.inherentLikelihood, RISK.inherentImpact],
+    ["residual", RISK.residualLikelihood, RISK.residualImpact],
+  ] as const) {
+    const l = level(row, lHeader, likelihoods);
+    const i = level(row, iHeader, impacts);
+    if (l === "invalid") scored.invalid.push(lHeader);
+    if (i === "invalid") scored.invalid.push(iHeader);
+    if (typeof l === "number" && typeof i === "number") scored[kind] = riskScore(l, i, scales.method === "matrix" ? scales.matrix : undefined);
+  }
+  return scored;
+}
+
+/**
+ * Next review date (Excel serial): last review, or identification, plus the cadence of the band
+ * the risk's current score (residual, else inherent) falls in. Undefined for closed risks and
+ * when a date or score is missing.
+ */
+export function nextReviewDate(row: RowView, scored: Scored, scales: Scales): number | undefined {
+  if (row.text(RISK.status).toLowerCase() === "closed") return undefined;
+  const last = row.get(RISK.lastReviewed);
+  const identified = row.get(RISK.identified);
+  const base = typeof last === "number" ? last : typeof identified === "number" ? identified : undefined;
+  const score = scored.residual ?? scored.inherent;
+  if (base === undefined || score === undefined) return undefined;
+  const band = ratingFor(score, scales.bands);
+  return band ? base + band.reviewEveryDays : undefined;
+}
+
+/** Days past the next review date, or undefined when not overdue (or not dated). */
+export function reviewOverdue(row: RowView, scored: Scored, scales: Scales, today: number): number | undefined {
+  const due = nextReviewDate(row, scored, scales);
+  return due !== undefined && due < today ? today - due : undefined;
+}
+
+/** Levels on the scales, residual not above inherent, signed and current acceptances, reviews on time. */
+const RISK_RULES: readonly RowRule[] = [
+  (row, label, report, { scales, today }) => {
+    const scored = scoreRow(row, scales);
+    for (const header of scored.invalid) {
+      const levels = (header === RISK.inherentLikelihood || header === RISK.residualLikelihood ? scales.likelihood : scales.impact).map((l) => l.level);
+      report(row, header, "outside-scale", "error", `${label}: ${header} must be a level from the Scales sheet (${levels.join(", ")}).`);
+    }
+    if (scored.inherent !== undefined && scored.residual !== undefined) {
+      if (scored.residual > scored.inherent)
+        report(row, RISK.residualScore, "residual-above-inherent", "error", `${label}: residual score ${scored.residual} is above inherent score ${scored.inherent}.`);
+      else if (scored.residual < scored.inherent && !row.text(RISK.existingControls))
+        report(row, RISK.existingControls, "residual-without-controls", "warning", `${label}: residual risk is lowered but no existing controls are named.`);
+    }
+    if (row.text(RISK.status).toLowerCase() === "accepted") {
+      if (!row.text(RISK.acceptedBy)) report(row, RISK.acceptedBy, "acceptance-unsigned", "error", `${label}: accepted risk has no Accepted By.`);
+      const expiry = row.get(RISK.acceptanceExpiry);
+      if (typeof expiry === "number" && expiry < today)
+        report(row, RISK.acceptanceExpiry, "acceptance-expired", "error", `${label}: risk acceptance expired; review or renew it.`);
+    }
+    const overdue = reviewOverdue(row, scored, scales, today);
+    if (overdue !== undefined)
+      report(row, RISK.lastReviewed, "review-overdue", "warning", `${label}: review was due ${overdue} day${overdue === 1 ? "" : "s"} ago.`);
+  },
+];
+
+export const RISK_REGISTER: RegisterDeclaration = {
+  key: "risks",
+  noun: "risk",
+  table: RISKS_TABLE,
+  keyColumn: RISK.id,
+  sheet: {
     key: "risks",
     name: RISK_REGISTER_SHEET,
     tabColor: "#C00000",
-    ownerTable: RISKS_TABLE,
-    blocks: [
-      { address: "A1", values: [["Risk register"]], format: TITLE },
-      {
-        address: "A2",
-        values: [[
-          "One row per risk. Enter likelihood and impact from the Scales sheet; scores, ratings, appetite and review dates calculate. " +
-            "Asset IDs: IDs from the Asset Inventory separated by \"; \".",
-        ]],
-        format: SUBTITLE,
-      },
-    ],
-    tables: [{ name: RISKS_TABLE, anchor: "A4", style: TABLE_STYLE, columns: riskColumns(scales), seedRows: sampleRows }],
-    names: [],
-    freeze: { rows: 4, columns: 1 },
-    print: { orientation: "Landscape", fitToWidth: true, titleRows: "$4:$4" },
-  };
-}
+    title: "Risk register",
+    subtitle:
+      "One row per risk. Enter likelihood and impact from the Scales sheet; scores, ratings, appetite and review dates calculate. " +
+      "Asset IDs: IDs from the Asset Inventory separated by \"; \".",
+    freezeColumns: 1,
+  },
+  fields: ({ scales }) => riskFields(scales),
+  seedRows: ({ sample, scales, today }) => (sample ? sampleRisks(scales.size, today) : []),
+  rules: RISK_RULES,
+};
+

@@ -7,16 +7,24 @@ import { asLiteralText } from "../literalText";
 import { Scales, SCORING_METHOD_LABELS } from "../scales";
 import { RISK_CATEGORIES } from "./vocabulary";
 import { SECTION, SUBTITLE, TABLE_STYLE, TITLE, widthFor } from "./style";
-import { BlockSpec, NameSpec, SheetSpec, TableSpec } from "./types";
+import { BlockSpec, NameSpec, RowBlockSpec, SheetSpec, TableSpec } from "./types";
 
 export const SCALES_SHEET = "Scales";
 export const SCALE_TABLES = {
   likelihood: "LikelihoodScale",
   impact: "ImpactScale",
   bands: "RatingBands",
-  settings: "Settings",
   categories: "Categories",
 } as const;
+
+/**
+ * The settings are a plain range named SettingsList (header row Setting | Value, then one row per
+ * setting), not a table: their Value cells mix typed values and a formula, which a table column
+ * cannot hold (Excel's calculated-column AutoCorrect, office-js #5909, #2093). Versions before 0.2
+ * kept them in the table Settings, which readers still accept.
+ */
+export const SETTINGS_BLOCK = "SettingsList";
+export const LEGACY_SETTINGS_TABLE = "Settings";
 
 /** Settings rows, in order; each gets a defined name pointing at its value cell. */
 export const SETTINGS = [
@@ -87,7 +95,7 @@ function bandsTable(scales: Scales): TableSpec {
   };
 }
 
-function settingsTable(scales: Scales, organisation: string): TableSpec {
+function settingsBlock(scales: Scales, organisation: string): RowBlockSpec {
   const values: Record<string, string | number> = {
     Organisation: asLiteralText(organisation),
     "Risk Appetite": scales.appetite,
@@ -95,14 +103,14 @@ function settingsTable(scales: Scales, organisation: string): TableSpec {
     "Matrix Size": `=MAX(${SCALE_TABLES.likelihood}[[Level]])`,
   };
   return {
-    name: SCALE_TABLES.settings,
+    name: SETTINGS_BLOCK,
     anchor: "Q4",
-    style: TABLE_STYLE,
     columns: [
       { header: "Setting", width: widthFor(16) },
       { header: "Value", width: widthFor(20) },
     ],
-    seedRows: SETTINGS.map(({ setting }) => ({ Setting: setting, Value: values[setting] })),
+    rows: SETTINGS.map(({ setting }) => ({ Setting: setting, Value: values[setting] })),
+    legacyTable: LEGACY_SETTINGS_TABLE,
   };
 }
 
@@ -160,8 +168,8 @@ export function scalesSheet(scales: Scales, organisation: string): SheetSpec {
   const matrix = scoreMatrix(scales);
   const settingNames: NameSpec[] = SETTINGS.map(({ setting, name }, i) => ({
     name,
-    formula: `={cell:${SCALE_TABLES.settings}[Value]#${i + 1}}`,
-    comment: `${setting}, from the Settings table on the Scales sheet`,
+    formula: `={cell:${SETTINGS_BLOCK}[Value]#${i + 1}}`,
+    comment: `${setting}, from the settings on the Scales sheet`,
   }));
   return {
     key: "scales",
@@ -182,7 +190,8 @@ export function scalesSheet(scales: Scales, organisation: string): SheetSpec {
       },
       ...matrix.blocks,
     ],
-    tables: [likelihoodTable(scales), impactTable(scales), bandsTable(scales), settingsTable(scales, organisation), categoriesTable()],
+    tables: [likelihoodTable(scales), impactTable(scales), bandsTable(scales), categoriesTable()],
+    rowBlocks: [settingsBlock(scales, organisation)],
     names: [...settingNames, matrix.name],
     freeze: { rows: 4, columns: 0 },
     print: { orientation: "Landscape", fitToWidth: true },

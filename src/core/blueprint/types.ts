@@ -98,9 +98,36 @@ export interface BlockSpec {
   rowHeight?: number;
 }
 
+/**
+ * A small block of rows that is deliberately not an Excel table: a header row, then rows whose cells
+ * may each hold a different formula (the KPI list, chart data, settings). Excel's AutoCorrect option
+ * "Fill formulas in tables to create calculated columns" is on by default and also acts on formulas
+ * written through Office.js (office-js #5909 on Mac and the web, #2093 on Windows "by design", #6745):
+ * a table column ends up holding one formula, so per-row formulas cannot live in a table.
+ * A workbook-scoped defined name covers the header row and the rows: the plan and every reader find
+ * the block through it, and tiles and charts refer to its cells with {cell:Name[Column]#n} and
+ * {col:Name[Column]} tokens, as they would to a table's.
+ */
+export interface RowBlockSpec {
+  /** The defined name over the header row and the rows; shares the namespace of tables and names. */
+  name: string;
+  /** Top-left cell of the header row, e.g. "P4" (moved right past anything in the way, like a table). */
+  anchor: string;
+  columns: ReadonlyArray<{ header: string; width: number; horizontalAlignment?: "Left" | "Center" | "Right" }>;
+  /**
+   * Cells by header. Formulas may use {row:Column} (this row's cell of another column of the block,
+   * e.g. $P26) and the {cell:…}/{col:…} tokens.
+   */
+  rows: ReadonlyArray<Record<string, CellValue>>;
+  /** Number formats of a row's cells, by header (a percentage KPI's "0%"), one entry per row. */
+  rowFormats?: ReadonlyArray<Readonly<Record<string, string>>>;
+  /** The table older versions kept these rows in: a workbook that has it is ours, and readers fall back to it. */
+  legacyTable?: string;
+}
+
 export interface NameSpec {
   name: string;
-  /** "=Scales!$R$5" or a token formula such as "={cell:Settings[Value]#2}". */
+  /** "=Scales!$R$5" or a token formula such as "={cell:SettingsList[Value]#2}". */
   formula: string;
   comment: string;
 }
@@ -150,11 +177,13 @@ export interface SheetSpec {
   key: string;
   name: string;
   tabColor: string;
-  /** The table (or, for sheets without tables, the defined name) that proves a sheet is ours. */
+  /** The table (or the defined name, e.g. of a row block) that proves a sheet is ours. */
   ownerTable?: string;
   ownerName?: string;
   blocks: readonly BlockSpec[];
   tables: readonly TableSpec[];
+  /** Per-row blocks (not tables); written when the sheet or the block is missing, never over user edits. */
+  rowBlocks?: readonly RowBlockSpec[];
   names: readonly NameSpec[];
   freeze?: { rows: number; columns: number };
   print?: PrintSpec;

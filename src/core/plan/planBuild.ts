@@ -3,10 +3,11 @@
  * validation and formats of its columns); never touches rows, user columns or other sheets.
  */
 import { cellAddress, columnLetter, parseCell, parseRange, quoteSheet, RangeRef } from "../a1";
-import { BlockSpec, CellValue, ColumnSpec, TableSpec, ValidationSpec, WorkbookBlueprint } from "../blueprint/types";
+import { BLOCK_HEADER } from "../blueprint/style";
+import { BlockSpec, CellValue, ColumnSpec, RowBlockSpec, SheetSpec, TableSpec, ValidationSpec, WorkbookBlueprint } from "../blueprint/types";
 import { canonicalFormula } from "./formulaText";
 import { moveSheetReferences, SheetMove } from "./sheetReferences";
-import { SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "./snapshot";
+import { findRowBlock, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "./snapshot";
 import { Plan, PlanReport, PlanStep, ResolvedConditionalFormat, ResolvedValidation } from "./steps";
 
 /** Where a table sits (or will sit once the plan is applied), and its final header order. */
@@ -38,7 +39,8 @@ export function planBuild(blueprint: WorkbookBlueprint, snapshot: WorkbookSnapsh
   for (const spec of blueprint.sheets) {
     const ownerSheet =
       (spec.ownerTable ? tables.get(key(spec.ownerTable))?.sheet : undefined) ??
-      (spec.ownerName ? snapshot.nameSheets?.[key(spec.ownerName)] : undefined);
+      (spec.ownerName ? snapshot.nameSheets?.[key(spec.ownerName)] : undefined) ??
+      legacyOwnerSheet(spec, tables);
     if (ownerSheet && sheets.has(key(ownerSheet))) {
       sheetNames[spec.key] = sheets.get(key(ownerSheet))!.name;
       continue;
@@ -58,6 +60,7 @@ export function planBuild(blueprint: WorkbookBlueprint, snapshot: WorkbookSnapsh
 
   // Lay out every blueprint table first: formats and validation on one sheet refer to tables on another.
   const layouts = new Map<string, TableLayout>();
+  const newBlocks = new Set<string>();
   for (const spec of blueprint.sheets) {
     const sheet = sheetNames[spec.key];
     const used = sheets.get(key(sheet))?.usedRange;
@@ -72,6 +75,17 @@ export function planBuild(blueprint: WorkbookBlueprint, snapshot: WorkbookSnapsh
       const layout = newLayout(table, sheet, occupied);
       occupied.push(areaOf(layout));
       layouts.set(key(table.name), layout);
+    }
+    for (const block of spec.rowBlocks ?? []) {
+      const existing = findRowBlock(snapshot, block.name, block.legacyTable);
+      const layout = existing
+        ? { ...existingLayout(existing, { name: block.name, columns: block.columns }), name: block.name, headers: existing.headers }
+        : placeLayout(block.name, block.anchor, block.columns.map((c) => c.header), block.rows.length, sheet, occupied);
+      if (!existing) {
+        occupied.push(areaOf(layout));
+        newBlocks.add(key(block.name));
+      }
+      layouts.set(key(block.name), layout);
     }
   }
 
@@ -90,6 +104,11 @@ export function planBuild(blueprint: WorkbookBlueprint, snapshot: WorkbookSnapsh
         report.warnings.push(`Table ${table.name} is on sheet ${existing.sheet}, not ${sheet}; it was left where it is.`);
       }
       steps.push(...tableSteps(table, layout, existing, layouts, report));
+    }
+    for (const block of spec.rowBlocks ?? []) {
+      if (!newBlocks.has(key(block.name))) continue;
+      steps.push(...rowBlockSteps(block, layouts.get(key(block.name))!, layouts));
+      report.created.push(`Range ${block.name}`);
     }
     for (const name of spec.names) {
       if (snapshot.names.some((n) => key(n) === key(name.name))) continue;
@@ -130,6 +149,7 @@ const PHASE: Record<PlanStep["kind"], number> = {
   appendRows: 1,
   name: 2,
   write: 3,
+  rowBlock: 3,
   column: 4,
   freeze: 5,
   print: 5,
@@ -165,7 +185,7 @@ function uniqueSheetName(wanted: string, taken: Set<string>): string {
   }
 }
 
-function existingLayout(existing: TableSnapshot, spec: TableSpec): TableLayout {
+function existingLayout(existing: TableSnapshot, spec: Pick<TableSpec, "name" | "columns"> & Partial<TableSpec>): TableLayout {
   const present = new Set(existing.headers.map(key));
   const missing = spec.columns.map((c) => c.header).filter((h) => !present.has(key(h)));
   const headers = [...existing.headers, ...missing];
@@ -183,24 +203,24 @@ function existingLayout(existing: TableSnapshot, spec: TableSpec): TableLayout {
 }
 
 /** A row's identity: its key columns' values, case-folded and joined. */
-function rowKey(spec: TableSpec, get: (header: string) => CellValue | undefined): string {
+function rowKey(spec: Pick<TableSpec, "keyColumns">, get: (header: string) => CellValue | undefined): string {
   return (spec.keyColumns ?? []).map((h) => String(get(h) ?? "").trim().toLowerCase()).join(KEY_SEPARATOR);
 }
 
-function existingKeys(spec: TableSpec, existing: TableSnapshot): string[] {
+function existingKeys(spec: Pick<TableSpec, "keyColumns">, existing: TableSnapshot): string[] {
   if (!spec.keyColumns?.length || !existing.columns) return [];
   const columns = existing.columns;
   return Array.from({ length: existing.bodyRows }, (_, i) => rowKey(spec, (h) => columns[h]?.[i]));
 }
 
 /** Seed rows whose keys the table does not hold yet (only for tables with key columns). */
-function missingSeedRows(spec: TableSpec, existing: TableSnapshot): ReadonlyArray<Record<string, CellValue>> {
-  if (!spec.appendMissing || !spec.keyColumns?.length || !existing.columns || spec.keyColumns.some((h) => !existing.columns![h])) return [];
+function missingSeedRows(spec: Partial<TableSpec>, existing: TableSnapshot): ReadonlyArray<Record<string, CellValue>> {
+  if (!spec.appendMissing || !spec.seedRows || !spec.keyColumns?.length || !existing.columns || spec.keyColumns.some((h) => !existing.columns![h])) return [];
   const known = new Set(existingKeys(spec, existing));
   return spec.seedRows.filter((row) => !known.has(rowKey(spec, (h) => row[h])));
 }
 
-function seedValue(spec: TableSpec, row: Record<string, CellValue>, header: string): CellValue {
+function seedValue(spec: Pick<TableSpec, "columns">, row: Record<string, CellValue>, header: string): CellValue {
   const column = spec.columns.find((c) => key(c.header) === key(header));
   return !column || column.formula ? "" : (row[column.header] ?? "");
 }
@@ -224,26 +244,71 @@ function areaOf(layout: TableLayout): RangeRef {
 }
 
 function newLayout(spec: TableSpec, sheet: string, occupied: readonly RangeRef[]): TableLayout {
-  const anchor = parseCell(spec.anchor);
-  const lastRow = anchor.row + Math.max(spec.seedRows.length, 1);
+  const layout = placeLayout(spec.name, spec.anchor, spec.columns.map((c) => c.header), Math.max(spec.seedRows.length, 1), sheet, occupied);
+  return { ...layout, rowKeys: spec.seedRows.map((row) => rowKey(spec, (h) => row[h])) };
+}
+
+/** Header row at the anchor, moved right past anything in the way; `rows` rows below it. */
+function placeLayout(name: string, anchorCell: string, headers: string[], rows: number, sheet: string, occupied: readonly RangeRef[]): TableLayout {
+  const anchor = parseCell(anchorCell);
+  const lastRow = anchor.row + rows;
   const inTheWay = (firstColumn: number) =>
     occupied.find(
-      (area) =>
-        anchor.row <= area.end.row && lastRow >= area.start.row && firstColumn <= area.end.column && firstColumn + spec.columns.length - 1 >= area.start.column,
+      (area) => anchor.row <= area.end.row && lastRow >= area.start.row && firstColumn <= area.end.column && firstColumn + headers.length - 1 >= area.start.column,
     );
   // Never write over cells the user filled or a table placed before: move right, past whatever is in the way.
   let firstColumn = anchor.column;
   for (let area = inTheWay(firstColumn); area; area = inTheWay(firstColumn)) firstColumn = area.end.column + 2;
-  return {
-    name: spec.name,
-    sheet,
-    headerRow: anchor.row,
-    firstColumn,
-    headers: spec.columns.map((c) => c.header),
-    bodyRows: Math.max(spec.seedRows.length, 1),
-    rowKeys: spec.seedRows.map((row) => rowKey(spec, (h) => row[h])),
-    appendedRows: [],
-  };
+  return { name, sheet, headerRow: anchor.row, firstColumn, headers, bodyRows: rows, rowKeys: [], appendedRows: [] };
+}
+
+/** The sheet of a table older versions kept a per-row block in (the Dashboard's Kpis table). */
+function legacyOwnerSheet(spec: SheetSpec, tables: Map<string, TableSnapshot>): string | undefined {
+  for (const block of spec.rowBlocks ?? []) {
+    const legacy = block.legacyTable ? tables.get(key(block.legacyTable)) : undefined;
+    if (legacy) return legacy.sheet;
+  }
+  return undefined;
+}
+
+/**
+ * A new per-row block: its defined name, then header and rows in one 2D write (each row's tokens
+ * resolved for that row), a header look, per-row number formats and column widths.
+ */
+function rowBlockSteps(block: RowBlockSpec, layout: TableLayout, layouts: Map<string, TableLayout>): PlanStep[] {
+  const top = { row: layout.headerRow, column: layout.firstColumn };
+  const bottom = { row: layout.headerRow + block.rows.length, column: layout.firstColumn + block.columns.length - 1 };
+  const firstBody = { row: top.row + 1, column: top.column };
+  const headers = block.columns.map((c) => c.header);
+  const rowValues = block.rows.map((row, i) => {
+    const sheetRow = layout.headerRow + 2 + i;
+    const rowRef = (header: string) => {
+      const index = headers.findIndex((h) => key(h) === key(header));
+      if (index < 0) throw new Error(`Blueprint error: ${block.name} has no column ${header}`);
+      return `$${columnLetter(layout.firstColumn + index)}${sheetRow}`;
+    };
+    return headers.map((h) => {
+      const value = row[h] ?? null;
+      return typeof value === "string" && value.startsWith("=") ? resolveTokens(value, layouts, rowRef) : value;
+    });
+  });
+  const body = `${cellAddress(firstBody)}:${cellAddress(bottom)}`;
+  return [
+    { kind: "name", name: block.name, formula: `=${quoteSheet(layout.sheet)}!${cellAddress(top, true)}:${cellAddress(bottom, true)}`, comment: "" },
+    {
+      kind: "rowBlock",
+      sheet: layout.sheet,
+      address: `${cellAddress(top)}:${cellAddress(bottom)}`,
+      values: [headers, ...rowValues],
+      headerFormat: BLOCK_HEADER,
+      body,
+      numberFormats: block.rowFormats?.map((formats) => headers.map((h) => formats[h] ?? "General")),
+      columns: block.columns.map((c, i) => {
+        const letter = columnLetter(layout.firstColumn + i);
+        return { widthColumn: `${letter}:${letter}`, width: c.width, body: `${letter}${firstBody.row + 1}:${letter}${bottom.row + 1}`, horizontalAlignment: c.horizontalAlignment };
+      }),
+    },
+  ];
 }
 
 function tableSteps(

@@ -2,15 +2,18 @@
  * The scales as the workbook holds them now, read back from the Scales sheet's tables, so that a
  * re-run builds drop-downs, messages and colours from the analyst's edits rather than the defaults.
  */
-import { SCALE_TABLES, SETTINGS } from "../blueprint/scalesSheet";
+import { LEGACY_SETTINGS_TABLE, SCALE_TABLES, SETTINGS, SETTINGS_BLOCK } from "../blueprint/scalesSheet";
 import { CellValue } from "../blueprint/types";
 import { ImpactLevel, isMatrixSize, RatingBand, ScaleLevel, Scales, ScoringMethod, SCORING_METHOD_LABELS } from "../scales";
-import { WorkbookSnapshot } from "./snapshot";
+import { findRowBlock, TableSnapshot, WorkbookSnapshot } from "./snapshot";
 
 type Rows = Array<Record<string, CellValue>>;
 
 function rowsOf(snapshot: WorkbookSnapshot, table: string): Rows | undefined {
-  const t = snapshot.tables.find((x) => x.name.toLowerCase() === table.toLowerCase());
+  return bodyRows(snapshot.tables.find((x) => x.name.toLowerCase() === table.toLowerCase()));
+}
+
+function bodyRows(t: TableSnapshot | undefined): Rows | undefined {
   if (!t?.body) return undefined;
   return t.body
     .filter((row) => row.some((v) => v !== null && v !== ""))
@@ -43,7 +46,7 @@ export function scalesFromSnapshot(snapshot: WorkbookSnapshot): Scales | undefin
   const size = Math.max(...likelihood.map((l) => l.level));
   if (!isMatrixSize(size) || bands.length === 0) return undefined;
 
-  const settings = new Map((rowsOf(snapshot, SCALE_TABLES.settings) ?? []).map((r) => [text(r.Setting), r.Value]));
+  const settings = settingsOf(snapshot);
   const methodLabel = text(settings.get(SETTINGS[2].setting) ?? "");
   const method: ScoringMethod = methodLabel === SCORING_METHOD_LABELS.matrix ? "matrix" : "multiply";
   const appetite = num(settings.get(SETTINGS[1].setting) ?? NaN);
@@ -59,4 +62,10 @@ export function scalesFromSnapshot(snapshot: WorkbookSnapshot): Scales | undefin
     appetite: Number.isFinite(appetite) ? appetite : bands[Math.min(1, bands.length - 1)].max,
     matrix,
   };
+}
+
+/** Setting → value, from the settings block on the Scales sheet (or the Settings table of older workbooks). */
+export function settingsOf(snapshot: WorkbookSnapshot): Map<string, CellValue> {
+  const rows = bodyRows(findRowBlock(snapshot, SETTINGS_BLOCK, LEGACY_SETTINGS_TABLE)) ?? [];
+  return new Map(rows.map((r) => [text(r.Setting), r.Value ?? null]));
 }

@@ -37,6 +37,23 @@ export interface WorkbookSnapshot {
   nameSheets?: Record<string, string>;
   /** Values of the named score grid, when it exists. */
   scoreMatrix?: CellValue[][];
+  /**
+   * The per-row blocks (RowBlockSpec) the read asked for, found through their defined names: the
+   * header row gives `headers`, the rows below `body` and `columns`.
+   */
+  blocks?: TableSnapshot[];
+}
+
+/**
+ * A per-row block as the workbook holds it: the named range, or else the table older versions kept
+ * the same rows in (read in full), so workbooks built before either form keep working.
+ */
+export function findRowBlock(snapshot: WorkbookSnapshot, name: string, legacyTable?: string): TableSnapshot | undefined {
+  const lower = (s: string) => s.toLowerCase();
+  return (
+    snapshot.blocks?.find((b) => lower(b.name) === lower(name)) ??
+    (legacyTable ? snapshot.tables.find((t) => lower(t.name) === lower(legacyTable) && t.body) : undefined)
+  );
 }
 
 export const EMPTY_SNAPSHOT: WorkbookSnapshot = { readOnly: false, sheets: [], tables: [], names: [] };

@@ -42,6 +42,19 @@ export type PlanStep =
       validation?: ResolvedValidation;
       conditionalFormats?: ResolvedConditionalFormat[];
     }
+  | {
+      /** A per-row block (RowBlockSpec): header and rows in one 2D write, formats per cell. */
+      kind: "rowBlock";
+      sheet: string;
+      /** Header row and rows, e.g. "P4:Q20". */
+      address: string;
+      values: CellValue[][];
+      headerFormat: CellFormat;
+      /** The rows below the header, e.g. "P5:Q20", and their number formats ("General" where none). */
+      body: string;
+      numberFormats?: string[][];
+      columns: Array<{ widthColumn: string; width: number; body: string; horizontalAlignment?: "Left" | "Center" | "Right" }>;
+    }
   | { kind: "name"; name: string; formula: string; comment: string }
   | { kind: "freeze"; sheet: string; rows: number; columns: number }
   | { kind: "print"; sheet: string; print: PrintSpec }

@@ -5,7 +5,8 @@
  * treatments pay back, some do not).
  */
 import type { Scales } from "../scales";
-import { annualLossExpectancy, parseFinancialRange } from "../quant";
+import { parseFinancialRange } from "../quant/financialRange";
+import { annualLossExpectancy } from "../quant/lognormal";
 import { RISK_SCENARIOS } from "./riskScenarios";
 import type { SampleRow } from "./types";
 

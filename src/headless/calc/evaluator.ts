@@ -4,10 +4,11 @@ import type { HeadlessWorkbook } from "../model/workbook";
 import type { SheetModel } from "../model/sheet";
 import type { TableModel } from "../model/table";
 import { lookupFunction } from "./functions";
+import { power } from "./functions/math";
 import { type FormulaNode, parseFormula } from "./parser";
 import { parseStructuredSpec, structuredRect } from "./structuredRefs";
 import {
-  type Scalar, type Value, type RefValue, CalcError, DIV0, NA, NAME, NUM, REF, VALUE,
+  type ArrayValue, type Scalar, type Value, type RefValue, CalcError, DIV0, NA, NAME, NUM, REF, VALUE,
   arrayOf, compareScalars, isArray, isError, isRef, toNumber, toText,
 } from "./values";
 
@@ -24,7 +25,23 @@ export interface CellSource {
   /** A whole-column rectangle cut down to the rows the sheet uses. */
   clip(sheet: SheetModel, rect: Rect): Rect;
   today(): Date;
+  /** Says the formula being evaluated has no value the host can vouch for (a custom function, an unsupported one). */
+  cannotCompute(reason: string): void;
+  /** Runs `work`; the reason its result cannot be trusted, if any (kept with cached results so reuse says it again). */
+  tracked<T>(work: () => T): { result: T; reason: string | undefined };
 }
+
+/** The add-in's custom functions (ISMP.COVERAGE, ...): only Excel, with the add-in loaded, computes them. */
+const CUSTOM_FUNCTION_PREFIX = "ISMP.";
+
+/** Why a call has no headless value (the reason counts are reported when files are written). */
+export function unknownFunctionReason(name: string): string {
+  const upper = name.toUpperCase().replace(/^_XLFN\./, "");
+  return upper.startsWith(CUSTOM_FUNCTION_PREFIX) ? `custom function ${upper}` : `function ${upper} is not supported headlessly`;
+}
+
+export const UNREADABLE_FORMULA = "formula the calculator cannot parse";
+export const ARRAY_RESULT = "array result in one cell";
 
 const parsed = new Map<string, FormulaNode>();
 
@@ -39,11 +56,11 @@ export function parseCached(formula: string): FormulaNode {
 }
 
 export class Evaluator {
-  private readonly arrayResults = new Map<string, Value>();
+  private readonly arrayResults = new Map<string, { value: Value; reason: string | undefined }>();
   private readonly identities = new Map<object, number>();
   private readonly tableColumns = new Map<TableModel, Map<string, number>>();
   /** Range contents read once per recalculation (every cell is final once read). */
-  private readonly refGrids = new Map<string, Scalar[][]>();
+  private readonly refGrids = new Map<string, { grid: Scalar[][]; reason: string | undefined }>();
 
   constructor(
     readonly workbook: HeadlessWorkbook,
@@ -56,9 +73,14 @@ export class Evaluator {
     try {
       node = parseCached(formula);
     } catch {
+      this.cells.cannotCompute(UNREADABLE_FORMULA);
       return NAME;
     }
-    return this.scalar(this.evaluate(node, at), at);
+    const value = this.evaluate(node, at);
+    // Several values in one cell: Excel 2019 intersects each range with the formula's row, Excel 365
+    // spills; either way the top-left item would be a guess.
+    if (isArray(value) && !isSingleCell(value)) this.cells.cannotCompute(ARRAY_RESULT);
+    return this.scalar(value, at);
   }
 
   evaluate(node: FormulaNode, at: CellPosition): Value {
@@ -91,20 +113,31 @@ export class Evaluator {
         return this.binary(node.op, this.evaluate(node.left, at), this.evaluate(node.right, at));
       case "call": {
         const implementation = lookupFunction(node.name);
-        return implementation ? implementation(node.args, { evaluator: this, at }) : NAME;
+        if (implementation) return implementation(node.args, { evaluator: this, at });
+        this.cells.cannotCompute(unknownFunctionReason(node.name));
+        return NAME;
       }
     }
   }
 
-  /** A value reduced to one scalar: a single cell, or the implicit intersection with the formula's row/column. */
+  /**
+   * A value reduced to one scalar: a single cell, or the implicit intersection of a range with the
+   * formula's row (a column of cells) or column (a row of cells); no intersection is #VALUE!.
+   */
   scalar(value: Value, at?: CellPosition): Scalar {
     if (isArray(value)) return value.rows[0]?.[0] ?? null;
     if (!isRef(value)) return value;
     const { rect, sheet } = value;
     let row = rect.r0;
     let col = rect.c0;
-    if (at && rect.c0 === rect.c1 && rect.r0 !== rect.r1 && at.row >= rect.r0 && at.row <= rect.r1) row = at.row;
-    if (at && rect.r0 === rect.r1 && rect.c0 !== rect.c1 && at.col >= rect.c0 && at.col <= rect.c1) col = at.col;
+    if (at && rect.r0 !== rect.r1) {
+      if (at.row < rect.r0 || at.row > rect.r1) return VALUE;
+      row = at.row;
+    }
+    if (at && rect.c0 !== rect.c1) {
+      if (at.col < rect.c0 || at.col > rect.c1) return VALUE;
+      col = at.col;
+    }
     return this.cells.read(sheet, row, col);
   }
 
@@ -113,12 +146,13 @@ export class Evaluator {
     if (isArray(value)) return value.rows;
     if (!isRef(value)) return [[value]];
     const key = refKey(value);
-    let grid = this.refGrids.get(key);
-    if (!grid) {
-      grid = this.readGrid(value);
-      this.refGrids.set(key, grid);
-    }
-    return grid;
+    let read = this.refGrids.get(key);
+    if (!read) {
+      const { result, reason } = this.cells.tracked(() => this.readGrid(value));
+      read = { grid: result, reason };
+      this.refGrids.set(key, read);
+    } else if (read.reason !== undefined) this.cells.cannotCompute(read.reason);
+    return read.grid;
   }
 
   private readGrid(value: RefValue): Scalar[][] {
@@ -142,7 +176,16 @@ export class Evaluator {
     if (!multi) return fn(values.map((v) => this.scalar(v)));
     const key = operation === undefined ? undefined : this.arrayKey(operation, values);
     const known = key === undefined ? undefined : this.arrayResults.get(key);
-    if (known) return known;
+    if (known) {
+      if (known.reason !== undefined) this.cells.cannotCompute(known.reason);
+      return known.value;
+    }
+    const { result, reason } = this.cells.tracked(() => this.mapGrids(values, fn));
+    if (key !== undefined) this.arrayResults.set(key, { value: result, reason });
+    return result;
+  }
+
+  private mapGrids(values: Value[], fn: (scalars: Scalar[]) => Scalar): ArrayValue {
     const grids = values.map((v) => this.grid(v));
     const height = Math.max(...grids.map((g) => g.length));
     const width = Math.max(...grids.map((g) => g[0]?.length ?? 0));
@@ -162,9 +205,7 @@ export class Evaluator {
       }
       rows.push(line);
     }
-    const result = arrayOf(rows);
-    if (key !== undefined) this.arrayResults.set(key, result);
-    return result;
+    return arrayOf(rows);
   }
 
   private arrayKey(operation: object | string, values: Value[]): string {
@@ -221,6 +262,7 @@ export class Evaluator {
       try {
         node = parseCached(entry.formula);
       } catch {
+        this.cells.cannotCompute(UNREADABLE_FORMULA);
         return NAME;
       }
       return this.evaluate(node, at);
@@ -275,10 +317,7 @@ export function applyOperator(op: string, a: Scalar, b: Scalar): Scalar {
     case "-": return x - y;
     case "*": return x * y;
     case "/": return y === 0 ? DIV0 : x / y;
-    case "^": {
-      const power = Math.pow(x, y);
-      return Number.isFinite(power) ? power : NUM;
-    }
+    case "^": return power(x, y);
   }
   return VALUE;
 }

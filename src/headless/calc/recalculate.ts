@@ -16,6 +16,10 @@ const IN_PROGRESS = Symbol("in progress");
  */
 const MAX_NESTING = 64;
 
+/** Why a formula's value is not what Excel would show: it read a cell whose value is unknown. */
+export const DEPENDS_ON_UNKNOWN = "depends on a cell whose value cannot be computed headlessly";
+export const CIRCULAR_REFERENCE = "circular reference";
+
 interface Position {
   sheet: SheetModel;
   row: number;
@@ -34,6 +38,10 @@ export class Recalculation implements CellSource {
   private readonly results = new Map<Cell, Scalar | typeof IN_PROGRESS>();
   private readonly lastRows = new Map<SheetModel, number>();
   private readonly evaluator: Evaluator;
+  /** Formula cells whose computed value is not Excel's (a custom function, an unsupported one, ...), with the first reason. */
+  readonly unknown = new Map<Cell, string>();
+  /** Why the formula being evaluated now cannot be trusted, once something it used says so. */
+  private reason: string | undefined;
   private nesting = 0;
 
   constructor(
@@ -59,14 +67,17 @@ export class Recalculation implements CellSource {
     const waiting = new Set<Cell>();
     while (pending.length > 0) {
       const next = pending[pending.length - 1];
+      this.reason = undefined;
       try {
         this.read(next.sheet, next.row, next.col);
         pending.pop();
       } catch (error) {
         if (!(error instanceof NeedsCell)) throw error;
         // Needed again while it waits: a long circular chain, which reads 0 as a short one does.
-        if (waiting.has(error.cell)) this.store(error.cell, 0);
-        else pending.push(error.position);
+        if (waiting.has(error.cell)) {
+          this.store(error.cell, 0);
+          this.unknown.set(error.cell, CIRCULAR_REFERENCE);
+        } else pending.push(error.position);
         waiting.add(error.cell);
       }
     }
@@ -77,14 +88,21 @@ export class Recalculation implements CellSource {
     if (!cell) return null;
     if (cell.formula === undefined) return cell.value ?? null;
     const known = this.results.get(cell);
-    // Excel shows 0 for a circular reference it cannot resolve.
-    if (known === IN_PROGRESS) return 0;
-    if (known !== undefined) return known;
+    // Excel shows 0 for a circular reference it cannot resolve (and warns); LibreOffice shows Err:522.
+    if (known === IN_PROGRESS) {
+      this.cannotCompute(CIRCULAR_REFERENCE);
+      return 0;
+    }
+    if (known !== undefined) {
+      if (this.unknown.has(cell)) this.cannotCompute(DEPENDS_ON_UNKNOWN);
+      return known;
+    }
     if (this.nesting >= MAX_NESTING) throw new NeedsCell({ sheet, row, col }, cell);
     this.results.set(cell, IN_PROGRESS);
     this.nesting++;
     try {
-      const computed = this.evaluator.evaluateCell(cell.formula, { sheet, row, col });
+      const { result: computed, reason } = this.tracked(() => this.evaluator.evaluateCell(cell.formula as string, { sheet, row, col }));
+      if (reason !== undefined) this.unknown.set(cell, reason);
       // A formula that refers to a blank cell shows 0.
       return this.store(cell, computed === null ? 0 : computed);
     } catch (error) {
@@ -92,6 +110,28 @@ export class Recalculation implements CellSource {
       throw error;
     } finally {
       this.nesting--;
+    }
+  }
+
+  cannotCompute(reason: string): void {
+    this.reason ??= reason;
+  }
+
+  /**
+   * Runs `work` as a unit of its own: the reason (if any) why what it computed cannot be trusted,
+   * which also taints whatever is being computed around it (DEPENDS_ON_UNKNOWN for a cell).
+   */
+  tracked<T>(work: () => T): { result: T; reason: string | undefined } {
+    const outer = this.reason;
+    this.reason = undefined;
+    let reason: string | undefined;
+    try {
+      const result = work();
+      reason = this.reason;
+      return { result, reason };
+    } finally {
+      this.reason = outer;
+      if (reason !== undefined) this.cannotCompute(DEPENDS_ON_UNKNOWN);
     }
   }
 
@@ -122,7 +162,9 @@ function toCellValue(result: Exclude<Scalar, null>): CellValue {
   return isError(result) ? result.code : result;
 }
 
-/** Recalculates every formula of the workbook. */
-export function recalculate(workbook: HeadlessWorkbook, clock?: () => Date): void {
-  new Recalculation(workbook, clock).run(workbook.sheets);
+/** Recalculates every formula of the workbook; returns the cells whose value is not what Excel would show, with why. */
+export function recalculate(workbook: HeadlessWorkbook, clock?: () => Date): ReadonlyMap<Cell, string> {
+  const recalculation = new Recalculation(workbook, clock);
+  recalculation.run(workbook.sheets);
+  return recalculation.unknown;
 }

@@ -1,7 +1,7 @@
 import { HeadlessOfficeError, fail } from "../errors";
 import { SheetModel } from "./sheet";
 import type { TableModel } from "./table";
-import type { NameEntry } from "./types";
+import type { Cell, NameEntry } from "./types";
 import type { Rect } from "../addresses";
 import { recalculate } from "../calc/recalculate";
 
@@ -43,6 +43,11 @@ export class HeadlessWorkbook {
   private nextId = 1;
   private mode: CalculationMode = "Manual";
   private calculationStale = true;
+  /**
+   * calcPr fullCalcOnLoad="1" in the file: Excel and LibreOffice recalculate every formula on open,
+   * whatever the cached values say. Files the CLI and the demo write set it (calc/cachedValues.ts).
+   */
+  fullCalcOnLoad = false;
   /** The date TODAY() returns; tests pin it. */
   calculationClock: () => Date = () => new Date();
 
@@ -65,10 +70,14 @@ export class HeadlessWorkbook {
     if (this.mode === "Automatic" && this.calculationStale) this.calculate();
   }
 
-  /** Recalculates every formula now, whatever the mode (Application.calculate("Full")). */
-  calculate(): void {
-    recalculate(this, this.calculationClock);
+  /**
+   * Recalculates every formula now, whatever the mode (Application.calculate("Full")); returns the
+   * formula cells whose value is not what Excel would show (custom functions, ...), with why.
+   */
+  calculate(): ReadonlyMap<Cell, string> {
+    const unknown = recalculate(this, this.calculationClock);
     this.calculationStale = false;
+    return unknown;
   }
 
   newId(prefix: string): string {

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { rectAddress } from "../addresses";
 import { toFileFormula } from "../formulaSyntax";
 import type { SheetModel } from "../model/sheet";
-import type { CellStyle, ConditionalFormatEntry, DataValidationEntry, NameEntry } from "../model/types";
+import type { Cell, CellStyle, ConditionalFormatEntry, DataValidationEntry, NameEntry } from "../model/types";
 import type { HeadlessWorkbook } from "../model/workbook";
 import {
   borderToFile,
@@ -45,6 +45,7 @@ export async function writeXlsx(workbook: HeadlessWorkbook, options: WriteXlsxOp
     if (sheet.protection.protected) await worksheet.protect(sheet.protection.password ?? "", protectionToFile(sheet.protection.options));
   }
   (book as unknown as { _definedNames: { model: DefinedNameRecord[] } })._definedNames = { model: definedNames };
+  if (workbook.fullCalcOnLoad) book.calcProperties = { ...book.calcProperties, fullCalcOnLoad: true };
   let bytes: Uint8Array = new Uint8Array(await book.xlsx.writeBuffer());
   for (const step of options.postProcessors ?? []) bytes = await step(bytes, workbook);
   return bytes;
@@ -70,16 +71,29 @@ function sheetOptions(sheet: SheetModel): Partial<ExcelJS.AddWorksheetOptions> {
   };
 }
 
+/**
+ * A model cell as exceljs writes it. A formula's cached result gets Excel's cell type: t="str" for
+ * text, t="b" for booleans, t="e" for errors (the model holds an error as its code, "#N/A", as
+ * Office.js `values` does), a plain <v> for numbers and dates.
+ */
+function fileValue(cell: Cell): ExcelJS.CellValue | undefined {
+  if (cell.formula === undefined) return cell.value;
+  const formula = toFileFormula(cell.formula);
+  if (cell.value === undefined) return { formula } as ExcelJS.CellFormulaValue;
+  const result = typeof cell.value === "string" && isErrorCode(cell.value) ? { error: cell.value as ExcelJS.CellErrorValue["error"] } : cell.value;
+  return { formula, result } as ExcelJS.CellFormulaValue;
+}
+
+const ERROR_CODES = new Set(["#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NAME?", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA"]);
+const isErrorCode = (text: string): boolean => ERROR_CODES.has(text);
+
 function writeCells(worksheet: ExcelJS.Worksheet, sheet: SheetModel): void {
   for (const [row, cells] of sheet.rows) {
     const fileRow = worksheet.getRow(row + 1);
     for (const [col, cell] of cells) {
       const target = fileRow.getCell(col + 1);
-      if (cell.formula !== undefined) {
-        target.value = { formula: toFileFormula(cell.formula), ...(cell.value !== undefined ? { result: cell.value } : {}) } as ExcelJS.CellFormulaValue;
-      } else if (cell.value !== undefined) {
-        target.value = cell.value;
-      }
+      const value = fileValue(cell);
+      if (value !== undefined) target.value = value;
       if (cell.style) applyStyle(target, cell.style);
     }
   }
@@ -141,9 +155,13 @@ function printAreaName(sheet: SheetModel, localSheetId: number): DefinedNameReco
 function writeTable(worksheet: ExcelJS.Worksheet, table: HeadlessWorkbook["tables"][number]): void {
   const body = table.bodyRect;
   const rows: ExcelJS.CellValue[][] = [];
+  // From the model: reading the cells back through exceljs's `value` would drop cached results of 0, "" and FALSE.
   for (let row = body.r0; row <= body.r1; row++) {
     const line: ExcelJS.CellValue[] = [];
-    for (let col = table.rect.c0; col <= table.rect.c1; col++) line.push(worksheet.getCell(row + 1, col + 1).value);
+    for (let col = table.rect.c0; col <= table.rect.c1; col++) {
+      const cell = table.sheet.cell(row, col);
+      line.push((cell && fileValue(cell)) ?? null);
+    }
     rows.push(line);
   }
   const style = /^TableStyle(Light|Medium|Dark)\d+$/.test(table.style) ? table.style : "TableStyleMedium2";

@@ -118,14 +118,14 @@ describe("checkRisks", () => {
     expect(check(risks({ [RISK.inherentLikelihood]: 5 }), { scales: defaultScales(4) }).map((p) => p.code)).toContain("outside-scale");
   });
 
-  it("reports Treatment, Status, CIA impacts and Category outside their lists, ignoring case", () => {
+  it("reports Category, Treatment, Status and CIA impacts outside their lists, in column order, ignoring case", () => {
     const row = { [RISK.treatment]: "Ignore", [RISK.status]: "Done", [RISK.confidentiality]: "Maybe", [RISK.integrity]: "yes", [RISK.availability]: "N", [RISK.category]: "Misc" };
     expect(codesAndCells(risks(row), { categories: ["Asset management"] })).toEqual([
+      ["outside-list", cell(RISK.category)],
       ["outside-list", cell(RISK.treatment)],
       ["outside-list", cell(RISK.status)],
       ["outside-list", cell(RISK.confidentiality)],
       ["outside-list", cell(RISK.availability)],
-      ["outside-list", cell(RISK.category)],
     ]);
     expect(check(risks({ [RISK.treatment]: "Ignore" }))[0].message).toBe('R-001: Treatment "Ignore" is not one of Mitigate, Accept, Transfer, Avoid.');
     expect(check(risks({ [RISK.category]: "Misc" }))).toEqual([]);

@@ -2,7 +2,7 @@
  * Dashboard: each KPI against the core's computeKpis over the workbook's own rows, the tiles
  * showing those KPIs, the chart-data tables' counts and the subtitle.
  */
-import { CHART_TABLES, DASHBOARD_SHEET, dashboardSheet, KPI_TABLE, kpiSpecs } from "../../../src/core/blueprint/dashboardSheet";
+import { AS_OF_FORMAT, CHART_BLOCKS, DASHBOARD_SHEET, dashboardSheet, KPI_BLOCK, kpiSpecs } from "../../../src/core/blueprint/dashboardSheet";
 import { CONTROL, CONTROLS_TABLE } from "../../../src/core/blueprint/controlMatrix";
 import { COVERAGE, COVERAGE_TABLE } from "../../../src/core/blueprint/coverageSheet";
 import { ASSETS_TABLE } from "../../../src/core/blueprint/assetInventory";
@@ -62,7 +62,7 @@ export const dashboardCheck: SheetCheck = {
   sheet: DASHBOARD_SHEET,
   expectations: (context) => {
     const { book } = context;
-    if (!book.hasTable(KPI_TABLE)) return [];
+    if (!book.hasName(KPI_BLOCK)) return [];
     const scales = coreScales(context);
     const frameworks = frameworksOf(book);
     const kpis = computeKpis({
@@ -75,38 +75,35 @@ export const dashboardCheck: SheetCheck = {
       today: context.today,
     });
     const specs = kpiSpecs(scales, frameworks);
-    const kpiRows = book.table(KPI_TABLE);
+    const kpiRows = book.block(KPI_BLOCK);
     const values = specs.map((spec) => kpiValue(spec.key, kpis));
-    const expectations: Expectation[] = kpiRows.map((row, i) => ({ cell: row["Value"], rule: `Kpis ${specs[i]?.key ?? `row ${i + 1}`}`, expected: values[i] }));
+    const expectations: Expectation[] = kpiRows.map((row, i) => ({ cell: row["Value"], rule: `${KPI_BLOCK} ${specs[i]?.key ?? `row ${i + 1}`}`, expected: values[i] }));
 
-    // Tiles and subtitle sit where the blueprint puts them; their values are what is checked.
+    // Tiles and subtitles sit where the blueprint puts them; their values are what is checked.
     const layout = dashboardSheet(scales, frameworks);
+    const tileToken = new RegExp(`^=\\{cell:${KPI_BLOCK}\\[Value\\]#(\\d+)\\}$`);
     for (const block of layout.blocks) {
       const formula = block.values[0]?.[0];
-      const tile = typeof formula === "string" ? /^=\{cell:Kpis\[Value\]#(\d+)\}$/.exec(formula) : null;
-      if (tile) expectations.push({ cell: book.cell(DASHBOARD_SHEET, block.address), rule: `Dashboard tile ${specs[Number(tile[1]) - 1].key}`, expected: values[Number(tile[1]) - 1] });
+      const tile = typeof formula === "string" ? tileToken.exec(formula) : null;
+      const cell = book.cell(DASHBOARD_SHEET, block.address);
+      if (tile) expectations.push({ cell, rule: `Dashboard tile ${specs[Number(tile[1]) - 1].key}`, expected: values[Number(tile[1]) - 1] });
+      else if (block.format?.numberFormat === AS_OF_FORMAT) expectations.push({ cell, rule: "Dashboard date (a number format, not TEXT)", expected: context.today });
       else if (typeof formula === "string" && formula.startsWith("=")) {
-        const today = new Date(Date.UTC(1899, 11, 30) + context.today * 86_400_000).toISOString().slice(0, 10);
-        expectations.push({ cell: book.cell(DASHBOARD_SHEET, block.address), rule: "Dashboard subtitle", expected: `${organisationPrefix(text(book.nameValue("Organisation")))}Figures as of ${today}` });
+        expectations.push({ cell, rule: "Dashboard organisation", expected: text(book.nameValue("Organisation")) });
       }
     }
 
     const risks = book.table(RISKS_TABLE);
     const controls = book.table(CONTROLS_TABLE);
-    const ratingRows = book.table(CHART_TABLES.ratings);
+    const ratingRows = book.block(CHART_BLOCKS.ratings);
     expectations.push(
-      ...rowExpectations(CHART_TABLES.ratings, ratingRows, "Rating", (row) => {
+      ...rowExpectations(CHART_BLOCKS.ratings, ratingRows, "Rating", (row) => {
         const band = scales.bands[ratingRows.indexOf(row)]?.rating ?? "";
         return { Rating: band, Inherent: countWhere(risks, RISK.inherentRating, band), Residual: countWhere(risks, RISK.residualRating, band) };
       }),
-      ...rowExpectations(CHART_TABLES.statuses, book.table(CHART_TABLES.statuses), "Status", (row) => ({ Controls: countWhere(controls, CONTROL.status, text(row["Status"].value)) })),
-      ...rowExpectations(CHART_TABLES.treatments, book.table(CHART_TABLES.treatments), "Treatment", (row) => ({ Risks: countWhere(risks, RISK.treatment, text(row["Treatment"].value)) })),
+      ...rowExpectations(CHART_BLOCKS.statuses, book.block(CHART_BLOCKS.statuses), "Status", (row) => ({ Controls: countWhere(controls, CONTROL.status, text(row["Status"].value)) })),
+      ...rowExpectations(CHART_BLOCKS.treatments, book.block(CHART_BLOCKS.treatments), "Treatment", (row) => ({ Risks: countWhere(risks, RISK.treatment, text(row["Treatment"].value)) })),
     );
     return expectations;
   },
 };
-
-/** The subtitle names the organisation only when Settings has one. */
-function organisationPrefix(organisation: string): string {
-  return organisation === "" ? "" : `${organisation}   ·   `;
-}

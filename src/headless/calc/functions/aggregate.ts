@@ -1,6 +1,6 @@
-/** SUM, MAX, MIN, COUNT, COUNTA, SUMPRODUCT, ROUND, ABS. */
-import { type Scalar, type Value, DIV0, VALUE, isArray, isError, isRef, toNumber } from "../values";
-import { type CallContext, type FormulaFunction, eager, elementwise } from "./types";
+/** SUM, MAX, MIN, AVERAGE, COUNT, COUNTA, COUNTBLANK, SUMPRODUCT, PRODUCT, MEDIAN, LARGE, SMALL, STDEV, VAR, PERCENTILE. */
+import { type Scalar, type Value, DIV0, NUM, VALUE, isArray, isError, isRef, toNumber } from "../values";
+import { type CallContext, type FormulaFunction, eager } from "./types";
 
 /**
  * Numbers an aggregate sees: inside ranges and arrays only numbers count; a value typed directly as an
@@ -25,7 +25,7 @@ function numbersOf(values: Value[], call: CallContext): number[] | Scalar {
   return numbers;
 }
 
-const aggregate = (reduce: (numbers: number[]) => number): FormulaFunction =>
+const aggregate = (reduce: (numbers: number[]) => Scalar): FormulaFunction =>
   eager((values, call) => {
     const numbers = numbersOf(values, call);
     return Array.isArray(numbers) ? reduce(numbers) : numbers;
@@ -57,24 +57,49 @@ const SUMPRODUCT = eager((values, call) => {
   return total;
 });
 
-/** Half away from zero, as Excel rounds; toPrecision hides binary noise such as 1.005 * 100. */
-function round(value: number, digits: number): number {
-  const factor = Math.pow(10, Math.trunc(digits));
-  const scaled = Number((Math.abs(value) * factor).toPrecision(15));
-  return (Math.sign(value) * Math.round(scaled)) / factor;
+const sumOf = (numbers: number[]): number => numbers.reduce((sum, n) => sum + n, 0);
+/** MAX/MIN of no numbers is 0 (loops: spreading a whole column into Math.max overflows the stack). */
+export const maxOf = (numbers: number[]): number => (numbers.length === 0 ? 0 : numbers.reduce((max, n) => (n > max ? n : max), -Infinity));
+export const minOf = (numbers: number[]): number => (numbers.length === 0 ? 0 : numbers.reduce((min, n) => (n < min ? n : min), Infinity));
+
+/** Sum of squared deviations over n - `lessDegrees` (1 for a sample, 0 for a population). */
+function variance(numbers: number[], lessDegrees: 0 | 1): Scalar {
+  if (numbers.length - lessDegrees <= 0) return DIV0;
+  const mean = sumOf(numbers) / numbers.length;
+  return numbers.reduce((sum, n) => sum + (n - mean) * (n - mean), 0) / (numbers.length - lessDegrees);
 }
 
-const numeric = (fn: (...numbers: number[]) => Scalar) =>
-  elementwise((...args) => {
-    const numbers = args.map((arg) => (arg === undefined ? 0 : toNumber(arg)));
-    const error = numbers.find(isError);
-    return error ?? fn(...(numbers as number[]));
+const sqrtOf = (value: Scalar): Scalar => (typeof value === "number" ? Math.sqrt(value) : value);
+
+/** PERCENTILE.INC: linear interpolation between the closest ranks, k in [0, 1]. */
+function percentile(numbers: number[], k: number): Scalar {
+  if (numbers.length === 0 || k < 0 || k > 1) return NUM;
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const rank = k * (sorted.length - 1);
+  const low = Math.floor(rank);
+  const high = Math.min(low + 1, sorted.length - 1);
+  return sorted[low] + (rank - low) * (sorted[high] - sorted[low]);
+}
+
+/** LARGE/SMALL(array, k): the k-th largest/smallest; k outside 1..count is #NUM!. */
+const kth = (order: 1 | -1): FormulaFunction =>
+  eager((values, call) => {
+    const numbers = numbersOf([values[0]], call);
+    if (!Array.isArray(numbers)) return numbers;
+    const k = toNumber(call.evaluator.scalar(values[1] ?? null, call.at));
+    if (isError(k)) return k;
+    const position = Math.ceil(k);
+    if (position < 1 || position > numbers.length) return NUM;
+    return [...numbers].sort((a, b) => order * (b - a))[position - 1];
   });
 
+/** Blank cells and formulas that return "" (COUNTBLANK's documentation counts both). */
+const isBlankLike = (item: Scalar) => item === null || item === "";
+
 export const aggregateFunctions: Record<string, FormulaFunction> = {
-  SUM: aggregate((numbers) => numbers.reduce((sum, n) => sum + n, 0)),
-  MAX: aggregate((numbers) => (numbers.length === 0 ? 0 : Math.max(...numbers))),
-  MIN: aggregate((numbers) => (numbers.length === 0 ? 0 : Math.min(...numbers))),
+  SUM: aggregate(sumOf),
+  MAX: aggregate(maxOf),
+  MIN: aggregate(minOf),
   AVERAGE: eager((values, call) => {
     const numbers = numbersOf(values, call);
     if (!Array.isArray(numbers)) return numbers;
@@ -82,7 +107,27 @@ export const aggregateFunctions: Record<string, FormulaFunction> = {
   }),
   COUNT: eager((values, call) => itemsOf(values, call).filter((item) => typeof item === "number").length),
   COUNTA: eager((values, call) => itemsOf(values, call).filter((item) => item !== null).length),
+  COUNTBLANK: eager((values, call) => itemsOf(values, call).filter(isBlankLike).length),
+  PRODUCT: aggregate((numbers) => (numbers.length === 0 ? 0 : numbers.reduce((product, n) => product * n, 1))),
+  MEDIAN: aggregate((numbers) => (numbers.length === 0 ? NUM : percentile(numbers, 0.5))),
+  LARGE: kth(1),
+  SMALL: kth(-1),
+  "STDEV.S": aggregate((numbers) => sqrtOf(variance(numbers, 1))),
+  STDEV: aggregate((numbers) => sqrtOf(variance(numbers, 1))),
+  "STDEV.P": aggregate((numbers) => sqrtOf(variance(numbers, 0))),
+  STDEVP: aggregate((numbers) => sqrtOf(variance(numbers, 0))),
+  "VAR.S": aggregate((numbers) => variance(numbers, 1)),
+  VAR: aggregate((numbers) => variance(numbers, 1)),
+  "VAR.P": aggregate((numbers) => variance(numbers, 0)),
+  VARP: aggregate((numbers) => variance(numbers, 0)),
+  "PERCENTILE.INC": eager((values, call) => percentileOf(values, call)),
+  PERCENTILE: eager((values, call) => percentileOf(values, call)),
   SUMPRODUCT,
-  ROUND: numeric((value, digits) => round(value, digits ?? 0)),
-  ABS: numeric((value) => Math.abs(value)),
 };
+
+function percentileOf(values: Value[], call: CallContext): Scalar {
+  const numbers = numbersOf([values[0]], call);
+  if (!Array.isArray(numbers)) return numbers;
+  const k = toNumber(call.evaluator.scalar(values[1] ?? null, call.at));
+  return isError(k) ? k : percentile(numbers, k);
+}

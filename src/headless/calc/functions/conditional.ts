@@ -1,6 +1,7 @@
-/** COUNTIF(S), SUMIF(S), MAXIFS, MINIFS: aggregates over the rows where every criterion holds. */
+/** COUNTIF(S), SUMIF(S), AVERAGEIF(S), MAXIFS, MINIFS: aggregates over the rows where every criterion holds. */
 import { parseCriterion } from "../criteria";
-import { type Scalar, type Value, VALUE, isError } from "../values";
+import { type Scalar, type Value, DIV0, VALUE, isError } from "../values";
+import { maxOf, minOf } from "./aggregate";
 import { type CallContext, type FormulaFunction, eager, scalarArg } from "./types";
 
 /** Flattened items of `target` at the positions where each (range, criterion) pair matches; null on a size mismatch. */
@@ -46,8 +47,13 @@ const overNumbers = (reduce: (numbers: number[]) => number) => (items: Scalar[])
 };
 
 const sum = overNumbers((numbers) => numbers.reduce((total, n) => total + n, 0));
-const max = overNumbers((numbers) => (numbers.length === 0 ? 0 : Math.max(...numbers)));
-const min = overNumbers((numbers) => (numbers.length === 0 ? 0 : Math.min(...numbers)));
+const max = overNumbers(maxOf);
+const min = overNumbers(minOf);
+const average = (items: Scalar[]): Scalar => {
+  const numbers = numbersOrError(items);
+  if (!Array.isArray(numbers)) return numbers;
+  return numbers.length === 0 ? DIV0 : numbers.reduce((total, n) => total + n, 0) / numbers.length;
+};
 
 export const conditionalFunctions: Record<string, FormulaFunction> = {
   COUNTIF: conditional(count, "countifs"),
@@ -56,4 +62,6 @@ export const conditionalFunctions: Record<string, FormulaFunction> = {
   SUMIFS: conditional(sum, "ifs"),
   MAXIFS: conditional(max, "ifs"),
   MINIFS: conditional(min, "ifs"),
+  AVERAGEIF: conditional(average, "if"),
+  AVERAGEIFS: conditional(average, "ifs"),
 };

@@ -4,16 +4,30 @@ import { conditionalFunctions } from "./conditional";
 import { dateFunctions } from "./dates";
 import { logicalFunctions } from "./logical";
 import { lookupFunctions } from "./lookup";
+import { mathFunctions } from "./math";
+import { statisticsFunctions } from "./statistics";
 import { textFunctions } from "./text";
 import type { FormulaFunction } from "./types";
 
 export type { FormulaFunction, CallContext } from "./types";
 
 const registry = new Map<string, FormulaFunction>(
-  Object.entries({ ...logicalFunctions, ...lookupFunctions, ...aggregateFunctions, ...conditionalFunctions, ...textFunctions, ...dateFunctions }),
+  Object.entries({
+    ...logicalFunctions,
+    ...lookupFunctions,
+    ...aggregateFunctions,
+    ...mathFunctions,
+    ...statisticsFunctions,
+    ...conditionalFunctions,
+    ...textFunctions,
+    ...dateFunctions,
+  }),
 );
 
 /** Names may carry the file syntax's _xlfn. prefix (MAXIFS, ...). */
 export function lookupFunction(name: string): FormulaFunction | undefined {
   return registry.get(name.toUpperCase().replace(/^_XLFN\./, ""));
 }
+
+/** Every function the calculator implements (documentation, tests). */
+export const supportedFunctions = (): string[] => [...registry.keys()].sort();

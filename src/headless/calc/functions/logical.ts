@@ -1,6 +1,6 @@
-/** IF, IFERROR, CHOOSE, AND, OR, NOT and the IS* tests. */
+/** IF, IFS, IFERROR, IFNA, SWITCH, CHOOSE, AND, OR, XOR, NOT, TRUE, FALSE, NA, N and the IS* tests. */
 import { isSingleCell } from "../evaluator";
-import { type Scalar, type Value, VALUE, isError, toBoolean, toNumber } from "../values";
+import { type Scalar, type Value, NA, VALUE, compareScalars, isError, toBoolean, toNumber } from "../values";
 import { type CallContext, type FormulaFunction, eager, elementwise, scalarArg } from "./types";
 
 const IF: FormulaFunction = (args, call) => {
@@ -17,6 +17,42 @@ const IFERROR: FormulaFunction = (args, call) => {
   if (isSingleCell(value)) return isError(scalarArg(value, call)) ? fallback() : value;
   let replacement: Scalar | undefined;
   return call.evaluator.map([value], ([v]) => (isError(v) ? (replacement ??= scalarArg(fallback(), call)) : v));
+};
+
+const isNA = (value: Scalar): boolean => isError(value) && value.code === "#N/A";
+
+/** IFNA(value, value_if_na): only #N/A is replaced. */
+const IFNA: FormulaFunction = (args, call) => {
+  const value = call.evaluator.evaluate(args[0], call.at);
+  const fallback = () => call.evaluator.evaluate(args[1], call.at);
+  if (isSingleCell(value)) return isNA(scalarArg(value, call)) ? fallback() : value;
+  let replacement: Scalar | undefined;
+  return call.evaluator.map([value], ([v]) => (isNA(v) ? (replacement ??= scalarArg(fallback(), call)) : v));
+};
+
+/** IFS(test1, value1, ...): the value of the first true test; none true is #N/A. */
+const IFS: FormulaFunction = (args, call) => {
+  if (args.length < 2 || args.length % 2 !== 0) return VALUE;
+  for (let i = 0; i < args.length; i += 2) {
+    const test = toBoolean(scalarArg(call.evaluator.evaluate(args[i], call.at), call));
+    if (isError(test)) return test;
+    if (test) return call.evaluator.evaluate(args[i + 1], call.at);
+  }
+  return NA;
+};
+
+/** SWITCH(expression, value1, result1, ..., [default]): exact match; no match and no default is #N/A. */
+const SWITCH: FormulaFunction = (args, call) => {
+  if (args.length < 3) return VALUE;
+  const subject = scalarArg(call.evaluator.evaluate(args[0], call.at), call);
+  if (isError(subject)) return subject;
+  let i = 1;
+  for (; i + 1 < args.length; i += 2) {
+    const candidate = scalarArg(call.evaluator.evaluate(args[i], call.at), call);
+    if (isError(candidate)) return candidate;
+    if (typeof candidate === typeof subject && compareScalars(candidate, subject) === 0) return call.evaluator.evaluate(args[i + 1], call.at);
+  }
+  return i < args.length ? call.evaluator.evaluate(args[i], call.at) : NA;
 };
 
 const CHOOSE: FormulaFunction = (args, call) => {
@@ -54,8 +90,21 @@ export const logicalFunctions: Record<string, FormulaFunction> = {
   IF,
   IFERROR,
   CHOOSE,
+  IFNA,
+  IFS,
+  SWITCH,
   AND: combine((flags) => flags.every(Boolean)),
   OR: combine((flags) => flags.some(Boolean)),
+  XOR: combine((flags) => flags.filter(Boolean).length % 2 === 1),
+  TRUE: () => true,
+  FALSE: () => false,
+  NA: () => NA,
+  N: elementwise((value) => (typeof value === "number" ? value : typeof value === "boolean" ? Number(value) : 0)),
+  ISLOGICAL: elementwise((value) => typeof value === "boolean", true),
+  ISNONTEXT: elementwise((value) => typeof value !== "string", true),
+  ISERR: elementwise((value) => isError(value) && value.code !== "#N/A", true),
+  ISEVEN: elementwise((value) => parity(value, 0)),
+  ISODD: elementwise((value) => parity(value, 1)),
   NOT: elementwise((value) => {
     const flag = toBoolean(value);
     return isError(flag) ? flag : !flag;
@@ -66,3 +115,10 @@ export const logicalFunctions: Record<string, FormulaFunction> = {
   ISERROR: elementwise((value) => isError(value), true),
   ISNA: elementwise((value) => isError(value) && value.code === "#N/A", true),
 };
+
+/** ISEVEN/ISODD: the number's integer part; text that is not a number is #VALUE!. */
+function parity(value: Scalar, remainder: 0 | 1): Scalar {
+  if (typeof value === "boolean") return VALUE;
+  const number = toNumber(value);
+  return isError(number) ? number : Math.abs(Math.trunc(number)) % 2 === remainder;
+}

@@ -1,5 +1,5 @@
-/** INDEX, MATCH, ROWS, COLUMNS. */
-import { isRef, isArray, type Scalar, type Value, NA, REF, arrayOf, compareScalars, isError, toNumber } from "../values";
+/** INDEX, MATCH, VLOOKUP, HLOOKUP, LOOKUP, ROW, COLUMN, ROWS, COLUMNS. */
+import { isRef, isArray, type Scalar, type Value, NA, REF, VALUE, arrayOf, compareScalars, isError, toNumber } from "../values";
 import { wildcardPattern } from "../criteria";
 import { type CallContext, type FormulaFunction, eager, scalarArg } from "./types";
 
@@ -75,9 +75,70 @@ function sortedPosition(vector: Scalar[], wanted: Scalar, direction: 1 | -1): nu
 
 const sameKind = (a: Scalar, b: Scalar): boolean => typeof a === typeof b;
 
+/** Exact (0/FALSE) or approximate (sorted, the default) position of `wanted` in `vector`; -1 when absent. */
+function positionIn(vector: Scalar[], wanted: Scalar, approximate: boolean): number {
+  return approximate ? sortedPosition(vector, wanted, 1) : exactPosition(vector, wanted);
+}
+
+/** VLOOKUP / HLOOKUP: the first column (row) is searched, the n-th column (row) answers. */
+const tableLookup = (byRows: boolean): FormulaFunction =>
+  eager((values, call) => {
+    const wanted = scalarArg(values[0], call);
+    if (isError(wanted)) return wanted;
+    const grid = call.evaluator.grid(values[1]);
+    const index = toNumber(scalarArg(values[2] ?? null, call));
+    if (isError(index)) return index;
+    const approximate = values[3] === undefined || values[3] === null ? true : toBooleanArg(scalarArg(values[3], call));
+    if (typeof approximate !== "boolean") return approximate;
+    const n = Math.trunc(index);
+    const width = byRows ? (grid[0]?.length ?? 0) : grid.length;
+    if (n < 1) return VALUE;
+    if (n > width) return REF;
+    const keys = byRows ? grid.map((line) => line[0]) : grid[0] ?? [];
+    const position = positionIn(keys, wanted, approximate);
+    if (position < 0) return NA;
+    return (byRows ? grid[position][n - 1] : grid[n - 1][position]) ?? 0;
+  });
+
+/** LOOKUP(value, vector, [result]): approximate match on sorted data; the array form searches the longer side. */
+const LOOKUP = eager((values, call) => {
+  const wanted = scalarArg(values[0], call);
+  if (isError(wanted)) return wanted;
+  const grid = call.evaluator.grid(values[1]);
+  const rows = grid.length;
+  const columns = grid[0]?.length ?? 0;
+  const alongRow = columns > rows;
+  const keys = alongRow ? grid[0] : grid.map((line) => line[0]);
+  const position = sortedPosition(keys, wanted, 1);
+  if (position < 0) return NA;
+  if (values[2] === undefined) return alongRow ? grid[rows - 1][position] : grid[position][columns - 1];
+  const result = call.evaluator.grid(values[2]);
+  const vector = result.length === 1 ? result[0] : result.map((line) => line[0]);
+  return vector[position] ?? NA;
+});
+
+const toBooleanArg = (value: Scalar): Scalar => {
+  if (typeof value === "boolean") return value;
+  const number = toNumber(value);
+  return isError(number) ? number : number !== 0;
+};
+
+/** ROW()/COLUMN(): the formula's own; ROW(ref)/COLUMN(ref): the reference's first. */
+const position = (pick: "row" | "col"): FormulaFunction => (args, call) => {
+  if (args.length === 0) return (pick === "row" ? call.at.row : call.at.col) + 1;
+  const value = call.evaluator.evaluate(args[0], call.at);
+  if (!isRef(value)) return isError(value) ? value : VALUE;
+  return (pick === "row" ? value.rect.r0 : value.rect.c0) + 1;
+};
+
 export const lookupFunctions: Record<string, FormulaFunction> = {
   INDEX,
   MATCH,
+  VLOOKUP: tableLookup(true),
+  HLOOKUP: tableLookup(false),
+  LOOKUP,
+  ROW: position("row"),
+  COLUMN: position("col"),
   ROWS: eager((values, call) => (isRef(values[0]) || isArray(values[0]) ? dimensions(values[0], call).rows : isError(values[0]) ? values[0] : 1)),
   COLUMNS: eager((values, call) => (isRef(values[0]) || isArray(values[0]) ? dimensions(values[0], call).columns : isError(values[0]) ? values[0] : 1)),
 };

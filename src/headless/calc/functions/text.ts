@@ -1,8 +1,31 @@
-/** Text functions: FIND, SEARCH, UPPER, LOWER, SUBSTITUTE, TRIM, LEN, LEFT, RIGHT, MID, TEXT, VALUE, CONCATENATE. */
+/**
+ * Text functions: FIND SEARCH UPPER LOWER PROPER SUBSTITUTE TRIM CLEAN LEN LEFT RIGHT MID REPT EXACT
+ * T CHAR CODE TEXT VALUE CONCATENATE CONCAT TEXTJOIN.
+ */
 import { wildcardPattern } from "../criteria";
 import { formatNumber } from "../numberFormat";
-import { type Scalar, VALUE, isError, parseNumber, toNumber, toText } from "../values";
-import { type FormulaFunction, elementwise } from "./types";
+import { type Scalar, VALUE, isError, parseNumber, toBoolean, toNumber, toText } from "../values";
+import { type CallContext, type FormulaFunction, eager, elementwise } from "./types";
+import type { Value } from "../values";
+
+/** Every item of every argument as text, ranges flattened (CONCAT, TEXTJOIN); the first error stops. */
+function textsOf(values: Value[], call: CallContext): string[] | Scalar {
+  const texts: string[] = [];
+  for (const value of values) {
+    for (const line of call.evaluator.grid(value)) {
+      for (const item of line) {
+        const text = toText(item);
+        if (isError(text)) return text;
+        texts.push(text);
+      }
+    }
+  }
+  return texts;
+}
+
+/** Excel caps a cell's text at 32,767 characters; longer results are #VALUE!. */
+const MAX_TEXT = 32767;
+const capped = (text: string): Scalar => (text.length > MAX_TEXT ? VALUE : text);
 
 /** Lifts a function of text (and optional counts) over ranges; errors in coercion are the result. */
 const textual = (fn: (...args: string[]) => Scalar) =>
@@ -71,7 +94,35 @@ export const textFunctions: Record<string, FormulaFunction> = {
     const count = countArg(countText, 0);
     return start === null || count === null || start < 1 || count < 0 ? VALUE : text.slice(start - 1, start - 1 + count);
   }),
-  CONCATENATE: textual((...parts) => parts.join("")),
+  CONCATENATE: textual((...parts) => capped(parts.join(""))),
+  CONCAT: eager((values, call) => {
+    const texts = textsOf(values, call);
+    return Array.isArray(texts) ? capped(texts.join("")) : texts;
+  }),
+  TEXTJOIN: eager((values, call) => {
+    const [delimiterValue, ignoreValue, ...rest] = values;
+    const delimiter = toText(call.evaluator.scalar(delimiterValue ?? null, call.at));
+    const ignoreEmpty = toBoolean(call.evaluator.scalar(ignoreValue ?? null, call.at));
+    if (isError(delimiter)) return delimiter;
+    if (isError(ignoreEmpty)) return ignoreEmpty;
+    const texts = textsOf(rest, call);
+    if (!Array.isArray(texts)) return texts;
+    return capped((ignoreEmpty ? texts.filter((text) => text !== "") : texts).join(delimiter));
+  }),
+  PROPER: textual((text) => text.toLowerCase().replace(/(^|[^\p{L}])(\p{L})/gu, (_m, before: string, letter: string) => before + letter.toUpperCase())),
+  REPT: textual((text, countText) => {
+    const count = countArg(countText, 0);
+    return count === null || count < 0 ? VALUE : capped(text.repeat(count));
+  }),
+  EXACT: textual((a, b) => a === b),
+  CLEAN: textual((text) => text.replace(/[\x00-\x1f]/g, "")),
+  CHAR: elementwise((value) => {
+    const code = toNumber(value);
+    if (isError(code)) return code;
+    return code < 1 || code > 255 ? VALUE : String.fromCharCode(Math.trunc(code));
+  }),
+  CODE: textual((text) => (text === "" ? VALUE : text.charCodeAt(0))),
+  T: elementwise((value) => (typeof value === "string" ? value : ""), false),
   TEXT: elementwise((value, format) => {
     const formatText = toText(format);
     if (isError(formatText)) return formatText;

@@ -1,6 +1,6 @@
 import type { CellPosition, Evaluator } from "../evaluator";
 import type { FormulaNode } from "../parser";
-import { type Scalar, type Value, isError } from "../values";
+import { type CalcError, type Scalar, type Value, isError, toNumber } from "../values";
 
 export interface CallContext {
   evaluator: Evaluator;
@@ -30,3 +30,15 @@ export function elementwise(fn: (...args: Scalar[]) => Scalar, acceptsErrors = f
 
 /** Scalar argument with implicit intersection at the formula's cell. */
 export const scalarArg = (value: Value, call: CallContext): Scalar => call.evaluator.scalar(value, call.at);
+
+/** A function of numbers lifted over ranges: each argument coerced as arithmetic does (an omitted one is undefined). */
+export const numeric = (fn: (...numbers: number[]) => Scalar): FormulaFunction =>
+  elementwise((...args) => {
+    const numbers: number[] = [];
+    for (const arg of args) {
+      const number = arg === undefined ? undefined : toNumber(arg);
+      if (isError(number)) return number as CalcError;
+      numbers.push(number as number);
+    }
+    return fn(...numbers);
+  });

@@ -1,0 +1,39 @@
+/** Declaration → the blueprint's sheet and table for a register. */
+import { SUBTITLE, TABLE_STYLE, TITLE } from "../blueprint/style";
+import { SheetSpec, TableSpec } from "../blueprint/types";
+import { columnOf } from "./columns";
+import { RegisterDeclaration, SeedContext } from "./types";
+
+/** Every register's table starts at A4 under its title and explanation; the header row repeats on every printed page. */
+export const REGISTER_ANCHOR = "A4";
+const HEADER_ROW = 4;
+
+export function registerTable(register: RegisterDeclaration, context: SeedContext): TableSpec {
+  return {
+    name: register.table,
+    anchor: REGISTER_ANCHOR,
+    style: TABLE_STYLE,
+    columns: register.fields(context).map(columnOf),
+    keyColumns: [register.keyColumn],
+    seedRows: register.seedRows?.(context) ?? [],
+    appendMissing: register.keyedSeeds || undefined,
+  };
+}
+
+export function registerSheet(register: RegisterDeclaration, context: SeedContext): SheetSpec {
+  const { sheet } = register;
+  return {
+    key: sheet.key,
+    name: sheet.name,
+    tabColor: sheet.tabColor,
+    ownerTable: register.table,
+    blocks: [
+      { address: "A1", values: [[sheet.title]], format: TITLE },
+      { address: "A2", values: [[sheet.subtitle]], format: SUBTITLE },
+    ],
+    tables: [registerTable(register, context)],
+    names: [],
+    freeze: { rows: HEADER_ROW, columns: sheet.freezeColumns },
+    print: sheet.print ?? { orientation: "Landscape", fitToWidth: true, titleRows: `$${HEADER_ROW}:$${HEADER_ROW}` },
+  };
+}

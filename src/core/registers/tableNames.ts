@@ -1,0 +1,13 @@
+/**
+ * Every register's table name, in one place, so a register can point at another (Asset IDs → Assets)
+ * without importing its module.
+ */
+export const REGISTER_TABLES = {
+  risks: "Risks",
+  assets: "Assets",
+  controls: "Controls",
+  incidents: "Incidents",
+  vulnerabilities: "Vulnerabilities",
+  accessReviews: "AccessReviews",
+  training: "Training",
+} as const;
