@@ -9,7 +9,7 @@ import { RISK_QUANT } from "../blueprint/riskQuantSheet";
 import { RegisterDeclaration } from "./types";
 
 /** Registers every workbook has. */
-export const CORE_REGISTERS: readonly RegisterDeclaration[] = [RISK_REGISTER, RISK_QUANT, ASSET_INVENTORY, CONTROL_MATRIX];
+export const CORE_REGISTERS: readonly RegisterDeclaration[] = [RISK_REGISTER, ASSET_INVENTORY, CONTROL_MATRIX, RISK_QUANT];
 
 export const REGISTERS: readonly RegisterDeclaration[] = [...CORE_REGISTERS];
 

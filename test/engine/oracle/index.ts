@@ -7,11 +7,12 @@ import { assetInventoryCheck } from "./assetInventoryCheck";
 import { dashboardCheck } from "./dashboardCheck";
 import { heatmapCheck } from "./heatmapCheck";
 import { coverageCheck, requirementsCheck, soaCheck } from "./frameworkChecks";
+import { lossExceedanceCheck } from "./lossExceedanceCheck";
 import { riskQuantCheck } from "./riskQuantCheck";
 import { riskRegisterCheck } from "./riskRegisterCheck";
 import { scalesCheck } from "./scalesCheck";
 
-export const SHEET_CHECKS: readonly SheetCheck[] = [riskRegisterCheck, riskQuantCheck, assetInventoryCheck, requirementsCheck, soaCheck, coverageCheck, scalesCheck, heatmapCheck, dashboardCheck];
+export const SHEET_CHECKS: readonly SheetCheck[] = [riskRegisterCheck, riskQuantCheck, lossExceedanceCheck, assetInventoryCheck, requirementsCheck, soaCheck, coverageCheck, scalesCheck, heatmapCheck, dashboardCheck];
 
 export { checkContext, type CheckContext, type EngineScales } from "./context";
 export { MISSING_CUSTOM_FUNCTION } from "./frameworkChecks";
