@@ -1,6 +1,9 @@
 /** Check: reads every register and the scales in a few syncs and lists problems by cell. */
 import { RISKS_TABLE } from "../core/blueprint/riskRegister";
+import { LEGACY_SETTINGS_TABLE, SETTINGS_BLOCK } from "../core/blueprint/scalesSheet";
+import { checkCurrency } from "../core/check/checkCurrency";
 import { checkWorkbookTables } from "../core/check/checkWorkbook";
+import { findRowBlock } from "../core/plan/snapshot";
 import { filledRows, TableData } from "../core/check/tableData";
 import { toExcelDate, toExcelDateTime } from "../core/excelDate";
 import { REGISTERS } from "../core/registers";
@@ -30,7 +33,9 @@ export async function checkWorkbook(context: Excel.RequestContext, today = new D
     return [{ code: "no-register", severity: "error", sheet: "", address: "", message: "There is no Risks table. Run Build from Set up first." }];
   }
   const tables = REGISTERS.map((r) => data.table(r.table)).filter((t): t is TableData => t !== undefined);
-  return checkWorkbookTables({
+  const settings = findRowBlock(data.snapshot, SETTINGS_BLOCK, LEGACY_SETTINGS_TABLE);
+  const currencyProblems = checkCurrency(settings?.body ? { ...settings, rows: settings.body } : undefined);
+  const registerProblems = checkWorkbookTables({
     tables,
     lists: scaleLists(data),
     scales: data.scales,
@@ -38,6 +43,7 @@ export async function checkWorkbook(context: Excel.RequestContext, today = new D
     today: toExcelDate(today),
     now: toExcelDateTime(today),
   });
+  return [...registerProblems, ...currencyProblems];
 }
 
 export async function selectRange(context: Excel.RequestContext, sheet: string, address: string): Promise<void> {

@@ -224,6 +224,7 @@ const RISK_QUANT_RULES: readonly RowRule[] = [
     const residual = inherent ? checkEstimateCells(row, label, report, RESIDUAL, inherent) : undefined;
     const register = tables.get(RISKS_TABLE.toLowerCase());
     const risk = register ? filledRowsById(register).get(row.text(QUANT.id).toLowerCase()) : undefined;
+    if (register && row.text(QUANT.id) && !risk) report(row, QUANT.id, "missing-risk", "error", `${label}: risk ${row.text(QUANT.id)} is not in the Risk Register.`);
     if (inherent && risk) rangeAgrees(row, label, report, scales, inherent, risk.get(RISK.inherentImpact), QUANT.low, RISK.inherentImpact);
     const residualTyped = row.text(QUANT.residualLow) !== "" || row.text(QUANT.residualHigh) !== "";
     if (residual && risk && residualTyped) rangeAgrees(row, label, report, scales, residual, risk.get(RISK.residualImpact), QUANT.residualLow, RISK.residualImpact);
