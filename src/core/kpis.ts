@@ -13,6 +13,7 @@ import { computeCoverage } from "./coverage";
 import { FrameworkKey } from "./frameworkKeys";
 import { ratingFor, riskScore } from "./scoring";
 import { Scales } from "./scales";
+import { moneyTotals } from "./quant/quantRow";
 
 export interface KpiInput {
   risks: TableData;
@@ -23,6 +24,10 @@ export interface KpiInput {
   scales: Scales;
   /** Today as an Excel serial date. */
   today: number;
+  /** The Risk Quantification table, for the money figures (0 without it, as the sheet's SUMs give). */
+  riskQuant?: TableData;
+  /** Residual P90 annual loss of the last Quantify run (LossP90Residual), when there was one. */
+  lossP90?: number;
 }
 
 export interface Kpis {
@@ -37,6 +42,13 @@ export interface Kpis {
   coverage: Partial<Record<FrameworkKey, number>>;
   assetsWithoutOwner: number;
   criticalAssetsAtRisk: number;
+  /** Risk in money: RiskQuant column sums, portfolio ROSI and the last Quantify run's residual P90. */
+  inherentAle: number;
+  residualAle: number;
+  aleReduction: number;
+  treatmentCost: number;
+  portfolioRosi?: number;
+  p90AnnualLoss?: number;
 }
 
 interface ScoredRisk {
@@ -128,6 +140,8 @@ export function computeKpis(input: KpiInput): Kpis {
     coverage,
     assetsWithoutOwner: assets.filter((a) => a.text(ASSET.id) && !a.text(ASSET.owner)).length,
     criticalAssetsAtRisk,
+    ...moneyTotals(input.riskQuant ? filledRows(input.riskQuant) : []),
+    p90AnnualLoss: input.lossP90,
   };
 }
 

@@ -13,6 +13,9 @@ import { CONTROL, CONTROL_STATUSES, CONTROLS_TABLE } from "./controlMatrix";
 import { COVERAGE, COVERAGE_TABLE } from "./coverageSheet";
 import { HISTORY_TABLE } from "./historySheet";
 import { RISK, RISKS_TABLE } from "./riskRegister";
+import { QUANT, RISK_QUANT_TABLE } from "./riskQuantSheet";
+import { COMPACT_AMOUNT, LOSS_NAMES } from "./lossExceedanceSheet";
+import { moneyFormat } from "../quant/currency";
 import { SCALE_TABLES } from "./scalesSheet";
 import { SECTION, SUBTITLE, TITLE, widthFor } from "./style";
 import { BlockSpec, ChartSpec, RowBlockSpec, SheetSpec, tableColumn } from "./types";
@@ -22,6 +25,9 @@ export const DASHBOARD_SHEET = "Dashboard";
 /** Defined names of the per-row blocks: the KPI list and the chart data. */
 export const KPI_BLOCK = "KpiList";
 export const CHART_BLOCKS = { ratings: "RatingChartData", statuses: "StatusChartData", treatments: "TreatmentChartData" } as const;
+/** The five risks with the highest residual ALE (RiskQuant's rank helper, read with INDEX/MATCH). */
+export const TOP_LOSS_BLOCK = "TopResidualAleData";
+export const TOP_LOSS_COUNT = 5;
 /** The tables versions before 0.2 kept the same rows in (their sheets are still recognised as ours). */
 export const LEGACY_KPI_TABLE = "Kpis";
 export const LEGACY_CHART_TABLES = { ratings: "RatingChart", statuses: "StatusChart", treatments: "TreatmentChart" } as const;
@@ -37,8 +43,8 @@ export interface KpiSpec {
   key: string;
   label: string;
   formula: string;
-  format: "count" | "percent";
-  section: "Risk posture" | "Controls & compliance" | "Assets";
+  format: "count" | "percent" | "money";
+  section: "Risk posture" | "Controls & compliance" | "Assets" | "Risk in money";
 }
 
 /** Open risks whose current rating (residual, else inherent) is band i. */
@@ -99,20 +105,39 @@ export function kpiSpecs(scales: Scales, frameworks: readonly FrameworkKey[]): K
       format: "count",
       section: "Assets",
     },
+    ...moneyKpis(),
   ];
 }
 
-const NUMBER_FORMAT = { count: "0", percent: "0%" } as const;
+const quant = (column: string) => tableColumn(RISK_QUANT_TABLE, column);
+
+/** Risk in money: the Risk Quantification sheet's column sums, portfolio ROSI, and the last Quantify run's P90. */
+function moneyKpis(): KpiSpec[] {
+  const money = (key: string, label: string, formula: string): KpiSpec => ({ key, label, formula, format: "money", section: "Risk in money" });
+  const reduction = `SUM(${quant(QUANT.reduction)})`;
+  const cost = `SUM(${quant(QUANT.annualTreatmentCost)})`;
+  return [
+    money("inherentAle", "Annual loss expectancy, inherent", `=SUM(${quant(QUANT.ale)})`),
+    money("residualAle", "Annual loss expectancy, residual", `=SUM(${quant(QUANT.residualAle)})`),
+    money("aleReduction", "Reduction from treatment", `=${reduction}`),
+    money("treatmentCost", "Annual treatment cost", `=${cost}`),
+    { key: "portfolioRosi", label: "Portfolio ROSI", formula: `=IFERROR((${reduction}-${cost})/${cost},"")`, format: "percent", section: "Risk in money" },
+    money("p90AnnualLoss", "P90 annual loss, residual (last Quantify)", `=IF(ISNUMBER(${LOSS_NAMES.p90Residual}),${LOSS_NAMES.p90Residual},"")`),
+  ];
+}
+
+const numberFormats = (currency?: string) => ({ count: "0", percent: "0%", money: moneyFormat(currency) }) as const;
 const TILE = { columns: 6, firstColumn: 1, step: 2, top: 4, labelHeight: 30, valueHeight: 30 };
 const DATA_COLUMN = 15; // column P: chart data and the KPI list, right of the printed area
 /** "Figures as of 2026-12-01": the date is a number format, which Excel shows in any language (TEXT's codes are not translated). */
 export const AS_OF_FORMAT = `"Figures as of "yyyy-mm-dd`;
 const TILE_FILL = "#F2F2F2";
 
-function tileBlocks(kpis: KpiSpec[]): { blocks: BlockSpec[]; nextRow: number } {
+function tileBlocks(kpis: KpiSpec[], currency?: string): { blocks: BlockSpec[]; nextRow: number } {
+  const NUMBER_FORMAT = numberFormats(currency);
   const blocks: BlockSpec[] = [];
   let row = TILE.top;
-  for (const section of ["Risk posture", "Controls & compliance", "Assets"] as const) {
+  for (const section of ["Risk posture", "Controls & compliance", "Assets", "Risk in money"] as const) {
     const items = kpis.map((k, i) => ({ k, i })).filter(({ k }) => k.section === section);
     blocks.push({ address: cellAddress({ row, column: TILE.firstColumn }), values: [[section]], format: SECTION });
     row++;
@@ -138,7 +163,8 @@ function tileBlocks(kpis: KpiSpec[]): { blocks: BlockSpec[]; nextRow: number } {
   return { blocks, nextRow: row };
 }
 
-function kpiBlock(kpis: KpiSpec[]): RowBlockSpec {
+function kpiBlock(kpis: KpiSpec[], currency?: string): RowBlockSpec {
+  const NUMBER_FORMAT = numberFormats(currency);
   return {
     name: KPI_BLOCK,
     anchor: cellAddress({ row: 3, column: DATA_COLUMN }),
@@ -152,7 +178,7 @@ function kpiBlock(kpis: KpiSpec[]): RowBlockSpec {
   };
 }
 
-function chartBlocks(scales: Scales, top: number): RowBlockSpec[] {
+function chartBlocks(scales: Scales, top: number, currency?: string): RowBlockSpec[] {
   const at = (row: number) => cellAddress({ row, column: DATA_COLUMN });
   const ratingsTop = top;
   const statusesTop = ratingsTop + scales.bands.length + 3;
@@ -195,7 +221,27 @@ function chartBlocks(scales: Scales, top: number): RowBlockSpec[] {
       rows: TREATMENTS.map((Treatment) => ({ Treatment, Risks: `=COUNTIFS(${risk(RISK.treatment)},{row:Treatment})` })),
       legacyTable: LEGACY_CHART_TABLES.treatments,
     },
+    topLossBlock(at(treatmentsTop + TREATMENTS.length + 3), currency),
   ];
+}
+
+function topLossBlock(anchor: string, currency?: string): RowBlockSpec {
+  const match = `MATCH({row:Rank},${quant(QUANT.rank)},0)`;
+  return {
+    name: TOP_LOSS_BLOCK,
+    anchor,
+    columns: [
+      { header: "Rank", width: widthFor(36) },
+      { header: "Risk", width: widthFor(10) },
+      { header: "Residual ALE", width: widthFor(10), horizontalAlignment: "Right" },
+    ],
+    rows: Array.from({ length: TOP_LOSS_COUNT }, (_, i) => ({
+      Rank: i + 1,
+      Risk: `=IFERROR(INDEX(${quant(QUANT.id)},${match})&" "&LEFT(INDEX(${quant(QUANT.title)},${match}),40),"")`,
+      "Residual ALE": `=IFERROR(INDEX(${quant(QUANT.residualAle)},${match}),"")`,
+    })),
+    rowFormats: Array.from({ length: TOP_LOSS_COUNT }, () => ({ "Residual ALE": moneyFormat(currency) })),
+  };
 }
 
 function charts(top: number): ChartSpec[] {
@@ -256,14 +302,24 @@ function charts(top: number): ChartSpec[] {
         { name: "Overdue reviews", values: col(HISTORY_TABLE, "Overdue Reviews") },
       ],
       categoryFormat: DATE_FORMAT,
-      ...box(top + 32, left, 14, 12),
+      ...box(top + 32, left, 14, 6),
+    },
+    {
+      name: "TopResidualAle",
+      type: "BarClustered",
+      title: "Five risks with the highest residual ALE",
+      categories: col(TOP_LOSS_BLOCK, "Risk"),
+      series: [{ name: "Residual ALE", values: col(TOP_LOSS_BLOCK, "Residual ALE") }],
+      valueFormat: COMPACT_AMOUNT,
+      valueMin: 0,
+      ...box(top + 32, right, 14, 6),
     },
   ];
 }
 
-export function dashboardSheet(scales: Scales, frameworks: readonly FrameworkKey[]): SheetSpec {
+export function dashboardSheet(scales: Scales, frameworks: readonly FrameworkKey[], currency?: string): SheetSpec {
   const kpis = kpiSpecs(scales, frameworks);
-  const tiles = tileBlocks(kpis);
+  const tiles = tileBlocks(kpis, currency);
   const chartTop = tiles.nextRow + 1;
   const kpiRows = kpis.length + 1;
   const lastPrintedColumn = columnLetter(TILE.firstColumn + 11);
@@ -280,7 +336,7 @@ export function dashboardSheet(scales: Scales, frameworks: readonly FrameworkKey
       ...tiles.blocks,
     ],
     tables: [],
-    rowBlocks: [kpiBlock(kpis), ...chartBlocks(scales, 3 + kpiRows + 2)],
+    rowBlocks: [kpiBlock(kpis, currency), ...chartBlocks(scales, 3 + kpiRows + 2, currency)],
     names: [],
     columnWidths: [
       { column: "A", width: 12 },

@@ -45,7 +45,7 @@ export function buildBlueprint(options: BuildOptions, context: BlueprintContext)
   const currency = context.currency ?? DEFAULT_CURRENCY;
   const seeds: SeedContext = { scales, frameworks: options.frameworks, sample: options.sample, today: context.today, currency };
   const sheets: SheetSpec[] = [
-    dashboardSheet(scales, options.frameworks),
+    dashboardSheet(scales, options.frameworks, currency),
     heatmapSheet(scales),
     ...CORE_REGISTERS.map((register) => registerSheet(register, seeds)),
     lossExceedanceSheet(currency),

@@ -46,6 +46,15 @@ export function expectedQuant(row: TableRow): ExpectedQuant {
   return { ale: inherent, residualAle: residual, reduction, annualTreatmentCost: annualCost, rosi };
 }
 
+/** Rank of each row's residual ALE: 1 for the highest, ties by row order; "" without one. */
+export function expectedRanks(expected: readonly ExpectedQuant[]): Array<number | ""> {
+  return expected.map((e, i) =>
+    e.residualAle === ""
+      ? ""
+      : expected.filter((o, j) => o.residualAle !== "" && (o.residualAle > (e.residualAle as number) || (o.residualAle === e.residualAle && j < i))).length + 1,
+  );
+}
+
 function lookups(context: CheckContext) {
   const risks = new Map(context.book.table(RISKS_TABLE).map((r) => [text(r[RISK.id].value), r]));
   const ranges = new Map(context.book.table(SCALE_TABLES.impact).map((r) => [r["Level"].value, text(r["Financial Range"].value)]));
@@ -59,12 +68,7 @@ export const riskQuantCheck: SheetCheck = {
     const rows = context.book.table(RISK_QUANT_TABLE);
     const { risks, ranges } = lookups(context);
     const expected = rows.map(expectedQuant);
-    // Rank: 1 for the highest residual ALE, ties by row order.
-    const ranks = expected.map((e, i) =>
-      e.residualAle === ""
-        ? ""
-        : expected.filter((o, j) => o.residualAle !== "" && (o.residualAle > (e.residualAle as number) || (o.residualAle === e.residualAle && j < i))).length + 1,
-    );
+    const ranks = expectedRanks(expected);
     return rowExpectations(RISK_QUANT_TABLE, rows, QUANT.id, (row) => {
       const i = rows.indexOf(row);
       const id = text(row[QUANT.id].value);
