@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { ensureAddinBuild, REPO_ROOT } from "./addinBuild";
 import { measureAllFrameworksBuild, measureEmptyBuild, measureUpgrade } from "./build";
 import { measureBundles } from "./bundle";
+import { measureCalcOnNew, measureCalcOnWrite } from "./calcOnWrite";
 import { measureCheck } from "./check";
 import { measureFirstRender } from "./firstRender";
 import { measureCoverage, measureRiskScore } from "./functions";
@@ -54,6 +55,12 @@ async function main(): Promise<void> {
   sections.push(await section("4. Naive writes (one sync per row) against batched", () => measureNaiveWrite(NAIVE_REGISTER)));
   sections.push(await section("5. Check on the large register", () => measureCheck(requireLarge(large))));
   sections.push(await section("Other task pane operations on the large register", () => measureOtherOperations(requireLarge(large))));
+  sections.push(
+    await section("Calculation on write (#17, after the other large-register figures: it fills the formula values): cached values computed just before the save, against the write itself", async () => [
+      ...(await measureCalcOnNew()),
+      ...(await measureCalcOnWrite("upgrade on 10k risks/2k assets", requireLarge(large))),
+    ]),
+  );
   sections.push(await section("6. Custom functions", () => [...measureCoverage(), ...measureRiskScore()]));
 
   const build = ensureAddinBuild(skipBuild);

@@ -1,7 +1,7 @@
 /** Creating or upgrading one workbook file: the step `new`, `upgrade` and `batch` share. */
 import { existsSync } from "node:fs";
-import type { BuildOptions } from "../core/blueprint/options";
-import { buildWorkbook } from "../excel/build";
+import type { ScopeRequest } from "../core/plan/scope";
+import { upgradeWorkbook } from "../excel/build";
 import { quantifyWorkbook, SAMPLE_QUANTIFY } from "../excel/quantify";
 import type { BuildReport } from "../excel/operations";
 import type { CachedValuesReport } from "../headless";
@@ -10,13 +10,16 @@ import { assertSafeToSave, newWorkbook, openWorkbook, runOn, SaveOptions, saveWo
 
 export type BuildMode = "new" | "upgrade";
 
-/** Builds `path` from `options`; "new" refuses an existing file, "upgrade" keeps everything the user typed. */
+/**
+ * Builds `path`; "new" refuses an existing file, "upgrade" keeps everything the user typed and the
+ * workbook's own scope except what `request` names.
+ */
 export interface BuildFileReport extends BuildReport {
   /** Formula cells written with and without a cached value (see headless/calc/cachedValues.ts). */
   cachedValues: CachedValuesReport;
 }
 
-export async function buildWorkbookFile(path: string, options: BuildOptions, mode: BuildMode, save: SaveOptions = {}): Promise<BuildFileReport> {
+export async function buildWorkbookFile(path: string, request: ScopeRequest, mode: BuildMode, save: SaveOptions = {}): Promise<BuildFileReport> {
   if (mode === "new" && existsSync(path)) {
     throw new CliError(`${path} already exists; use "ismp upgrade ${path}" to update it.`, EXIT.usage);
   }
@@ -26,10 +29,10 @@ export async function buildWorkbookFile(path: string, options: BuildOptions, mod
   assertSafeToSave(path, save);
   const workbook = mode === "upgrade" ? await openWorkbook(path) : newWorkbook();
   const report = await runOn(workbook, async (context) => {
-    const result = await buildWorkbook(context, options);
+    const result = await upgradeWorkbook(context, request);
     if (mode === "new") await removeBlankStarterSheet(context);
     // A new sample workbook shows real money figures and a loss exceedance curve straight away.
-    if (mode === "new" && options.sample) await quantifyWorkbook(context, SAMPLE_QUANTIFY);
+    if (mode === "new" && request.sample) await quantifyWorkbook(context, SAMPLE_QUANTIFY);
     return result;
   });
   const cachedValues = await saveWorkbook(workbook, path, save);

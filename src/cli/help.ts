@@ -114,6 +114,38 @@ ${SAVE_OPTIONS}
 
 Exit codes: 0 every row built, 1 some rows failed, 2 usage or file error (no such CSV, no client
 column).`,
+  import: `ismp import <workbook.xlsx> <source.csv|xlsx> --into <register> [options]
+
+Adds (or updates) register rows from another tool's export or a spreadsheet. Columns are matched by
+header (the register's own, its aliases, or a profile's layout); values are read by each column's
+type (dates in ISO, US or European form and Excel serials; H/M/L or labels for levels; Y/N; lists).
+Every problem is listed by source row and column before anything is written; rows with errors are
+never written, and nothing is written while any row has one unless --skip-invalid is given.
+
+Options:
+  --into <register>     Risks, Assets, Controls or another register table (a profile implies one)
+  --profile <name>      ciso-assistant | simplerisk | vanta | drata | jira | riskquant | generic
+  --map <file.json>     a saved mapping: columns, value words and date order (see --save-map)
+  --save-map <file>     write the mapping this import used, for the next client's file
+  --mode <m>            for rows whose ID the register has: add (default: a problem), skip, update
+                        (update writes the mapped columns; a blank source cell never clears a value)
+  --sheet <name>        the worksheet of an .xlsx source (default: the first)
+  --date-order <o>      dmy (23/11/2026) or mdy (11/23/2026) when the dates cannot tell
+  --dry-run             show the preview only
+  --skip-invalid        write the valid rows and leave out the rows with errors
+${SAVE_OPTIONS}
+  --json                print the preview (rows, problems, value readings) as JSON
+
+Calculated columns are never written. Text that starts with = + - @ stays text.
+Exit codes: 0 imported, 1 rows with errors (nothing written unless --skip-invalid), 2 usage or file
+error, 3 blocked (protected sheet, read-only or open file).`,
+  export: `ismp export <workbook.xlsx> --from <register> [--profile <name>] <out.csv|out.xlsx>
+ismp export --template --from <register> <out.csv|out.xlsx>
+
+Writes a register as CSV (UTF-8 with BOM) or .xlsx, in a tool's layout (--profile) or the register's
+own. Importing the file back with --mode update gives the same rows. --template writes the register's
+input columns with no rows, for people to fill and import. CSV cells that would run as formulas in
+a spreadsheet are escaped with an apostrophe; import drops it again.`,
   catalog: `ismp catalog [--json]
 
 Prints the bundled framework catalogs and the control library (--json: the whole catalog as JSON).`,
@@ -131,6 +163,8 @@ Commands:
   quantify <file.xlsx>  simulate the quantified risks onto the Loss Exceedance sheet
   batch <clients.csv>   build one workbook per client row (--out <dir>)
   catalog [--json]      print the framework catalogs and the control library
+  import <file> <src>   import rows from a CSV or spreadsheet into a register (preview first)
+  export <file> <out>   export a register as CSV or .xlsx, in another tool's layout or its own
 
 Every command takes --json for scripting and --help for its options.
 ${EXIT_CODES}`;

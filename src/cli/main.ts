@@ -8,6 +8,8 @@ import { batchCommand } from "./commands/batch";
 import { buildCommand } from "./commands/build";
 import { catalogCommand } from "./commands/catalog";
 import { checkCommand } from "./commands/check";
+import { exportCommand } from "./commands/export";
+import { importCommand } from "./commands/import";
 import { quantifyCommand } from "./commands/quantify";
 import { snapshotCommand } from "./commands/snapshot";
 import { CliError, EXIT, ExitCode } from "./exitCodes";
@@ -25,6 +27,8 @@ const COMMANDS: Record<string, (args: string[], out: Out) => Promise<ExitCode> |
   quantify: quantifyCommand,
   batch: batchCommand,
   catalog: catalogCommand,
+  import: importCommand,
+  export: exportCommand,
 };
 
 const isHelpFlag = (arg: string) => arg === "--help" || arg === "-h";

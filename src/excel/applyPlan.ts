@@ -5,10 +5,13 @@
 import { CellFormat, CellValue } from "../core/blueprint/types";
 import { parseRange, rangeAddress } from "../core/a1";
 import { Plan, PlanStep, ResolvedConditionalFormat } from "../core/plan/steps";
+import { asLiteralText } from "../core/literalText";
 import { FEATURE_SETS, supportsExcelApi } from "./requirements";
+import { Batcher, rowSlices } from "./requestBudget";
 import { SyncCounter } from "./syncCounter";
 
-export const REQUEST_BUDGET_BYTES = 4 * 1024 * 1024;
+export { REQUEST_BUDGET_BYTES } from "./requestBudget";
+
 
 /** Office.js accepts one value for a whole range ("applied to all cells"); its typings want 2D arrays. */
 type Fill = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -16,26 +19,6 @@ function fillAll(value: string): Fill {
   return value;
 }
 
-class Batcher {
-  private bytes = 0;
-  constructor(
-    private readonly context: Excel.RequestContext,
-    private readonly sync: SyncCounter,
-  ) {}
-
-  /** Accounts for a command's payload, syncing first when it would push the request over budget. */
-  async reserve(payload: unknown): Promise<void> {
-    const size = payload === undefined ? 64 : JSON.stringify(payload).length + 64;
-    if (this.bytes > 0 && this.bytes + size > REQUEST_BUDGET_BYTES) await this.flush();
-    this.bytes += size;
-  }
-
-  async flush(): Promise<void> {
-    if (this.bytes === 0) return;
-    this.bytes = 0;
-    await this.sync(this.context);
-  }
-}
 
 function applyFormat(range: Excel.Range, format: CellFormat): void {
   const f = range.format;
@@ -58,21 +41,6 @@ function addConditionalFormat(range: Excel.Range, spec: ResolvedConditionalForma
   if (spec.bold !== undefined) cf.custom.format.font.bold = spec.bold;
 }
 
-/** Splits rows into slices whose JSON stays under the budget. */
-function* rowSlices(rows: CellValue[][]): Generator<[number, CellValue[][]]> {
-  let start = 0;
-  let bytes = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const size = JSON.stringify(rows[i]).length;
-    if (i > start && bytes + size > REQUEST_BUDGET_BYTES / 2) {
-      yield [start, rows.slice(start, i)];
-      start = i;
-      bytes = 0;
-    }
-    bytes += size;
-  }
-  if (start < rows.length) yield [start, rows.slice(start)];
-}
 
 /** "'Risk Register'!$A$5:$A$9" → "Risk Register" and "$A$5:$A$9". */
 function sheetOf(address: string): string {
@@ -154,7 +122,10 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, sync:
       if (step.numberFormat) body.numberFormat = fillAll(step.numberFormat);
       if (step.horizontalAlignment) body.format.horizontalAlignment = step.horizontalAlignment;
       if (step.wrapText !== undefined) body.format.wrapText = step.wrapText;
-      if (step.formula) body.formulas = fillAll(step.formula);
+      // Typed-over cells keep their values: Excel writes a formula into every cell it is given,
+      // exceptions of a calculated column included, so only the runs between them get it.
+      if (step.formula && step.formulaRuns) for (const run of step.formulaRuns) target.getRange(run).formulas = fillAll(step.formula);
+      else if (step.formula) body.formulas = fillAll(step.formula);
       else if (step.values) body.values = step.values.map((v) => [v]) as Fill;
       if (step.validation && canValidate) {
         body.dataValidation.clear();
@@ -222,6 +193,14 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, sync:
         chart.axes.categoryAxis.scaleType = "Logarithmic";
         chart.axes.categoryAxis.logBase = step.categoryLogBase;
       }
+    },
+    memory: async (step) => {
+      await batch.reserve(step);
+      const target = step.create ? workbook.worksheets.add(step.sheet) : sheet(step.sheet);
+      const range = target.getRange(`A1:B${step.rows.length}`);
+      range.numberFormat = fillAll("@");
+      range.values = step.rows.map((row) => row.map((v) => (typeof v === "string" ? asLiteralText(v) : v))) as Fill;
+      if (step.create) target.visibility = "VeryHidden";
     },
     activate: async (step) => {
       await batch.reserve(step);

@@ -6,15 +6,19 @@ import { COVERAGE_TABLE } from "../core/blueprint/coverageSheet";
 import { REQUIREMENTS_TABLE } from "../core/blueprint/requirementsSheet";
 import { LEGACY_SETTINGS_TABLE, SCALE_TABLES, SCORE_MATRIX_NAME } from "../core/blueprint/scalesSheet";
 import { SOA_TABLE } from "../core/blueprint/soaSheet";
-import { planBuild } from "../core/plan/planBuild";
-import { scalesFromSnapshot, settingsOf } from "../core/plan/readScales";
+import { identify } from "../core/plan/identity";
+import { planBuild, STRUCTURE_PROTECTED } from "../core/plan/planBuild";
+import { organisationFromSnapshot, scalesFromSnapshot, settingsOf } from "../core/plan/readScales";
 import { currencyCode } from "../core/quant/currency";
+import { nextMemory, resolveScope, schemaUpgradeNote, ScopeRequest } from "../core/plan/scope";
 import { WorkbookSnapshot } from "../core/plan/snapshot";
+import { profileFor, readMemory, sameClient, SCHEMA_VERSION, WorkbookMemory, WorkbookScope } from "../core/plan/workbookMemory";
+import { Scales } from "../core/scales";
 import { splitMappingCell } from "../core/coverage";
 import { applyPlan } from "./applyPlan";
 import { OperationBlockedError } from "./errors";
 import type { BuildReport } from "./operations";
-import { readSnapshot } from "./snapshot";
+import { queueConstantsRead, readSnapshot } from "./snapshot";
 import { createSyncCounter } from "./syncCounter";
 
 /** Small tables read in full: scales (to follow the analyst's edits) and keyed tables (to add rows). */
@@ -37,6 +41,23 @@ function tableNames(blueprint: WorkbookBlueprint): string[] {
 
 function rowBlockNames(blueprint: WorkbookBlueprint): string[] {
   return blueprint.sheets.flatMap((s) => (s.rowBlocks ?? []).map((b) => b.name));
+}
+
+/** Calculated columns by table: where typed-over cells (the analyst's overrides) are looked for. */
+export function calculatedColumns(blueprint: WorkbookBlueprint): Record<string, string[]> {
+  const columns: Record<string, string[]> = {};
+  for (const table of blueprint.sheets.flatMap((s) => s.tables)) {
+    const headers = table.columns.filter((c) => c.formula).map((c) => c.header);
+    if (headers.length > 0) columns[table.name] = headers;
+  }
+  return columns;
+}
+
+let everyTableCache: WorkbookBlueprint | undefined;
+/** The blueprint with every framework: every table and column the add-in may own. */
+export function everyTableBlueprint(): WorkbookBlueprint {
+  everyTableCache ??= buildBlueprint({ ...defaultOptions("general"), frameworks: [...FRAMEWORK_KEYS], sample: false }, { today: new Date(2026, 0, 1) });
+  return everyTableCache;
 }
 
 /** Annex A control → IDs of the workbook's controls that list it, as the SoA shows them. */
@@ -65,8 +86,56 @@ function keptScaleWarning(kept: number, asked: number): string {
   );
 }
 
+/** Build with every option chosen (Set up's form, `ismp new`). */
 export async function buildWorkbook(context: Excel.RequestContext, options: BuildOptions, today = new Date()): Promise<BuildReport> {
   return buildWorkbookWith(context, today, () => options);
+}
+
+/** Re-run with the workbook's own scope, changing only what `request` names (`ismp upgrade`, batch). */
+export async function upgradeWorkbook(context: Excel.RequestContext, request: ScopeRequest, today = new Date()): Promise<BuildReport> {
+  return buildWorkbookWith(context, today, () => request);
+}
+
+/**
+ * The workbook's scope: remembered, or, for a workbook that predates the memory, read from what it
+ * holds (frameworks with mapping columns, the Scales sheet). Undefined for a workbook without ours.
+ */
+function currentScope(snapshot: WorkbookSnapshot, memory: WorkbookMemory | undefined, scales: Scales | undefined): WorkbookScope | undefined {
+  const frameworks = frameworksInWorkbook(snapshot);
+  if (memory) {
+    return {
+      ...memory,
+      frameworks: FRAMEWORK_KEYS.filter((k) => memory.frameworks.includes(k) || frameworks.includes(k)),
+      matrixSize: scales && isMatrix(scales.size) ? scales.size : memory.matrixSize,
+      method: scales?.method ?? memory.method,
+    };
+  }
+  const ours = new Set(tableNames(everyTableBlueprint()).map((n) => n.toLowerCase()));
+  if (!snapshot.tables.some((t) => ours.has(t.name.toLowerCase()))) return undefined;
+  return {
+    profile: profileFor(frameworks) ?? "general",
+    frameworks,
+    matrixSize: scales && isMatrix(scales.size) ? scales.size : 5,
+    method: scales?.method ?? "multiply",
+    organisation: organisationFromSnapshot(snapshot) ?? "",
+  };
+}
+
+const isMatrix = (size: number): size is 3 | 4 | 5 | 6 => [3, 4, 5, 6].includes(size);
+
+/** Batch names the client it means: another client's workbook (or one that is not ours) is refused. */
+function clientBlocker(request: ScopeRequest, scope: WorkbookScope | undefined, memory: WorkbookMemory | undefined, snapshot: WorkbookSnapshot): string | undefined {
+  if (request.client === undefined) return undefined;
+  if (!scope) {
+    return snapshot.tables.length > 0
+      ? `This workbook was not built by the add-in for "${request.client}" (it has no ISMP tables); it was left unchanged.`
+      : undefined;
+  }
+  const owner = memory?.client || scope.organisation;
+  if (sameClient(owner, request.client)) return undefined;
+  return owner
+    ? `This workbook belongs to "${owner}", not "${request.client}"; it was left unchanged. Give this client its own file (another --out folder or client name).`
+    : `This workbook records no client, so it cannot be proven to be "${request.client}"'s; it was left unchanged. Run "ismp upgrade <file> --org \"${request.client}\"" on it first if it is theirs.`;
 }
 
 /** Frameworks that already have a mapping column in the workbook's control matrix. */
@@ -84,10 +153,10 @@ function frameworksInWorkbook(snapshot: WorkbookSnapshot): FrameworkKey[] {
 export async function buildWorkbookWith(
   context: Excel.RequestContext,
   today: Date,
-  decide: (snapshot: WorkbookSnapshot, frameworks: FrameworkKey[]) => BuildOptions,
+  decide: (snapshot: WorkbookSnapshot, frameworks: FrameworkKey[]) => ScopeRequest,
 ): Promise<BuildReport> {
   const sync = createSyncCounter();
-  const everyTable = buildBlueprint({ ...defaultOptions("general"), frameworks: [...FRAMEWORK_KEYS], sample: false }, { today });
+  const everyTable = everyTableBlueprint();
   const snapshot = await readSnapshot(
     context,
     {
@@ -95,17 +164,65 @@ export async function buildWorkbookWith(
       fullTables: FULL_TABLES,
       sheets: everyTable.sheets.map((s) => s.name),
       gridName: SCORE_MATRIX_NAME,
+      calculated: calculatedColumns(everyTable),
       blocks: rowBlockNames(everyTable),
     },
     sync,
   );
-  const options = decide(snapshot, frameworksInWorkbook(snapshot));
+  const read = readMemory(snapshot.memoryRows);
+  const memory = read.kind === "memory" ? read.memory : undefined;
   const scales = scalesFromSnapshot(snapshot);
+  const scope = currentScope(snapshot, memory, scales);
+  const request = decide(snapshot, frameworksInWorkbook(snapshot));
+  // Refused before anything else is decided: nothing of another client's workbook may change.
+  if (snapshot.structureProtected) throw new OperationBlockedError([STRUCTURE_PROTECTED]);
+  const refusal = clientBlocker(request, scope, memory, snapshot);
+  if (refusal) throw new OperationBlockedError([refusal]);
+  const { options, changes } = resolveScope(scope, request);
+  await readRenamedConstants(context, snapshot, memory, sync);
+
   const currency = currencyCode(settingsOf(snapshot).get("Currency"));
   const blueprint = buildBlueprint(options, { today, scales, currency, annexAImplementers: annexAImplementers(snapshot) });
-  const plan = planBuild(blueprint, snapshot);
+  const client = memory?.client || (scope ? scope.organisation : "") || request.client || options.organisation;
+  const plan = planBuild(blueprint, snapshot, { memory, remember: nextMemory(options, client) });
   if (plan.blockers.length > 0) throw new OperationBlockedError(plan.blockers);
   await applyPlan(context, plan, sync);
   const warnings = scales && scales.size !== options.matrixSize ? [keptScaleWarning(scales.size, options.matrixSize)] : [];
-  return { ...plan.report, warnings: [...plan.report.warnings, ...warnings], syncs: sync.count };
+  const upgraded = scope && (memory?.schemaVersion ?? 1) < SCHEMA_VERSION ? [schemaUpgradeNote(memory?.schemaVersion ?? 1, scope)] : [];
+  return {
+    ...plan.report,
+    warnings: [...plan.report.warnings, ...warnings],
+    notes: [...upgraded, ...changes, ...plan.report.notes],
+    syncs: sync.count,
+  };
+}
+
+/**
+ * The snapshot looked for typed-over cells by the blueprint's names; a renamed table or calculated
+ * column is looked up again under its new name (one more read, only when something was renamed).
+ */
+async function readRenamedConstants(context: Excel.RequestContext, snapshot: WorkbookSnapshot, memory: WorkbookMemory | undefined, sync: ReturnType<typeof createSyncCounter>): Promise<void> {
+  const everyTable = everyTableBlueprint();
+  const specs = everyTable.sheets.flatMap((s) => s.tables);
+  const identity = identify(specs, snapshot, memory);
+  const reads: Array<{ table: (typeof snapshot.tables)[number]; header: string; read: ReturnType<typeof queueConstantsRead> }> = [];
+  for (const spec of specs) {
+    const table = identity.tables.get(spec.name.toLowerCase());
+    if (!table) continue;
+    const tableRenamed = table.name.toLowerCase() !== spec.name.toLowerCase();
+    for (const column of spec.columns) {
+      if (!column.formula) continue;
+      const header = identity.renames.columns.get(spec.name.toLowerCase())?.get(column.header.toLowerCase());
+      if (!tableRenamed && header === undefined) continue;
+      const actual = header ?? column.header;
+      if (!table.headers.some((h) => h.toLowerCase() === actual.toLowerCase())) continue;
+      reads.push({ table, header: actual, read: queueConstantsRead(context.workbook.tables.getItem(table.name).columns.getItemOrNullObject(actual)) });
+    }
+  }
+  if (reads.length === 0) return;
+  await sync(context);
+  for (const { table, header, read } of reads) {
+    const rows = read.rows();
+    if (rows.length > 0) table.constants = { ...table.constants, [header]: rows };
+  }
 }

@@ -55,14 +55,5 @@ export async function readCoverage(context: Excel.RequestContext): Promise<Cover
 
 /** Adds a framework to the matrix, requirements and coverage, keeping everything already there. */
 export async function addFramework(context: Excel.RequestContext, key: FrameworkKey, today = new Date()): Promise<BuildReport> {
-  return buildWorkbookWith(context, today, (snapshot, current) => {
-    const organisation = String(settingsOf(snapshot).get("Organisation") ?? "");
-    const options: BuildOptions = {
-      ...defaultOptions("general"),
-      organisation,
-      matrixSize: scalesFromSnapshot(snapshot)?.size ?? defaultOptions().matrixSize,
-      frameworks: [...current, key].filter((k, i, all) => all.indexOf(k) === i),
-    };
-    return options;
-  });
+  return buildWorkbookWith(context, today, () => ({ frameworks: [key] }));
 }

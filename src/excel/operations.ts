@@ -18,6 +18,8 @@ export interface BuildReport {
   /** A user sheet already had the name we wanted; ours was created under another name. */
   renamed: Array<{ wanted: string; actual: string }>;
   warnings: string[];
+  /** What was followed or kept rather than repaired: renamed columns, typed-over cells, scope changes, a schema upgrade. */
+  notes: string[];
   syncs: number;
 }
 

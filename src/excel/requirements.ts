@@ -10,6 +10,10 @@ export function supportsExcelApi(version: string): boolean {
 
 export const FEATURE_SETS = {
   conditionalFormats: "1.6",
+  /** Workbook.protection: https://learn.microsoft.com/javascript/api/excel/excel.workbookprotection */
+  workbookProtection: "1.7",
+  /** Range.getSpecialCells: https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-special-cells */
+  specialCells: "1.9",
   readOnlyFlag: "1.8",
   dataValidation: "1.8",
   pageLayout: "1.9",

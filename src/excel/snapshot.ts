@@ -5,6 +5,7 @@
 import { parseRange } from "../core/a1";
 import { CellValue } from "../core/blueprint/types";
 import { SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../core/plan/snapshot";
+import { MEMORY_SHEET } from "../core/plan/workbookMemory";
 import { FEATURE_SETS, supportsExcelApi } from "./requirements";
 import { SyncCounter } from "./syncCounter";
 
@@ -17,8 +18,45 @@ export interface SnapshotRequest {
   sheets: readonly string[];
   /** A defined name whose range values are read, when it exists. */
   gridName?: string;
+  /** Calculated columns (table name → headers) whose typed-over cells are located. */
+  calculated?: Readonly<Record<string, readonly string[]>>;
   /** Defined names of per-row blocks (RowBlockSpec) read in full, header row included, when they exist. */
   blocks?: readonly string[];
+}
+
+/** Queued read of the body cells of a table column that hold constants (typed values), not formulas. */
+export interface ConstantsRead {
+  /** After sync: 0-based body rows holding a constant. */
+  rows(): number[];
+}
+
+/**
+ * Locates typed values in a column body without reading it: Range.getSpecialCellsOrNullObject
+ * ("Constants") returns only their addresses (ExcelApi 1.9, so the response stays small however long
+ * the register). Without 1.9 (Excel 2019), the formulas are read and compared instead.
+ * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-special-cells
+ */
+export function queueConstantsRead(column: Excel.TableColumn): ConstantsRead {
+  const body = column.getDataBodyRange().load("rowIndex");
+  if (supportsExcelApi(FEATURE_SETS.specialCells)) {
+    const special = body.getSpecialCellsOrNullObject("Constants");
+    const areas = special.areas.load("items/rowIndex, items/rowCount");
+    return {
+      rows: () => {
+        if (column.isNullObject || special.isNullObject) return [];
+        const rows: number[] = [];
+        for (const area of areas.items) for (let i = 0; i < area.rowCount; i++) rows.push(area.rowIndex - body.rowIndex + i);
+        return rows;
+      },
+    };
+  }
+  body.load("formulas");
+  return {
+    rows: () =>
+      column.isNullObject
+        ? []
+        : (body.formulas as CellValue[][]).flatMap(([cell], i) => (cell !== null && cell !== "" && !(typeof cell === "string" && cell.startsWith("=")) ? [i] : [])),
+  };
 }
 
 const lower = (s: string) => s.toLowerCase();
@@ -45,20 +83,26 @@ export async function readSnapshot(context: Excel.RequestContext, request: Snaps
   const worksheets = workbook.worksheets.load("items/name, items/protection/protected");
   const tables = workbook.tables.load("items/name, items/worksheet/name");
   const names = workbook.names.load("items/name, items/type, items/value");
+  const canReadProtection = supportsExcelApi(FEATURE_SETS.workbookProtection);
+  const protection = canReadProtection ? workbook.protection.load("protected") : undefined;
+  const memory = workbook.worksheets.getItemOrNullObject(MEMORY_SHEET).getUsedRangeOrNullObject(true).load("values");
   await sync(context);
 
   const wantedTables = new Set(request.tables.map(lower));
   const fullTables = new Set(request.fullTables.map(lower));
-  const ours = tables.items.filter((t) => wantedTables.has(lower(t.name)));
+  // Every table's layout: one of the user's may be one of ours renamed (see identity.ts).
+  const ours = tables.items;
+  const calculated = new Map(Object.entries(request.calculated ?? {}).map(([name, headers]) => [lower(name), headers]));
   const wantedSheets = new Set(request.sheets.map(lower));
   const sheetsToMeasure = worksheets.items.filter((s) => wantedSheets.has(lower(s.name)));
   const hasGrid = !!request.gridName && names.items.some((n) => lower(n.name) === lower(request.gridName!));
 
   const tableReads = ours.map((table) => {
     const header = table.getHeaderRowRange().load("values, address");
-    const body = table.getDataBodyRange().load(fullTables.has(lower(table.name)) ? "rowCount, values" : "rowCount");
+    const body = table.getDataBodyRange().load(wantedTables.has(lower(table.name)) && fullTables.has(lower(table.name)) ? "rowCount, values" : "rowCount");
     const firstRow = table.getDataBodyRange().getRow(0).load("formulas");
-    return { table, header, body, firstRow };
+    const constants = (calculated.get(lower(table.name)) ?? []).map((h) => ({ header: h, read: queueConstantsRead(table.columns.getItemOrNullObject(h)) }));
+    return { table, header, body, firstRow, constants, full: wantedTables.has(lower(table.name)) && fullTables.has(lower(table.name)) };
   });
   const usedRanges = sheetsToMeasure.map((sheet) => ({
     sheet,
@@ -72,12 +116,13 @@ export async function readSnapshot(context: Excel.RequestContext, request: Snaps
     .map((n) => ({ name: n.name, range: workbook.names.getItem(n.name).getRange().load("address, values") }));
   if (tableReads.length > 0 || usedRanges.length > 0 || grid || blockReads.length > 0) await sync(context);
 
-  const tableSnapshots: TableSnapshot[] = tableReads.map(({ table, header, body, firstRow }) => {
+  const tableSnapshots: TableSnapshot[] = tableReads.map(({ table, header, body, firstRow, constants, full }) => {
     const start = parseRange(header.address).start;
     const headers = (header.values[0] ?? []).map((v) => String(v));
     const bodyRows = body.rowCount;
     const formulas = bodyRows > 0 ? ((firstRow.formulas[0] ?? []) as CellValue[]) : [];
-    const isFull = fullTables.has(lower(table.name));
+    const isFull = full;
+    const typed = constants.map(({ header: h, read }) => [h, read.rows()] as const).filter(([, rows]) => rows.length > 0);
     return {
       name: table.name,
       sheet: table.worksheet.name,
@@ -88,6 +133,7 @@ export async function readSnapshot(context: Excel.RequestContext, request: Snaps
       firstRowFormulas: formulas,
       body: isFull ? (body.values as CellValue[][]) : undefined,
       columns: isFull ? columnsOf(headers, body.values as CellValue[][]) : undefined,
+      constants: typed.length > 0 ? Object.fromEntries(typed) : undefined,
     };
   });
   const measured = new Map(usedRanges.map((m) => [m.sheet.name, m]));
@@ -112,6 +158,8 @@ export async function readSnapshot(context: Excel.RequestContext, request: Snaps
       }),
     ),
     scoreMatrix: grid ? (grid.values as CellValue[][]) : undefined,
+    structureProtected: protection ? protection.protected : false,
+    memoryRows: memory.isNullObject ? undefined : (memory.values as CellValue[][]),
     blocks: blockReads.map(({ name, range }) => blockSnapshot(name, range)),
   };
 }

@@ -2,7 +2,7 @@
 import type { BuildReport, Problem } from "../excel/operations";
 
 export interface ReportLine {
-  kind: "created" | "repaired" | "renamed" | "warning";
+  kind: "created" | "repaired" | "renamed" | "warning" | "note";
   text: string;
 }
 
@@ -15,6 +15,7 @@ export function describeBuildReport(report: BuildReport): ReportLine[] {
       text: `A sheet named ${wanted} already exists and isn't ours; ours is '${actual}'.`,
     })),
     ...report.warnings.map((text) => ({ kind: "warning" as const, text })),
+    ...(report.notes ?? []).map((text) => ({ kind: "note" as const, text })),
   ];
 }
 

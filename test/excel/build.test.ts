@@ -22,7 +22,7 @@ describe("Build on an empty workbook", () => {
     expect(wb.stats.largestRequestBytes).toBeLessThan(4 * 1024 * 1024);
     expect(wb.sheets.map((s) => s.name)).toEqual([
       "Sheet1", "Dashboard", "Heatmap", "Risk Register", "Asset Inventory", "Control Matrix", "Risk Quantification", "Loss Exceedance", "Requirements",
-      "Statement of Applicability", "Coverage", "KPI History", "Scales",
+      "Statement of Applicability", "Coverage", "KPI History", "Scales", "ISMP Settings",
     ]);
     expect(report.created).toEqual(expect.arrayContaining(["Table Risks", "Table Assets", "Table Controls", "Table SoA", "Table RatingBands"]));
     expect(report.renamed).toEqual([]);

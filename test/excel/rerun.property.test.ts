@@ -1,9 +1,10 @@
 /**
  * Property: re-running Build never loses or changes what a user typed. Build a workbook, make random
  * edits through the Office.js API (typed values, user columns, new rows, a user sheet, a deleted
- * calculated column, a deleted name, typing over calculated cells), re-run Build, and check that
- * every cell outside the columns the add-in owns is exactly as it was, and that what the add-in owns
- * is back.
+ * calculated column, a deleted name, typing over calculated cells, renaming input columns), re-run
+ * Build, and check that every cell outside the columns the add-in owns is exactly as it was, that
+ * values typed over calculated cells are kept, that renamed columns are followed (no empty twin),
+ * and that what the add-in owns is back.
  */
 import fc from "fast-check";
 import { createWorkbook, HeadlessWorkbook, run } from "../../src/headless";
@@ -16,6 +17,8 @@ import { REQUIREMENT, REQUIREMENTS_TABLE } from "../../src/core/blueprint/requir
 import { RISKS_TABLE } from "../../src/core/blueprint/riskRegister";
 import { SCORE_MATRIX_NAME, SETTINGS } from "../../src/core/blueprint/scalesSheet";
 import { canonicalFormula } from "../../src/core/plan/formulaText";
+import { renameReferences, Renames } from "../../src/core/plan/structuredRefs";
+import { MEMORY_SHEET } from "../../src/core/plan/workbookMemory";
 import { MATRIX_SIZES } from "../../src/core/scales";
 
 const TODAY = new Date(2026, 10, 23);
@@ -31,6 +34,8 @@ type UserEdit =
   | { kind: "addColumn"; table: EditableTable; value: string }
   | { kind: "addRows"; table: EditableTable; count: number; value: string | number }
   | { kind: "addSheet"; values: string[][] }
+  /** Renames an input column (one the add-in does not calculate), as Excel does: references follow. */
+  | { kind: "renameColumn"; table: EditableTable; column: number }
   /** What sorting does to the cells (the headless host has no sort): rows in another order. */
   | { kind: "reverseRows"; table: EditableTable };
 
@@ -54,6 +59,7 @@ const edit: fc.Arbitrary<UserEdit> = fc.oneof(
   fc.record({ kind: fc.constant("addColumn" as const), table, value: typed.map(String) }),
   fc.record({ kind: fc.constant("addRows" as const), table, count: fc.integer({ min: 1, max: 3 }), value: typed }),
   fc.record({ kind: fc.constant("reverseRows" as const), table }),
+  fc.record({ kind: fc.constant("renameColumn" as const), table, column: index }),
   fc.record({ kind: fc.constant("addSheet" as const), values: fc.array(fc.array(fc.string({ maxLength: 8 }), { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 3 }) }),
 );
 
@@ -107,22 +113,24 @@ function ownedCells(workbook: HeadlessWorkbook, specs: Map<string, TableSpec>): 
   return owned;
 }
 
-/** Cells (outside `mayChange`) whose content or format differs, as "cell: before -> after". */
+/** Cells (outside `mayChange` and the add-in's own settings sheet) whose content or format differs, as "cell: before -> after". */
 function changedCells(before: Map<string, string>, after: Map<string, string>, mayChange: Set<string>): string[] {
   return [...before]
-    .filter(([cell, content]) => !mayChange.has(cell) && after.get(cell) !== content)
+    .filter(([cell, content]) => !mayChange.has(cell) && !cell.startsWith(`${MEMORY_SHEET}!`) && after.get(cell) !== content)
     .map(([cell, content]) => `${cell}: ${content} -> ${after.get(cell)}`);
 }
 
-/** Calculated-column cells whose formula is not the blueprint's. */
-function formulaDrift(workbook: HeadlessWorkbook, specs: Map<string, TableSpec>): string[] {
+/** Calculated-column cells (other than typed-over ones) whose formula is not the blueprint's, renames followed. */
+function formulaDrift(workbook: HeadlessWorkbook, specs: Map<string, TableSpec>, renames: Renames, typedOver: Set<string>): string[] {
   const drift: string[] = [];
   for (const [name, spec] of specs) {
     const model = workbook.getTable(name)!;
     model.columnNames().forEach((header, i) => {
-      const formula = spec.columns.find((c) => c.header === header)?.formula;
-      if (!formula) return;
+      const blueprint = spec.columns.find((c) => c.header === header)?.formula;
+      if (!blueprint) return;
+      const formula = renameReferences(blueprint, renames, name);
       for (let row = model.bodyRect.r0; row <= model.bodyRect.r1; row++) {
+        if (typedOver.has(`${model.sheet.name}!${address(row, model.rect.c0 + i)}`)) continue;
         const actual = String(model.sheet.cell(row, model.rect.c0 + i)?.formula ?? "");
         if (canonicalFormula(actual) !== canonicalFormula(formula)) drift.push(`${name}[${header}] ${address(row, model.rect.c0 + i)}: ${actual}`);
       }
@@ -136,8 +144,29 @@ async function build(workbook: HeadlessWorkbook, options: BuildOptions): Promise
   return run(workbook, (context) => buildWorkbook(context, options, TODAY));
 }
 
+interface EditLog {
+  renames: Map<string, Map<string, string>>;
+}
+
+/** Cells of calculated columns that hold a typed value (wherever sorting moved them): kept, and left out of the formula check. */
+function typedOverCells(workbook: HeadlessWorkbook, specs: Map<string, TableSpec>): Set<string> {
+  const cells = new Set<string>();
+  for (const [name, spec] of specs) {
+    const model = workbook.getTable(name);
+    if (!model) continue;
+    model.columnNames().forEach((header, i) => {
+      if (!spec.columns.some((c) => c.header === header && c.formula)) return;
+      for (let row = model.bodyRect.r0; row <= model.bodyRect.r1; row++) {
+        const cell = model.sheet.cell(row, model.rect.c0 + i);
+        if (cell && cell.formula === undefined && cell.value !== undefined && cell.value !== "") cells.add(`${model.sheet.name}!${address(row, model.rect.c0 + i)}`);
+      }
+    });
+  }
+  return cells;
+}
+
 /** Applies one edit through the Office.js API; returns the cells the user typed, as the model stored them. */
-async function applyEdit(workbook: HeadlessWorkbook, specs: Map<string, TableSpec>, e: UserEdit, n: number): Promise<string[]> {
+async function applyEdit(workbook: HeadlessWorkbook, specs: Map<string, TableSpec>, e: UserEdit, n: number, log: EditLog): Promise<string[]> {
   if (e.kind === "addSheet") {
     const name = `User sheet ${n}`;
     const last = `${columnLetter(e.values[0].length - 1)}${e.values.length}`;
@@ -167,6 +196,20 @@ async function applyEdit(workbook: HeadlessWorkbook, specs: Map<string, TableSpe
     });
     return rows.map((_, i) => at(body.r1 + 1 + i, column));
   }
+  if (e.kind === "renameColumn") {
+    const referenced = new Set(spec.keyColumns ?? []);
+    const inputs = headers.filter((h) => spec.columns.some((c) => c.header === h) && !isOwned(spec, h) && !referenced.has(h));
+    if (inputs.length === 0) return [];
+    const header = inputs[e.column % inputs.length];
+    const renamed = `${header} (renamed ${n})`;
+    await run(workbook, async (context) => {
+      context.workbook.tables.getItem(e.table).columns.getItem(header).name = renamed;
+    });
+    const map = log.renames.get(e.table.toLowerCase()) ?? new Map<string, string>();
+    map.set(header.toLowerCase(), renamed);
+    log.renames.set(e.table.toLowerCase(), map);
+    return [];
+  }
   if (model.bodyRowCount === 0) return [];
   if (e.kind === "reverseRows") {
     const formulas = Array.from({ length: model.bodyRowCount }, (_, i) =>
@@ -188,7 +231,7 @@ async function applyEdit(workbook: HeadlessWorkbook, specs: Map<string, TableSpe
   await run(workbook, async (context) => {
     context.workbook.tables.getItem(e.table).getDataBodyRange().getCell(row - body.r0, column).values = [[e.value]];
   });
-  return e.kind === "type" ? [at(row, column)] : [];
+  return [at(row, column)];
 }
 
 describe("Re-running Build after random user edits", () => {
@@ -213,7 +256,10 @@ describe("Re-running Build after random user edits", () => {
           });
         }
         const typedCells: string[] = [];
-        for (const [n, e] of edits.entries()) typedCells.push(...(await applyEdit(workbook, specs, e, n)));
+        const log: EditLog = { renames: new Map() };
+        for (const [n, e] of edits.entries()) typedCells.push(...(await applyEdit(workbook, specs, e, n, log)));
+        const typedOver = typedOverCells(workbook, specs);
+        const headersBefore = new Map(EDITABLE_TABLES.map((t) => [t, workbook.getTable(t)!.columnNames()]));
         const userSheets = workbook.sheets.length - sheetsAfterBuild;
 
         const before = cellDump(workbook);
@@ -222,6 +268,12 @@ describe("Re-running Build after random user edits", () => {
         const owned = ownedCells(workbook, specs);
 
         expect(report.syncs).toBeLessThanOrEqual(4);
+        // A renamed column is followed: no empty twin under the old name.
+        for (const t of EDITABLE_TABLES) {
+          const renamedHere = log.renames.get(t.toLowerCase());
+          if (renamedHere) expect(workbook.getTable(t)!.columnNames().slice(0, headersBefore.get(t)!.length)).toEqual(headersBefore.get(t));
+          for (const old of renamedHere?.keys() ?? []) expect(workbook.getTable(t)!.columnNames().map((h) => h.toLowerCase())).not.toContain(old);
+        }
         expect(report.created).toEqual([]);
         expect(workbook.sheets.length).toBe(sheetsAfterBuild + userSheets);
         expect(typedCells.filter((cell) => after.get(cell) !== before.get(cell))).toEqual([]);
@@ -232,7 +284,7 @@ describe("Re-running Build after random user edits", () => {
         if (deleteColumn) expect(requirements.columnNames().at(-1)).toBe(DELETABLE_COLUMN.header);
         expect(new Map(workbook.names.map((n) => [n.name, n.formula]))).toEqual(names);
 
-        expect(formulaDrift(workbook, specs)).toEqual([]);
+        expect(formulaDrift(workbook, specs, { tables: new Map(), columns: log.renames }, typedOver)).toEqual([]);
       }),
       { numRuns: 25 },
     );

@@ -2,12 +2,13 @@
  * The calculator knows every worksheet function the blueprint writes (#17): a function it lacks would
  * leave cells without a cached value in every file the CLI writes, and a blank grid in the demo.
  * Walks every formula of a sample build of each profile with all frameworks (cells, defined names,
- * validation and conditional-format rules), so a new sheet or register is covered without listing it.
+ * validation and conditional-format rules), so a new sheet or register is covered without listing it;
+ * and in each of those builds every formula cell but the ISMP.* calls gets a cached value.
  */
 import { defaultOptions, PROFILE_KEYS, type BuildOptions } from "../../src/core/blueprint/options";
 import { FRAMEWORK_KEYS } from "../../src/core/frameworkKeys";
 import { buildWorkbook } from "../../src/excel/build";
-import { createWorkbook, run, type HeadlessWorkbook } from "../../src/headless";
+import { cacheFormulaValues, createWorkbook, run, type HeadlessWorkbook } from "../../src/headless";
 import { lookupFunction } from "../../src/headless/calc/functions";
 import { parseFormula, type FormulaNode } from "../../src/headless/calc";
 
@@ -66,11 +67,14 @@ const builds: Array<[string, BuildOptions]> = [
 describe("every function the blueprint uses is in the headless calculator", () => {
   const used = new Map<string, string>();
   const unparsed: string[] = [];
+  /** Per build: formula cells the file would carry without a value, by reason. */
+  const withoutValue = new Map<string, Record<string, number>>();
 
   beforeAll(async () => {
-    for (const [, options] of builds) {
+    for (const [name, options] of builds) {
       const workbook = createWorkbook();
       await run(workbook, (context) => buildWorkbook(context, options, new Date(2026, 10, 23)));
+      withoutValue.set(name, cacheFormulaValues(workbook).withoutValueBy);
       for (const { where, formula } of formulasOf(workbook)) {
         let tree: FormulaNode;
         try {
@@ -94,5 +98,13 @@ describe("every function the blueprint uses is in the headless calculator", () =
     expect(used.size).toBeGreaterThan(15);
     const missing = [...used].filter(([name]) => !CUSTOM_FUNCTION.test(name) && !lookupFunction(name)).map(([name, example]) => `${name} (first used at ${example})`);
     expect(missing).toEqual([]);
+  });
+
+  it("leaves no formula cell without a cached value except calls of ISMP.* custom functions", () => {
+    for (const [name, reasons] of withoutValue) {
+      expect({ name, reasons: Object.keys(reasons).filter((reason) => !/^custom function ISMP\./.test(reason)) }).toEqual({ name, reasons: [] });
+      expect({ name, customFunctionCells: Object.values(reasons).reduce((sum, n) => sum + n, 0) }).toEqual({ name, customFunctionCells: expect.any(Number) });
+    }
+    expect(withoutValue.size).toBe(builds.length);
   });
 });

@@ -2,6 +2,7 @@
  * Formula results as Office.js `values` returns them when the workbook calculates: each function the
  * blueprint uses, criteria semantics, structured references, names and error values.
  */
+import { formulaValue } from "./helpers";
 import { createWorkbook, run } from "../../src/headless";
 import type { HeadlessWorkbook } from "../../src/headless";
 
@@ -31,16 +32,7 @@ async function fixture(): Promise<HeadlessWorkbook> {
   return workbook;
 }
 
-/** Writes the formula into Sheet1!A1 and reads `values` back in the same request, as an add-in would. */
-async function value(workbook: HeadlessWorkbook, formula: string): Promise<unknown> {
-  return run(workbook, async (context) => {
-    const cell = context.workbook.worksheets.getItem("Sheet1").getRange("A1");
-    cell.formulas = [[formula]];
-    cell.load("values");
-    await context.sync();
-    return cell.values[0][0];
-  });
-}
+const value = formulaValue;
 
 describe("formula calculation", () => {
   let workbook: HeadlessWorkbook;

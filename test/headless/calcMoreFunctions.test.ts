@@ -3,6 +3,7 @@
  * examples in Excel's function reference (support.microsoft.com, "<NAME> function" pages): the
  * documented result, rounded as the page shows it, unless a comment gives another source.
  */
+import { formulaValue } from "./helpers";
 import { createWorkbook, run, type HeadlessWorkbook } from "../../src/headless";
 
 async function fixture(): Promise<HeadlessWorkbook> {
@@ -20,15 +21,7 @@ async function fixture(): Promise<HeadlessWorkbook> {
   return workbook;
 }
 
-async function value(workbook: HeadlessWorkbook, formula: string): Promise<unknown> {
-  return run(workbook, async (context) => {
-    const cell = context.workbook.worksheets.getItem("Sheet1").getRange("A1");
-    cell.formulas = [[formula]];
-    cell.load("values");
-    await context.sync();
-    return cell.values[0][0];
-  });
-}
+const value = formulaValue;
 
 type Case = [string, number | string | boolean];
 

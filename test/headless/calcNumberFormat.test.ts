@@ -1,4 +1,5 @@
 import { dateToSerial, formatValue, isDateFormat, serialToDate } from "../../src/headless";
+import { formatNumberStrictly } from "../../src/headless/calc/numberFormat";
 
 describe("number formats for display", () => {
   it.each([
@@ -30,4 +31,42 @@ describe("number formats for display", () => {
     expect(dateToSerial(new Date(2026, 10, 23, 23, 59))).toBe(46349);
     expect(serialToDate(46349).toISOString().slice(0, 10)).toBe("2026-11-23");
   });
+});
+
+describe("TEXT() number formats (Excel's TEXT function and number format code reference)", () => {
+  it.each([
+    [1234.567, "$#,##0.00", "$1,234.57"],
+    [0.285, "0.0%", "28.5%"],
+    [1234, "0000000", "0001234"],
+    [1234.5, "#,##0", "1,235"],
+    [-1234.5, "#,##0;(#,##0)", "(1,235)"],
+    [-1234.5, "#,##0", "-1,235"],
+    [0, '0;-0;"zero"', "zero"],
+    [1500000, '#,##0.0,,"M"', "1.5M"],
+    [0.5, "#.##", ".5"],
+    [2, "0.0#", "2.0"],
+    [2.345, "0.0#", "2.35"],
+    [1.005, "0.00", "1.01"],
+    [-2.5, "0", "-3"],
+    [1234.5, "[$€-407]#,##0.00", "€1,234.50"],
+    [5, "[Red]0", "5"],
+    [46349, "yyyy-mm-dd", "2026-11-23"],
+    [46349, "d mmm yyyy", "23 Nov 2026"],
+    [46349, "mmmm yyyy", "November 2026"],
+    [46349, "dddd", "Monday"],
+    [46349, "ddd d/m", "Mon 23/11"],
+    [46349.75, "hh:mm", "18:00"],
+    [46349.75, "h:mm AM/PM", "6:00 PM"],
+    [46349.5, "yyyy-mm-dd hh:mm:ss", "2026-11-23 12:00:00"],
+    [0.1 + 0.2, "General", "0.3"],
+  ])("%p under %p is %p", (value, format, text) => {
+    expect(formatNumberStrictly(value, format)).toBe(text);
+  });
+
+  it.each([["# ?/?"], ["0.00E+00"], ["[<=9999999]###-####;(###) ###-####"], ["000-0000"], ["[h]:mm"], ["*-0"]])(
+    "does not guess under %p (TEXT leaves the cell without a value)",
+    (format) => {
+      expect(formatNumberStrictly(1234.5, format)).toBeUndefined();
+    },
+  );
 });

@@ -1,7 +1,7 @@
 import type { BuildReport, Problem } from "../../src/excel/operations";
 import { buildHeadline, cellReference, describeBuildReport, groupProblems, percentText } from "../../src/taskpane/summaries";
 
-const report = (patch: Partial<BuildReport>): BuildReport => ({ created: [], repaired: [], renamed: [], warnings: [], syncs: 2, ...patch });
+const report = (patch: Partial<BuildReport>): BuildReport => ({ created: [], repaired: [], renamed: [], warnings: [], notes: [], syncs: 2, ...patch });
 
 describe("build report wording", () => {
   it("explains a renamed sheet the way the analyst sees it", () => {

@@ -5,7 +5,8 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { OptionFields, parseBuildOptions } from "../../core/blueprint/parseOptions";
+import { OptionFields } from "../../core/blueprint/parseOptions";
+import { scopeRequestFromFields } from "../../core/plan/scope";
 import { OperationBlockedError } from "../../excel/errors";
 import type { CachedValuesReport } from "../../headless";
 import { BUILD_OPTION_FLAGS, JSON_FLAG, parseFlags, SAVE_FLAGS, singleFile } from "../args";
@@ -74,12 +75,16 @@ async function buildRow(row: ClientRow, file: string, defaults: Omit<OptionField
   const failed = (errors: RowError[]): RowResult => ({ row: row.row, client: row.client, file, status: "failed", errors });
   // A malformed row's cells are not what the user meant: report only that.
   if (row.errors.length > 0) return failed(row.errors);
-  const parsed = parseBuildOptions({ ...defaults, ...row.fields, org: row.client });
+  const parsed = scopeRequestFromFields({ ...defaults, ...row.fields, org: row.client });
   if (!parsed.ok) return failed(parsed.errors.map((e) => ({ row: row.row, field: columnOf(e.field), message: withoutFieldName(e.message) })));
 
   const mode = existsSync(file) ? "upgrade" : "new";
+  // The client is who the file is for (an existing file of another client is refused); the
+  // organisation shown on Scales is only set when the file is created.
+  const { organisation, ...rest } = parsed.request;
+  const request = { ...rest, client: row.client, ...(mode === "new" ? { organisation } : {}) };
   try {
-    const { cachedValues } = await buildWorkbookFile(file, parsed.options, mode, save);
+    const { cachedValues } = await buildWorkbookFile(file, request, mode, save);
     return { row: row.row, client: row.client, file, status: mode === "new" ? "built" : "upgraded", errors: [], cachedValues };
   } catch (error) {
     // One client's file failing (protected sheet, unreadable file, a bug) must not stop the batch.

@@ -1,5 +1,5 @@
 /** `ismp new` and `ismp upgrade`. */
-import { parseBuildOptions } from "../../core/blueprint/parseOptions";
+import { scopeRequestFromFields } from "../../core/plan/scope";
 import type { BuildReport } from "../../excel/operations";
 import { BUILD_OPTION_FLAGS, JSON_FLAG, parseFlags, SAVE_FLAGS, singleFile } from "../args";
 import { buildWorkbookFile, BuildMode } from "../buildFile";
@@ -11,14 +11,11 @@ const FLAGS = { ...BUILD_OPTION_FLAGS, org: { type: "string" }, ...SAVE_FLAGS, .
 export async function buildCommand(mode: BuildMode, args: string[], out: Out): Promise<ExitCode> {
   const { values, positionals } = parseFlags(mode, args, FLAGS);
   const file = singleFile(mode, positionals, "client.xlsx");
-  const parsed = parseBuildOptions({
-    ...values,
-    org: values.org,
-    sample: values.sample ?? false,
-  });
+  // Only the flags given: a plain upgrade keeps the workbook's own scope.
+  const parsed = scopeRequestFromFields({ ...values, org: values.org, sample: values.sample ?? false });
   if (!parsed.ok) throw new CliError(parsed.errors.map((e) => e.message).join("; "), EXIT.usage);
 
-  const report = await buildWorkbookFile(file, parsed.options, mode, { backup: values.backup, force: values.force });
+  const report = await buildWorkbookFile(file, parsed.request, mode, { backup: values.backup, force: values.force });
   if (values.json) out.log(JSON.stringify({ file, ...report }, null, 2));
   else printReport(out, `${mode === "upgrade" ? "Upgraded" : "Created"} ${file}`, report);
   return EXIT.ok;
@@ -30,4 +27,5 @@ function printReport(out: Out, heading: string, report: BuildReport): void {
   for (const line of report.repaired) out.log(`  ~ ${line}`);
   for (const r of report.renamed) out.log(`  ! A sheet named "${r.wanted}" is not ours; ours is "${r.actual}"`);
   for (const line of report.warnings) out.log(`  ! ${line}`);
+  for (const line of report.notes) out.log(`  = ${line}`);
 }

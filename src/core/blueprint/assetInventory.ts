@@ -95,11 +95,11 @@ export function assetFields(): FieldSpec[] {
   return [
     text(ASSET.id, 8),
     text(ASSET.name, 28, { required: true, aliases: ["Asset", "Asset Name", "Hostname"] }),
-    { header: ASSET.type, type: { kind: "choice", values: ASSET_TYPES }, width: 14 },
-    text(ASSET.owner, 18),
-    text(ASSET.custodian, 18),
-    text(ASSET.location, 18),
-    { header: ASSET.classification, type: { kind: "choice", values: CLASSIFICATIONS }, width: 12 },
+    { header: ASSET.type, type: { kind: "choice", values: ASSET_TYPES }, width: 14, aliases: ["Asset Type", "Class"] },
+    text(ASSET.owner, 18, { aliases: ["Asset Owner", "Business Owner"] }),
+    text(ASSET.custodian, 18, { aliases: ["Technical Owner", "Administrator"] }),
+    text(ASSET.location, 18, { aliases: ["Site", "Region", "Hosting"] }),
+    { header: ASSET.classification, type: { kind: "choice", values: CLASSIFICATIONS }, width: 12, aliases: ["Data Classification", "Sensitivity"] },
     cia(ASSET.confidentiality),
     cia(ASSET.integrity),
     cia(ASSET.availability),
@@ -109,8 +109,8 @@ export function assetFields(): FieldSpec[] {
     flag(ASSET.paymentData),
     hours(ASSET.rto, "RTO"),
     hours(ASSET.rpo, "RPO"),
-    { header: ASSET.status, type: { kind: "choice", values: ASSET_STATUSES }, width: 9 },
-    { header: ASSET.lastReviewed, type: { kind: "date" }, width: 11 },
+    { header: ASSET.status, type: { kind: "choice", values: ASSET_STATUSES }, width: 9, aliases: ["State", "Lifecycle"] },
+    { header: ASSET.lastReviewed, type: { kind: "date" }, width: 11, aliases: ["Last Review", "Reviewed On"] },
     { header: ASSET.openHighRisks, type: { kind: "whole" }, width: 10, align: "Center", numberFormat: "0", formula: openHighRisksFormula() },
   ];
 }

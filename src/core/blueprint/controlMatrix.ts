@@ -52,23 +52,24 @@ const text = (header: string, width: number, more: Partial<FieldSpec> = {}): Fie
 export function controlFields(frameworks: readonly FrameworkKey[]): FieldSpec[] {
   return [
     text(CONTROL.id, 9),
-    text(CONTROL.name, 30, { wrap: true, required: true }),
-    text(CONTROL.description, 44, { wrap: true }),
-    text(CONTROL.element, 18),
+    text(CONTROL.name, 30, { wrap: true, required: true, aliases: ["Control Name", "Title", "Name"] }),
+    text(CONTROL.description, 44, { wrap: true, aliases: ["Details", "Control Description"] }),
+    text(CONTROL.element, 18, { aliases: ["Element", "Domain"] }),
     { header: CONTROL.type, type: { kind: "choice", values: ["Administrative", "Technical", "Physical"] }, width: 13 },
     { header: CONTROL.function, type: { kind: "choice", values: ["Preventive", "Detective", "Corrective"] }, width: 11 },
-    text(CONTROL.owner, 18),
-    { header: CONTROL.status, type: { kind: "choice", values: CONTROL_STATUSES }, width: 18 },
-    { header: CONTROL.effectiveness, type: { kind: "choice", values: EFFECTIVENESS }, width: 16 },
+    text(CONTROL.owner, 18, { aliases: ["Control Owner"] }),
+    { header: CONTROL.status, type: { kind: "choice", values: CONTROL_STATUSES }, width: 18, aliases: ["Implementation Status", "State"] },
+    { header: CONTROL.effectiveness, type: { kind: "choice", values: EFFECTIVENESS }, width: 16, aliases: ["Test Result", "Operating Effectiveness"] },
     {
       header: CONTROL.maturity,
       type: { kind: "whole", min: 0, max: 5 },
       width: 8,
       align: "Center",
       input: "0 none, 1 initial, 2 repeatable, 3 defined, 4 managed, 5 optimised",
+      aliases: ["Maturity Level", "CMM Level"],
     },
-    { header: CONTROL.lastTested, type: { kind: "date" }, width: 11 },
-    text(CONTROL.evidence, 30, { wrap: true }),
+    { header: CONTROL.lastTested, type: { kind: "date" }, width: 11, aliases: ["Last Test", "Tested On", "Last Assessed"] },
+    text(CONTROL.evidence, 30, { wrap: true, aliases: ["Evidence Location", "Artifacts"] }),
     ...frameworks.map(mappingField),
   ];
 }

@@ -6,9 +6,12 @@ import { cellAddress, columnLetter, parseCell, parseRange, quoteSheet, RangeRef 
 import { BLOCK_HEADER } from "../blueprint/style";
 import { BlockSpec, CellValue, ColumnSpec, RowBlockSpec, SheetSpec, TableSpec, ValidationSpec, WorkbookBlueprint } from "../blueprint/types";
 import { canonicalFormula } from "./formulaText";
+import { identify, Identity } from "./identity";
 import { moveSheetReferences, SheetMove } from "./sheetReferences";
 import { findRowBlock, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "./snapshot";
 import { Plan, PlanReport, PlanStep, ResolvedConditionalFormat, ResolvedValidation } from "./steps";
+import { NO_RENAMES, renameReferences, Renames } from "./structuredRefs";
+import { MEMORY_SHEET, memoryRows, readMemory, TableMemory, WorkbookMemory } from "./workbookMemory";
 
 /** Where a table sits (or will sit once the plan is applied), and its final header order. */
 export interface TableLayout {
@@ -22,15 +25,36 @@ export interface TableLayout {
   rowKeys: string[];
   /** Seed rows to append to an existing table, in final header order. */
   appendedRows: CellValue[][];
+  /** Blueprint header (lower case) → the header the workbook uses, for renamed columns. */
+  aliases: ReadonlyMap<string, string>;
+}
+
+/** What the plan knows beyond the blueprint and the snapshot. */
+export interface PlanContext {
+  /** The workbook's memory as it was read (undefined: none, e.g. an older workbook). */
+  memory?: WorkbookMemory;
+  /** The memory to leave behind; the plan adds the tables' names and columns. Absent: not written. */
+  remember?: Omit<WorkbookMemory, "tables">;
+}
+
+/** Position of a blueprint column in a layout, following renames; -1 when absent. */
+export function headerIndex(layout: TableLayout, header: string): number {
+  const actual = key(layout.aliases.get(key(header)) ?? header);
+  return layout.headers.findIndex((h) => key(h) === actual);
 }
 
 const key = (s: string) => s.toLowerCase();
 const KEY_SEPARATOR = "\u0000";
 
-export function planBuild(blueprint: WorkbookBlueprint, snapshot: WorkbookSnapshot): Plan {
-  const report: PlanReport = { created: [], repaired: [], renamed: [], warnings: [] };
+export function planBuild(blueprint: WorkbookBlueprint, snapshot: WorkbookSnapshot, context: PlanContext = {}): Plan {
+  const report: PlanReport = { created: [], repaired: [], renamed: [], warnings: [], notes: [] };
   const steps: PlanStep[] = [];
-  const tables = new Map(snapshot.tables.map((t) => [key(t.name), t]));
+  const specs = blueprint.sheets.flatMap((s) => s.tables);
+  const identity = identify(specs, snapshot, context.memory);
+  report.notes.push(...identity.notes);
+  const { renames } = identity;
+  const tables = identity.tables;
+  const translate = (formula: string, thisTable?: string) => renameReferences(formula, renames, thisTable);
   const sheets = new Map(snapshot.sheets.map((s) => [key(s.name), s]));
   const sheetNames: Record<string, string> = {};
   const newSheets = new Set<string>();
@@ -55,7 +79,7 @@ export function planBuild(blueprint: WorkbookBlueprint, snapshot: WorkbookSnapsh
     sheetNames[spec.key] = name;
   }
 
-  const blockers = findBlockers(blueprint, snapshot, sheetNames, sheets);
+  const blockers = findBlockers(blueprint, snapshot, sheetNames, sheets, context);
   const moves: SheetMove[] = blueprint.sheets.filter((s) => sheetNames[s.key] !== s.name).map((s) => ({ wanted: s.name, actual: sheetNames[s.key] }));
 
   // Lay out every blueprint table first: formats and validation on one sheet refer to tables on another.
@@ -69,7 +93,7 @@ export function planBuild(blueprint: WorkbookBlueprint, snapshot: WorkbookSnapsh
     for (const table of spec.tables) {
       const existing = tables.get(key(table.name));
       if (existing) {
-        layouts.set(key(table.name), existingLayout(existing, table));
+        layouts.set(key(table.name), existingLayout(existing, table, renames));
         continue;
       }
       const layout = newLayout(table, sheet, occupied);
@@ -95,7 +119,7 @@ export function planBuild(blueprint: WorkbookBlueprint, snapshot: WorkbookSnapsh
     if (isNew) {
       steps.push({ kind: "addSheet", sheet, tabColor: spec.tabColor });
       report.created.push(`Sheet ${sheet}`);
-      for (const block of spec.blocks) steps.push({ kind: "write", sheet, ...block, values: block.values.map((row) => row.map((v) => resolveValue(v, layouts))) });
+      for (const block of spec.blocks) steps.push({ kind: "write", sheet, ...block, values: block.values.map((row) => row.map((v) => resolveValue(v, layouts, translate))) });
     }
     for (const table of spec.tables) {
       const layout = layouts.get(key(table.name))!;
@@ -103,7 +127,7 @@ export function planBuild(blueprint: WorkbookBlueprint, snapshot: WorkbookSnapsh
       if (existing && key(existing.sheet) !== key(sheet)) {
         report.warnings.push(`Table ${table.name} is on sheet ${existing.sheet}, not ${sheet}; it was left where it is.`);
       }
-      steps.push(...tableSteps(table, layout, existing, layouts, report));
+      steps.push(...tableSteps(table, layout, existing, layouts, report, translate));
     }
     for (const block of spec.rowBlocks ?? []) {
       if (!newBlocks.has(key(block.name))) continue;
@@ -112,7 +136,7 @@ export function planBuild(blueprint: WorkbookBlueprint, snapshot: WorkbookSnapsh
     }
     for (const name of spec.names) {
       if (snapshot.names.some((n) => key(n) === key(name.name))) continue;
-      steps.push({ kind: "name", name: name.name, formula: resolveTokens(moveSheetReferences(name.formula, moves), layouts), comment: name.comment });
+      steps.push({ kind: "name", name: name.name, formula: translate(resolveTokens(moveSheetReferences(name.formula, moves), layouts)), comment: name.comment });
       if (!isNew) report.repaired.push(`Restored the name ${name.name}`);
     }
     if (isNew) {
@@ -134,8 +158,44 @@ export function planBuild(blueprint: WorkbookBlueprint, snapshot: WorkbookSnapsh
     }
   }
   if (newSheets.size > 0 && blueprint.sheets.length > 0) steps.push({ kind: "activate", sheet: sheetNames[blueprint.sheets[0].key] });
+  if (context.remember) {
+    const step = memoryStep(snapshot, { ...context.remember, tables: tableMemory(specs, layouts) }, taken);
+    if (step.kind === "memory") steps.push(step);
+    else if (step.warning) report.warnings.push(step.warning);
+  }
 
   return { blockers, steps: inApplyOrder(steps), report, sheetNames };
+}
+
+/** Each blueprint table's name and columns as the plan leaves them. */
+function tableMemory(specs: readonly TableSpec[], layouts: Map<string, TableLayout>): Record<string, TableMemory> {
+  const record: Record<string, TableMemory> = {};
+  for (const spec of specs) {
+    const layout = layouts.get(key(spec.name));
+    if (!layout) continue;
+    const blueprintOf = new Map<string, string>();
+    for (const column of spec.columns) {
+      const index = headerIndex(layout, column.header);
+      if (index >= 0) blueprintOf.set(key(layout.headers[index]), column.header);
+    }
+    record[key(spec.name)] = { name: layout.name, headers: [...layout.headers], columns: layout.headers.map((h) => blueprintOf.get(key(h)) ?? "") };
+  }
+  return record;
+}
+
+/** Writes the memory sheet when its content changes (a re-run that changes nothing writes nothing). */
+function memoryStep(snapshot: WorkbookSnapshot, memory: WorkbookMemory, taken: Set<string>): Extract<PlanStep, { kind: "memory" }> | { kind: "foreign"; warning: string } {
+  const rows = memoryRows(memory);
+  const existing = readMemory(snapshot.memoryRows);
+  if (existing.kind === "foreign") {
+    return { kind: "foreign", warning: `A sheet named "${MEMORY_SHEET}" is not the add-in's, so this workbook's settings were not remembered. Rename that sheet to let Build remember them.` };
+  }
+  const create = existing.kind === "none" && !taken.has(key(MEMORY_SHEET));
+  const before = snapshot.memoryRows ?? [];
+  const height = Math.max(rows.length, before.length);
+  const padded = Array.from({ length: height }, (_, i) => rows[i] ?? ["", ""]);
+  const same = !create && before.length === rows.length && rows.every((row, i) => row.every((v, j) => String(v ?? "") === String(before[i]?.[j] ?? "")));
+  return same ? { kind: "foreign", warning: "" } : { kind: "memory", sheet: MEMORY_SHEET, create, rows: padded };
 }
 
 /**
@@ -154,7 +214,8 @@ const PHASE: Record<PlanStep["kind"], number> = {
   freeze: 5,
   print: 5,
   chart: 5,
-  activate: 6,
+  memory: 6,
+  activate: 7,
 };
 
 function inApplyOrder(steps: PlanStep[]): PlanStep[] {
@@ -166,8 +227,13 @@ function findBlockers(
   snapshot: WorkbookSnapshot,
   sheetNames: Record<string, string>,
   sheets: Map<string, SheetSnapshot>,
+  context: PlanContext,
 ): string[] {
   if (snapshot.readOnly) return ["The workbook is open read-only. Save a copy you can edit, then run Build again."];
+  if (snapshot.structureProtected) return [STRUCTURE_PROTECTED];
+  if (context.remember && sheets.get(key(MEMORY_SHEET))?.protected && readMemory(snapshot.memoryRows).kind === "memory") {
+    return [`Sheet "${MEMORY_SHEET}" is protected. Unprotect it, then run Build again; nothing was changed.`];
+  }
   const protectedSheets = blueprint.sheets
     .map((s) => sheets.get(key(sheetNames[s.key])))
     .filter((s): s is SheetSnapshot => !!s && s.protected)
@@ -177,6 +243,9 @@ function findBlockers(
   );
 }
 
+export const STRUCTURE_PROTECTED =
+  "The workbook's structure is protected. Unprotect it (Review > Protect Workbook), then run it again; nothing was changed.";
+
 function uniqueSheetName(wanted: string, taken: Set<string>): string {
   for (let i = 1; ; i++) {
     const suffix = i === 1 ? " (ISMP)" : ` (ISMP ${i})`;
@@ -185,43 +254,47 @@ function uniqueSheetName(wanted: string, taken: Set<string>): string {
   }
 }
 
-function existingLayout(existing: TableSnapshot, spec: Pick<TableSpec, "name" | "columns"> & Partial<TableSpec>): TableLayout {
+function existingLayout(existing: TableSnapshot, spec: Pick<TableSpec, "name" | "columns"> & Partial<TableSpec>, renames: Renames = NO_RENAMES): TableLayout {
   const present = new Set(existing.headers.map(key));
-  const missing = spec.columns.map((c) => c.header).filter((h) => !present.has(key(h)));
+  const aliases = renames.columns.get(key(spec.name)) ?? new Map<string, string>();
+  const missing = spec.columns.map((c) => c.header).filter((h) => !present.has(key(aliases.get(key(h)) ?? h)));
   const headers = [...existing.headers, ...missing];
-  const appendedRows = missingSeedRows(spec, existing);
+  const appendedRows = missingSeedRows(spec, existing, aliases);
   return {
+    aliases,
     name: existing.name,
     sheet: existing.sheet,
     headerRow: existing.headerRow,
     firstColumn: existing.firstColumn,
     headers,
     bodyRows: existing.bodyRows + appendedRows.length,
-    rowKeys: [...existingKeys(spec, existing), ...appendedRows.map((row) => rowKey(spec, (h) => row[h]))],
-    appendedRows: appendedRows.map((row) => headers.map((h) => seedValue(spec, row, h))),
+    rowKeys: [...existingKeys(spec, existing, aliases), ...appendedRows.map((row) => rowKey(spec, (h) => row[h]))],
+    appendedRows: appendedRows.map((row) => headers.map((h) => seedValue(spec, row, h, aliases))),
   };
 }
+
+const aliasOf = (aliases: ReadonlyMap<string, string>, header: string) => aliases.get(key(header)) ?? header;
 
 /** A row's identity: its key columns' values, case-folded and joined. */
 function rowKey(spec: Pick<TableSpec, "keyColumns">, get: (header: string) => CellValue | undefined): string {
   return (spec.keyColumns ?? []).map((h) => String(get(h) ?? "").trim().toLowerCase()).join(KEY_SEPARATOR);
 }
 
-function existingKeys(spec: Pick<TableSpec, "keyColumns">, existing: TableSnapshot): string[] {
+function existingKeys(spec: Pick<TableSpec, "keyColumns">, existing: TableSnapshot, aliases: ReadonlyMap<string, string>): string[] {
   if (!spec.keyColumns?.length || !existing.columns) return [];
   const columns = existing.columns;
-  return Array.from({ length: existing.bodyRows }, (_, i) => rowKey(spec, (h) => columns[h]?.[i]));
+  return Array.from({ length: existing.bodyRows }, (_, i) => rowKey(spec, (h) => columns[aliasOf(aliases, h)]?.[i]));
 }
 
 /** Seed rows whose keys the table does not hold yet (only for tables with key columns). */
-function missingSeedRows(spec: Partial<TableSpec>, existing: TableSnapshot): ReadonlyArray<Record<string, CellValue>> {
-  if (!spec.appendMissing || !spec.seedRows || !spec.keyColumns?.length || !existing.columns || spec.keyColumns.some((h) => !existing.columns![h])) return [];
-  const known = new Set(existingKeys(spec, existing));
+function missingSeedRows(spec: Partial<TableSpec>, existing: TableSnapshot, aliases: ReadonlyMap<string, string>): ReadonlyArray<Record<string, CellValue>> {
+  if (!spec.appendMissing || !spec.seedRows || !spec.keyColumns?.length || !existing.columns || spec.keyColumns.some((h) => !existing.columns![aliasOf(aliases, h)])) return [];
+  const known = new Set(existingKeys(spec, existing, aliases));
   return spec.seedRows.filter((row) => !known.has(rowKey(spec, (h) => row[h])));
 }
 
-function seedValue(spec: Pick<TableSpec, "columns">, row: Record<string, CellValue>, header: string): CellValue {
-  const column = spec.columns.find((c) => key(c.header) === key(header));
+function seedValue(spec: Pick<TableSpec, "columns">, row: Record<string, CellValue>, header: string, aliases: ReadonlyMap<string, string>): CellValue {
+  const column = spec.columns.find((c) => key(aliasOf(aliases, c.header)) === key(header));
   return !column || column.formula ? "" : (row[column.header] ?? "");
 }
 
@@ -259,11 +332,11 @@ function placeLayout(name: string, anchorCell: string, headers: string[], rows: 
   // Never write over cells the user filled or a table placed before: move right, past whatever is in the way.
   let firstColumn = anchor.column;
   for (let area = inTheWay(firstColumn); area; area = inTheWay(firstColumn)) firstColumn = area.end.column + 2;
-  return { name, sheet, headerRow: anchor.row, firstColumn, headers, bodyRows: rows, rowKeys: [], appendedRows: [] };
+  return { name, sheet, headerRow: anchor.row, firstColumn, headers, bodyRows: rows, rowKeys: [], appendedRows: [], aliases: new Map() };
 }
 
 /** The sheet of a table older versions kept a per-row block in (the Dashboard's Kpis table). */
-function legacyOwnerSheet(spec: SheetSpec, tables: Map<string, TableSnapshot>): string | undefined {
+function legacyOwnerSheet(spec: SheetSpec, tables: ReadonlyMap<string, TableSnapshot>): string | undefined {
   for (const block of spec.rowBlocks ?? []) {
     const legacy = block.legacyTable ? tables.get(key(block.legacyTable)) : undefined;
     if (legacy) return legacy.sheet;
@@ -317,6 +390,7 @@ function tableSteps(
   existing: TableSnapshot | undefined,
   layouts: Map<string, TableLayout>,
   report: PlanReport,
+  translate: (formula: string, thisTable?: string) => string,
 ): PlanStep[] {
   const steps: PlanStep[] = [];
   const newColumns = new Set<string>();
@@ -337,16 +411,39 @@ function tableSteps(
     }
   }
   for (const column of spec.columns) {
-    const position = layout.headers.findIndex((h) => key(h) === key(column.header));
-    if (existing && column.formula && position < existing.headers.length && existing.bodyRows > 0) {
+    const position = headerIndex(layout, column.header);
+    const header = layout.headers[position];
+    const formula = column.formula && translate(column.formula, spec.name);
+    const typed = existing && formula && position < existing.headers.length ? (existing.constants?.[header] ?? []) : [];
+    if (existing && formula && position < existing.headers.length && existing.bodyRows > 0 && !typed.includes(0)) {
       const current = existing.firstRowFormulas[position];
-      if (canonicalFormula(String(current ?? "")) !== canonicalFormula(column.formula)) {
-        report.repaired.push(`Restored the formula of ${spec.name}[${column.header}]`);
+      if (canonicalFormula(String(current ?? "")) !== canonicalFormula(formula)) {
+        report.repaired.push(`Restored the formula of ${layout.name}[${header}]`);
       }
     }
-    steps.push(columnStep(column, position, layout, newColumns.has(key(column.header)), layouts, !existing));
+    if (typed.length > 0) {
+      report.notes.push(`Kept ${typed.length === 1 ? "the value" : `${typed.length} values`} typed over the formula of ${layout.name}[${header}]; Check lists ${typed.length === 1 ? "it" : "them"}.`);
+    }
+    steps.push(columnStep({ ...column, formula }, position, layout, newColumns.has(key(header)), layouts, !existing, typed));
   }
   return steps;
+}
+
+/** Body rows not in `typed` as contiguous runs of A1 addresses in column `letter`. */
+function formulaRuns(letter: string, firstRow: number, bodyRows: number, typed: readonly number[]): string[] {
+  const skip = new Set(typed);
+  const runs: string[] = [];
+  for (let i = 0; i < bodyRows; ) {
+    if (skip.has(i)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < bodyRows && !skip.has(j + 1)) j++;
+    runs.push(`${letter}${firstRow + i}:${letter}${firstRow + j}`);
+    i = j + 1;
+  }
+  return runs;
 }
 
 /** The table with its constant seeds; seed formulas follow in writes once every table exists. */
@@ -381,12 +478,13 @@ function columnStep(
   isNew: boolean,
   layouts: Map<string, TableLayout>,
   tableIsNew: boolean,
+  typed: readonly number[] = [],
 ): PlanStep {
   const letter = columnLetter(layout.firstColumn + position);
   const firstBody = layout.headerRow + 1;
   const body = layout.bodyRows > 0 ? `${letter}${firstBody + 1}:${letter}${firstBody + layout.bodyRows}` : undefined;
   const rowRef = (header: string) => {
-    const index = layout.headers.findIndex((h) => key(h) === key(header));
+    const index = headerIndex(layout, header);
     if (index < 0) throw new Error(`Blueprint error: ${layout.name} has no column ${header}`);
     return `$${columnLetter(layout.firstColumn + index)}${firstBody + 1}`;
   };
@@ -401,6 +499,7 @@ function columnStep(
     widthColumn: isNew ? `${letter}:${letter}` : undefined,
     width: isNew ? column.width : undefined,
     formula: column.formula,
+    formulaRuns: column.formula && typed.length > 0 ? formulaRuns(letter, firstBody + 1, layout.bodyRows, typed) : undefined,
     numberFormat: column.numberFormat,
     horizontalAlignment: column.horizontalAlignment,
     wrapText: column.wrapText,
@@ -437,9 +536,9 @@ function resolveValidation(spec: ValidationSpec, resolve: (text: string) => stri
   };
 }
 
-/** Static content: formulas may carry tokens; constants pass through. */
-function resolveValue(value: CellValue, layouts: Map<string, TableLayout>): CellValue {
-  return typeof value === "string" && value.startsWith("=") ? resolveTokens(value, layouts) : value;
+/** Static content: formulas may carry tokens and name renamed tables or columns; constants pass through. */
+function resolveValue(value: CellValue, layouts: Map<string, TableLayout>, translate: (formula: string) => string = (f) => f): CellValue {
+  return typeof value === "string" && value.startsWith("=") ? translate(resolveTokens(value, layouts)) : value;
 }
 
 /** Replaces {row:…}, {col:Table[Column]} and {cell:Table[Column]#n} with A1 references. */
@@ -453,7 +552,7 @@ export function resolveTokens(text: string, layouts: Map<string, TableLayout>, r
     if (!m) throw new Error(`Blueprint error: bad token {${kind}:${body}}`);
     const layout = layouts.get(key(m[1]));
     if (!layout) throw new Error(`Blueprint error: unknown table ${m[1]}`);
-    const index = layout.headers.findIndex((h) => key(h) === key(m[2]));
+    const index = headerIndex(layout, m[2]);
     if (index < 0) throw new Error(`Blueprint error: ${m[1]} has no column ${m[2]}`);
     const column = layout.firstColumn + index;
     const sheet = quoteSheet(layout.sheet);

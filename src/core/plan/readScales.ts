@@ -69,3 +69,9 @@ export function settingsOf(snapshot: WorkbookSnapshot): Map<string, CellValue> {
   const rows = bodyRows(findRowBlock(snapshot, SETTINGS_BLOCK, LEGACY_SETTINGS_TABLE)) ?? [];
   return new Map(rows.map((r) => [text(r.Setting), r.Value ?? null]));
 }
+
+/** The Organisation setting as the workbook holds it (workbooks that predate the settings memory). */
+export function organisationFromSnapshot(snapshot: WorkbookSnapshot): string | undefined {
+  const value = settingsOf(snapshot).get(SETTINGS[0].setting);
+  return value === undefined || value === null ? undefined : text(value);
+}

@@ -25,6 +25,11 @@ export interface TableSnapshot {
   body?: CellValue[][];
   /** Body values of selected columns by header (key columns, mappings), when asked for. */
   columns?: Record<string, CellValue[]>;
+  /**
+   * Body rows (0-based) of calculated columns that hold a typed value instead of the formula (the
+   * analyst's overrides), by header; only for the columns the plan asked about.
+   */
+  constants?: Record<string, number[]>;
 }
 
 export interface WorkbookSnapshot {
@@ -37,6 +42,10 @@ export interface WorkbookSnapshot {
   nameSheets?: Record<string, string>;
   /** Values of the named score grid, when it exists. */
   scoreMatrix?: CellValue[][];
+  /** Workbook structure protection is on (ExcelApi 1.7; false when the host cannot say). */
+  structureProtected?: boolean;
+  /** Cells of the very hidden ISMP Settings sheet (see workbookMemory.ts), when it exists. */
+  memoryRows?: CellValue[][];
   /**
    * The per-row blocks (RowBlockSpec) the read asked for, found through their defined names: the
    * header row gives `headers`, the rows below `body` and `columns`.

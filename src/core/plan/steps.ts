@@ -34,6 +34,11 @@ export type PlanStep =
       widthColumn?: string;
       width?: number;
       formula?: string;
+      /**
+       * Where the formula goes when some cells hold the analyst's typed values: contiguous runs of
+       * the body, e.g. ["K5:K9", "K11:K40"]. Absent: the whole body.
+       */
+      formulaRuns?: string[];
       /** One value per body row, written as a column (add-in-owned or newly added columns only). */
       values?: CellValue[];
       numberFormat?: string;
@@ -60,13 +65,20 @@ export type PlanStep =
   | { kind: "print"; sheet: string; print: PrintSpec }
   /** A chart as the blueprint describes it, with its ranges resolved to sheet-qualified A1 addresses. */
   | ({ kind: "chart"; sheet: string } & ChartSpec)
-  | { kind: "activate"; sheet: string };
+  | { kind: "activate"; sheet: string }
+  /** The very hidden sheet the workbook remembers its settings on; `rows` cover A1:B{n}. */
+  | { kind: "memory"; sheet: string; create: boolean; rows: CellValue[][] };
 
 export interface PlanReport {
   created: string[];
   repaired: string[];
   renamed: Array<{ wanted: string; actual: string }>;
   warnings: string[];
+  /**
+   * What the add-in followed or kept rather than repaired: renamed tables and columns, values typed
+   * over calculated columns, a scope change, a schema upgrade.
+   */
+  notes: string[];
 }
 
 export interface Plan {

@@ -6,6 +6,7 @@ import { ClientObject, type Context, type Resolver, type ProxyNode } from "./cli
 import { ConditionalFormatCollection } from "./conditionalFormats";
 import { DataValidation } from "./dataValidation";
 import { RangeFormat } from "./format";
+import { RangeAreas, specialCellRects } from "./rangeAreas";
 import { Worksheet } from "./worksheet";
 
 export interface RangeRef {
@@ -212,6 +213,29 @@ export class Range extends ClientObject<RangeRef> {
       if (!overlap) throw new HeadlessOfficeError("ItemNotFound");
       return { sheet, rect: overlap };
     });
+  }
+
+  /** ExcelApi 1.9: the cells of this range that hold constants, formulas or nothing (see ./rangeAreas). */
+  getSpecialCells(cellType: string, _cellValueType?: string): RangeAreas {
+    return this.special("getSpecialCells", cellType, false);
+  }
+
+  getSpecialCellsOrNullObject(cellType: string, _cellValueType?: string): RangeAreas {
+    return this.special("getSpecialCellsOrNullObject", cellType, true);
+  }
+
+  private special(method: string, cellType: string, orNull: boolean): RangeAreas {
+    const areas = new RangeAreas(this.context, () => {
+      const ref = this.resolve();
+      if (!ref) return null;
+      const rects = specialCellRects(ref, cellType);
+      if (rects.length === 0) {
+        if (orNull) return null;
+        throw new HeadlessOfficeError("ItemNotFound");
+      }
+      return { sheet: ref.sheet, rects };
+    });
+    return this.child(areas, method, orNull);
   }
 
   select(): void {

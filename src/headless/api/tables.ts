@@ -9,6 +9,7 @@ import {
   createTable,
   deleteTableRow,
   reapplyFilters,
+  renameTable,
   renameTableColumn,
   validateTableName,
   writeTableRow,
@@ -140,14 +141,14 @@ export class TableColumn extends ClientObject<ColumnRef> {
   get id(): number { return this.read("id"); }
   get index(): number { return this.read("index"); }
   get name(): string { return this.read("name"); }
-  set name(name: string) { this.setProperty("name", name, ({ table, index }) => renameTableColumn(table, index, name)); }
+  set name(name: string) { this.setProperty("name", name, ({ table, index }) => renameTableColumn(table, index, name, this.context.model)); }
   get values(): unknown[][] { return this.read("values"); }
   set values(values: unknown[][]) {
     this.setProperty("values", values, ({ table, index }) => {
       if (values.length !== table.rect.r1 - table.rect.r0 + 1) throw new HeadlessOfficeError("InvalidArgument");
       const column = { ...table.rect, c0: table.rect.c0 + index, c1: table.rect.c0 + index };
       assertEditable(table.sheet, column, "content");
-      renameTableColumn(table, index, String(values[0][0]));
+      renameTableColumn(table, index, String(values[0][0]), this.context.model);
       writeCells(table.sheet, { ...column, r0: column.r0 + 1 }, values.slice(1));
     });
   }
@@ -296,7 +297,7 @@ export class Table extends ClientObject<TableModel> {
   set name(name: string) {
     this.setProperty("name", name, (table) => {
       validateTableName(this.context.model, name, table);
-      table.name = name;
+      renameTable(this.context.model, table, name);
     });
   }
 

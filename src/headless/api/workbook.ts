@@ -6,6 +6,43 @@ import { WorksheetCollection } from "./worksheet";
 import type { HeadlessWorkbook } from "../model/workbook";
 import { HeadlessOfficeError } from "../errors";
 
+/** Workbook.protection (ExcelApi 1.7): https://learn.microsoft.com/javascript/api/excel/excel.workbookprotection */
+export class WorkbookProtection extends ClientObject<HeadlessWorkbook> {
+  constructor(context: Context) {
+    super(context, () => context.model, "WorkbookProtection");
+  }
+
+  protected readers() {
+    return { protected: (model: HeadlessWorkbook) => model.protection.protected };
+  }
+
+  get protected(): boolean { return this.read("protected"); }
+
+  /** "Fails if the workbook has been protected." */
+  protect(password?: string): void {
+    this.invoke("protect", { password: password ? "***" : undefined }, (model) => {
+      if (model.protection.protected) throw new HeadlessOfficeError("InvalidOperation");
+      model.protection = { protected: true, ...(password ? { password } : {}) };
+    });
+  }
+
+  unprotect(password?: string): void {
+    this.invoke("unprotect", null, (model) => {
+      const { protection } = model;
+      if (!protection.protected) return;
+      if ((protection.password && protection.password !== password) || (!protection.password && protection.fileAttributes && hasPassword(protection.fileAttributes))) {
+        throw new HeadlessOfficeError("InvalidArgument");
+      }
+      model.protection = { protected: false };
+    });
+  }
+}
+
+/** A file's protection that carries a hash can only be lifted with the password (the host never checks hashes). */
+function hasPassword(attributes: Record<string, string>): boolean {
+  return Object.keys(attributes).some((key) => /password|hashvalue/i.test(key));
+}
+
 export class Workbook extends ClientObject<HeadlessWorkbook> {
   constructor(context: Context) {
     super(context, () => context.model, "Workbook");
@@ -16,7 +53,7 @@ export class Workbook extends ClientObject<HeadlessWorkbook> {
   }
 
   protected override navigation(): Record<string, ProxyNode> {
-    return { worksheets: this.worksheets, tables: this.tables, names: this.names };
+    return { worksheets: this.worksheets, tables: this.tables, names: this.names, protection: this.protection };
   }
 
   get readOnly(): boolean { return this.read("readOnly"); }
@@ -25,6 +62,7 @@ export class Workbook extends ClientObject<HeadlessWorkbook> {
   get worksheets(): WorksheetCollection { return this.memo("worksheets", () => new WorksheetCollection(this.context)); }
   get tables(): TableCollection { return this.memo("tables", () => new TableCollection(this.context)); }
   get names(): NamedItemCollection { return this.memo("names", () => new NamedItemCollection(this.context)); }
+  get protection(): WorkbookProtection { return this.memo("protection", () => new WorkbookProtection(this.context)); }
   get application(): Context["application"] { return this.context.application; }
 
   /** The selection, or A1 of the active sheet when nothing was selected. */

@@ -142,6 +142,7 @@ export class Worksheet extends ClientObject<SheetModel> {
   get name(): string { return this.read("name"); }
   set name(name: string) {
     this.setProperty("name", name, (sheet) => {
+      this.context.model.assertStructureEditable();
       this.context.model.validateSheetName(name, sheet);
       sheet.name = name;
     });
@@ -152,6 +153,7 @@ export class Worksheet extends ClientObject<SheetModel> {
   get position(): number { return this.read("position"); }
   set position(position: number) {
     this.setProperty("position", position, (sheet) => {
+      this.context.model.assertStructureEditable();
       const sheets = this.context.model.sheets.filter((s) => s !== sheet);
       if (position < 0 || position > sheets.length) throw new HeadlessOfficeError("InvalidArgument");
       sheets.splice(position, 0, sheet);
@@ -162,6 +164,7 @@ export class Worksheet extends ClientObject<SheetModel> {
   get visibility(): SheetVisibility { return this.read("visibility"); }
   set visibility(visibility: SheetVisibility) {
     this.setProperty("visibility", visibility, (sheet) => {
+      this.context.model.assertStructureEditable();
       if (visibility !== "Visible" && !this.context.model.sheets.some((s) => s !== sheet && s.visibility === "Visible")) {
         throw new HeadlessOfficeError("InvalidOperation");
       }
@@ -190,7 +193,10 @@ export class Worksheet extends ClientObject<SheetModel> {
   }
 
   delete(): void {
-    this.invoke("delete", null, (sheet) => this.context.model.deleteSheet(sheet));
+    this.invoke("delete", null, (sheet) => {
+      this.context.model.assertStructureEditable();
+      this.context.model.deleteSheet(sheet);
+    });
   }
 
   private range(method: string, locate: (sheet: SheetModel) => ReturnType<typeof cellRef> | null, orNull = false): Range {
@@ -250,7 +256,10 @@ export class WorksheetCollection extends ClientCollection<SheetModel, Worksheet>
 
   add(name?: string): Worksheet {
     const proxy = new Worksheet(this.context, () => null);
-    this.invoke("add", { name }, () => proxy.bind(this.context.model.addSheet(name)));
+    this.invoke("add", { name }, () => {
+      this.context.model.assertStructureEditable();
+      proxy.bind(this.context.model.addSheet(name));
+    });
     return proxy;
   }
 

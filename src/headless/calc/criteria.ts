@@ -81,3 +81,38 @@ export function wildcardPattern(text: string, anchored = true): RegExp {
 }
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * The lookup key of a criterion that is plain equality (a number, a boolean, or text without
+ * wildcards, with or without "="), so COUNTIFS/SUMIFS can find matches in an index instead of testing
+ * every cell; undefined for anything else (comparisons, "<>", wildcards, empty). `cellKeys` gives the
+ * keys each cell is filed under; a cell matches the criterion exactly when its keys include this one.
+ */
+export function criterionKey(criterion: Scalar): string | undefined {
+  if (typeof criterion === "number") return `n:${criterion}`;
+  if (typeof criterion === "boolean") return `b:${criterion}`;
+  if (typeof criterion !== "string") return undefined;
+  const op = OPERATOR.exec(criterion)?.[0] ?? "";
+  if (op !== "" && op !== "=") return undefined;
+  const operand = criterion.slice(op.length);
+  if (operand === "") return undefined;
+  const number = parseNumber(operand);
+  if (number !== null) return `n:${number}`;
+  if (/^(true|false)$/i.test(operand)) return `b:${operand.toUpperCase() === "TRUE"}`;
+  let literal = "";
+  for (let at = 0; at < operand.length; at++) {
+    const char = operand[at];
+    if (char === "~" && at + 1 < operand.length) literal += operand[++at];
+    else if (char === "*" || char === "?") return undefined;
+    else literal += char;
+  }
+  return `t:${literal.toLowerCase()}`;
+}
+
+export function cellKeys(cell: Scalar): string[] {
+  if (typeof cell === "number") return [`n:${cell}`];
+  if (typeof cell === "boolean") return [`b:${cell}`];
+  if (typeof cell !== "string") return [];
+  const number = parseNumber(cell);
+  return number === null ? [`t:${cell.toLowerCase()}`] : [`t:${cell.toLowerCase()}`, `n:${number}`];
+}

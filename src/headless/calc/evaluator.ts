@@ -40,6 +40,9 @@ export function unknownFunctionReason(name: string): string {
   return upper.startsWith(CUSTOM_FUNCTION_PREFIX) ? `custom function ${upper}` : `function ${upper} is not supported headlessly`;
 }
 
+/** Array items one recalculation keeps for reuse (about 100 MB at most). */
+const ARRAY_CACHE_CELLS = 4_000_000;
+
 export const UNREADABLE_FORMULA = "formula the calculator cannot parse";
 export const ARRAY_RESULT = "array result in one cell";
 
@@ -57,6 +60,7 @@ export function parseCached(formula: string): FormulaNode {
 
 export class Evaluator {
   private readonly arrayResults = new Map<string, { value: Value; reason: string | undefined }>();
+  private arrayCells = 0;
   private readonly identities = new Map<object, number>();
   private readonly tableColumns = new Map<TableModel, Map<string, number>>();
   /** Range contents read once per recalculation (every cell is final once read). */
@@ -181,7 +185,13 @@ export class Evaluator {
       return known.value;
     }
     const { result, reason } = this.cells.tracked(() => this.mapGrids(values, fn));
-    if (key !== undefined) this.arrayResults.set(key, { value: result, reason });
+    const cells = result.rows.length * (result.rows[0]?.length ?? 0);
+    // Arrays that differ row by row (a FIND of this row's ID over a whole column) are never reused:
+    // past the budget only what is already kept is reused, so memory stays bounded.
+    if (key !== undefined && this.arrayCells + cells <= ARRAY_CACHE_CELLS) {
+      this.arrayResults.set(key, { value: result, reason });
+      this.arrayCells += cells;
+    }
     return result;
   }
 

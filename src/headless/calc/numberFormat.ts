@@ -1,4 +1,11 @@
-/** Number formats for TEXT() and for showing cell values: dates, percents, fixed decimals, General. */
+/**
+ * Number formats for TEXT() and for showing cell values (en-US: "." decimals, "," thousands): up to
+ * four sections (positive;negative;zero;text), quoted and escaped literals, digit placeholders 0 # ?,
+ * thousands separators and scaling commas, percent, [$€-409] currency tags, [Red]-style colours,
+ * and date/time codes (y m d h s AM/PM). Formats beyond that (fractions, exponents, conditions,
+ * elapsed time, fill characters) give undefined from `formatNumberStrictly`, and TEXT() leaves such
+ * a cell without a value rather than guess.
+ */
 import type { CellValue } from "../model/types";
 import { numberToText } from "./values";
 
@@ -16,25 +23,21 @@ export function serialToDate(serial: number): Date {
 }
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
-/** A format with y/m/d codes outside quotes and no digit placeholders. */
+/** Quoted text, escaped characters and [...] tags removed: what is left are the format's codes. */
+const codesOf = (section: string): string => section.replace(/"[^"]*"|\[[^\]]*\]|\\.|_.|\*./g, "");
+
+/** A format with date or time codes outside quotes and no digit placeholders. */
 export function isDateFormat(format: string | undefined): boolean {
   if (!format) return false;
-  const codes = format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, "");
-  return /[ymd]/i.test(codes) && !/[0#]/.test(codes);
+  const codes = codesOf(splitSections(format)[0]);
+  return /[ymdhs]|AM\/PM|A\/P/i.test(codes) && !/[0#?]/.test(codes.replace(/s+\.0+/gi, ""));
 }
 
+/** What a cell shows under `format`; a format this module does not know shows the General form. */
 export function formatNumber(value: number, format: string | undefined): string {
-  if (!format || /^general$/i.test(format)) return numberToText(value);
-  if (isDateFormat(format)) return formatDate(serialToDate(value), format);
-  const percent = /^0(?:\.(0+))?%$/.exec(format);
-  if (percent) return `${(value * 100).toFixed(percent[1]?.length ?? 0)}%`;
-  const fixed = /^(#,##)?0(?:\.(0+))?$/.exec(format);
-  if (fixed) {
-    const text = value.toFixed(fixed[2]?.length ?? 0);
-    return fixed[1] ? groupThousands(text) : text;
-  }
-  return numberToText(value);
+  return formatNumberStrictly(value, format) ?? numberToText(value);
 }
 
 /** What a cell shows for its value under its number format. */
@@ -45,27 +48,173 @@ export function formatValue(value: CellValue | undefined, format: string | undef
   return formatNumber(value, format);
 }
 
-function formatDate(date: Date, format: string): string {
-  const pad = (n: number, width = 2) => String(n).padStart(width, "0");
-  const year = date.getUTCFullYear();
-  const month = date.getUTCMonth();
-  const day = date.getUTCDate();
-  return format.replace(/"([^"]*)"|\\(.)|y+|m+|d+/gi, (code, quoted?: string, escaped?: string) => {
-    if (quoted !== undefined) return quoted;
-    if (escaped !== undefined) return escaped;
-    const lower = code.toLowerCase();
-    if (lower.startsWith("y")) return lower.length <= 2 ? pad(year % 100) : String(year);
-    if (lower.startsWith("m")) {
-      if (lower.length >= 4) return MONTHS[month];
-      if (lower.length === 3) return MONTHS[month].slice(0, 3);
-      return lower.length === 2 ? pad(month + 1) : String(month + 1);
-    }
-    return lower.length >= 2 ? pad(day) : String(day);
-  });
+/** `value` under `format` as Excel's TEXT() writes it, or undefined when the format is beyond this module. */
+export function formatNumberStrictly(value: number, format: string | undefined): string | undefined {
+  if (!format || /^general$/i.test(format.trim())) return numberToText(value);
+  const sections = splitSections(format);
+  if (sections.some((section) => /\[[<>=]/.test(section))) return undefined;
+  // A negative number takes the second section without its sign, or the first with a "-".
+  const section = value < 0 && sections.length >= 2 ? sections[1] : value === 0 && sections.length >= 3 ? sections[2] : sections[0];
+  const sign = value < 0 && sections.length < 2 ? "-" : "";
+  if (isDateFormat(section)) return formatDateTime(value, section);
+  const text = formatDigits(Math.abs(value), section);
+  return text === undefined ? undefined : sign + text;
 }
 
-function groupThousands(text: string): string {
-  const [whole, fraction] = text.split(".");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+function splitSections(format: string): string[] {
+  const sections: string[] = [];
+  let current = "";
+  for (let at = 0; at < format.length; at++) {
+    const char = format[at];
+    if (char === '"') {
+      const end = format.indexOf('"', at + 1);
+      const stop = end < 0 ? format.length : end;
+      current += format.slice(at, stop + 1);
+      at = stop;
+    } else if (char === "\\" || char === "_" || char === "*") {
+      current += format.slice(at, at + 2);
+      at++;
+    } else if (char === "[") {
+      const end = format.indexOf("]", at);
+      const stop = end < 0 ? format.length : end;
+      current += format.slice(at, stop + 1);
+      at = stop;
+    } else if (char === ";") {
+      sections.push(current);
+      current = "";
+    } else current += char;
+  }
+  sections.push(current);
+  return sections;
+}
+
+type Token = { kind: "literal"; text: string } | { kind: "code"; text: string };
+
+/** Literals ("text", \c, _c as a space, [$€-409] as €, other characters) and codes; undefined for fill (*) or unknown tags. */
+function tokenizeSection(section: string, codeChars: RegExp): Token[] | undefined {
+  const tokens: Token[] = [];
+  for (let at = 0; at < section.length; at++) {
+    const char = section[at];
+    if (char === '"') {
+      const end = section.indexOf('"', at + 1);
+      tokens.push({ kind: "literal", text: section.slice(at + 1, end < 0 ? section.length : end) });
+      at = end < 0 ? section.length : end;
+    } else if (char === "\\") {
+      tokens.push({ kind: "literal", text: section[at + 1] ?? "" });
+      at++;
+    } else if (char === "_") {
+      tokens.push({ kind: "literal", text: " " });
+      at++;
+    } else if (char === "*") return undefined;
+    else if (char === "[") {
+      const end = section.indexOf("]", at);
+      const tag = section.slice(at + 1, end < 0 ? section.length : end);
+      at = end < 0 ? section.length : end;
+      const currency = /^\$([^-]*)(-[0-9A-Fa-f]+)?$/.exec(tag);
+      if (currency) tokens.push({ kind: "literal", text: currency[1] });
+      else if (!/^(Black|Blue|Cyan|Green|Magenta|Red|White|Yellow|Color\d+)$/i.test(tag)) return undefined;
+    } else if (codeChars.test(char)) tokens.push({ kind: "code", text: char });
+    else tokens.push({ kind: "literal", text: char });
+  }
+  return tokens;
+}
+
+/** Digit placeholders around one decimal point, with literals before and after the number only. */
+function formatDigits(value: number, section: string): string | undefined {
+  const tokens = tokenizeSection(section, /[0#?.,%eE@/]/);
+  if (!tokens) return undefined;
+  const codes = tokens.filter((t) => t.kind === "code").map((t) => t.text).join("");
+  if (/[eE@/]/.test(codes)) return undefined;
+  const firstCode = tokens.findIndex((t) => t.kind === "code" && /[0#?.]/.test(t.text));
+  let lastCode = -1;
+  tokens.forEach((t, i) => {
+    if (t.kind === "code" && /[0#?.,]/.test(t.text)) lastCode = i;
+  });
+  const percents = (codes.match(/%/g) ?? []).length;
+  if (firstCode < 0) return tokens.map((t) => (t.kind === "code" && t.text === "%" ? "%" : t.text)).join("");
+  // A literal between digit placeholders (phone-number formats) is beyond this module.
+  if (tokens.slice(firstCode, lastCode + 1).some((t) => t.kind === "literal")) return undefined;
+  const fullPattern = tokens.slice(firstCode, lastCode + 1).map((t) => t.text).join("");
+  // Commas right after the last digit placeholder divide by 1,000 each ("#,##0.0,," shows millions).
+  const scalingCommas = /,+$/.exec(fullPattern)?.[0].length ?? 0;
+  const pattern = fullPattern.slice(0, fullPattern.length - scalingCommas);
+  if (pattern.split(".").length > 2) return undefined;
+  const [integerPlaces, fractionPattern = ""] = pattern.split(".");
+  const grouped = integerPlaces.includes(",");
+  const decimals = fractionPattern.replace(/,/g, "").length;
+  const scaled = (value * Math.pow(100, percents)) / Math.pow(1000, scalingCommas);
+  const [whole, fraction = ""] = roundHalfAway(scaled, decimals).split(".");
+  const minimumDigits = (integerPlaces.match(/0/g) ?? []).length;
+  const spacedDigits = (integerPlaces.match(/\?/g) ?? []).length;
+  let integerText = whole === "0" && minimumDigits === 0 ? "" : whole;
+  integerText = integerText.padStart(minimumDigits, "0");
+  if (grouped) integerText = integerText.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  integerText = integerText.padStart(minimumDigits + spacedDigits, " ");
+  let fractionText = fraction;
+  const fractionPlaces = fractionPattern.replace(/,/g, "");
+  for (let i = fractionPlaces.length - 1; i >= 0 && fractionText[i] === "0"; i--) {
+    if (fractionPlaces[i] === "#") fractionText = fractionText.slice(0, i);
+    else if (fractionPlaces[i] === "?") fractionText = `${fractionText.slice(0, i)} ${fractionText.slice(i + 1)}`;
+    else break;
+  }
+  const number = pattern.includes(".") ? `${integerText}.${fractionText}` : integerText;
+  const render = (list: Token[]) => list.map((t) => (t.kind === "code" ? (t.text === "%" ? "%" : "") : t.text)).join("");
+  return render(tokens.slice(0, firstCode)) + number + render(tokens.slice(lastCode + 1));
+}
+
+/** Half away from zero at `decimals` places, as Excel rounds for display (1.005 → "1.01"). */
+function roundHalfAway(value: number, decimals: number): string {
+  const factor = Math.pow(10, decimals);
+  const scaled = Number((Math.abs(value) * factor).toPrecision(15));
+  return (Math.round(scaled) / factor).toFixed(decimals);
+}
+
+/** y m d h s AM/PM codes; "m" after h or before s is minutes. */
+function formatDateTime(serial: number, section: string): string | undefined {
+  if (serial < 0) return undefined;
+  const tokens = tokenizeSection(section.replace(/AM\/PM/gi, "\u0001").replace(/A\/P/gi, "\u0002"), /[ymdhs\u0001\u0002.0]/i);
+  if (!tokens) return undefined;
+  const runs: Token[] = [];
+  for (const token of tokens) {
+    const previous = runs[runs.length - 1];
+    if (token.kind === "code" && previous?.kind === "code" && previous.text[0].toLowerCase() === token.text.toLowerCase()) previous.text += token.text;
+    else runs.push({ ...token });
+  }
+  if (runs.some((t) => t.kind === "code" && /^[.0]/.test(t.text))) return undefined;
+  const twelveHour = runs.some((t) => t.kind === "code" && (t.text === "\u0001" || t.text === "\u0002"));
+  const date = serialToDate(Math.floor(serial));
+  const seconds = Math.round((serial - Math.floor(serial)) * 86400);
+  const [hour, minute, second] = [Math.floor(seconds / 3600) % 24, Math.floor(seconds / 60) % 60, seconds % 60];
+  const codeAt = (i: number, letter: string) => runs[i]?.kind === "code" && runs[i].text[0].toLowerCase() === letter;
+  const nearestCode = (from: number, step: 1 | -1): number => {
+    for (let i = from + step; i >= 0 && i < runs.length; i += step) if (runs[i].kind === "code") return i;
+    return -1;
+  };
+  const pad = (n: number) => String(n).padStart(2, "0");
+  let text = "";
+  runs.forEach((run, i) => {
+    if (run.kind === "literal") {
+      text += run.text;
+      return;
+    }
+    const code = run.text.toLowerCase();
+    const n = code.length;
+    if (code === "\u0001") text += hour < 12 ? "AM" : "PM";
+    else if (code === "\u0002") text += hour < 12 ? "A" : "P";
+    else if (code[0] === "y") text += n <= 2 ? pad(date.getUTCFullYear() % 100) : String(date.getUTCFullYear());
+    else if (code[0] === "d") text += n === 1 ? String(date.getUTCDate()) : n === 2 ? pad(date.getUTCDate()) : n === 3 ? DAYS[date.getUTCDay()].slice(0, 3) : DAYS[date.getUTCDay()];
+    else if (code[0] === "h") {
+      const shown = twelveHour ? ((hour + 11) % 12) + 1 : hour;
+      text += n === 1 ? String(shown) : pad(shown);
+    } else if (code[0] === "s") text += n === 1 ? String(second) : pad(second);
+    else {
+      const isMinutes = n <= 2 && (codeAt(nearestCode(i, -1), "h") || codeAt(nearestCode(i, 1), "s"));
+      if (isMinutes) text += n === 1 ? String(minute) : pad(minute);
+      else {
+        const month = date.getUTCMonth();
+        text += n === 1 ? String(month + 1) : n === 2 ? pad(month + 1) : n === 3 ? MONTHS[month].slice(0, 3) : n === 5 ? MONTHS[month][0] : MONTHS[month];
+      }
+    }
+  });
+  return text;
 }

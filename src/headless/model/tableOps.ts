@@ -5,6 +5,7 @@ import { growEntriesEndingAt, shiftColumnsInRows, shiftRowsInColumns } from "./s
 import type { SheetModel } from "./sheet";
 import { TableModel, uniqueHeaders } from "./table";
 import type { HeadlessWorkbook } from "./workbook";
+import { renameReferences, type Renames } from "../../core/plan/structuredRefs";
 
 const TABLE_NAME = /^[A-Za-z_\\][A-Za-z0-9_.\\]*$/;
 
@@ -129,10 +130,41 @@ export function addTableColumn(workbook: HeadlessWorkbook, table: TableModel, in
   body.forEach((line, i) => sheet.setCellContent(table.rect.r0 + 1 + i, col, parseEntry(line[0])));
 }
 
-export function renameTableColumn(table: TableModel, index: number, name: string): void {
+/**
+ * Renaming a column renames it in every structured reference of the workbook, as Excel does
+ * ("Excel automatically updates structured references when you rename a column or table":
+ * https://support.microsoft.com/office/using-structured-references-with-excel-tables-f5ed2452-2337-4f71-bed3-c8ae6d2b276e).
+ */
+export function renameTableColumn(table: TableModel, index: number, name: string, workbook?: HeadlessWorkbook): void {
   const names = table.columnNames();
   if (!name || names.some((n, i) => i !== index && n.toLowerCase() === name.toLowerCase())) throw new HeadlessOfficeError("InvalidArgument");
+  const old = names[index];
   table.sheet.setCellContent(table.rect.r0, table.rect.c0 + index, { value: name });
+  if (workbook && old !== name) {
+    renameEverywhere(workbook, table, { tables: new Map(), columns: new Map([[table.name.toLowerCase(), new Map([[old.toLowerCase(), name]])]]) });
+  }
+}
+
+/** A renamed table is renamed in every structured reference too. */
+export function renameTable(workbook: HeadlessWorkbook, table: TableModel, name: string): void {
+  const old = table.name;
+  table.name = name;
+  if (old !== name) renameEverywhere(workbook, table, { tables: new Map([[old.toLowerCase(), name]]), columns: new Map() }, old);
+}
+
+function renameEverywhere(workbook: HeadlessWorkbook, table: TableModel, renames: Renames, tableName = table.name): void {
+  for (const sheet of workbook.sheets) {
+    for (const [row, cells] of sheet.rows) {
+      for (const [col, cell] of cells) {
+        if (cell.formula === undefined || !cell.formula.includes("[")) continue;
+        const inside = sheet === table.sheet && row >= table.rect.r0 && row <= table.rect.r1 && col >= table.rect.c0 && col <= table.rect.c1;
+        const renamed = renameReferences(cell.formula, renames, inside ? tableName : undefined);
+        if (renamed !== cell.formula) cell.formula = renamed;
+      }
+    }
+    for (const entry of sheet.names) entry.formula = renameReferences(entry.formula, renames);
+  }
+  for (const entry of workbook.names) entry.formula = renameReferences(entry.formula, renames);
 }
 
 /** Hides body rows whose text is not in every filtered column's list (Excel's values filter). */

@@ -133,4 +133,21 @@ export interface ProtectionModel {
   protected: boolean;
   options: Record<string, boolean>;
   password?: string;
+  /**
+   * The file's <sheetProtection> attributes as read (password hash, salt, spin count, options), so a
+   * protected sheet is written back with its own password; the Office.js API never exposes them.
+   */
+  fileAttributes?: Record<string, string>;
+}
+
+/**
+ * Workbook structure protection (Review > Protect Workbook): no sheet may be added, deleted, renamed,
+ * moved, hidden or shown. Office.js: Workbook.protection, ExcelApi 1.7
+ * (https://learn.microsoft.com/javascript/api/excel/excel.workbookprotection).
+ */
+export interface WorkbookProtectionModel {
+  protected: boolean;
+  password?: string;
+  /** The file's <workbookProtection> attributes as read (hashes, lockStructure, lockWindows), kept verbatim. */
+  fileAttributes?: Record<string, string>;
 }

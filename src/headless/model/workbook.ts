@@ -1,7 +1,7 @@
 import { HeadlessOfficeError, fail } from "../errors";
 import { SheetModel } from "./sheet";
 import type { TableModel } from "./table";
-import type { Cell, NameEntry } from "./types";
+import type { Cell, NameEntry, WorkbookProtectionModel } from "./types";
 import type { Rect } from "../addresses";
 import { recalculate } from "../calc/recalculate";
 
@@ -35,6 +35,8 @@ export class HeadlessWorkbook {
   readonly stats = new RequestStats();
   /** Workbook.readOnly (ExcelApi 1.8): when true every write fails at sync. */
   readOnly = false;
+  /** Workbook structure protection; sheets cannot be added, removed, renamed, moved or hidden while on. */
+  protection: WorkbookProtectionModel = { protected: false };
   sheets: SheetModel[] = [];
   tables: TableModel[] = [];
   readonly names: NameEntry[] = [];
@@ -122,6 +124,11 @@ export class HeadlessWorkbook {
     }
     const existing = this.getSheet(name);
     if (existing && existing !== renaming) fail("ItemAlreadyExists");
+  }
+
+  /** Excel refuses a change to the workbook's structure while it is protected. */
+  assertStructureEditable(): void {
+    if (this.protection.protected) throw new HeadlessOfficeError("AccessDenied", "The workbook's structure is protected.");
   }
 
   addSheet(name?: string): SheetModel {

@@ -58,7 +58,7 @@ describe("planBuild on a workbook it built before", () => {
   it("changes nothing structural and reports nothing when everything is in place", () => {
     const plan = planBuild(BLUEPRINT, snapshot());
     expect(plan.blockers).toEqual([]);
-    expect(plan.report).toEqual({ created: [], repaired: [], renamed: [], warnings: [] });
+    expect(plan.report).toEqual({ created: [], repaired: [], renamed: [], warnings: [], notes: [] });
     expect(plan.steps.map((s) => s.kind).filter((k) => k !== "column")).toEqual([]);
   });
 

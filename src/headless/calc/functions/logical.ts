@@ -11,24 +11,18 @@ const IF: FormulaFunction = (args, call) => {
   return branch.type === "missing" ? 0 : call.evaluator.evaluate(branch, call.at);
 };
 
-const IFERROR: FormulaFunction = (args, call) => {
+/** IFERROR / IFNA: the value, with the errors `replaces` picks swapped for the fallback (evaluated only when needed). */
+const replacingErrors = (replaces: (value: Scalar) => boolean): FormulaFunction => (args, call) => {
   const value = call.evaluator.evaluate(args[0], call.at);
   const fallback = () => call.evaluator.evaluate(args[1], call.at);
-  if (isSingleCell(value)) return isError(scalarArg(value, call)) ? fallback() : value;
+  if (isSingleCell(value)) return replaces(scalarArg(value, call)) ? fallback() : value;
   let replacement: Scalar | undefined;
-  return call.evaluator.map([value], ([v]) => (isError(v) ? (replacement ??= scalarArg(fallback(), call)) : v));
+  return call.evaluator.map([value], ([v]) => (replaces(v) ? (replacement ??= scalarArg(fallback(), call)) : v));
 };
 
-const isNA = (value: Scalar): boolean => isError(value) && value.code === "#N/A";
-
+const IFERROR = replacingErrors(isError);
 /** IFNA(value, value_if_na): only #N/A is replaced. */
-const IFNA: FormulaFunction = (args, call) => {
-  const value = call.evaluator.evaluate(args[0], call.at);
-  const fallback = () => call.evaluator.evaluate(args[1], call.at);
-  if (isSingleCell(value)) return isNA(scalarArg(value, call)) ? fallback() : value;
-  let replacement: Scalar | undefined;
-  return call.evaluator.map([value], ([v]) => (isNA(v) ? (replacement ??= scalarArg(fallback(), call)) : v));
-};
+const IFNA = replacingErrors((value) => isError(value) && value.code === "#N/A");
 
 /** IFS(test1, value1, ...): the value of the first true test; none true is #N/A. */
 const IFS: FormulaFunction = (args, call) => {

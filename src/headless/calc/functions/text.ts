@@ -3,7 +3,7 @@
  * T CHAR CODE TEXT VALUE CONCATENATE CONCAT TEXTJOIN.
  */
 import { wildcardPattern } from "../criteria";
-import { formatNumber } from "../numberFormat";
+import { formatNumberStrictly } from "../numberFormat";
 import { type Scalar, VALUE, isError, parseNumber, toBoolean, toNumber, toText } from "../values";
 import { type CallContext, type FormulaFunction, eager, elementwise } from "./types";
 import type { Value } from "../values";
@@ -123,13 +123,20 @@ export const textFunctions: Record<string, FormulaFunction> = {
   }),
   CODE: textual((text) => (text === "" ? VALUE : text.charCodeAt(0))),
   T: elementwise((value) => (typeof value === "string" ? value : ""), false),
-  TEXT: elementwise((value, format) => {
-    const formatText = toText(format);
-    if (isError(formatText)) return formatText;
-    if (typeof value === "string" && parseNumber(value) === null) return value;
-    const number = toNumber(value);
-    return isError(number) ? number : formatNumber(number, formatText);
-  }),
+  TEXT: eager((values, call) =>
+    call.evaluator.map(values, ([value, format]) => {
+      if (isError(value)) return value;
+      const formatText = toText(format ?? null);
+      if (isError(formatText)) return formatText;
+      if (typeof value === "string" && parseNumber(value) === null) return value;
+      const number = toNumber(value);
+      if (isError(number)) return number;
+      const text = formatNumberStrictly(number, formatText);
+      if (text !== undefined) return text;
+      call.evaluator.cells.cannotCompute(`TEXT format "${formatText}" is not supported headlessly`);
+      return VALUE;
+    }),
+  ),
   VALUE: elementwise((value) => {
     if (typeof value === "number") return value;
     if (typeof value !== "string") return value === null ? 0 : VALUE;

@@ -1,0 +1,16 @@
+/** The CSV side of formula injection: what a spreadsheet would run is escaped on export and unescaped on import. */
+import { CellValue } from "../blueprint/types";
+
+const CSV_FORMULA_TRIGGER = /^[=+\-@\t\r]/;
+
+/** A CSV cell that Excel or another spreadsheet would not run: "=1+1" becomes "'=1+1" (OWASP's escape). */
+export function csvSafe(value: CellValue): string {
+  if (value === null) return "";
+  const text = String(value);
+  return typeof value === "string" && CSV_FORMULA_TRIGGER.test(text) ? `'${text}` : text;
+}
+
+/** Drops the escape `csvSafe` adds, so an exported file imports back as it was. */
+export function unescapeCsvCell(text: string): string {
+  return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+}

@@ -1,0 +1,92 @@
+/** Re-running Build follows renamed columns and tables, keeps values typed over formulas, and respects workbook protection. */
+import { createWorkbook, HeadlessWorkbook, run } from "../../src/headless";
+import { buildWorkbook } from "../../src/excel/build";
+import { OperationBlockedError } from "../../src/excel/errors";
+import { defaultOptions } from "../../src/core/blueprint/options";
+import { RISKS_TABLE } from "../../src/core/blueprint/riskRegister";
+
+const TODAY = new Date(2026, 10, 23);
+const OPTIONS = { ...defaultOptions("saas"), sample: true };
+
+async function build(workbook: HeadlessWorkbook) {
+  workbook.stats.reset();
+  return run(workbook, (context) => buildWorkbook(context, OPTIONS, TODAY));
+}
+
+async function built(): Promise<HeadlessWorkbook> {
+  const workbook = createWorkbook();
+  await build(workbook);
+  return workbook;
+}
+
+const column = (workbook: HeadlessWorkbook, header: string) => {
+  const table = workbook.getTable(RISKS_TABLE)!;
+  const index = table.columnIndexOf(header);
+  const body = table.bodyRect;
+  return Array.from({ length: table.bodyRowCount }, (_, i) => table.sheet.cell(body.r0 + i, table.rect.c0 + index));
+};
+
+describe("renamed columns keep working", () => {
+  it("follows a renamed input column: no empty twin, scores still calculate, and says so", async () => {
+    const workbook = await built();
+    await run(workbook, async (context) => {
+      context.workbook.tables.getItem(RISKS_TABLE).columns.getItem("Inherent Likelihood").name = "Likelihood (inherent)";
+    });
+    const report = await build(workbook);
+    expect(report.notes).toContain('Inherent Likelihood (table Risks) is now called "Likelihood (inherent)"; the add-in follows the new name.');
+    expect(workbook.getTable(RISKS_TABLE)!.columnNames()).not.toContain("Inherent Likelihood");
+    expect(report.repaired.filter((line) => /Inherent/.test(line))).toEqual([]);
+    const scores = column(workbook, "Inherent Score");
+    expect(scores.every((cell) => cell?.formula?.includes("[Likelihood (inherent)]"))).toBe(true);
+    workbook.calculationClock = () => TODAY;
+    workbook.calculate();
+    expect(scores.filter((cell) => typeof cell?.value === "number").length).toBe(scores.length);
+    // The next run knows the new name already: nothing more to say.
+    expect((await build(workbook)).notes).toEqual([]);
+  });
+
+  it("follows a renamed table", async () => {
+    const workbook = await built();
+    await run(workbook, async (context) => {
+      context.workbook.tables.getItem(RISKS_TABLE).name = "RiskLog";
+    });
+    const report = await build(workbook);
+    expect(report.created).toEqual([]);
+    expect(report.notes).toContain('Table Risks is now called "RiskLog"; the add-in follows the new name.');
+    expect(workbook.getTable(RISKS_TABLE)).toBeUndefined();
+  });
+});
+
+describe("values typed over calculated columns are the analyst's", () => {
+  it("keeps an override on every re-run and says so", async () => {
+    const workbook = await built();
+    await run(workbook, async (context) => {
+      context.workbook.tables.getItem(RISKS_TABLE).columns.getItem("Inherent Score").getDataBodyRange().getCell(1, 0).values = [[99]];
+    });
+    for (let i = 0; i < 2; i++) {
+      const report = await build(workbook);
+      expect(report.syncs).toBeLessThanOrEqual(4);
+      expect(report.notes).toContain("Kept the value typed over the formula of Risks[Inherent Score]; Check lists it.");
+      const cells = column(workbook, "Inherent Score");
+      expect(cells[1]).toMatchObject({ value: 99 });
+      expect(cells[1]?.formula).toBeUndefined();
+      expect(cells[0]?.formula).toMatch(/^=IF/);
+      expect(cells[2]?.formula).toMatch(/^=IF/);
+    }
+  });
+});
+
+describe("workbook structure protection", () => {
+  it("blocks Build before anything changes", async () => {
+    const workbook = await built();
+    await run(workbook, async (context) => {
+      context.workbook.protection.protect();
+    });
+    workbook.sheets = workbook.sheets.filter((s) => s.name !== "Coverage");
+    const sheets = workbook.sheets.map((s) => s.name);
+    const failure = await build(workbook).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(OperationBlockedError);
+    expect((failure as Error).message).toMatch(/structure is protected/);
+    expect(workbook.sheets.map((s) => s.name)).toEqual(sheets);
+  });
+});
