@@ -11,6 +11,7 @@ import { measureCalcOnNew, measureCalcOnWrite } from "./calcOnWrite";
 import { measureCheck } from "./check";
 import { measureFirstRender } from "./firstRender";
 import { measureCoverage, measureRiskScore } from "./functions";
+import { measureQuant } from "./quant";
 import { measureNaiveWrite } from "./naive";
 import { measureOtherOperations } from "./operations";
 import { measured, timed, type Measurement } from "./measurement";
@@ -62,6 +63,7 @@ async function main(): Promise<void> {
     ]),
   );
   sections.push(await section("6. Custom functions", () => [...measureCoverage(), ...measureRiskScore()]));
+  sections.push(await section("Risk in money: loss simulation and ISMP.ALE (#14)", measureQuant));
 
   const build = ensureAddinBuild(skipBuild);
   notes.push(`Add-in bundle in ${build.dir}: ${build.how}`, ...build.errors.map((e) => `webpack: ${e}`));

@@ -42,6 +42,8 @@ export interface QuantifySummary {
   p90Residual: number;
   p99Residual: number;
   thresholds: number;
+  /** ISO 4217 code of the figures (the workbook's Currency setting). */
+  currency: string;
   syncs: number;
 }
 
@@ -118,6 +120,7 @@ export async function quantifyWorkbook(context: Excel.RequestContext, options: Q
     p90Residual: report.residual.p90,
     p99Residual: report.residual.p99,
     thresholds: report.curve.length,
+    currency,
     syncs: sync.count,
   };
 }
