@@ -1,7 +1,8 @@
 /**
- * `npm run bench [-- --no-build]`: every performance figure the issues set a target for, measured on
- * the headless Excel host, the custom functions, the production bundle and headless Chromium.
- * Prints a table and writes bench.json at the repo root; exits 1 when a figure misses its target.
+ * `npm run bench [-- --no-build] [-- --only engine] [-- --engine-sizes 1000,10000]`: every performance
+ * figure the issues set a target for, measured on the headless Excel host, the custom functions, the
+ * production bundle, headless Chromium and LibreOffice's recalculation of large registers. Prints a table and writes bench.json at the
+ * repo root; exits 1 when a figure misses its target.
  */
 import { join } from "node:path";
 import { ensureAddinBuild, REPO_ROOT } from "./addinBuild";
@@ -9,6 +10,7 @@ import { measureAllFrameworksBuild, measureEmptyBuild, measureUpgrade } from "./
 import { measureBundles } from "./bundle";
 import { measureCalcOnNew, measureCalcOnWrite } from "./calcOnWrite";
 import { measureCheck } from "./check";
+import { ENGINE_SIZES, measureEngine } from "./engine";
 import { measureFirstRender } from "./firstRender";
 import { measureCoverage, measureRiskScore } from "./functions";
 import { measureQuant } from "./quant";
@@ -36,11 +38,23 @@ async function section(title: string, measure: () => Promise<Measurement[]> | Me
   }
 }
 
+/** `--only engine` runs the LibreOffice section alone; `--engine-sizes 1000,10000` picks its sizes. */
+function argument(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
+
 async function main(): Promise<void> {
   const skipBuild = process.argv.includes("--no-build");
+  const only = argument("--only");
+  const engineSizes = argument("--engine-sizes")?.split(",").map(Number) ?? ENGINE_SIZES;
   const notes: string[] = [];
   const sections: BenchSection[] = [];
   const started = performance.now();
+  if (only === "engine") {
+    sections.push(await section("9. LibreOffice recalculation at scale (risks, a fifth as many assets)", () => measureEngine(engineSizes)));
+    return report(sections, notes, started);
+  }
 
   sections.push(await section("1. Build on an empty workbook (saas profile, sample data)", measureEmptyBuild));
   sections.push(await section("2. Build with all 8 frameworks", measureAllFrameworksBuild));
@@ -69,7 +83,11 @@ async function main(): Promise<void> {
   notes.push(`Add-in bundle in ${build.dir}: ${build.how}`, ...build.errors.map((e) => `webpack: ${e}`));
   sections.push(await section("7. Bundle sizes (gzip level 9)", () => measureBundles(build.dir)));
   sections.push(await section("8. Task pane first render", () => measureFirstRender(build.dir)));
+  sections.push(await section("9. LibreOffice recalculation at scale (risks, a fifth as many assets)", () => measureEngine(engineSizes)));
+  report(sections, notes, started);
+}
 
+function report(sections: BenchSection[], notes: string[], started: number): void {
   notes.push(`Whole bench: ${((performance.now() - started) / 1000).toFixed(1)} s`, machineNote());
   console.log(formatTable(sections));
   console.log(`\n${notes.join("\n")}`);

@@ -29,13 +29,12 @@ export async function recalculate(files: readonly string[], options: RecalcOptio
   const names = files.map((file) => basename(file));
   if (new Set(names).size !== names.length) throw new Error(`recalc: input file names must be distinct (outputs share ${options.outDir})`);
   mkdirSync(options.outDir, { recursive: true });
-  const profile = mkdtempSync(join(tmpdir(), "lo-profile-"));
-  alwaysRecalculateOnLoad(profile);
+  const profile = createProfile();
   try {
     await run(
       SOFFICE,
       [
-        `-env:UserInstallation=${pathToFileURL(profile).href}`,
+        profile.arg,
         "--headless",
         "--norestore",
         "--calc",
@@ -48,7 +47,7 @@ export async function recalculate(files: readonly string[], options: RecalcOptio
       { timeout: options.timeoutMs ?? 180_000, maxBuffer: 16 * 1024 * 1024 },
     );
   } finally {
-    rmSync(profile, { recursive: true, force: true });
+    rmSync(profile.dir, { recursive: true, force: true });
   }
   const outputs = names.map((name) => join(options.outDir, name));
   const missing = outputs.filter((path) => !existsSync(path));
@@ -70,6 +69,13 @@ function alwaysRecalculateOnLoad(profile: string): void {
     join(profile, "user", "registrymodifications.xcu"),
     `<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n${always("OOXMLRecalcMode")}\n${always("ODFRecalcMode")}\n</oor:items>\n`,
   );
+}
+
+/** A private profile (parallel runs share no lock) that always recalculates on load; remove `dir` after use. */
+export function createProfile(prefix = "lo-profile-"): { dir: string; arg: string } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  alwaysRecalculateOnLoad(dir);
+  return { dir, arg: `-env:UserInstallation=${pathToFileURL(dir).href}` };
 }
 
 async function cli(argv: string[]): Promise<void> {

@@ -7,7 +7,8 @@ import { ASSET, criticalityOf } from "./blueprint/assetInventory";
 import { CONTROL, mappingColumnHeader } from "./blueprint/controlMatrix";
 import { RISK } from "./blueprint/riskRegister";
 import { REQUIREMENT } from "./blueprint/requirementsSheet";
-import { nextReviewDate, reviewOverdue, splitIds } from "./check/checkRisks";
+import { linkedAssetKeys } from "./blueprint/assetLinks";
+import { nextReviewDate, reviewOverdue } from "./check/checkRisks";
 import { filledRows, RowView, TableData } from "./check/tableData";
 import { computeCoverage } from "./coverage";
 import { FrameworkKey } from "./frameworkKeys";
@@ -122,12 +123,12 @@ export function computeKpis(input: KpiInput): Kpis {
   const atRiskAssets = new Set<string>();
   for (const r of risks) {
     if (!r.open || !r.currentRating || !topBands.has(r.currentRating.toLowerCase())) continue;
-    for (const id of splitIds(r.row.text(RISK.assetIds))) atRiskAssets.add(id.replace(/\s+/g, "").toUpperCase());
+    for (const id of linkedAssetKeys(r.row.text(RISK.assetIds))) atRiskAssets.add(id);
   }
   const criticalAssetsAtRisk = assets.filter((a) => {
     const [c, i, av] = [ASSET.confidentiality, ASSET.integrity, ASSET.availability].map((h) => a.get(h));
     if (typeof c !== "number" || typeof i !== "number" || typeof av !== "number") return false;
-    return criticalityOf(c, i, av) === "Critical" && atRiskAssets.has(a.text(ASSET.id).replace(/\s+/g, "").toUpperCase());
+    return criticalityOf(c, i, av) === "Critical" && atRiskAssets.has(a.text(ASSET.id).replace(/ /g, "").toUpperCase());
   }).length;
 
   return {

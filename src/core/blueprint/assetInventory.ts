@@ -3,9 +3,9 @@ import { columnOf } from "../registers/columns";
 import { REGISTER_TABLES } from "../registers/tableNames";
 import type { FieldSpec, RegisterDeclaration } from "../registers/types";
 import { sampleAssets } from "../sample/assets";
-import { RISK, RISKS_TABLE } from "./riskRegister";
-import { SCALE_TABLES } from "./scalesSheet";
-import { ColumnSpec, tableColumn, thisRow } from "./types";
+import { ASSET_LINK_SLOTS, highAssetHeader, literalCriterion } from "./assetLinks";
+import { RISKS_TABLE } from "./riskRegister";
+import { ColumnSpec, thisRow } from "./types";
 import { ASSET_STATUSES, ASSET_TYPES, CIA_LEVELS, CLASSIFICATIONS } from "./vocabulary";
 
 export const ASSETS_TABLE = REGISTER_TABLES.assets;
@@ -45,21 +45,14 @@ export function criticalityOf(c: number, i: number, a: number): (typeof CRITICAL
   return max === 3 ? "High" : max === 2 ? "Medium" : "Low";
 }
 
-/** The top two rating bands ("High" and "Critical" by default), whatever the analyst calls them. */
-export function topBandsFormula(): [string, string] {
-  const rating = tableColumn(SCALE_TABLES.bands, "Rating");
-  return [`INDEX(${rating},ROWS(${rating}))`, `INDEX(${rating},ROWS(${rating})-1)`];
-}
-
-/** Risks that list this asset, are not closed and whose current rating is in the top two bands. */
+/**
+ * Open risks currently rated in the top two bands that list this asset: one COUNTIF over the
+ * Risks table's "High Asset" helper columns (assetLinks.ts explains the shape and its cost).
+ */
 function openHighRisksFormula(): string {
-  const risk = (column: string) => tableColumn(RISKS_TABLE, column);
-  const id = `UPPER(SUBSTITUTE(${thisRow(ASSETS_TABLE, ASSET.id)}," ",""))`;
-  const listed = `ISNUMBER(FIND(";"&${id}&";",";"&UPPER(SUBSTITUTE(SUBSTITUTE(${risk(RISK.assetIds)}," ",""),",",";"))&";"))`;
-  const [top, second] = topBandsFormula();
-  const isTop = (column: string) => `((${risk(column)}=${top})+(${risk(column)}=${second}))`;
-  const currentIsTop = `(${isTop(RISK.residualRating)}+(${risk(RISK.residualRating)}="")*${isTop(RISK.inherentRating)})`;
-  return `=IF(${thisRow(ASSETS_TABLE, ASSET.id)}="","",SUMPRODUCT(${listed}*(${risk(RISK.status)}<>"Closed")*${currentIsTop}))`;
+  const id = thisRow(ASSETS_TABLE, ASSET.id);
+  const links = `${RISKS_TABLE}[[${highAssetHeader(1)}]:[${highAssetHeader(ASSET_LINK_SLOTS)}]]`;
+  return `=IF(${id}="","",COUNTIF(${links},${literalCriterion(`SUBSTITUTE(${id}," ","")`)}))`;
 }
 
 function criticalityFormula(): string {

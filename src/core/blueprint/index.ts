@@ -15,6 +15,7 @@ import { lossExceedanceSheet } from "./lossExceedanceSheet";
 import { requirementsSheet } from "./requirementsSheet";
 import { scalesSheet } from "./scalesSheet";
 import { AnnexAImplementers, soaSheet } from "./soaSheet";
+import { topRisksSheet } from "./topRisksSheet";
 import { SheetSpec, WorkbookBlueprint } from "./types";
 
 export interface BlueprintContext {
@@ -46,6 +47,7 @@ export function buildBlueprint(options: BuildOptions, context: BlueprintContext)
   const seeds: SeedContext = { scales, frameworks: options.frameworks, sample: options.sample, today: context.today, currency };
   const sheets: SheetSpec[] = [
     dashboardSheet(scales, options.frameworks, currency),
+    topRisksSheet(),
     heatmapSheet(scales),
     ...CORE_REGISTERS.map((register) => registerSheet(register, seeds)),
     lossExceedanceSheet(currency),

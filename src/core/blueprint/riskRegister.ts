@@ -11,6 +11,8 @@ import { REGISTER_TABLES } from "../registers/tableNames";
 import type { FieldSpec, FieldType, RegisterDeclaration, RowRule } from "../registers/types";
 import { sampleRisks } from "../sample/risks";
 import { ratingFor, riskScore } from "../scoring";
+import { ASSET_LINK_SLOTS, uncountedAssetIds } from "./assetLinks";
+import { riskHelperFields } from "./riskHelpers";
 import { SCALE_TABLES } from "./scalesSheet";
 import { ALERT } from "./style";
 import { ColumnSpec, ConditionalFormatSpec, tableColumn, thisRow, ValidationSpec } from "./types";
@@ -151,6 +153,7 @@ export function riskFields(scales: Scales): FieldSpec[] {
     flag(RISK.confidentiality),
     flag(RISK.integrity),
     flag(RISK.availability),
+    ...riskHelperFields(scales),
   ];
 }
 
@@ -228,6 +231,10 @@ const RISK_RULES: readonly RowRule[] = [
       if (typeof expiry === "number" && expiry < today)
         report(row, RISK.acceptanceExpiry, "acceptance-expired", "error", `${label}: risk acceptance expired; review or renew it.`);
     }
+    const uncounted = uncountedAssetIds(row.text(RISK.assetIds));
+    if (uncounted.length > 0)
+      report(row, RISK.assetIds, "assets-beyond-link-slots", "warning",
+        `${label}: lists more than ${ASSET_LINK_SLOTS} assets; Open High Risks on the Asset Inventory counts the first ${ASSET_LINK_SLOTS} (not ${uncounted.join(", ")}). Split the risk per asset group.`);
     const overdue = reviewOverdue(row, scored, scales, today);
     if (overdue !== undefined)
       report(row, RISK.lastReviewed, "review-overdue", "warning", `${label}: review was due ${overdue} day${overdue === 1 ? "" : "s"} ago.`);

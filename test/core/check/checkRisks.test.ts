@@ -56,6 +56,8 @@ describe("checkRisks", () => {
     expect(problems.map((p) => [p.code, p.address, p.message])).toEqual([
       ["missing-asset", cell(RISK.assetIds), "R-001: asset A-999 is not in the Asset Inventory."],
       ["missing-asset", cell(RISK.assetIds), "R-001: asset A-404 is not in the Asset Inventory."],
+      // Four IDs: the fourth is beyond the asset-link slots Open High Risks counts.
+      ["assets-beyond-link-slots", cell(RISK.assetIds), "R-001: lists more than 3 assets; Open High Risks on the Asset Inventory counts the first 3 (not A-404). Split the risk per asset group."],
     ]);
   });
 

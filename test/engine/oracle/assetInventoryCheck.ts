@@ -1,16 +1,20 @@
 /** Asset Inventory: criticality against criticalityOf; open high risks from the register's ratings. */
 import { ASSET, ASSETS_TABLE, ASSET_INVENTORY_SHEET, criticalityOf } from "../../../src/core/blueprint/assetInventory";
 import { RISK, RISKS_TABLE } from "../../../src/core/blueprint/riskRegister";
-import { splitIds } from "../../../src/core/check/checkRisks";
+import { linkedAssetKeys } from "../../../src/core/blueprint/assetLinks";
 import type { TableRow } from "../engineWorkbook";
 import { rowExpectations, type SheetCheck } from "./check";
 import { text, type CheckContext } from "./context";
 import type { ExpectedValue } from "./expectation";
 import { expectedRiskRow } from "./riskRegisterCheck";
 
-const idKey = (id: string) => id.replace(/\s+/g, "").toUpperCase();
+/** The asset side of the link: the formula removes spaces and COUNTIF ignores case. */
+const idKey = (id: string) => id.replace(/ /g, "").toUpperCase();
 
-/** Asset ID -> open risks listing it whose current rating (residual, else inherent) is one of the two highest bands. */
+/**
+ * Asset ID -> open risks listing it (among their first ASSET_LINK_SLOTS IDs) whose current rating
+ * (residual, else inherent) is one of the two highest bands.
+ */
 function openHighRiskCounts(context: CheckContext): Map<string, number> {
   const topBands = new Set(context.scales.bands.slice(-2).map((b) => b.rating));
   const counts = new Map<string, number>();
@@ -18,7 +22,7 @@ function openHighRiskCounts(context: CheckContext): Map<string, number> {
     const expected = expectedRiskRow(row, context);
     const current = expected[RISK.residualRating] !== "" ? expected[RISK.residualRating] : expected[RISK.inherentRating];
     if (text(row[RISK.status].value) === "Closed" || !topBands.has(text(current ?? ""))) continue;
-    for (const id of new Set(splitIds(text(row[RISK.assetIds].value)).map(idKey))) counts.set(id, (counts.get(id) ?? 0) + 1);
+    for (const id of linkedAssetKeys(text(row[RISK.assetIds].value))) counts.set(id, (counts.get(id) ?? 0) + 1);
   }
   return counts;
 }

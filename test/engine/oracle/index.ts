@@ -11,8 +11,9 @@ import { lossExceedanceCheck } from "./lossExceedanceCheck";
 import { riskQuantCheck } from "./riskQuantCheck";
 import { riskRegisterCheck } from "./riskRegisterCheck";
 import { scalesCheck } from "./scalesCheck";
+import { topRisksCheck } from "./topRisksCheck";
 
-export const SHEET_CHECKS: readonly SheetCheck[] = [riskRegisterCheck, riskQuantCheck, lossExceedanceCheck, assetInventoryCheck, requirementsCheck, soaCheck, coverageCheck, scalesCheck, heatmapCheck, dashboardCheck];
+export const SHEET_CHECKS: readonly SheetCheck[] = [riskRegisterCheck, riskQuantCheck, lossExceedanceCheck, assetInventoryCheck, requirementsCheck, soaCheck, coverageCheck, scalesCheck, heatmapCheck, dashboardCheck, topRisksCheck];
 
 export { checkContext, type CheckContext, type EngineScales } from "./context";
 export { MISSING_CUSTOM_FUNCTION } from "./frameworkChecks";
