@@ -11,6 +11,7 @@ import { measureBundles } from "./bundle";
 import { measureCalcOnNew, measureCalcOnWrite } from "./calcOnWrite";
 import { measureCheck } from "./check";
 import { ENGINE_SIZES, measureEngine } from "./engine";
+import { measureFileLayer } from "./fileLayer";
 import { measureFirstRender } from "./firstRender";
 import { measureCoverage, measureRiskScore } from "./functions";
 import { measureQuant } from "./quant";
@@ -76,6 +77,7 @@ async function main(): Promise<void> {
       ...(await measureCalcOnWrite("upgrade on 10k risks/2k assets", requireLarge(large))),
     ]),
   );
+  sections.push(await section("File layer: ismp upgrade on real files, peak memory per process", () => measureFileLayer(large)));
   sections.push(await section("6. Custom functions", () => [...measureCoverage(), ...measureRiskScore()]));
   sections.push(await section("Risk in money: loss simulation and ISMP.ALE (#14)", measureQuant));
 

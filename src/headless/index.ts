@@ -15,7 +15,8 @@ export { HeadlessOfficeError } from "./errors";
 export type { HeadlessErrorCode, HeadlessDebugInfo } from "./errors";
 export { REQUEST_PAYLOAD_LIMIT_BYTES } from "./context";
 // Charts ride along: exceljs alone neither writes nor reads chart parts.
-export { readXlsxWithCharts as readXlsx, writeXlsxWithCharts as writeXlsx } from "./xlsx/charts";
+export { readXlsx } from "./xlsx/read";
+export { writeXlsx } from "./xlsx/save";
 export type { WriteXlsxOptions, XlsxPostProcessor } from "./xlsx/write";
 export { writeXlsxWithValues, type SavedXlsx } from "./save";
 export { cacheFormulaValues, type CachedValuesReport } from "./calc/cachedValues";

@@ -55,4 +55,15 @@ describe("ismp new writes cached values a non-calculating reader sees", () => {
     expect(kpis.every((e) => typeof e.cell.value === "number" && e.cell.formula !== undefined)).toBe(true);
     expect(kpis.some((e) => e.cell.value !== 0)).toBe(true);
   });
+
+  it("upgrade saves the values again and says so in its report", async () => {
+    const upgraded = await ismp(["upgrade", file]);
+    expect(upgraded.code).toBe(0);
+    const customFunctionCells = book.formulaCells().filter((cell) => isCustomFunction(cell.formula)).length;
+    expect(upgraded.stdout).toContainEqual(expect.stringMatching(new RegExp(`^  = Saved \\d+ of \\d+ formula values; ${customFunctionCells} left for Excel to calculate on open \\(custom function ISMP\\.COVERAGE: ${customFunctionCells}\\)$`)));
+    const again = await EngineWorkbook.open(file);
+    const verification = verify(again);
+    const customFunction = new Set(again.formulaCells().filter((cell) => isCustomFunction(cell.formula)).map((cell) => `'${cell.sheet}'!${cell.address}`));
+    expect(verification.mismatches.filter((m) => !customFunction.has(m.at))).toEqual([]);
+  });
 });

@@ -1,8 +1,7 @@
 /** `ismp new` and `ismp upgrade`. */
 import { scopeRequestFromFields } from "../../core/plan/scope";
-import type { BuildReport } from "../../excel/operations";
 import { BUILD_OPTION_FLAGS, JSON_FLAG, parseFlags, SAVE_FLAGS, singleFile } from "../args";
-import { buildWorkbookFile, BuildMode } from "../buildFile";
+import { buildWorkbookFile, BuildMode, type BuildFileReport } from "../buildFile";
 import { CliError, EXIT, ExitCode } from "../exitCodes";
 import type { Out } from "../output";
 
@@ -21,11 +20,20 @@ export async function buildCommand(mode: BuildMode, args: string[], out: Out): P
   return EXIT.ok;
 }
 
-function printReport(out: Out, heading: string, report: BuildReport): void {
+function printReport(out: Out, heading: string, report: BuildFileReport): void {
   out.log(`${heading} (${report.syncs} round trips)`);
   for (const line of report.created) out.log(`  + ${line}`);
   for (const line of report.repaired) out.log(`  ~ ${line}`);
   for (const r of report.renamed) out.log(`  ! A sheet named "${r.wanted}" is not ours; ours is "${r.actual}"`);
   for (const line of report.warnings) out.log(`  ! ${line}`);
   for (const line of report.notes) out.log(`  = ${line}`);
+  out.log(`  = ${cachedValuesLine(report.cachedValues)}`);
+}
+
+/** "Saved 1417 of 1419 formula values; 2 left for Excel to calculate (custom function ISMP.COVERAGE: 2)". */
+function cachedValuesLine({ formulaCells, withValue, withoutValue, withoutValueBy }: BuildFileReport["cachedValues"]): string {
+  const saved = `Saved ${withValue} of ${formulaCells} formula values`;
+  if (withoutValue === 0) return saved;
+  const reasons = Object.entries(withoutValueBy).map(([reason, count]) => `${reason}: ${count}`).join("; ");
+  return `${saved}; ${withoutValue} left for Excel to calculate on open (${reasons})`;
 }

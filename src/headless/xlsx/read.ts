@@ -1,11 +1,19 @@
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { type Rect, absoluteRectAddress, parseRect } from "../addresses";
 import { fromFileFormula } from "../formulaSyntax";
 import type { SheetModel } from "../model/sheet";
 import { TableModel } from "../model/table";
-import type { CellStyle, CellValue, ConditionalFormatEntry, DataValidationEntry, DataValidationRule } from "../model/types";
+import type { CellStyle, CellValue, ConditionalFormatEntry, DataValidationEntry, NameEntry } from "../model/types";
 import { HeadlessWorkbook } from "../model/workbook";
-import { coalesceCells } from "./coalesce";
+import { readChartParts } from "./charts/readCharts";
+import { RELATIONSHIP_TYPES, XlsxPackage, relativeTarget } from "./charts/opcPackage";
+import { unescapeXml } from "./charts/xml";
+import { PackageRefusedError, assertWithinLimits } from "./packageLimits";
+import { namePrint, sheetBaseline, tablePrint } from "./patch/baseline";
+import { rememberOriginal } from "./patch/original";
+import { attributeOf, attributesOf, childSpans, innerOf, rootSpan, startTagOf, textOf } from "./patch/xmlSpans";
+import { validationEntriesOf } from "./validationsXml";
 import {
   borderFromFile,
   cfOperatorFromFile,
@@ -47,28 +55,177 @@ interface TableFileModel {
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
 export async function readXlsx(data: ArrayBuffer | Uint8Array): Promise<HeadlessWorkbook> {
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  assertWithinLimits(bytes);
+  const source = await openPackage(bytes);
   const book = new ExcelJS.Workbook();
   const names: { model: DefinedNameRecord[] } = { model: [] };
   (book as unknown as { _definedNames: typeof names })._definedNames = names;
-  await book.xlsx.load(data as unknown as ArrayBuffer);
+  try {
+    await book.xlsx.load(source.forExcelJs as unknown as ArrayBuffer);
+  } catch (error) {
+    throw new PackageRefusedError(`its content could not be read (${(error as Error).message})`);
+  }
   const workbook = new HeadlessWorkbook();
+  const partOf = new Map<SheetModel, FileSheet>();
   for (const worksheet of book.worksheets) {
+    const file = source.sheets.find((s) => s.name === worksheet.name);
     const sheet = workbook.addSheet(worksheet.name);
+    if (file) partOf.set(sheet, file);
     readCells(worksheet, sheet);
     readSheetSettings(worksheet, sheet);
     const internals = worksheet as unknown as SheetInternals;
     readTables(workbook, sheet, internals);
-    sheet.validations = readValidations(internals.dataValidations.model);
+    sheet.validations = file?.validations ?? [];
     sheet.conditionalFormats = readConditionalFormats(workbook, internals.conditionalFormattings ?? []);
   }
-  for (const record of names.model ?? []) {
-    if (record.name.startsWith("_xlnm.")) continue;
-    const entry = { name: record.name, formula: fromFileFormula(record.ranges.join(",")), comment: "", visible: true };
-    const scope = record.localSheetId === undefined ? undefined : workbook.sheets[record.localSheetId];
-    (scope ? scope.names : workbook.names).push(entry);
-  }
+  const nameRaws = readDefinedNames(source, workbook);
   workbook.activeSheet = workbook.sheets.find((s) => s.visibility === "Visible") ?? workbook.sheets[0] ?? null;
+  await readChartParts(bytes, workbook);
+  rememberOriginal(workbook, {
+    bytes,
+    workbookPart: source.workbookPart,
+    baseline: {
+      sheets: new Map([...partOf].map(([sheet, file]) => [sheet, sheetBaseline(sheet, file.part, file.rawName)])),
+      tables: new Map(workbook.tables.map((table) => {
+        const file = partOf.get(table.sheet)?.tables.get(table.name.toLowerCase());
+        return [table, { part: file?.part ?? "", id: file?.id ?? "0", print: tablePrint(table) }];
+      })),
+      names: nameRaws,
+      order: [...workbook.sheets],
+    },
+  });
   return workbook;
+}
+
+interface FileSheet {
+  name: string;
+  rawName: string;
+  part: string;
+  validations: DataValidationEntry[];
+  /** Table parts by lower-case table name. */
+  tables: Map<string, { part: string; id: string }>;
+}
+
+interface SourcePackage {
+  workbookPart: string;
+  workbookXml: string;
+  /** Every <sheet> of workbook.xml in order (chart sheets included), with its worksheet when it is one. */
+  sheetOrder: string[];
+  sheets: FileSheet[];
+  /** What exceljs reads: the package itself, or a copy without the parts it mishandles. */
+  forExcelJs: Uint8Array;
+}
+
+/** Stands in for a missing styles part so exceljs can read the cells: default formats for every index a cell or rule may use. */
+const MINIMAL_STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="4096">${'<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'.repeat(4096)}</cellXfs><dxfs count="1024">${"<dxf/>".repeat(1024)}</dxfs></styleSheet>`;
+
+/**
+ * Opens the zip, finds the workbook and its worksheets, and refuses what would be misread: a
+ * missing shared strings part (every text cell would read as blank) or a missing table part.
+ * Data validations are read here, range by range; exceljs gets a copy without them.
+ */
+async function openPackage(bytes: Uint8Array): Promise<SourcePackage> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch (error) {
+    throw new PackageRefusedError(`its zip could not be opened (${(error as Error).message})`);
+  }
+  try {
+    return await indexPackage(bytes, zip);
+  } catch (error) {
+    if (error instanceof PackageRefusedError) throw error;
+    throw new PackageRefusedError(`a part of its zip is damaged (${(error as Error).message})`);
+  }
+}
+
+async function indexPackage(bytes: Uint8Array, zip: JSZip): Promise<SourcePackage> {
+  const pkg = XlsxPackage.of(zip);
+  const backslashed = pkg.partNames().find((name) => name.includes("\\"));
+  if (backslashed) throw new PackageRefusedError(`its zip names parts with backslashes ("${backslashed}"), which the Open Packaging Conventions do not allow (part names use "/")`);
+  const workbookPart = await pkg.workbookPart();
+  if (!pkg.has(workbookPart)) throw new PackageRefusedError(`it has no workbook part (${workbookPart}); it is not a SpreadsheetML workbook`);
+  const workbookXml = await pkg.text(workbookPart);
+  if (/<(\w+:)?workbook\b[^>]*xmlns(:\w+)?="http:\/\/purl\.oclc\.org\/ooxml\/spreadsheetml\/main"/.test(workbookXml)) {
+    throw new PackageRefusedError("it is saved as Strict Open XML, which ismp does not write; save it from Excel as \"Excel Workbook (*.xlsx)\"");
+  }
+  const workbookRels = await pkg.relationships(workbookPart);
+  const missing = (type: string) => workbookRels.find((rel) => rel.type === type && !rel.external && !pkg.has(rel.target));
+  const strings = missing(RELATIONSHIP_TYPES.sharedStrings);
+  if (strings) throw new PackageRefusedError(`its shared strings part ${strings.target} is missing, so every text cell would read as blank`);
+  const copy = await JSZip.loadAsync(bytes);
+  let modified = false;
+  const styles = missing(RELATIONSHIP_TYPES.styles);
+  if (styles) {
+    // Cells read with the default format; the save writes a styles part where the relationship points.
+    copy.file(styles.target, MINIMAL_STYLES);
+    modified = true;
+  }
+  const targets = new Map(workbookRels.map((rel) => [rel.id, rel]));
+  const root = rootSpan(workbookXml);
+  const sheetsSpan = childSpans(workbookXml, root).find((c) => c.local === "sheets");
+  const sheetOrder: string[] = [];
+  const sheets: FileSheet[] = [];
+  for (const span of sheetsSpan ? childSpans(workbookXml, sheetsSpan).filter((c) => c.local === "sheet") : []) {
+    const tag = startTagOf(workbookXml, span);
+    const rawName = attributeOf(tag, "name") ?? "";
+    sheetOrder.push(rawName);
+    const relId = [...attributesOf(tag)].find(([name]) => name === "r:id" || name.endsWith(":id"))?.[1];
+    const rel = relId ? targets.get(relId) : undefined;
+    if (!rel || rel.type !== RELATIONSHIP_TYPES.worksheet || !pkg.has(rel.target)) continue;
+    const xml = await pkg.text(rel.target);
+    const file: FileSheet = { name: unescapeXml(rawName), rawName, part: rel.target, validations: [], tables: new Map() };
+    const worksheet = rootSpan(xml);
+    const validations = childSpans(xml, worksheet).find((c) => c.local === "dataValidations");
+    if (validations) {
+      for (const child of childSpans(xml, validations)) file.validations.push(...validationEntriesOf(xml, child));
+      copy.file(rel.target, xml.slice(0, validations.start) + xml.slice(validations.end));
+      modified = true;
+    }
+    for (const tableRel of (await pkg.relationships(rel.target)).filter((r) => r.type === RELATIONSHIP_TYPES.table && !r.external)) {
+      if (!pkg.has(tableRel.target)) throw new PackageRefusedError(`its table part ${tableRel.target} (of sheet "${file.name}") is missing`);
+      const tableXml = await pkg.text(tableRel.target);
+      const tableTag = startTagOf(tableXml, rootSpan(tableXml));
+      const tableName = unescapeXml(attributeOf(tableTag, "name") ?? attributeOf(tableTag, "displayName") ?? "");
+      file.tables.set(tableName.toLowerCase(), { part: tableRel.target, id: attributeOf(tableTag, "id") ?? "0" });
+    }
+    sheets.push(file);
+  }
+  // exceljs cannot follow absolute relationship targets ("/xl/tables/table1.xml"); its copy gets relative ones.
+  for (const relsPart of pkg.partNames().filter((name) => name.endsWith(".rels"))) {
+    const xml = await pkg.text(relsPart);
+    if (!/Target="\//.test(xml)) continue;
+    const sourcePart = relsPart.replace(/_rels\/([^/]*)\.rels$/, "$1");
+    copy.file(relsPart, xml.replace(/Target="\/([^"]*)"/g, (_m, target: string) => `Target="${relsPart.startsWith("_rels/") ? target : relativeTarget(sourcePart, target)}"`));
+    modified = true;
+  }
+  const forExcelJs = modified ? await copy.generateAsync({ type: "uint8array", compression: "STORE" }) : bytes;
+  return { workbookPart, workbookXml, sheetOrder, sheets, forExcelJs };
+}
+
+/** Defined names from workbook.xml as written (any formula, comment, hidden flag); print areas and other _xlnm names stay in the file. */
+function readDefinedNames(source: SourcePackage, workbook: HeadlessWorkbook): Map<NameEntry, { raw: string; print: string }> {
+  const raws = new Map<NameEntry, { raw: string; print: string }>();
+  const xml = source.workbookXml;
+  const namesSpan = childSpans(xml, rootSpan(xml)).find((c) => c.local === "definedNames");
+  for (const span of namesSpan ? childSpans(xml, namesSpan).filter((c) => c.local === "definedName") : []) {
+    const tag = startTagOf(xml, span);
+    const name = unescapeXml(attributeOf(tag, "name") ?? "");
+    if (name === "" || name.startsWith("_xlnm.")) continue;
+    const local = attributeOf(tag, "localSheetId");
+    const scope = local === undefined ? undefined : workbook.getSheet(unescapeXml(source.sheetOrder[Number(local)] ?? "\u0000"));
+    if (local !== undefined && !scope) continue;
+    const entry: NameEntry = {
+      name,
+      formula: fromFileFormula(unescapeXml(innerOf(xml, span))),
+      comment: unescapeXml(attributeOf(tag, "comment") ?? ""),
+      visible: !["1", "true"].includes(attributeOf(tag, "hidden") ?? ""),
+    };
+    (scope ? scope.names : workbook.names).push(entry);
+    raws.set(entry, { raw: textOf(xml, span), print: namePrint(entry, scope ?? null) });
+  }
+  return raws;
 }
 
 function plainValue(value: ExcelJS.CellValue): CellValue | undefined {
@@ -180,68 +337,6 @@ function readTables(workbook: HeadlessWorkbook, sheet: SheetModel, internals: Sh
     workbook.tables.push(table);
   }
 }
-
-function fileFormula(formula: unknown): string | number {
-  if (typeof formula === "number") return formula;
-  if (formula instanceof Date) return (formula.getTime() - EXCEL_EPOCH) / 86400000;
-  const text = String(formula);
-  return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : fromFileFormula(text);
-}
-
-function ruleFromFile(validation: ExcelJS.DataValidation): DataValidationRule | null {
-  const [first, second] = validation.formulae ?? [];
-  const basic = () => ({
-    formula1: fileFormula(first),
-    ...(second !== undefined ? { formula2: fileFormula(second) } : {}),
-    operator: operatorFromFile[validation.operator ?? "between"] ?? "Between",
-  });
-  switch (validation.type) {
-    case "list": {
-      const text = String(first ?? "");
-      return { list: { inCellDropDown: true, source: text.startsWith('"') ? text.slice(1, -1) : fromFileFormula(text) } };
-    }
-    case "custom": return { custom: { formula: fromFileFormula(String(first ?? "")) } };
-    case "whole": return { wholeNumber: basic() };
-    case "decimal": return { decimal: basic() };
-    case "date": return { date: basic() };
-    case "textLength": return { textLength: basic() };
-    default: return null;
-  }
-}
-
-/** exceljs expands each validation to its cells (sharing one object); group them back into rectangles. */
-function readValidations(model: Record<string, ExcelJS.DataValidation | undefined>): DataValidationEntry[] {
-  const cellsByValidation = new Map<ExcelJS.DataValidation, Array<{ row: number; col: number }>>();
-  for (const [address, validation] of Object.entries(model)) {
-    const rect = parseRect(address);
-    if (!validation || !rect) continue;
-    const cells = cellsByValidation.get(validation) ?? [];
-    for (let row = rect.r0; row <= rect.r1; row++) for (let col = rect.c0; col <= rect.c1; col++) cells.push({ row, col });
-    cellsByValidation.set(validation, cells);
-  }
-  const entries: DataValidationEntry[] = [];
-  for (const [validation, cells] of cellsByValidation) {
-    const rule = ruleFromFile(validation);
-    if (!rule) continue;
-    for (const rect of coalesceCells(cells)) {
-      entries.push({
-        rect,
-        rule,
-        ignoreBlanks: validation.allowBlank ?? false,
-        errorAlert: {
-          showAlert: validation.showErrorMessage ?? false,
-          style: capitalize(validation.errorStyle ?? "stop"),
-          title: validation.errorTitle ?? "",
-          message: validation.error ?? "",
-        },
-        prompt: { showPrompt: validation.showInputMessage ?? false, title: validation.promptTitle ?? "", message: validation.prompt ?? "" },
-      });
-    }
-  }
-  return entries;
-}
-
-const capitalize = (text: string): string => `${text[0].toUpperCase()}${text.slice(1)}`;
 
 interface FileRule {
   type: string;

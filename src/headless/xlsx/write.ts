@@ -1,8 +1,11 @@
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { rectAddress } from "../addresses";
 import { toFileFormula } from "../formulaSyntax";
 import type { SheetModel } from "../model/sheet";
-import type { Cell, CellStyle, ConditionalFormatEntry, DataValidationEntry, NameEntry } from "../model/types";
+import type { Cell, CellStyle, ConditionalFormatEntry, NameEntry } from "../model/types";
+import { WorksheetParts } from "./patch/worksheetXml";
+import { dataValidationsXml, validationXml } from "./validationsXml";
 import type { HeadlessWorkbook } from "../model/workbook";
 import {
   borderToFile,
@@ -31,24 +34,42 @@ interface DefinedNameRecord {
   localSheetId?: number;
 }
 
-export async function writeXlsx(workbook: HeadlessWorkbook, options: WriteXlsxOptions = {}): Promise<Uint8Array> {
+/**
+ * A whole package from the model: exceljs writes cells, styles, tables, conditional formats and
+ * layout; data validations are written here (exceljs expands validation ranges cell by cell).
+ * `sheets` limits the
+ * package to some sheets (patching an existing package needs only the ones a command changed).
+ */
+export async function generatePackage(workbook: HeadlessWorkbook, sheets: SheetModel[] = workbook.sheets): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();
   const definedNames: DefinedNameRecord[] = workbook.names.map((entry) => nameRecord(entry));
-  for (const [index, sheet] of workbook.sheets.entries()) {
+  for (const [index, sheet] of sheets.entries()) {
     const worksheet = book.addWorksheet(sheet.name, sheetOptions(sheet));
     writeCells(worksheet, sheet);
     writeLayout(worksheet, sheet);
     for (const table of workbook.tablesOn(sheet)) writeTable(worksheet, table);
-    for (const entry of sheet.validations) dataValidationsOf(worksheet).add(rectAddress(entry.rect), validationToFile(entry));
     writeConditionalFormats(worksheet, sheet.conditionalFormats);
     definedNames.push(...sheet.names.map((entry) => nameRecord(entry, index)), ...printAreaName(sheet, index));
     if (sheet.protection.protected) await worksheet.protect(sheet.protection.password ?? "", protectionToFile(sheet.protection.options));
   }
   (book as unknown as { _definedNames: { model: DefinedNameRecord[] } })._definedNames = { model: definedNames };
   if (workbook.fullCalcOnLoad) book.calcProperties = { ...book.calcProperties, fullCalcOnLoad: true };
-  let bytes: Uint8Array = new Uint8Array(await book.xlsx.writeBuffer());
-  for (const step of options.postProcessors ?? []) bytes = await step(bytes, workbook);
-  return bytes;
+  const written = new Uint8Array(await book.xlsx.writeBuffer());
+  return completeSheets(written, sheets);
+}
+
+/** Adds what exceljs cannot write well to each worksheet part: data validations, range by range. */
+async function completeSheets(bytes: Uint8Array, sheets: SheetModel[]): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  for (const [index, sheet] of sheets.entries()) {
+    const part = `xl/worksheets/sheet${index + 1}.xml`;
+    const file = zip.file(part);
+    if (!file) throw new Error(`exceljs wrote no ${part} for "${sheet.name}"`);
+    const parts = new WorksheetParts(await file.async("string"));
+    parts.replace("dataValidations", [dataValidationsXml(sheet.validations.map((entry) => validationXml(entry)))]);
+    zip.file(part, parts.toString());
+  }
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 
 const nameRecord = (entry: NameEntry, localSheetId?: number): DefinedNameRecord => ({
@@ -177,36 +198,6 @@ function writeTable(worksheet: ExcelJS.Worksheet, table: HeadlessWorkbook["table
   });
 }
 
-function formulaToFile(value: string | number | undefined): string | number | undefined {
-  if (value === undefined || typeof value === "number") return value;
-  return value.startsWith("=") ? toFileFormula(value) : value;
-}
-
-function validationToFile(entry: DataValidationEntry): ExcelJS.DataValidation {
-  const { rule } = entry;
-  const common = {
-    allowBlank: entry.ignoreBlanks,
-    showErrorMessage: entry.errorAlert.showAlert,
-    errorStyle: entry.errorAlert.style.toLowerCase(),
-    errorTitle: entry.errorAlert.title,
-    error: entry.errorAlert.message,
-    showInputMessage: entry.prompt.showPrompt,
-    promptTitle: entry.prompt.title,
-    prompt: entry.prompt.message,
-  };
-  if (rule.list) {
-    const source = rule.list.source.startsWith("=") ? toFileFormula(rule.list.source) : `"${rule.list.source}"`;
-    return { type: "list", formulae: [source], ...common };
-  }
-  if (rule.custom) return { type: "custom", formulae: [toFileFormula(rule.custom.formula)], ...common };
-  const [type, basic] = rule.wholeNumber ? ["whole", rule.wholeNumber] as const
-    : rule.decimal ? ["decimal", rule.decimal] as const
-    : rule.date ? ["date", rule.date] as const
-    : ["textLength", rule.textLength] as const;
-  const formulae = [formulaToFile(basic?.formula1), formulaToFile(basic?.formula2)].filter((f) => f !== undefined);
-  return { type, formulae, operator: (operatorToFile[basic?.operator ?? "Between"] ?? "between") as ExcelJS.DataValidationOperator, ...common };
-}
-
 function cfStyle(entry: ConditionalFormatEntry): Partial<ExcelJS.Style> {
   const style: Partial<ExcelJS.Style> = {};
   if (entry.style.fillColor) style.fill = { type: "pattern", pattern: "solid", bgColor: toArgb(entry.style.fillColor) };
@@ -261,7 +252,3 @@ function writeConditionalFormats(worksheet: ExcelJS.Worksheet, entries: Conditio
 function protectionToFile(options: Record<string, boolean>): Partial<ExcelJS.WorksheetProtection> {
   return Object.fromEntries(Object.entries(options).map(([key, value]) => [protectionOptionToFile(key), value]));
 }
-
-/** Present at run time in exceljs 4, missing from its typings. */
-const dataValidationsOf = (worksheet: ExcelJS.Worksheet): { add(address: string, validation: ExcelJS.DataValidation): void } =>
-  (worksheet as unknown as { dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void } }).dataValidations;

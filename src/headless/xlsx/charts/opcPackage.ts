@@ -10,11 +10,17 @@ export const RELATIONSHIP_TYPES = {
   worksheet: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet",
   drawing: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing",
   chart: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart",
+  table: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/table",
+  styles: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles",
+  sharedStrings: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings",
 } as const;
 
 export const CONTENT_TYPES = {
   drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
   chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
+  worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
+  table: "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml",
+  styles: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
 } as const;
 
 const RELATIONSHIPS_NAMESPACE = "http://schemas.openxmlformats.org/package/2006/relationships";
@@ -27,10 +33,10 @@ export interface Relationship {
   external: boolean;
 }
 
-const folderOf = (part: string): string => part.slice(0, part.lastIndexOf("/") + 1);
+export const folderOf = (part: string): string => part.slice(0, part.lastIndexOf("/") + 1);
 
 /** "xl/worksheets/_rels/sheet1.xml.rels" for "xl/worksheets/sheet1.xml". */
-const relsPathOf = (part: string): string => `${folderOf(part)}_rels/${part.slice(part.lastIndexOf("/") + 1)}.rels`;
+export const relsPathOf = (part: string): string => `${folderOf(part)}_rels/${part.slice(part.lastIndexOf("/") + 1)}.rels`;
 
 function normalise(path: string): string {
   const out: string[] = [];
@@ -60,6 +66,37 @@ export class XlsxPackage {
     return new XlsxPackage(await JSZip.loadAsync(bytes));
   }
 
+  static of(zip: JSZip): XlsxPackage {
+    return new XlsxPackage(zip);
+  }
+
+  partNames(): string[] {
+    return Object.keys(this.zip.files).filter((name) => !this.zip.files[name].dir);
+  }
+
+  remove(part: string): void {
+    this.zip.remove(part);
+  }
+
+  /** Removes one relationship of `part` by id (the target part is left to the caller). */
+  async removeRelationship(part: string, id: string): Promise<void> {
+    const relsPath = relsPathOf(part);
+    if (!this.has(relsPath)) return;
+    const source = await this.text(relsPath);
+    const pattern = new RegExp(`<Relationship\\b[^>]*\\bId="${id.replace(/[^\w-]/g, "")}"[^>]*/>`);
+    this.set(relsPath, source.replace(pattern, ""));
+  }
+
+  async removeContentTypeOverride(part: string): Promise<void> {
+    const source = await this.text("[Content_Types].xml");
+    this.set("[Content_Types].xml", source.replace(new RegExp(`<Override\\b[^>]*PartName="/${part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*/>`), ""));
+  }
+
+  /** The workbook part the package's root relationship names. */
+  async workbookPart(): Promise<string> {
+    return (await this.relationships("")).find((rel) => rel.type === RELATIONSHIP_TYPES.officeDocument)?.target ?? "xl/workbook.xml";
+  }
+
   has(part: string): boolean {
     return this.zip.file(part) !== null;
   }
@@ -71,10 +108,11 @@ export class XlsxPackage {
   }
 
   set(part: string, text: string): void {
-    this.zip.file(part, text);
+    this.zip.file(part, text, { createFolders: false });
   }
 
   async bytes(): Promise<Uint8Array> {
+    // Parts that were not changed keep their compressed bytes: JSZip reuses them as read.
     return this.zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
   }
 

@@ -1,5 +1,5 @@
 /** Post-processor: adds the model's charts to a package exceljs wrote (exceljs cannot write charts). */
-import type { SheetModel } from "../../model/sheet";
+import type { ChartModel } from "../../model/types";
 import type { HeadlessWorkbook } from "../../model/workbook";
 import type { XlsxPostProcessor } from "../write";
 import { chartPartXml } from "./chartXml";
@@ -16,7 +16,7 @@ export const writeChartParts: XlsxPostProcessor = async (xlsx, workbook) => {
   for (const sheet of sheetsWithCharts) {
     const sheetPart = sheetParts.get(sheet.name);
     if (!sheetPart) throw new Error(`The package has no worksheet part for "${sheet.name}"`);
-    await addChartsToSheet(pkg, workbook, sheet, sheetPart);
+    await addChartsToSheet(pkg, workbook, sheet.charts, sheetPart);
   }
   return pkg.bytes();
 };
@@ -44,12 +44,13 @@ function highestShapeId(drawingXml: string): number {
   return Math.max(1, ...ids);
 }
 
-async function addChartsToSheet(pkg: XlsxPackage, workbook: HeadlessWorkbook, sheet: SheetModel, sheetPart: string): Promise<void> {
+/** Adds `charts` to the sheet's drawing (the one it has, or a new one), beside any pictures or charts already there. */
+export async function addChartsToSheet(pkg: XlsxPackage, workbook: HeadlessWorkbook, charts: ChartModel[], sheetPart: string): Promise<void> {
   const drawing = await drawingPartFor(pkg, sheetPart);
   const existingXml = drawing.existing ? await pkg.text(drawing.part) : "";
   let shapeId = highestShapeId(existingXml);
   const anchors: string[] = [];
-  for (const chart of sheet.charts) {
+  for (const chart of charts) {
     const chartPart = pkg.freePartName("xl/charts", "chart");
     pkg.set(chartPart, chartPartXml(workbook, chart));
     await pkg.addContentTypeOverride(chartPart, CONTENT_TYPES.chart);
