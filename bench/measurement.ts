@@ -16,19 +16,24 @@ export interface Target {
   inclusive: boolean;
   /** Printed limit when the unit needs scaling (bytes shown as MB). */
   label?: string;
+  /** The figure must reach the limit rather than stay under it (quality scores). */
+  floor?: boolean;
 }
 
 export const atMost = (limit: number, label?: string): Target => ({ limit, inclusive: true, label });
 export const below = (limit: number, label?: string): Target => ({ limit, inclusive: false, label });
+export const atLeast = (limit: number, label?: string): Target => ({ limit, inclusive: true, label, floor: true });
+
+const sign = (target: Target) => (target.floor ? "≥" : target.inclusive ? "≤" : "<");
 
 export function measured(name: string, value: number, unit: string, target?: Target): Measurement {
   if (!target) return { name, value, unit };
-  const pass = target.inclusive ? value <= target.limit : value < target.limit;
-  return { name, value, unit, target: `${target.inclusive ? "≤" : "<"} ${target.label ?? target.limit}`, pass };
+  const pass = target.floor ? value >= target.limit : target.inclusive ? value <= target.limit : value < target.limit;
+  return { name, value, unit, target: `${sign(target)} ${target.label ?? target.limit}`, pass };
 }
 
 export function skipped(name: string, unit: string, reason: string, target?: Target): Measurement {
-  const shown = target && `${target.inclusive ? "≤" : "<"} ${target.label ?? target.limit}`;
+  const shown = target && `${sign(target)} ${target.label ?? target.limit}`;
   return { name, value: null, unit, target: shown, note: `skipped: ${reason}` };
 }
 

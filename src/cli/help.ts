@@ -146,6 +146,13 @@ Writes a register as CSV (UTF-8 with BOM) or .xlsx, in a tool's layout (--profil
 own. Importing the file back with --mode update gives the same rows. --template writes the register's
 input columns with no rows, for people to fill and import. CSV cells that would run as formulas in
 a spreadsheet are escaped with an apostrophe; import drops it again.`,
+  suggest: `ismp suggest <workbook.xlsx> --framework <key> [--all] [--accept CONTROL=REQ ... --by <name>]
+
+Suggests requirement IDs for the controls whose mapping cell for the framework is empty (--all: every
+control), ranked by the words they share with the requirement, the requirements above it and the
+library controls already mapped to it; each with a score and the matched words. Nothing is written
+unless you accept: --accept C-101=A.5.15 (repeatable) appends the ID to the control's mapping cell and,
+where the workbook has a Mappings table, records "suggested, accepted by <name>" there.`,
   catalog: `ismp catalog [--json]
 
 Prints the bundled framework catalogs and the control library (--json: the whole catalog as JSON).`,
@@ -165,6 +172,7 @@ Commands:
   catalog [--json]      print the framework catalogs and the control library
   import <file> <src>   import rows from a CSV or spreadsheet into a register (preview first)
   export <file> <out>   export a register as CSV or .xlsx, in another tool's layout or its own
+  suggest <file>        suggest framework requirements for your own controls (--framework)
 
 Every command takes --json for scripting and --help for its options.
 ${EXIT_CODES}`;

@@ -11,6 +11,7 @@ import { checkCommand } from "./commands/check";
 import { exportCommand } from "./commands/export";
 import { importCommand } from "./commands/import";
 import { quantifyCommand } from "./commands/quantify";
+import { suggestCommand } from "./commands/suggest";
 import { snapshotCommand } from "./commands/snapshot";
 import { CliError, EXIT, ExitCode } from "./exitCodes";
 import { COMMAND_HELP, HELP } from "./help";
@@ -29,6 +30,7 @@ const COMMANDS: Record<string, (args: string[], out: Out) => Promise<ExitCode> |
   catalog: catalogCommand,
   import: importCommand,
   export: exportCommand,
+  suggest: suggestCommand,
 };
 
 const isHelpFlag = (arg: string) => arg === "--help" || arg === "-h";

@@ -1,7 +1,7 @@
 /** Reads a register for export: its whole table in row slices, and the labels of its scale levels. */
 import { SCALE_TABLES } from "../core/blueprint/scalesSheet";
 import { TableData } from "../core/check/tableData";
-import { ExportContext, listKeyOf, scaleTablesOf } from "../core/import";
+import { ExportContext, ExportedTable, exportTable, listKeyOf, profileByKey, scaleTablesOf } from "../core/import";
 import { FieldSpec, REGISTERS, registerByTable } from "../core/registers";
 import { scalesFromSnapshot } from "../core/plan/readScales";
 import { defaultScales } from "../core/scales";
@@ -38,4 +38,10 @@ export async function readRegisterForExport(context: Excel.RequestContext, table
     labelsOf.set(listKeyOf(scale.name, scale.headers[level]), new Map(scale.body!.map((row) => [String(row[level]), String(row[label] ?? "")])));
   }
   return { table, fields, context: { labelsOf }, syncs: sync.count };
+}
+
+/** The register in a profile's layout ("generic" or none: the register's own columns). */
+export async function exportRegister(context: Excel.RequestContext, tableName: string, profile?: string): Promise<ExportedTable> {
+  const read = await readRegisterForExport(context, tableName);
+  return exportTable(read.table, read.fields, profile ? profileByKey(profile) : undefined, read.context);
 }

@@ -3,6 +3,9 @@ import { checkWorkbook, selectRange } from "./check";
 import { addFramework, readCoverage } from "./coverage";
 import { clearRiskFilter, filterRisksByCell, readHeatmap } from "./heatmap";
 import { takeSnapshot } from "./history";
+import { exportRegister } from "./exportRegister";
+import { importIntoRegister } from "./importRegister";
+import { acceptSuggestion, suggestForControls } from "./suggestions";
 import type { ExcelOperations } from "./operations";
 import { quantifyWorkbook } from "./quantify";
 
@@ -22,4 +25,8 @@ export const operations: ExcelOperations = {
   clearRiskFilter,
   takeSnapshot: (context) => takeSnapshot(context),
   quantify: (context, options) => quantifyWorkbook(context, options),
+  importRows: (context, request) => importIntoRegister(context, request),
+  exportRegister: (context, table, profile) => exportRegister(context, table, profile),
+  suggestMappings: (context, framework) => suggestForControls(context, framework),
+  acceptSuggestion: (context, accepted) => acceptSuggestion(context, accepted),
 };

@@ -2,6 +2,9 @@
  * What the task pane, the CLI and the demo can ask of a workbook. Each operation takes an
  * Excel.RequestContext (real Excel or the headless host) and does its work in a few batched syncs.
  */
+import type { ExportedTable } from "../core/import";
+import type { ImportRequest, ImportResult } from "./importRegister";
+import type { AcceptedSuggestion, ControlSuggestions } from "./suggestions";
 import type { BuildOptions } from "../core/blueprint/options";
 import type { FrameworkKey } from "../core/frameworkKeys";
 import type { HeatmapKind } from "../core/blueprint/heatmapSheet";
@@ -65,4 +68,12 @@ export interface ExcelOperations {
   takeSnapshot(context: Excel.RequestContext): Promise<{ date: string; rows: number }>;
   /** Simulates the RiskQuant portfolio and writes the Loss Exceedance sheet's figures. */
   quantify(context: Excel.RequestContext, options?: QuantifyOptions): Promise<QuantifySummary>;
+  /** Previews (and, when asked, writes) an import into a register. */
+  importRows(context: Excel.RequestContext, request: ImportRequest): Promise<ImportResult>;
+  /** A register in a tool's layout (or its own), ready to save as CSV. */
+  exportRegister(context: Excel.RequestContext, table: string, profile?: string): Promise<ExportedTable>;
+  /** Requirement suggestions for the controls not yet mapped to a framework. */
+  suggestMappings(context: Excel.RequestContext, framework: FrameworkKey): Promise<ControlSuggestions[]>;
+  /** Writes one suggestion the user accepted. */
+  acceptSuggestion(context: Excel.RequestContext, accepted: AcceptedSuggestion): Promise<string>;
 }

@@ -18,6 +18,7 @@ import { CheckView } from "./views/CheckView";
 import { useRibbonCheck } from "./useRibbonCheck";
 import { CoverageView } from "./views/CoverageView";
 import { HeatmapView } from "./views/HeatmapView";
+import { ImportView } from "./views/ImportView";
 import { RisksView } from "./views/RisksView";
 import { SetupView } from "./views/SetupView";
 
@@ -27,6 +28,7 @@ export const TABS = [
   { key: "coverage", title: "Coverage", heading: "Controls & coverage" },
   { key: "heatmap", title: "Heatmap", heading: "Heatmap" },
   { key: "check", title: "Check", heading: "Check" },
+  { key: "import", title: "Import", heading: "Import and export" },
 ] as const;
 export type TabKey = (typeof TABS)[number]["key"];
 
@@ -68,6 +70,7 @@ export function App({ host: givenHost, supported = isExcelApiSupported(Office.co
     coverage: <CoverageView active={tab === "coverage"} />,
     heatmap: <HeatmapView active={tab === "heatmap"} />,
     check: <CheckView runToken={checkToken} delivered={ribbonCheck} />,
+    import: <ImportView />,
   };
 
   return (
@@ -85,6 +88,7 @@ export function App({ host: givenHost, supported = isExcelApiSupported(Office.co
             selectedKey={tab}
             headersOnly
             overflowBehavior="menu"
+            overflowAriaLabel="More sections"
             getTabId={tabId}
             onLinkClick={(item) => item?.props.itemKey && openTab(item.props.itemKey as TabKey)}
             styles={{ link: COMPACT_TAB, linkIsSelected: COMPACT_TAB }}

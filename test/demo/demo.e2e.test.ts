@@ -5,9 +5,11 @@
  * the last test asserts the add-in made none. Screenshots go to artifacts/screenshots/.
  * Without /usr/bin/chromium the suite skips loudly, or fails when CI is set.
  */
+import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { buildBlueprint, defaultOptions } from "../../src/core/blueprint";
 import { RISK, RISK_REGISTER_SHEET, RISKS_TABLE } from "../../src/core/blueprint/riskRegister";
+import { CONTROL, CONTROLS_TABLE, mappingColumnHeader } from "../../src/core/blueprint/controlMatrix";
 import { chromiumDependency, describeWith } from "../support/systemDeps";
 import { auditAccessibility, isBlocking, summarizeAudits, type Audit } from "./accessibility";
 import {
@@ -51,7 +53,10 @@ const VIEW_READY: Record<ViewName, (panel: Locator) => Locator> = {
   Coverage: (panel) => panel.getByText(/requirements$|No frameworks in scope/).first(),
   Heatmap: (panel) => panel.getByRole("group", { name: /risk heatmap/ }),
   Check: (panel) => panel.getByText(/No problems found|Errors \(|Warnings \(/).first(),
+  Import: (panel) => panel.getByRole("button", { name: /Choose a CSV or Excel file/ }),
 };
+
+const IMPORT_FIXTURES = join(__dirname, "..", "fixtures", "import");
 
 async function showView(page: Page, view: ViewName): Promise<Locator> {
   const panel = await openView(page, view);
@@ -130,6 +135,58 @@ describeWith(chromiumDependency(), { suite: "browser", title: "demo page in Chro
         await page.screenshot({ path: screenshotPath(`${viewSlug(view)}-${theme}`) });
         await expectAccessible(page, `built workbook, ${view}, ${theme}`);
       }
+    }));
+
+  it.each(THEMES)("imports another tool's CSV only after its preview, with unknown values mapped by the user (%s theme)", (theme) =>
+    withDemo(theme, async ({ page }) => {
+      await buildWithSampleData(page);
+      const before = await readTable(page, RISKS_TABLE);
+      const panel = await showView(page, "Import");
+      await panel.getByRole("combobox", { name: "File layout" }).click();
+      await page.getByRole("option", { name: "SimpleRisk risks (CSV export)" }).click();
+      await panel.locator('input[type="file"]').setInputFiles(join(IMPORT_FIXTURES, "simplerisk-risks.csv"));
+      const status = panel.getByRole("status");
+      await status.filter({ hasText: "3 rows to add, 0 to update, 0 skipped, 1 with errors." }).waitFor({ timeout: 30_000 });
+      await expect(panel.getByRole("button", { name: "Import 3 rows" }).isDisabled()).resolves.toBe(true);
+      expect((await readTable(page, RISKS_TABLE)).rows).toEqual(before.rows);
+      await page.screenshot({ path: screenshotPath(`import-preview-${theme}`), fullPage: true });
+      await expectAccessible(page, `import preview, ${theme}`);
+
+      await panel.getByRole("combobox", { name: /Treatment: "Research"/ }).click();
+      await page.getByRole("option", { name: "Mitigate" }).click();
+      await status.filter({ hasText: "4 rows to add" }).waitFor({ timeout: 30_000 });
+      await panel.getByRole("button", { name: "Import 4 rows" }).click();
+      await panel.getByText("Added 4 rows and updated 0 rows in Risks.").waitFor({ timeout: 30_000 });
+      const after = await readTable(page, RISKS_TABLE);
+      expect(after.rows.length).toBe(before.rows.length + 4);
+      expect(after.rows.slice(0, before.rows.length)).toEqual(before.rows);
+      expect(after.rows.slice(before.rows.length).map((_row, i) => cellValue(after, before.rows.length + i, RISK.id))).toEqual(["1001", "1002", "1003", "1004"]);
+      await expectAccessible(page, `import done, ${theme}`);
+    }));
+
+  it.each(THEMES)("suggests requirements for an unmapped control and writes only the one accepted (%s theme)", (theme) =>
+    withDemo(theme, async ({ page }) => {
+      await buildWithSampleData(page);
+      const controls = await readTable(page, CONTROLS_TABLE);
+      const isoColumn = mappingColumnHeader("ISO27001");
+      const emptied = cellAddressOf(controls, 0, isoColumn);
+      await typeCells(page, controls.sheet, { [emptied]: "" });
+      const controlId = String(cellValue(controls, 0, CONTROL.id));
+      const panel = await showView(page, "Import");
+      await panel.getByRole("textbox", { name: "Accepted by" }).fill("Ana Analyst");
+      await panel.getByRole("button", { name: "Suggest" }).click();
+      const group = panel.getByRole("group", { name: new RegExp(`^Suggestions for ${controlId} `) });
+      await group.waitFor({ timeout: 30_000 });
+      expect(String(cellValue(await readTable(page, CONTROLS_TABLE), 0, isoColumn))).toBe("");
+      await page.screenshot({ path: screenshotPath(`suggestions-${theme}`), fullPage: true });
+      await expectAccessible(page, `mapping suggestions, ${theme}`);
+      const accept = group.getByRole("button", { name: /^Accept / }).first();
+      const requirement = /^Accept (\S+) for/.exec((await accept.getAttribute("aria-label")) ?? "")![1];
+      await accept.click();
+      await panel.getByText(`Accepted: ${controlId} → ${requirement}.`).waitFor({ timeout: 30_000 });
+      const after = await readTable(page, CONTROLS_TABLE);
+      expect(String(cellValue(after, 0, isoColumn))).toBe(requirement);
+      expect(after.rows.slice(1)).toEqual(controls.rows.slice(1));
     }));
 
   it("follows the Office theme when it changes", () =>

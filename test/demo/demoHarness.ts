@@ -14,7 +14,7 @@ const ROOT = resolve(__dirname, "../..");
 const DEMO_DIST = join(ROOT, "dist-demo");
 export const SCREENSHOTS = join(ROOT, "artifacts", "screenshots");
 
-export const VIEWS = ["Set up", "Risks", "Coverage", "Heatmap", "Check"] as const;
+export const VIEWS = ["Set up", "Risks", "Coverage", "Heatmap", "Check", "Import"] as const;
 export type ViewName = (typeof VIEWS)[number];
 export type Theme = "light" | "dark";
 export const THEMES: readonly Theme[] = ["light", "dark"];
@@ -122,7 +122,13 @@ export const sheetTabs = (page: Page): Locator => page.getByRole("tablist", { na
 export const viewPanel = (page: Page, view: ViewName): Locator => page.getByRole("tabpanel", { name: view });
 
 export async function openView(page: Page, view: ViewName): Promise<Locator> {
-  await pane(page).getByRole("tab", { name: view }).click();
+  // Tabs that do not fit a narrow pane sit in Fluent's overflow menu ("More sections").
+  const tab = pane(page).getByRole("tab", { name: view });
+  if (await tab.isVisible()) await tab.click();
+  else {
+    await pane(page).getByRole("tab", { name: "More sections" }).click();
+    await page.getByRole("menuitem", { name: view }).click();
+  }
   const panel = viewPanel(page, view);
   await panel.waitFor();
   return panel;

@@ -1,8 +1,7 @@
 /** `ismp export`: a register written out as CSV or .xlsx, in a tool's layout or the register's own. */
 import { extname } from "node:path";
 import ExcelJS from "exceljs";
-import Papa from "papaparse";
-import { csvSafe, exportTable, ExportedTable, GENERIC_PROFILE_KEY, profileByKey, PROFILE_KEYS, templateHeaders } from "../../core/import";
+import { csvFileText, exportTable, ExportedTable, GENERIC_PROFILE_KEY, profileByKey, PROFILE_KEYS, templateHeaders } from "../../core/import";
 import { registerByTable, REGISTERS } from "../../core/registers";
 import { defaultScales } from "../../core/scales";
 import { readRegisterForExport } from "../../excel/exportRegister";
@@ -22,9 +21,7 @@ async function fileBytes(path: string, table: ExportedTable, sheetName: string):
     for (const row of table.rows) sheet.addRow(row.map((v) => (v === null ? "" : v)));
     return new Uint8Array(await book.xlsx.writeBuffer());
   }
-  // UTF-8 with a BOM: Excel then opens accented names correctly.
-  const csv = Papa.unparse({ fields: table.headers, data: table.rows.map((row) => row.map(csvSafe)) }, { newline: "\r\n" });
-  return new TextEncoder().encode("\uFEFF" + csv + "\r\n");
+  return new TextEncoder().encode(csvFileText(table.headers, table.rows));
 }
 
 export async function exportCommand(args: string[], out: Out): Promise<ExitCode> {
