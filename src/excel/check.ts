@@ -9,6 +9,7 @@ import { toExcelDate, toExcelDateTime } from "../core/excelDate";
 import { REGISTERS } from "../core/registers";
 import { listKey } from "../core/registers/checks";
 import type { Problem } from "./operations";
+import { overrideProblems } from "./overrides";
 import { createSyncCounter } from "./syncCounter";
 import { readWorkbookData, WorkbookData } from "./workbookData";
 
@@ -28,14 +29,14 @@ function scaleLists(data: WorkbookData): Map<string, string[]> {
 }
 
 export async function checkWorkbook(context: Excel.RequestContext, today = new Date()): Promise<Problem[]> {
-  const data = await readWorkbookData(context, createSyncCounter(), REGISTERS.map((r) => r.table));
+  const data = await readWorkbookData(context, createSyncCounter(), REGISTERS.map((r) => r.table), { overrides: true });
   if (!data.table(RISKS_TABLE)) {
     return [{ code: "no-register", severity: "error", sheet: "", address: "", message: "There is no Risks table. Run Build from Set up first." }];
   }
   const tables = REGISTERS.map((r) => data.table(r.table)).filter((t): t is TableData => t !== undefined);
   const settings = findRowBlock(data.snapshot, SETTINGS_BLOCK, LEGACY_SETTINGS_TABLE);
   const currencyProblems = checkCurrency(settings?.body ? { ...settings, rows: settings.body } : undefined);
-  const registerProblems = checkWorkbookTables({
+  const found = checkWorkbookTables({
     tables,
     lists: scaleLists(data),
     scales: data.scales,
@@ -43,7 +44,7 @@ export async function checkWorkbook(context: Excel.RequestContext, today = new D
     today: toExcelDate(today),
     now: toExcelDateTime(today),
   });
-  return [...registerProblems, ...currencyProblems];
+  return [...found, ...overrideProblems(data, REGISTERS.map((r) => r.table)), ...currencyProblems];
 }
 
 export async function selectRange(context: Excel.RequestContext, sheet: string, address: string): Promise<void> {

@@ -10,6 +10,7 @@ import { LOSS_NAMES } from "../core/blueprint/lossExceedanceSheet";
 import { RISK_QUANT_TABLE } from "../core/blueprint/riskQuantSheet";
 import { computeKpis, Kpis } from "../core/kpis";
 import { toExcelDate } from "../core/excelDate";
+import { STRUCTURE_PROTECTED } from "../core/plan/planBuild";
 import { OperationBlockedError } from "./errors";
 import { createSyncCounter } from "./syncCounter";
 import { readWorkbookData } from "./workbookData";
@@ -34,6 +35,11 @@ export async function takeSnapshot(context: Excel.RequestContext, today = new Da
   const history = data.layout(HISTORY_TABLE);
   const risks = data.table(RISKS_TABLE);
   if (!history || !risks) throw new OperationBlockedError(["There is no KPI History table yet. Run Build from Set up first, then take a snapshot."]);
+  // The same protection rules as Build: refused before anything changes.
+  if (data.snapshot.structureProtected) throw new OperationBlockedError([STRUCTURE_PROTECTED]);
+  if (data.snapshot.sheets.find((s) => s.name.toLowerCase() === history.sheet.toLowerCase())?.protected) {
+    throw new OperationBlockedError([`Sheet "${history.sheet}" is protected. Unprotect it (Review > Unprotect Sheet), then take the snapshot again; nothing was changed.`]);
+  }
 
   const date = toExcelDate(today);
   const kpis = computeKpis({

@@ -8,6 +8,8 @@ import { importIntoRegister } from "./importRegister";
 import { acceptSuggestion, suggestForControls } from "./suggestions";
 import type { ExcelOperations } from "./operations";
 import { quantifyWorkbook } from "./quantify";
+import { restoreFormula } from "./overrides";
+import { readSettings } from "./settings";
 
 export * from "./operations";
 export { OperationBlockedError } from "./errors";
@@ -17,6 +19,8 @@ export { QuantifyCancelledError } from "./quantify";
 export const operations: ExcelOperations = {
   buildWorkbook: (context, options) => buildWorkbook(context, options),
   checkWorkbook: (context) => checkWorkbook(context),
+  restoreFormula,
+  readSettings,
   selectRange,
   readCoverage,
   addFramework: (context, key) => addFramework(context, key),

@@ -26,6 +26,12 @@ export interface BuildReport {
   syncs: number;
 }
 
+export interface RememberedSettings {
+  options: BuildOptions;
+  client: string;
+  schemaVersion: number;
+}
+
 export interface Problem {
   code: string;
   severity: "error" | "warning";
@@ -33,6 +39,8 @@ export interface Problem {
   /** A1 address on that sheet, e.g. "A7". */
   address: string;
   message: string;
+  /** For a value typed over a calculated column: the formula cell the pane can restore (blueprint names, 0-based body row). */
+  restore?: { table: string; column: string; row: number };
 }
 
 export interface CoverageSummary {
@@ -59,6 +67,10 @@ export interface HeatmapData extends HeatmapCounts {
 export interface ExcelOperations {
   buildWorkbook(context: Excel.RequestContext, options: BuildOptions): Promise<BuildReport>;
   checkWorkbook(context: Excel.RequestContext): Promise<Problem[]>;
+  /** Restores a calculated column's formula over typed values: one cell (`row`) or the whole column. */
+  restoreFormula(context: Excel.RequestContext, target: { table: string; column: string; row?: number }): Promise<{ cells: number }>;
+  /** The settings the workbook remembers (Set up starts from them); undefined for a workbook without them. */
+  readSettings(context: Excel.RequestContext): Promise<RememberedSettings | undefined>;
   selectRange(context: Excel.RequestContext, sheet: string, address: string): Promise<void>;
   readCoverage(context: Excel.RequestContext): Promise<CoverageSummary[]>;
   addFramework(context: Excel.RequestContext, key: FrameworkKey): Promise<BuildReport>;

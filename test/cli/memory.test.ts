@@ -73,3 +73,68 @@ describe("a workbook remembers its settings", () => {
     expect(settings.values).toEqual(expect.arrayContaining([["Client", "Old Co"], ["Profile", "saas"], ["Schema Version", 2]]));
   });
 });
+
+describe("protection and overrides survive the CLI", () => {
+  const dir = tempDir();
+  afterAll(() => dir.cleanup());
+
+  const zipText = async (file: string, part: string) => {
+    const JSZip = (await import("jszip")).default;
+    return (await (await JSZip.loadAsync(readFileSync(file))).file(part)!.async("string"));
+  };
+
+  it("a sheet's password hash survives snapshot", async () => {
+    const file = dir.file("protected.xlsx");
+    await ismp(["new", file, "--profile", "saas", "--sample"]);
+    const workbook = await readXlsx(readFileSync(file));
+    await run(workbook, async (context) => {
+      context.workbook.worksheets.getItem("Dashboard").protection.protect({ allowFormatCells: true }, "s3cret");
+    });
+    writeFileSync(file, await writeXlsx(workbook));
+    const sheetPart = async () => /<sheetProtection\b[^>]*\/>/.exec(await zipText(file, "xl/worksheets/sheet1.xml"))?.[0];
+    const before = await sheetPart();
+    expect(before).toMatch(/hashValue="[^"]+"/);
+    expect((await ismp(["snapshot", file])).code).toBe(0);
+    expect(await sheetPart()).toBe(before);
+  });
+
+  it("a structure-protected workbook is blocked by snapshot and upgrade, and the file stays as it was", async () => {
+    const file = dir.file("structure.xlsx");
+    await ismp(["new", file, "--profile", "saas"]);
+    // As Excel saves a workbook after Review > Protect Workbook (with a password).
+    const JSZip = (await import("jszip")).default;
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    const book = await zip.file("xl/workbook.xml")!.async("string");
+    const element = '<workbookProtection lockStructure="1" workbookAlgorithmName="SHA-512" workbookHashValue="abc=" workbookSaltValue="salt=" workbookSpinCount="100000"/>';
+    zip.file("xl/workbook.xml", book.replace(/(<workbookPr\b[^>]*\/>)/, `$1${element}`));
+    writeFileSync(file, await zip.generateAsync({ type: "uint8array" }));
+    expect(await zipText(file, "xl/workbook.xml")).toMatch(/<workbookProtection lockStructure="1" workbookAlgorithmName="SHA-512" workbookHashValue="abc="/);
+    const bytes = readFileSync(file);
+    for (const command of ["snapshot", "upgrade"]) {
+      const result = await ismp([command, file]);
+      expect(result.code).toBe(3);
+      expect(result.stderr.join("\n")).toMatch(/structure is protected/);
+      expect(readFileSync(file).equals(bytes)).toBe(true);
+    }
+    expect((await readXlsx(bytes)).protection).toMatchObject({ protected: true, fileAttributes: { workbookHashValue: "abc=" } });
+  });
+
+  it("a value typed over a score survives upgrade and shows in check", async () => {
+    const file = dir.file("override.xlsx");
+    await ismp(["new", file, "--profile", "saas", "--sample"]);
+    const workbook = await readXlsx(readFileSync(file));
+    await run(workbook, async (context) => {
+      context.workbook.tables.getItem("Risks").columns.getItem("Inherent Score").getDataBodyRange().getCell(0, 0).values = [[42]];
+    });
+    writeFileSync(file, await writeXlsx(workbook));
+    const upgraded = await ismp(["upgrade", file]);
+    expect(upgraded.stdout.join("\n")).toMatch(/Kept the value typed over the formula of Risks\[Inherent Score\]/);
+    const check = JSON.parse((await ismp(["check", file, "--json"])).stdout.join("\n"));
+    const overrides = check.problems.filter((p: { code: string }) => p.code === "formula-overridden");
+    expect(overrides).toHaveLength(1);
+    expect(overrides[0].message).toMatch(/^Inherent Score holds a typed value \(42\) instead of its formula =IF/);
+    const reread = await readXlsx(readFileSync(file));
+    const table = reread.getTable("Risks")!;
+    expect(table.sheet.cell(table.bodyRect.r0, table.rect.c0 + table.columnIndexOf("Inherent Score"))).toMatchObject({ value: 42 });
+  });
+});

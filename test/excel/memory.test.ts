@@ -1,6 +1,9 @@
 /** Re-running Build follows renamed columns and tables, keeps values typed over formulas, and respects workbook protection. */
 import { createWorkbook, HeadlessWorkbook, run } from "../../src/headless";
 import { buildWorkbook } from "../../src/excel/build";
+import { checkWorkbook } from "../../src/excel/check";
+import { restoreFormula } from "../../src/excel/overrides";
+import { readSettings } from "../../src/excel/settings";
 import { OperationBlockedError } from "../../src/excel/errors";
 import { defaultOptions } from "../../src/core/blueprint/options";
 import { RISKS_TABLE } from "../../src/core/blueprint/riskRegister";
@@ -73,6 +76,50 @@ describe("values typed over calculated columns are the analyst's", () => {
       expect(cells[0]?.formula).toMatch(/^=IF/);
       expect(cells[2]?.formula).toMatch(/^=IF/);
     }
+  });
+});
+
+describe("Check lists overrides and the pane restores them on request", () => {
+  async function overridden(): Promise<HeadlessWorkbook> {
+    const workbook = await built();
+    await run(workbook, async (context) => {
+      const body = context.workbook.tables.getItem(RISKS_TABLE).columns.getItem("Inherent Score").getDataBodyRange();
+      body.getCell(1, 0).values = [[99]];
+      body.getCell(3, 0).values = [[7]];
+    });
+    await build(workbook);
+    return workbook;
+  }
+
+  it("lists each typed-over cell with the formula it replaced", async () => {
+    const workbook = await overridden();
+    const problems = (await run(workbook, (context) => checkWorkbook(context, TODAY))).filter((p) => p.code === "formula-overridden");
+    const table = workbook.getTable(RISKS_TABLE)!;
+    const letter = String.fromCharCode(65 + table.columnIndexOf("Inherent Score"));
+    expect(problems.map((p) => `${p.sheet}!${p.address}`)).toEqual([`Risk Register!${letter}${table.headerRow + 3}`, `Risk Register!${letter}${table.headerRow + 5}`]);
+    expect(problems[0].message).toMatch(/^Inherent Score holds a typed value \(99\) instead of its formula =IF\(OR\(Risks\[\[#This Row\],\[Inherent Likelihood\]\]/);
+    expect(problems[0].restore).toEqual({ table: RISKS_TABLE, column: "Inherent Score", row: 1 });
+  });
+
+  it("restores one cell, then the whole column, each in one write", async () => {
+    const workbook = await overridden();
+    workbook.stats.reset();
+    expect(await run(workbook, (context) => restoreFormula(context, { table: RISKS_TABLE, column: "Inherent Score", row: 1 }))).toEqual({ cells: 1 });
+    expect(workbook.stats.syncs).toBeLessThanOrEqual(3);
+    let cells = column(workbook, "Inherent Score");
+    expect(cells[1]?.formula).toMatch(/^=IF/);
+    expect(cells[3]).toMatchObject({ value: 7 });
+    await run(workbook, (context) => restoreFormula(context, { table: RISKS_TABLE, column: "Inherent Score" }));
+    cells = column(workbook, "Inherent Score");
+    expect(cells.every((cell) => cell?.formula?.startsWith("=IF"))).toBe(true);
+    expect((await run(workbook, (context) => checkWorkbook(context, TODAY))).filter((p) => p.code === "formula-overridden")).toEqual([]);
+  });
+
+  it("Set up starts from the settings the workbook remembers", async () => {
+    const workbook = await built();
+    const settings = await run(workbook, (context) => readSettings(context));
+    expect(settings?.options).toMatchObject({ profile: "saas", frameworks: ["ISO27001", "SOC2"], matrixSize: 5, method: "multiply" });
+    expect(await run(createWorkbook(), (context) => readSettings(context))).toBeUndefined();
   });
 });
 

@@ -14,6 +14,7 @@ import { namePrint, sheetBaseline, tablePrint } from "./patch/baseline";
 import { rememberOriginal } from "./patch/original";
 import { attributeOf, attributesOf, childSpans, innerOf, rootSpan, startTagOf, textOf } from "./patch/xmlSpans";
 import { validationEntriesOf } from "./validationsXml";
+import { readProtection } from "./protection";
 import {
   borderFromFile,
   cfOperatorFromFile,
@@ -81,6 +82,7 @@ export async function readXlsx(data: ArrayBuffer | Uint8Array): Promise<Headless
   }
   const nameRaws = readDefinedNames(source, workbook);
   workbook.activeSheet = workbook.sheets.find((s) => s.visibility === "Visible") ?? workbook.sheets[0] ?? null;
+  await readProtection(bytes, workbook);
   await readChartParts(bytes, workbook);
   rememberOriginal(workbook, {
     bytes,

@@ -19,6 +19,7 @@ import {
   toArgb,
   verticalToFile,
 } from "./mapping";
+import { writeProtection } from "./protection";
 
 /** A step run on the finished package, e.g. one that adds chart parts exceljs cannot write. */
 export type XlsxPostProcessor = (xlsx: Uint8Array, workbook: HeadlessWorkbook) => Promise<Uint8Array>;
@@ -55,7 +56,7 @@ export async function generatePackage(workbook: HeadlessWorkbook, sheets: SheetM
   (book as unknown as { _definedNames: { model: DefinedNameRecord[] } })._definedNames = { model: definedNames };
   if (workbook.fullCalcOnLoad) book.calcProperties = { ...book.calcProperties, fullCalcOnLoad: true };
   const written = new Uint8Array(await book.xlsx.writeBuffer());
-  return completeSheets(written, sheets);
+  return writeProtection(await completeSheets(written, sheets), workbook);
 }
 
 /** Adds what exceljs cannot write well to each worksheet part: data validations, range by range. */

@@ -34,6 +34,14 @@ export function CheckView({ runToken, delivered }: CheckViewProps) {
     if (runToken > 0) void check();
   }, [runToken, check]);
 
+  /** Only when the analyst asks: the formula goes back over their typed value (one cell or the column). */
+  const restore = async (target: NonNullable<Problem["restore"]>, wholeColumn: boolean) => {
+    const done = await runner.run("Restoring the formula", () =>
+      host.restoreFormula(wholeColumn ? { table: target.table, column: target.column } : target),
+    );
+    if (done) await check();
+  };
+
   return (
     <Stack tokens={{ childrenGap: 12 }}>
       <Text>
@@ -58,6 +66,22 @@ export function CheckView({ runToken, delivered }: CheckViewProps) {
                   <Text block variant="small">
                     {problem.message}
                   </Text>
+                  {problem.restore && (
+                    <Stack horizontal tokens={{ childrenGap: 6 }} styles={{ root: { marginTop: 4 } }}>
+                      <DefaultButton
+                        text="Restore formula"
+                        ariaLabel={`Restore the formula of ${problem.restore.column} in ${cellReference(problem.sheet, problem.address)}`}
+                        disabled={runner.busy}
+                        onClick={() => void restore(problem.restore!, false)}
+                      />
+                      <DefaultButton
+                        text="Restore whole column"
+                        ariaLabel={`Restore the formula in every cell of ${problem.restore.column}`}
+                        disabled={runner.busy}
+                        onClick={() => void restore(problem.restore!, true)}
+                      />
+                    </Stack>
+                  )}
                 </li>
               ))}
             </ul>

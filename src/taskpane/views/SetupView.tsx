@@ -32,6 +32,7 @@ export function SetupView() {
   const { host, runner } = usePane();
   const [options, setOptions] = React.useState<BuildOptions>(() => defaultOptions());
   const [report, setReport] = React.useState<BuildReport>();
+  const [remembered, setRemembered] = React.useState<string>();
   const update = (patch: Partial<BuildOptions>) => setOptions((current) => ({ ...current, ...patch }));
 
   const chooseProfile = (key: unknown) => {
@@ -51,6 +52,22 @@ export function SetupView() {
       return { ...current, soc2Categories: SOC2_CATEGORIES.filter((c) => c === "Security" || next.includes(c)) };
     });
 
+  // Start from what the workbook remembers, so Build keeps its scope unless the analyst changes it.
+  React.useEffect(() => {
+    let cancelled = false;
+    host
+      .readSettings()
+      .then((settings) => {
+        if (cancelled || !settings) return;
+        setOptions(settings.options);
+        setRemembered(settings.client ? `Settings of this workbook (built for ${settings.client}).` : "Settings of this workbook.");
+      })
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, [host]);
+
   const build = async () => {
     setReport(undefined);
     const result = await runner.run("Building the workbook", () => host.buildWorkbook(options));
@@ -59,6 +76,7 @@ export function SetupView() {
 
   return (
     <Stack tokens={{ childrenGap: 12 }}>
+      {remembered && <Text variant="small">{remembered}</Text>}
       <Dropdown
         label="Profile"
         options={PROFILE_OPTIONS}
