@@ -101,6 +101,8 @@ module.exports = async (env = {}, options = {}) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          // SupportUrl and the Get Started "Learn more" link of the manifest open this page.
+          { from: "src/support/support.html", to: "support.html", transform: (content) => (dev ? content : rewriteDevUrls(content)) },
           {
             from: "manifest*.xml",
             to: "[name][ext]",

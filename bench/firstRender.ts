@@ -1,16 +1,21 @@
 /**
  * Figure 8: time to first render of the task pane in headless Chromium, from navigation start until
- * the section tabs (the pane's navigation, rendered once Office.onReady resolves) are visible.
+ * the first view is usable: the section tabs and the Set up view's Build button, rendered once
+ * Office.onReady resolves, are laid out. Target: 500 ms, Microsoft's published first-render figure
+ * for add-ins (issue #10).
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
-import { measured, skipped, type Measurement } from "./measurement";
+import { below, measured, skipped, type Measurement } from "./measurement";
 import { serveDirectory } from "./staticServer";
 
 const CHROMIUM = "/usr/bin/chromium";
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"];
 const FIRST_TAB = '#container [role="tablist"] [role="tab"]';
+/** The first view's action: the pane is usable, not only its navigation. */
+const FIRST_VIEW_ACTION = '#ismp-panel-setup button';
+const TARGET_MS = 500;
 const LOADS = 3;
 const NAME = "Task pane first render (headless Chromium, cold cache)";
 
@@ -22,7 +27,8 @@ const NAME = "Task pane first render (headless Chromium, cold cache)";
 const markFirstRender = `
   const observer = new MutationObserver(() => {
     const tab = document.querySelector(${JSON.stringify(FIRST_TAB)});
-    if (tab === null || tab.getBoundingClientRect().width === 0) return;
+    const action = [...document.querySelectorAll(${JSON.stringify(FIRST_VIEW_ACTION)})].find((b) => /Build/.test(b.textContent || ""));
+    if (tab === null || tab.getBoundingClientRect().width === 0 || !action || action.getBoundingClientRect().width === 0) return;
     performance.mark("ismp-first-render");
     observer.disconnect();
   });
@@ -35,8 +41,8 @@ const RENDER_TIME = `performance.getEntriesByName("ismp-first-render")[0].startT
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 export async function measureFirstRender(dir: string): Promise<Measurement[]> {
-  if (!existsSync(CHROMIUM)) return [skipped(NAME, "ms", `${CHROMIUM} is missing`)];
-  if (!existsSync(join(dir, "office.js"))) return [skipped(NAME, "ms", `${dir} has no local office.js (build with --env officeJs=local)`)];
+  if (!existsSync(CHROMIUM)) return [skipped(NAME, "ms", `${CHROMIUM} is missing`, below(TARGET_MS))];
+  if (!existsSync(join(dir, "office.js"))) return [skipped(NAME, "ms", `${dir} has no local office.js (build with --env officeJs=local)`, below(TARGET_MS))];
   const server = await serveDirectory(dir);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
@@ -52,7 +58,7 @@ export async function measureFirstRender(dir: string): Promise<Measurement[]> {
       times.push(await page.evaluate<number>(RENDER_TIME));
       await context.close();
     }
-    return [measured(`${NAME}: median of ${LOADS} loads`, median(times), "ms")];
+    return [measured(`${NAME}, first view (tabs and Set up's Build button): median of ${LOADS} loads`, Math.round(median(times)), "ms", below(TARGET_MS))];
   } finally {
     await browser.close();
     await server.close();

@@ -68,6 +68,12 @@ export async function showOnlySheets(xlsx: Uint8Array, keep: readonly string[]):
     if (node.children.length > 0 || node.text !== "") throw new Error(`<${node.name}> with content cannot be rewritten`);
     source = source.slice(0, node.start) + tag + source.slice(node.end);
   }
+  // LibreOffice prints a hidden sheet that has a print area (Top Risks does): drop the print areas of the hidden ones.
+  const hiddenIndexes = new Set(sheets.flatMap((sheet, index) => (keep.includes(sheet.attributes.name) ? [] : [String(index)])));
+  source = source.replace(/<definedName\b[^>]*\bname="_xlnm\.Print_Area"[^>]*>[^<]*<\/definedName>/g, (entry) => {
+    const scope = /\blocalSheetId="(\d+)"/.exec(entry)?.[1];
+    return scope !== undefined && hiddenIndexes.has(scope) ? "" : entry;
+  });
   pkg.set(workbookPart, source);
   const printOrder = sheets.map((sheet) => sheet.attributes.name).filter((name) => keep.includes(name));
   return { xlsx: await pkg.bytes(), printOrder };

@@ -14,10 +14,15 @@ interface DeclaredIcon {
   line: number;
 }
 
-/** Sizes Office accepts for the top-level icons; the wanted one is read from the file name (icon-64.png → 64). */
+/**
+ * Sizes Office accepts for the top-level icons of a task pane add-in; the wanted one is read from the
+ * file name (icon-64.png → 64). HighResolutionIconUrl: "For content and task pane apps, the image
+ * resolution must be 64 x 64 pixels" (learn.microsoft.com/javascript/api/manifest/highresolutioniconurl);
+ * 128 px is for mail add-ins.
+ */
 const TOP_LEVEL_ICON_SIZES: Record<string, number[]> = {
   IconUrl: [32, 64],
-  HighResolutionIconUrl: [64, 128],
+  HighResolutionIconUrl: [64],
 };
 
 function sizeFromFileName(url: string): number | undefined {

@@ -13,6 +13,7 @@ export const BUILD_OPTION_FLAGS = {
   matrix: { type: "string" },
   method: { type: "string" },
   soc2: { type: "string" },
+  registers: { type: "string" },
   sample: { type: "boolean" },
 } as const;
 

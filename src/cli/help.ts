@@ -13,7 +13,10 @@ const OPTION_FLAGS = `  --profile <name>      general | saas | healthcare | fina
   --method <m>          multiply (Likelihood x Impact, default) or matrix (lookup grid on Scales)
   --soc2 <list>         SOC 2 categories in scope (Security always): Security, Availability,
                         Confidentiality, Processing Integrity, Privacy; others start not applicable
-  --sample              add sample risks, assets and control statuses`;
+  --registers <list>    operations registers, separated by commas (default: all four):
+                        incidents, vulnerabilities, access-reviews, training; "none" for none.
+                        A register the workbook already holds is always kept
+  --sample              add sample risks, assets, control statuses and operations records`;
 
 const SAVE_OPTIONS = `  --backup              keep the previous version beside the new one as <name>.bak.xlsx
   --force               save even though a lock file says Excel or LibreOffice has the file open`;
@@ -99,7 +102,7 @@ as text ("0012" stays 0012). A workbook in <dir> that is a symbolic link is refu
 
 CSV columns (header names are case-insensitive; only client is required):
   client                the client's name (also stored, as text, in Scales > Settings > Organisation)
-  profile, frameworks, matrix, method, sample, soc2
+  profile, frameworks, matrix, method, sample, soc2, registers
                         as the options below; several frameworks go in one cell separated by ";"
                         or "+" (ISO27001;SOC2), or quoted with commas ("ISO27001, SOC2");
                         sample is yes or no

@@ -24,3 +24,15 @@ export function toExcelDateTime(date: Date): number {
   const seconds = date.getHours() * 3600 + date.getMinutes() * 60 + date.getSeconds();
   return toExcelDate(date) + seconds / 86_400;
 }
+
+/** "yyyy-mm-dd hh:mm" of an Excel serial date-time, for messages. */
+export function formatDateTime(serial: number): string {
+  const date = new Date(EXCEL_EPOCH_UTC + Math.round(serial * 1440) * 60_000);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}`;
+}
+
+/** "yyyy-mm-dd" of an Excel serial date, for messages. */
+export function formatDate(serial: number): string {
+  return formatDateTime(Math.floor(serial)).slice(0, 10);
+}

@@ -10,21 +10,29 @@ import { REQUIREMENT } from "./blueprint/requirementsSheet";
 import { linkedAssetKeys } from "./blueprint/assetLinks";
 import { nextReviewDate, reviewOverdue } from "./check/checkRisks";
 import { filledRows, RowView, TableData } from "./check/tableData";
-import { computeCoverage } from "./coverage";
+import { computeCoverage, controlStatesOf, workbookMappingRows } from "./coverage";
 import { FrameworkKey } from "./frameworkKeys";
 import { ratingFor, riskScore } from "./scoring";
 import { Scales } from "./scales";
 import { moneyTotals } from "./quant/quantRow";
+import { computeOperationsKpis } from "./operationsKpis";
+import type { OptionalRegisterKey } from "./registers/keys";
 
 export interface KpiInput {
   risks: TableData;
   assets?: TableData;
   controls?: TableData;
+  /** The Mappings table; without one, coverage reads the Control Matrix's mapping cells. */
+  mappings?: TableData;
   requirements?: TableData;
   frameworks: readonly FrameworkKey[];
   scales: Scales;
-  /** Today as an Excel serial date. */
+  /** Today as an Excel serial date; `now` adds the time of day (defaults to the start of today). */
   today: number;
+  now?: number;
+  /** Operations registers in the workbook, and every table the operations KPIs read (registers and Scales tables), by lower-case name. */
+  registers?: readonly OptionalRegisterKey[];
+  tables?: ReadonlyMap<string, TableData>;
   /** The Risk Quantification table, for the money figures (0 without it, as the sheet's SUMs give). */
   riskQuant?: TableData;
   /** Residual P90 annual loss of the last Quantify run (LossP90Residual), when there was one. */
@@ -50,6 +58,8 @@ export interface Kpis {
   treatmentCost: number;
   portfolioRosi?: number;
   p90AnnualLoss?: number;
+  /** Operations KPIs by key ("ops:mttd"); undefined where there is nothing to measure. */
+  operations: Record<string, number | undefined>;
 }
 
 interface ScoredRisk {
@@ -111,9 +121,8 @@ export function computeKpis(input: KpiInput): Kpis {
   if (input.controls) {
     const applicability = applicabilityOf(input.requirements);
     for (const key of input.frameworks) {
-      const header = mappingColumnHeader(key);
-      const rows = controls.map((c) => ({ mapping: c.text(header), status: c.text(CONTROL.status), effectiveness: c.text(CONTROL.effectiveness) }));
-      const result = computeCoverage(key, rows, applicability.get(getFramework(key).shortName.toLowerCase()));
+      const rows = workbookMappingRows(key, input.mappings, input.controls, mappingColumnHeader(key));
+      const result = computeCoverage(key, rows, controlStatesOf(input.controls), applicability.get(getFramework(key).shortName.toLowerCase()));
       coverage[key] = result.coverage;
     }
   }
@@ -143,6 +152,11 @@ export function computeKpis(input: KpiInput): Kpis {
     criticalAssetsAtRisk,
     ...moneyTotals(input.riskQuant ? filledRows(input.riskQuant) : []),
     p90AnnualLoss: input.lossP90,
+    operations: computeOperationsKpis(input.registers ?? [], {
+      today,
+      now: input.now ?? today,
+      tables: new Map([...(input.tables ?? []), ...(input.assets ? [[input.assets.name.toLowerCase(), input.assets] as const] : [])]),
+    }),
   };
 }
 

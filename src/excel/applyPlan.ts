@@ -13,6 +13,13 @@ import { SyncCounter } from "./syncCounter";
 export { REQUEST_BUDGET_BYTES } from "./requestBudget";
 
 
+/**
+ * "Fit all columns on one page": no limit on the pages tall. PageLayoutZoomOptions documents null for
+ * that (learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions), 0 is undocumented;
+ * @types/office-js types the property as a plain number.
+ */
+const AS_MANY_PAGES_AS_NEEDED = null as unknown as number;
+
 /** Office.js accepts one value for a whole range ("applied to all cells"); its typings want 2D arrays. */
 type Fill = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 function fillAll(value: string): Fill {
@@ -144,6 +151,9 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, sync:
     },
     freeze: async (step) => {
       await batch.reserve(step);
+      // Freeze only the active sheet: on an inactive one Excel reports it activated while the user
+      // still sees another (office-js #3148). The plan activates its first sheet at the end.
+      sheet(step.sheet).activate();
       const panes = sheet(step.sheet).freezePanes;
       if (step.columns > 0) panes.freezeAt(sheet(step.sheet).getRangeByIndexes(0, 0, step.rows, step.columns));
       else panes.freezeRows(step.rows);
@@ -154,7 +164,17 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, sync:
       const layout = sheet(step.sheet).pageLayout;
       layout.orientation = step.print.orientation;
       if (step.print.onePage) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 1 };
-      else if (step.print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      else if (step.print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: AS_MANY_PAGES_AS_NEEDED };
+      else if (step.print.scale) layout.zoom = { scale: step.print.scale };
+      // headersFooters is ExcelApi 1.9, the same set as pageLayout (checked above):
+      // https://learn.microsoft.com/javascript/api/excel/excel.pagelayout#excel-excel-pagelayout-headersfooters-member
+      const footer = step.print.footer;
+      if (footer) {
+        const page = layout.headersFooters.defaultForAllPages;
+        if (footer.left) page.leftFooter = footer.left;
+        if (footer.center) page.centerFooter = footer.center;
+        if (footer.right) page.rightFooter = footer.right;
+      }
       if (step.print.titleRows) layout.setPrintTitleRows(step.print.titleRows);
       if (step.print.printArea) layout.setPrintArea(step.print.printArea);
     },

@@ -1,10 +1,13 @@
 /** Build: options → blueprint → plan (diff against the workbook) → one batched apply. */
 import { buildBlueprint, BuildOptions, defaultOptions, WorkbookBlueprint } from "../core/blueprint";
 import { FRAMEWORK_KEYS, FrameworkKey } from "../core/frameworkKeys";
-import { CONTROL, CONTROLS_TABLE, mappingColumnHeader } from "../core/blueprint/controlMatrix";
+import { CONTROLS_TABLE, mappingColumnHeader } from "../core/blueprint/controlMatrix";
+import { MAPPINGS_TABLE } from "../core/blueprint/mappingsSheet";
 import { COVERAGE_TABLE } from "../core/blueprint/coverageSheet";
 import { REQUIREMENTS_TABLE } from "../core/blueprint/requirementsSheet";
 import { LEGACY_SETTINGS_TABLE, SCALE_TABLES, SCORE_MATRIX_NAME } from "../core/blueprint/scalesSheet";
+import { OPERATIONS_SCALE_TABLES } from "../core/blueprint/operationsScales";
+import { OPTIONAL_REGISTER_KEYS } from "../core/registers/keys";
 import { SOA_TABLE } from "../core/blueprint/soaSheet";
 import { identify } from "../core/plan/identity";
 import { planBuild, STRUCTURE_PROTECTED } from "../core/plan/planBuild";
@@ -14,7 +17,6 @@ import { nextMemory, resolveScope, schemaUpgradeNote, ScopeRequest } from "../co
 import { WorkbookSnapshot } from "../core/plan/snapshot";
 import { profileFor, readMemory, sameClient, SCHEMA_VERSION, WorkbookMemory, WorkbookScope } from "../core/plan/workbookMemory";
 import { Scales } from "../core/scales";
-import { splitMappingCell } from "../core/coverage";
 import { applyPlan } from "./applyPlan";
 import { OperationBlockedError } from "./errors";
 import type { BuildReport } from "./operations";
@@ -28,9 +30,11 @@ const FULL_TABLES = [
   SCALE_TABLES.bands,
   LEGACY_SETTINGS_TABLE,
   CONTROLS_TABLE,
+  MAPPINGS_TABLE,
   REQUIREMENTS_TABLE,
   SOA_TABLE,
   COVERAGE_TABLE,
+  OPERATIONS_SCALE_TABLES.kpiTargets,
 ];
 
 /** The blueprint's tables, plus the tables older versions kept per-row blocks in. */
@@ -56,26 +60,8 @@ export function calculatedColumns(blueprint: WorkbookBlueprint): Record<string, 
 let everyTableCache: WorkbookBlueprint | undefined;
 /** The blueprint with every framework: every table and column the add-in may own. */
 export function everyTableBlueprint(): WorkbookBlueprint {
-  everyTableCache ??= buildBlueprint({ ...defaultOptions("general"), frameworks: [...FRAMEWORK_KEYS], sample: false }, { today: new Date(2026, 0, 1) });
+  everyTableCache ??= buildBlueprint({ ...defaultOptions("general"), frameworks: [...FRAMEWORK_KEYS], registers: [...OPTIONAL_REGISTER_KEYS], sample: false }, { today: new Date(2026, 0, 1) });
   return everyTableCache;
-}
-
-/** Annex A control → IDs of the workbook's controls that list it, as the SoA shows them. */
-function annexAImplementers(snapshot: WorkbookSnapshot): Record<string, string> | undefined {
-  const controls = snapshot.tables.find((t) => t.name.toLowerCase() === CONTROLS_TABLE.toLowerCase())?.columns;
-  const ids = controls?.[CONTROL.id];
-  const iso = controls?.[mappingColumnHeader("ISO27001")];
-  if (!ids || !iso) return undefined;
-  const byRequirement = new Map<string, string[]>();
-  ids.forEach((id, row) => {
-    if (id === null || id === "") return;
-    for (const requirement of splitMappingCell(String(iso[row] ?? ""))) {
-      const key = requirement.toUpperCase();
-      if (!byRequirement.has(key)) byRequirement.set(key, []);
-      byRequirement.get(key)!.push(String(id));
-    }
-  });
-  return Object.fromEntries([...byRequirement].map(([requirement, list]) => [requirement, list.join("; ")]));
 }
 
 /** The workbook's own scale wins over Set up's choice: rescaling would silently re-rate every risk. */
@@ -178,11 +164,15 @@ export async function buildWorkbookWith(
   if (snapshot.structureProtected) throw new OperationBlockedError([STRUCTURE_PROTECTED]);
   const refusal = clientBlocker(request, scope, memory, snapshot);
   if (refusal) throw new OperationBlockedError([refusal]);
-  const { options, changes } = resolveScope(scope, request);
+  const resolved = resolveScope(scope, request);
+  const { changes } = resolved;
+  // A workbook this version built keeps the operations registers it has unless asked for more; an
+  // older one (no memory) gets its profile's, so upgrading brings the new sheets.
+  const options = memory && !request.registers ? { ...resolved.options, registers: [] } : resolved.options;
   await readRenamedConstants(context, snapshot, memory, sync);
 
   const currency = currencyCode(settingsOf(snapshot).get("Currency"));
-  const blueprint = buildBlueprint(options, { today, scales, currency, annexAImplementers: annexAImplementers(snapshot) });
+  const blueprint = buildBlueprint(options, { today, scales, currency, existingTables: snapshot.tables.map((t) => t.name) });
   const client = memory?.client || (scope ? scope.organisation : "") || request.client || options.organisation;
   const plan = planBuild(blueprint, snapshot, { memory, remember: nextMemory(options, client) });
   if (plan.blockers.length > 0) throw new OperationBlockedError(plan.blockers);

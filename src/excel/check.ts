@@ -1,10 +1,14 @@
 /** Check: reads every register and the scales in a few syncs and lists problems by cell. */
+import { CONTROLS_TABLE } from "../core/blueprint/controlMatrix";
+import { MAPPINGS_TABLE } from "../core/blueprint/mappingsSheet";
+import { REQUIREMENTS_TABLE } from "../core/blueprint/requirementsSheet";
 import { RISKS_TABLE } from "../core/blueprint/riskRegister";
 import { LEGACY_SETTINGS_TABLE, SETTINGS_BLOCK } from "../core/blueprint/scalesSheet";
 import { checkCurrency } from "../core/check/checkCurrency";
+import { checkMappings, checkRequirements } from "../core/check/checkCoverage";
 import { checkWorkbookTables } from "../core/check/checkWorkbook";
 import { findRowBlock } from "../core/plan/snapshot";
-import { filledRows, TableData } from "../core/check/tableData";
+import { filledRows } from "../core/check/tableData";
 import { toExcelDate, toExcelDateTime } from "../core/excelDate";
 import { REGISTERS } from "../core/registers";
 import { listKey } from "../core/registers/checks";
@@ -29,22 +33,27 @@ function scaleLists(data: WorkbookData): Map<string, string[]> {
 }
 
 export async function checkWorkbook(context: Excel.RequestContext, today = new Date()): Promise<Problem[]> {
-  const data = await readWorkbookData(context, createSyncCounter(), REGISTERS.map((r) => r.table), { overrides: true });
+  const data = await readWorkbookData(context, createSyncCounter(), [...REGISTERS.map((r) => r.table), MAPPINGS_TABLE, REQUIREMENTS_TABLE], { overrides: true });
   if (!data.table(RISKS_TABLE)) {
     return [{ code: "no-register", severity: "error", sheet: "", address: "", message: "There is no Risks table. Run Build from Set up first." }];
   }
-  const tables = REGISTERS.map((r) => data.table(r.table)).filter((t): t is TableData => t !== undefined);
   const settings = findRowBlock(data.snapshot, SETTINGS_BLOCK, LEGACY_SETTINGS_TABLE);
   const currencyProblems = checkCurrency(settings?.body ? { ...settings, rows: settings.body } : undefined);
+  const mappings = data.table(MAPPINGS_TABLE);
+  const requirements = data.table(REQUIREMENTS_TABLE);
+  const coverageProblems = [
+    ...(mappings ? checkMappings(mappings, data.table(CONTROLS_TABLE)) : []),
+    ...(requirements ? checkRequirements(requirements) : []),
+  ];
   const found = checkWorkbookTables({
-    tables,
+    tables: [...data.tables.values()],
     lists: scaleLists(data),
     scales: data.scales,
     frameworks: data.frameworks,
     today: toExcelDate(today),
     now: toExcelDateTime(today),
   });
-  return [...found, ...overrideProblems(data, REGISTERS.map((r) => r.table)), ...currencyProblems];
+  return [...found, ...overrideProblems(data, REGISTERS.map((r) => r.table)), ...coverageProblems, ...currencyProblems];
 }
 
 export async function selectRange(context: Excel.RequestContext, sheet: string, address: string): Promise<void> {

@@ -1,9 +1,10 @@
 /** Coverage per framework for the task pane, computed from the workbook's control matrix. */
-import { CONTROL, CONTROLS_TABLE, mappingColumnHeader } from "../core/blueprint/controlMatrix";
+import { CONTROLS_TABLE, mappingColumnHeader } from "../core/blueprint/controlMatrix";
 import { REQUIREMENT, REQUIREMENTS_TABLE } from "../core/blueprint/requirementsSheet";
-import { filledRows, TableData } from "../core/check/tableData";
+import { filledRows } from "../core/check/tableData";
 import { getFramework } from "../core/catalogs";
-import { computeCoverage, gapList } from "../core/coverage";
+import { computeCoverage, controlStatesOf, frameworkView, gapsOf, workbookMappingRows } from "../core/coverage";
+import { MAPPINGS_TABLE } from "../core/blueprint/mappingsSheet";
 import { FrameworkKey } from "../core/frameworkKeys";
 import { BuildOptions, defaultOptions } from "../core/blueprint/options";
 import { buildWorkbookWith } from "./build";
@@ -14,25 +15,18 @@ import { readWorkbookData } from "./workbookData";
 
 const TOP_GAPS = 5;
 
-function controlRows(controls: TableData | undefined, key: FrameworkKey) {
-  const header = mappingColumnHeader(key);
-  return (controls ? filledRows(controls) : []).map((c) => ({
-    mapping: c.text(header),
-    status: c.text(CONTROL.status),
-    effectiveness: c.text(CONTROL.effectiveness),
-  }));
-}
 
 export async function readCoverage(context: Excel.RequestContext): Promise<CoverageSummary[]> {
-  const data = await readWorkbookData(context, createSyncCounter(), [CONTROLS_TABLE, REQUIREMENTS_TABLE]);
+  const data = await readWorkbookData(context, createSyncCounter(), [CONTROLS_TABLE, MAPPINGS_TABLE, REQUIREMENTS_TABLE]);
+  const controls = controlStatesOf(data.table(CONTROLS_TABLE));
   const requirements = data.table(REQUIREMENTS_TABLE);
   const requirementRows = requirements ? filledRows(requirements) : [];
   return data.frameworks.map((key) => {
     const framework = getFramework(key);
     const mine = requirementRows.filter((r) => r.text(REQUIREMENT.framework).toLowerCase() === framework.shortName.toLowerCase());
     const applicability = new Map(mine.map((r) => [r.text(REQUIREMENT.id), r.text(REQUIREMENT.applicable).toLowerCase() !== "no"]));
-    const rows = controlRows(data.table(CONTROLS_TABLE), key);
-    const result = computeCoverage(key, rows, applicability);
+    const rows = workbookMappingRows(key, data.table(MAPPINGS_TABLE), data.table(CONTROLS_TABLE), mappingColumnHeader(key));
+    const result = computeCoverage(key, rows, controls, applicability);
     const rowOf = new Map(mine.map((r) => [r.text(REQUIREMENT.id).toUpperCase(), r]));
     return {
       key,
@@ -43,7 +37,7 @@ export async function readCoverage(context: Excel.RequestContext): Promise<Cover
       partial: result.partial,
       gaps: result.gaps,
       notApplicable: result.notApplicable,
-      topGaps: gapList(key, rows, applicability)
+      topGaps: gapsOf(frameworkView(key), result)
         .slice(0, TOP_GAPS)
         .map((gap) => {
           const row = rowOf.get(gap.id.toUpperCase());

@@ -3,14 +3,18 @@ import { kpiSpecs } from "../core/blueprint/dashboardSheet";
 import { HISTORY_FIXED, HISTORY_TABLE, historyHeader } from "../core/blueprint/historySheet";
 import { ASSETS_TABLE } from "../core/blueprint/assetInventory";
 import { CONTROLS_TABLE } from "../core/blueprint/controlMatrix";
+import { MAPPINGS_TABLE } from "../core/blueprint/mappingsSheet";
 import { REQUIREMENTS_TABLE } from "../core/blueprint/requirementsSheet";
 import { RISKS_TABLE } from "../core/blueprint/riskRegister";
 import { CellValue } from "../core/blueprint/types";
 import { LOSS_NAMES } from "../core/blueprint/lossExceedanceSheet";
 import { RISK_QUANT_TABLE } from "../core/blueprint/riskQuantSheet";
 import { computeKpis, Kpis } from "../core/kpis";
-import { toExcelDate } from "../core/excelDate";
+import { toExcelDate, toExcelDateTime } from "../core/excelDate";
 import { STRUCTURE_PROTECTED } from "../core/plan/planBuild";
+import { OPTIONAL_REGISTERS } from "../core/registers";
+
+const OPERATIONS_TABLES = Object.values(OPTIONAL_REGISTERS).map((r) => r.table);
 import { OperationBlockedError } from "./errors";
 import { createSyncCounter } from "./syncCounter";
 import { readWorkbookData } from "./workbookData";
@@ -23,7 +27,9 @@ export function kpiValue(kpis: Kpis, key: string): number | "" {
       ? kpis.openByRating[arg]
       : kind === "coverage"
         ? kpis.coverage[arg as keyof Kpis["coverage"]]
-        : (kpis[kind as keyof Omit<Kpis, "openByRating" | "coverage">] as number | undefined);
+        : kind === "ops"
+          ? kpis.operations[key]
+          : (kpis[kind as keyof Omit<Kpis, "openByRating" | "coverage" | "operations">] as number | undefined);
   return value === undefined ? "" : value;
 }
 
@@ -31,7 +37,7 @@ export async function takeSnapshot(context: Excel.RequestContext, today = new Da
   const sync = createSyncCounter();
   // The last Quantify run's P90 is queued with the workbook read, so it costs no extra round trip.
   const p90 = context.workbook.names.getItemOrNullObject(LOSS_NAMES.p90Residual).getRangeOrNullObject().load("values");
-  const data = await readWorkbookData(context, sync, [RISKS_TABLE, ASSETS_TABLE, CONTROLS_TABLE, REQUIREMENTS_TABLE, RISK_QUANT_TABLE]);
+  const data = await readWorkbookData(context, sync, [RISKS_TABLE, ASSETS_TABLE, CONTROLS_TABLE, MAPPINGS_TABLE, REQUIREMENTS_TABLE, RISK_QUANT_TABLE, ...OPERATIONS_TABLES]);
   const history = data.layout(HISTORY_TABLE);
   const risks = data.table(RISKS_TABLE);
   if (!history || !risks) throw new OperationBlockedError(["There is no KPI History table yet. Run Build from Set up first, then take a snapshot."]);
@@ -46,15 +52,19 @@ export async function takeSnapshot(context: Excel.RequestContext, today = new Da
     risks,
     assets: data.table(ASSETS_TABLE),
     controls: data.table(CONTROLS_TABLE),
+    mappings: data.table(MAPPINGS_TABLE),
     requirements: data.table(REQUIREMENTS_TABLE),
     frameworks: data.frameworks,
     scales: data.scales,
     today: date,
     riskQuant: data.table(RISK_QUANT_TABLE),
     lossP90: !p90.isNullObject && typeof p90.values[0][0] === "number" ? p90.values[0][0] : undefined,
+    now: toExcelDateTime(today),
+    registers: data.registers,
+    tables: data.tables,
   });
   const byHeader = new Map<string, CellValue>([[HISTORY_FIXED.date.toLowerCase(), date]]);
-  for (const spec of kpiSpecs(data.scales, data.frameworks)) byHeader.set(historyHeader(spec).toLowerCase(), kpiValue(kpis, spec.key));
+  for (const spec of kpiSpecs(data.scales, data.frameworks, data.registers)) byHeader.set(historyHeader(spec).toLowerCase(), kpiValue(kpis, spec.key));
   const row = history.headers.map((h) => byHeader.get(h.toLowerCase()) ?? "");
 
   const table = context.workbook.tables.getItem(history.name);

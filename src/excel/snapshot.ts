@@ -7,6 +7,7 @@ import { CellValue } from "../core/blueprint/types";
 import { SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../core/plan/snapshot";
 import { MEMORY_SHEET } from "../core/plan/workbookMemory";
 import { FEATURE_SETS, supportsExcelApi } from "./requirements";
+import { readTables } from "./readTables";
 import { SyncCounter } from "./syncCounter";
 
 export interface SnapshotRequest {
@@ -97,24 +98,40 @@ export async function readSnapshot(context: Excel.RequestContext, request: Snaps
   const sheetsToMeasure = worksheets.items.filter((s) => wantedSheets.has(lower(s.name)));
   const hasGrid = !!request.gridName && names.items.some((n) => lower(n.name) === lower(request.gridName!));
 
-  const tableReads = ours.map((table) => {
-    const header = table.getHeaderRowRange().load("values, address");
-    const body = table.getDataBodyRange().load(wantedTables.has(lower(table.name)) && fullTables.has(lower(table.name)) ? "rowCount, values" : "rowCount");
-    const firstRow = table.getDataBodyRange().getRow(0).load("formulas");
-    const constants = (calculated.get(lower(table.name)) ?? []).map((h) => ({ header: h, read: queueConstantsRead(table.columns.getItemOrNullObject(h)) }));
-    return { table, header, body, firstRow, constants, full: wantedTables.has(lower(table.name)) && fullTables.has(lower(table.name)) };
+  const queueDetails = (withBodies: boolean) => ({
+    tableReads: ours.map((table) => {
+      const full = wantedTables.has(lower(table.name)) && fullTables.has(lower(table.name));
+      const header = table.getHeaderRowRange().load("values, address");
+      const body = table.getDataBodyRange().load(withBodies && full ? "rowCount, values" : "rowCount");
+      const firstRow = table.getDataBodyRange().getRow(0).load("formulas");
+      const constants = (calculated.get(lower(table.name)) ?? []).map((h) => ({ header: h, read: queueConstantsRead(table.columns.getItemOrNullObject(h)) }));
+      return { table, header, body, firstRow, constants, full };
+    }),
+    usedRanges: sheetsToMeasure.map((sheet) => ({
+      sheet,
+      used: sheet.getUsedRangeOrNullObject(true).load("address"),
+      charts: sheet.charts.load("items/name"),
+    })),
+    grid: hasGrid ? workbook.names.getItem(request.gridName!).getRange().load("values") : undefined,
+    blockReads: names.items
+      .filter((n) => wantedBlocks.has(lower(n.name)) && n.type === "Range")
+      .map((n) => ({ name: n.name, range: workbook.names.getItem(n.name).getRange().load("address, values") })),
   });
-  const usedRanges = sheetsToMeasure.map((sheet) => ({
-    sheet,
-    used: sheet.getUsedRangeOrNullObject(true).load("address"),
-    charts: sheet.charts.load("items/name"),
-  }));
-  const grid = hasGrid ? workbook.names.getItem(request.gridName!).getRange().load("values") : undefined;
   const wantedBlocks = new Set((request.blocks ?? []).map(lower));
-  const blockReads = names.items
-    .filter((n) => wantedBlocks.has(lower(n.name)) && n.type === "Range")
-    .map((n) => ({ name: n.name, range: workbook.names.getItem(n.name).getRange().load("address, values") }));
-  if (tableReads.length > 0 || usedRanges.length > 0 || grid || blockReads.length > 0) await sync(context);
+  let details = queueDetails(true);
+  let bodies: Map<string, CellValue[][]> | undefined;
+  if (details.tableReads.length > 0 || details.usedRanges.length > 0 || details.grid || details.blockReads.length > 0) {
+    try {
+      await sync(context);
+    } catch (error) {
+      // Over Excel on the web's 5 MB response limit: read the layout alone, then the bodies in slices.
+      if ((error as { code?: unknown })?.code !== "ResponsePayloadSizeLimitExceeded") throw error;
+      details = queueDetails(false);
+      await sync(context);
+      bodies = await readFullBodies(context, details.tableReads.filter((read) => read.full), sync);
+    }
+  }
+  const { tableReads, usedRanges, grid, blockReads } = details;
 
   const tableSnapshots: TableSnapshot[] = tableReads.map(({ table, header, body, firstRow, constants, full }) => {
     const start = parseRange(header.address).start;
@@ -131,8 +148,8 @@ export async function readSnapshot(context: Excel.RequestContext, request: Snaps
       headers,
       bodyRows,
       firstRowFormulas: formulas,
-      body: isFull ? (body.values as CellValue[][]) : undefined,
-      columns: isFull ? columnsOf(headers, body.values as CellValue[][]) : undefined,
+      body: isFull ? (bodies?.get(lower(table.name)) ?? (body.values as CellValue[][])) : undefined,
+      columns: isFull ? columnsOf(headers, bodies?.get(lower(table.name)) ?? (body.values as CellValue[][])) : undefined,
       constants: typed.length > 0 ? Object.fromEntries(typed) : undefined,
     };
   });
@@ -180,4 +197,19 @@ function blockSnapshot(name: string, range: Excel.Range): TableSnapshot {
     body,
     columns: columnsOf(headers, body),
   };
+}
+
+/** Full-table bodies read in slices (readTables) once their layout is known. */
+async function readFullBodies(
+  context: Excel.RequestContext,
+  reads: Array<{ table: Excel.Table; header: Excel.Range; body: Excel.Range }>,
+  sync: SyncCounter,
+): Promise<Map<string, CellValue[][]>> {
+  const layouts: TableSnapshot[] = reads.map(({ table, header, body }) => {
+      const start = parseRange(header.address).start;
+      const headers = (header.values[0] ?? []).map((v) => String(v));
+      return { name: table.name, sheet: table.worksheet.name, headerRow: start.row, firstColumn: start.column, headers, bodyRows: body.rowCount, firstRowFormulas: [] };
+    });
+  const data = await readTables(context, layouts, sync);
+  return new Map([...data].map(([name, table]) => [name, table.rows]));
 }

@@ -9,6 +9,8 @@ import { REQUIREMENTS_TABLE } from "../core/blueprint/requirementsSheet";
 import { RISKS_TABLE } from "../core/blueprint/riskRegister";
 import { LEGACY_SETTINGS_TABLE, SCALE_TABLES, SCORE_MATRIX_NAME, SETTINGS_BLOCK } from "../core/blueprint/scalesSheet";
 import { TableData } from "../core/check/tableData";
+import { OPERATIONS_SCALE_TABLES } from "../core/blueprint/operationsScales";
+import { OPTIONAL_REGISTER_KEYS, OPTIONAL_REGISTERS, OptionalRegisterKey } from "../core/registers";
 import { getFramework } from "../core/catalogs";
 import { FRAMEWORK_KEYS, FrameworkKey } from "../core/frameworkKeys";
 import { identify, Identity } from "../core/plan/identity";
@@ -21,7 +23,14 @@ import { calculatedColumns, everyTableBlueprint } from "./build";
 import { readSnapshot } from "./snapshot";
 import { SyncCounter } from "./syncCounter";
 
-const SCALE_TABLE_NAMES = [SCALE_TABLES.likelihood, SCALE_TABLES.impact, SCALE_TABLES.bands, LEGACY_SETTINGS_TABLE, SCALE_TABLES.categories];
+const SCALE_TABLE_NAMES = [
+  SCALE_TABLES.likelihood,
+  SCALE_TABLES.impact,
+  SCALE_TABLES.bands,
+  LEGACY_SETTINGS_TABLE,
+  SCALE_TABLES.categories,
+  ...Object.values(OPERATIONS_SCALE_TABLES),
+];
 
 export interface WorkbookData {
   snapshot: WorkbookSnapshot;
@@ -29,6 +38,8 @@ export interface WorkbookData {
   tables: Map<string, TableData>;
   /** Frameworks with a mapping column in the control matrix, in catalog order. */
   frameworks: FrameworkKey[];
+  /** Operations registers the workbook holds. */
+  registers: OptionalRegisterKey[];
   table(name: string): TableData | undefined;
   layout(name: string): TableSnapshot | undefined;
   /** Which tables and columns are ours under the names the analyst gave them. */
@@ -74,12 +85,18 @@ export async function readWorkbookData(
   };
   const toRead = wanted.map(layout).filter((t): t is TableSnapshot => t !== undefined);
   const tables = await readTables(context, toRead, sync);
+  // The Scales tables came in full with the snapshot: the operations KPIs and Check look values up in them.
+  for (const name of SCALE_TABLE_NAMES) {
+    const t = layout(name);
+    if (t?.body && !tables.has(name.toLowerCase())) tables.set(name.toLowerCase(), { ...t, rows: t.body });
+  }
   const controlHeaders = new Set((layout(CONTROLS_TABLE)?.headers ?? []).map((h) => h.toLowerCase()));
   return {
     snapshot,
     scales: scalesFromSnapshot(snapshot) ?? defaultScales(),
     tables,
     frameworks: FRAMEWORK_KEYS.filter((key) => controlHeaders.has(getFramework(key).shortName.toLowerCase())),
+    registers: OPTIONAL_REGISTER_KEYS.filter((key) => layout(OPTIONAL_REGISTERS[key].table) !== undefined),
     table: (name) => tables.get(name.toLowerCase()),
     layout,
     identity,

@@ -92,31 +92,33 @@ export function riskLevel(score: unknown[][], bands?: unknown[][]): unknown[][] 
 }
 
 /**
- * Share of a framework's applicable requirements covered by your controls, from 0 to 1 (Implemented counts 1, Partially implemented 0.5).
+ * Share of a framework's applicable requirements covered by your controls, from 0 to 1. An Implemented control that equals or contains a requirement gives it 1; a subset or intersecting one 0.5; a jointly sufficient set gives 1 once all its controls are Implemented; Partially implemented halves; Ineffective gives 0.
  * @customfunction COVERAGE
- * @param framework Framework key or name, e.g. ISO27001, NISTCSF, SOC2, HIPAA, NIST80053, NIST800171, GLBA, GDPR.
- * @param mappings The control matrix column of requirement IDs for this framework, IDs separated by ";".
- * @param statuses The control matrix Status column, same size as mappings.
+ * @param framework Framework key or name, e.g. ISO27001, NISTCSF, SOC2, HIPAA, NIST80053, NIST800171, NIST800171R3, CMMCL1, GLBA, GDPR.
+ * @param mappings The Mappings table's columns Control ID, Framework, Requirement ID, Relationship and Jointly Sufficient, e.g. Mappings[[Control ID]:[Jointly Sufficient]].
+ * @param controlIds The control matrix Control ID column.
+ * @param statuses The control matrix Status column, same size as controlIds.
  * @param [applicability] Optional two-column range: Requirement ID and Applicable (Y/N). Requirements marked N are left out.
- * @param [effectiveness] Optional Effectiveness column, same size as mappings; Ineffective controls count 0.
+ * @param [effectiveness] Optional Effectiveness column, same size as controlIds; Ineffective controls count 0.
  * @returns Coverage from 0 to 1.
  */
-export function coverage(framework: string, mappings: unknown[][], statuses: unknown[][], applicability?: unknown[][], effectiveness?: unknown[][]): unknown {
-  return valueSafely(() => coverageFormula(framework, mappings, statuses, applicability, effectiveness));
+export function coverage(framework: string, mappings: unknown[][], controlIds: unknown[][], statuses: unknown[][], applicability?: unknown[][], effectiveness?: unknown[][]): unknown {
+  return valueSafely(() => coverageFormula(framework, mappings, controlIds, statuses, applicability, effectiveness));
 }
 
 /**
- * Applicable requirements of a framework that your controls do not fully cover: ID, label and credit (0 or 0.5).
+ * Applicable requirements of a framework that your controls do not fully cover: ID, label and credit (below 1).
  * @customfunction GAPS
- * @param framework Framework key or name, e.g. ISO27001, NISTCSF, SOC2, HIPAA, NIST80053, NIST800171, GLBA, GDPR.
- * @param mappings The control matrix column of requirement IDs for this framework, IDs separated by ";".
- * @param statuses The control matrix Status column, same size as mappings.
+ * @param framework Framework key or name, e.g. ISO27001, NISTCSF, SOC2, HIPAA, NIST80053, NIST800171, NIST800171R3, CMMCL1, GLBA, GDPR.
+ * @param mappings The Mappings table's columns Control ID, Framework, Requirement ID, Relationship and Jointly Sufficient, e.g. Mappings[[Control ID]:[Jointly Sufficient]].
+ * @param controlIds The control matrix Control ID column.
+ * @param statuses The control matrix Status column, same size as controlIds.
  * @param [applicability] Optional two-column range: Requirement ID and Applicable (Y/N). Requirements marked N are left out.
- * @param [effectiveness] Optional Effectiveness column, same size as mappings; Ineffective controls count 0.
+ * @param [effectiveness] Optional Effectiveness column, same size as controlIds; Ineffective controls count 0.
  * @returns Rows of requirement ID, label and credit, in catalog order.
  */
-export function gaps(framework: string, mappings: unknown[][], statuses: unknown[][], applicability?: unknown[][], effectiveness?: unknown[][]): unknown[][] {
-  return gridSafely(() => gapsFormula(framework, mappings, statuses, applicability, effectiveness));
+export function gaps(framework: string, mappings: unknown[][], controlIds: unknown[][], statuses: unknown[][], applicability?: unknown[][], effectiveness?: unknown[][]): unknown[][] {
+  return gridSafely(() => gapsFormula(framework, mappings, controlIds, statuses, applicability, effectiveness));
 }
 
 /**

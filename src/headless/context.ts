@@ -1,8 +1,15 @@
 import { HeadlessOfficeError } from "./errors";
 import type { HeadlessWorkbook } from "./model/workbook";
 
-/** Excel on the web rejects a request whose payload exceeds 5 MB. */
+/**
+ * "Excel on the web has a payload size limit for requests and responses of 5MB" and "a range is
+ * limited to 5,000,000 cells for read operations": Resource limits and performance optimization for
+ * Office Add-ins, section Excel add-ins (learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization).
+ * The host applies the web's limits everywhere, so code that passes here passes on every platform.
+ */
 export const REQUEST_PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+export const RESPONSE_PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+export const READ_CELL_LIMIT = 5_000_000;
 
 /**
  * One queued action. "resolve" commands only bind an object path (getItem, getRange, ...): they can fail
@@ -13,6 +20,8 @@ export interface Command {
   location: string;
   payload: unknown;
   apply(): void;
+  /** What the command sends back (loads and method results), measured against the response limit. */
+  response?(): unknown;
 }
 
 /** UTF-8 size of a string without materialising the encoded bytes (payloads can be megabytes). */
@@ -31,6 +40,8 @@ export class HeadlessRequestContext<TWorkbookProxy = unknown> {
   readonly workbook: TWorkbookProxy;
   readonly trackedObjects = { add: (): void => undefined, remove: (): void => undefined };
   readonly debugInfo = {};
+  /** Excel.RunOptions.delayForCellEdit: wait for the user to leave cell-edit mode instead of failing. */
+  delayForCellEdit = false;
   private queue: Command[] = [];
 
   constructor(
@@ -48,6 +59,19 @@ export class HeadlessRequestContext<TWorkbookProxy = unknown> {
     this.queue.push(command);
   }
 
+  /**
+   * ResponsePayloadSizeLimitExceeded when what the request loaded is over 5 MB ("This error only
+   * occurs in Office on the web": application-specific-api-error-handling). The request has run;
+   * the add-in gets the error instead of the data.
+   */
+  private checkResponse(commands: Command[]): void {
+    const responses = commands.filter((c) => c.response).map((c) => c.response!());
+    if (responses.length === 0) return;
+    const bytes = utf8Bytes(JSON.stringify(responses));
+    this.model.stats.recordResponse(bytes);
+    if (bytes > RESPONSE_PAYLOAD_LIMIT_BYTES) throw new HeadlessOfficeError("ResponsePayloadSizeLimitExceeded");
+  }
+
   get hasPendingCommands(): boolean {
     return this.queue.length > 0;
   }
@@ -62,6 +86,8 @@ export class HeadlessRequestContext<TWorkbookProxy = unknown> {
     const commands = this.queue;
     this.queue = [];
     if (commands.some((c) => c.kind !== "resolve")) {
+      if (this.model.cellEditMode && this.delayForCellEdit) await this.model.whenCellEditEnds();
+      if (this.model.cellEditMode) throw new HeadlessOfficeError("InvalidOperationInCellEditMode");
       const bytes = utf8Bytes(JSON.stringify(commands.map((c) => [c.location, c.payload])));
       this.model.stats.record(bytes);
       if (bytes > REQUEST_PAYLOAD_LIMIT_BYTES) throw new HeadlessOfficeError("RequestPayloadSizeLimitExceeded");
@@ -74,6 +100,7 @@ export class HeadlessRequestContext<TWorkbookProxy = unknown> {
         throw error instanceof HeadlessOfficeError ? error.at(command.location) : error;
       }
     }
+    this.checkResponse(commands);
     return passThroughValue as T;
   }
 }

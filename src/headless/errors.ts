@@ -13,6 +13,9 @@ export type HeadlessErrorCode =
   | "ItemNotFound"
   | "PropertyNotLoaded"
   | "RequestPayloadSizeLimitExceeded"
+  | "ResponsePayloadSizeLimitExceeded"
+  | "RangeExceedsLimit"
+  | "InvalidOperationInCellEditMode"
   | "ValueNotLoaded";
 
 const defaultMessages: Record<HeadlessErrorCode, string> = {
@@ -25,6 +28,9 @@ const defaultMessages: Record<HeadlessErrorCode, string> = {
   ItemNotFound: "The requested resource doesn't exist.",
   PropertyNotLoaded: "The property is not available.",
   RequestPayloadSizeLimitExceeded: "The request payload size has exceeded the limit. Please refer to the documentation: \"https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins\".",
+  ResponsePayloadSizeLimitExceeded: "The response payload size has exceeded the limit. Please refer to the documentation: \"https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins\".",
+  RangeExceedsLimit: "The cell count in the range has exceeded the maximum supported number. Please refer to the documentation: \"https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins\".",
+  InvalidOperationInCellEditMode: "The operation isn't available while Excel is in Edit cell mode. Exit Edit mode by using the Enter or Tab keys, or by selecting another cell, and then try again.",
   ValueNotLoaded: "The value of the result object has not been loaded yet. Before reading the value property, call \"context.sync()\" on the associated request context.",
 };
 

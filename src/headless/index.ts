@@ -36,14 +36,19 @@ export function createWorkbook(options: CreateWorkbookOptions = {}): HeadlessWor
   return workbook;
 }
 
-export function createRequestContext(workbook: HeadlessWorkbook): Excel.RequestContext {
+export function createRequestContext(workbook: HeadlessWorkbook, options: Pick<Excel.RunOptions, "delayForCellEdit"> = {}): Excel.RequestContext {
   const context = new CalculatingRequestContext<Workbook>(workbook, (ctx) => new Workbook(ctx as HeadlessRequestContext));
+  context.delayForCellEdit = options.delayForCellEdit === true;
   return context as unknown as Excel.RequestContext;
 }
 
 /** Like Excel.run: runs the batch on a fresh context, then syncs what the batch left queued. */
-export async function run<T>(workbook: HeadlessWorkbook, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-  const context = createRequestContext(workbook);
+export async function run<T>(
+  workbook: HeadlessWorkbook,
+  batch: (context: Excel.RequestContext) => Promise<T>,
+  options: Pick<Excel.RunOptions, "delayForCellEdit"> = {},
+): Promise<T> {
+  const context = createRequestContext(workbook, options);
   const result = await batch(context);
   await context.sync();
   return result;

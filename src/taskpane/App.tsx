@@ -79,8 +79,9 @@ export function App({ host: givenHost, supported = isExcelApiSupported(Office.co
         <Stack tokens={{ childrenGap: 8 }} styles={{ root: { padding: "8px 10px 16px", maxWidth: 640 } }}>
           {!supported && (
             <MessageBar messageBarType={MessageBarType.blocked} isMultiline>
-              This add-in needs Excel 2019 or later, Microsoft 365 or Excel on the web (Excel JavaScript API {MIN_EXCEL_API}). Building
-              and checking the workbook won't work in this version of Excel.
+              This add-in runs in Microsoft 365 (Windows version 2002 or later, Mac 16.35 or later), Excel 2021 or later, and Excel on
+              the web: it needs a shared runtime and Excel JavaScript API {MIN_EXCEL_API}. Building and checking won&apos;t work in this
+              version of Excel, but the workbooks it builds still open and calculate here, in Excel 2019 and in LibreOffice 7.4.
             </MessageBar>
           )}
           <Pivot

@@ -41,7 +41,8 @@ export function todaySerial(now: Date = new Date()): number {
 function scalarOf(raw: unknown): { value: Scalar; error?: string } {
   if (raw === null || raw === undefined) return { value: "" };
   if (typeof raw === "string" || typeof raw === "number" || typeof raw === "boolean") return { value: raw };
-  if (raw instanceof Date) return { value: serialOf(raw) };
+  // Date-times keep their time of day (Incidents' Detected, Notification Due); whole dates stay whole.
+  if (raw instanceof Date) return { value: (raw.getTime() - EXCEL_EPOCH_MS) / DAY_MS };
   if (typeof raw === "object" && "error" in raw) return { value: "", error: String((raw as { error: unknown }).error) };
   if (typeof raw === "object" && "richText" in raw) return { value: (raw as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join("") };
   throw new Error(`Unexpected cell value ${JSON.stringify(raw)}`);

@@ -16,8 +16,12 @@ import { EngineWorkbook } from "./engineWorkbook";
 import { checkContext } from "./oracle";
 import { summaryLine, verified, verifyOrExplain, type Verification } from "./verify";
 
-/** Building (cached values included), recalculating and reading back all the sample workbooks, with room to spare on a 2-core runner. */
-const RECALC_TIMEOUT_MS = 240_000;
+/**
+ * Building (cached values included), recalculating and reading back all the sample workbooks, with
+ * room to spare on a busy 2-core runner (each workbook carries its Mappings sheet: 600-2,400 mapping
+ * rows with four formulas each).
+ */
+const RECALC_TIMEOUT_MS = 420_000;
 
 interface Recalculated {
   book: EngineWorkbook;
@@ -55,7 +59,7 @@ describeWith(sofficeDependency(), { suite: "engine", title: "sample workbooks re
     const builtAt = Date.now();
     // A file whose cached value is wrong on purpose: LibreOffice must replace it, or the comparison proves nothing.
     const canary = await writeCanary(join(dir, "built"));
-    const recalculated = await recalculate([...built, canary.path], { outDir: join(dir, "recalculated") });
+    const recalculated = await recalculate([...built, canary.path], { outDir: join(dir, "recalculated"), timeoutMs: RECALC_TIMEOUT_MS - 30_000 });
     timings = `built in ${((builtAt - started) / 1000).toFixed(1)} s, recalculated in ${((Date.now() - builtAt) / 1000).toFixed(1)} s`;
     // TODAY(): the CLI cached it with the real today, LibreOffice recalculated with the real today.
     if (new Date().toDateString() !== day) throw new Error("The local date changed between building and recalculating (midnight); run the suite again.");

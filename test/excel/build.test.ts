@@ -21,7 +21,8 @@ describe("Build on an empty workbook", () => {
     expect(report.syncs).toBeLessThanOrEqual(3);
     expect(wb.stats.largestRequestBytes).toBeLessThan(4 * 1024 * 1024);
     expect(wb.sheets.map((s) => s.name)).toEqual([
-      "Sheet1", "Dashboard", "Top Risks", "Heatmap", "Risk Register", "Asset Inventory", "Control Matrix", "Risk Quantification", "Loss Exceedance", "Requirements",
+      "Sheet1", "Dashboard", "Top Risks", "Heatmap", "Risk Register", "Asset Inventory", "Control Matrix", "Risk Quantification", "Loss Exceedance",
+      "Incidents", "Vulnerabilities", "Access Reviews", "Training", "Requirements", "Mappings",
       "Statement of Applicability", "Coverage", "KPI History", "Scales", "ISMP Settings",
     ]);
     expect(report.created).toEqual(expect.arrayContaining(["Table Risks", "Table Assets", "Table Controls", "Table SoA", "Table RatingBands"]));
@@ -55,5 +56,22 @@ describe("Build on an empty workbook", () => {
     await run(wb, (ctx) => buildWorkbook(ctx, defaultOptions("healthcare"), TODAY));
     expect(wb.getSheet("Statement of Applicability")).toBeUndefined();
     expect(wb.getTable("Controls")!.columnNames().slice(-2)).toEqual(["HIPAA", "NIST CSF"]);
+  });
+});
+
+describe("Build and the Office.js behaviours it must work around", () => {
+  it("freezes panes only on the active sheet (office-js #3148) and ends on the Dashboard", async () => {
+    const wb = createWorkbook();
+    await run(wb, (ctx) => buildWorkbook(ctx, defaultOptions("general"), TODAY));
+    expect(wb.sheet("Risk Register").freeze).toMatchObject({ rows: 4, columns: 1 });
+    expect(wb.frozenWhileInactive).toEqual([]);
+    expect(wb.activeSheet?.name).toBe("Dashboard");
+  });
+
+  it("prints registers at a legible fixed scale and fits one-page sheets with documented zoom values (excel.pagelayoutzoomoptions)", async () => {
+    const wb = createWorkbook();
+    await run(wb, (ctx) => buildWorkbook(ctx, defaultOptions("general"), TODAY));
+    expect(wb.sheet("Risk Register").pageLayout.zoom).toEqual({ scale: 70 });
+    expect(wb.sheet("Dashboard").pageLayout.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 1 });
   });
 });

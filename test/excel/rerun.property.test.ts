@@ -17,15 +17,20 @@ import { REQUIREMENT, REQUIREMENTS_TABLE } from "../../src/core/blueprint/requir
 import { RISKS_TABLE } from "../../src/core/blueprint/riskRegister";
 import { SCORE_MATRIX_NAME, SETTINGS } from "../../src/core/blueprint/scalesSheet";
 import { canonicalFormula } from "../../src/core/plan/formulaText";
+import { ACCESS_REVIEWS_TABLE } from "../../src/core/registers/accessReviews";
+import { INCIDENTS_TABLE } from "../../src/core/registers/incidents";
+import { TRAINING_TABLE } from "../../src/core/registers/training";
+import { VULNERABILITIES_TABLE } from "../../src/core/registers/vulnerabilities";
 import { renameReferences, Renames } from "../../src/core/plan/structuredRefs";
 import { MEMORY_SHEET } from "../../src/core/plan/workbookMemory";
 import { MATRIX_SIZES } from "../../src/core/scales";
 
 const TODAY = new Date(2026, 10, 23);
-const EDITABLE_TABLES = [RISKS_TABLE, ASSETS_TABLE, CONTROLS_TABLE, REQUIREMENTS_TABLE] as const;
+/** Every register (the operations registers included) and the Requirements table. */
+const EDITABLE_TABLES = [RISKS_TABLE, ASSETS_TABLE, CONTROLS_TABLE, INCIDENTS_TABLE, VULNERABILITIES_TABLE, ACCESS_REVIEWS_TABLE, TRAINING_TABLE, REQUIREMENTS_TABLE] as const;
 type EditableTable = (typeof EDITABLE_TABLES)[number];
 /** The last column of Requirements is calculated: deleting it is what a user can do in Excel (and the host models exactly). */
-const DELETABLE_COLUMN = { table: REQUIREMENTS_TABLE, header: REQUIREMENT.implementation };
+const DELETABLE_COLUMN = { table: REQUIREMENTS_TABLE, header: REQUIREMENT.creditedBy };
 const DELETABLE_NAMES = [...SETTINGS.map((s) => s.name), SCORE_MATRIX_NAME];
 
 type UserEdit =

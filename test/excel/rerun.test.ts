@@ -10,6 +10,7 @@ import { BuildOptions, defaultOptions } from "../../src/core/blueprint/options";
 import { RISK_REGISTER_SHEET, RISKS_TABLE } from "../../src/core/blueprint/riskRegister";
 import { SCALE_TABLES, SCALES_SHEET, SCORE_MATRIX_NAME } from "../../src/core/blueprint/scalesSheet";
 import { defaultScales, MATRIX_SIZES } from "../../src/core/scales";
+import { columnLetter } from "../../src/core/a1";
 
 const TODAY = new Date(2026, 10, 23);
 const OPTIONS: BuildOptions = { ...defaultOptions("general"), sample: true };
@@ -211,5 +212,46 @@ describe("The Scales sheet's score grid", () => {
     expect(grid()).toEqual(defaultScales(size).matrix);
     await build(workbook, { ...OPTIONS, matrixSize: size });
     expect(grid()).toEqual(defaultScales(size).matrix);
+  });
+});
+
+describe("Re-running Build on a just-built workbook, formulas read back in Excel's display form ([@Col], Table[Col])", () => {
+  it("reports nothing restored, added or created", async () => {
+    const workbook = await builtWorkbook();
+    const formulas = await run(workbook, async (context) => {
+      const range = context.workbook.tables.getItem(RISKS_TABLE).getDataBodyRange().getRow(0).load("formulas");
+      await context.sync();
+      return range.formulas[0].filter((f) => typeof f === "string" && f.startsWith("="));
+    });
+    expect(formulas.join(" ")).toMatch(/\[@\[Inherent Likelihood\]\]/);
+    expect(formulas.join(" ")).not.toMatch(/#This Row/);
+    const report = await build(workbook);
+    expect(report.repaired).toEqual([]);
+    expect(report.created).toEqual([]);
+  });
+});
+
+describe("Validation text built from scale labels the analyst edited ([MS-XLSB] 2.5.37: error message <= 225, input message <= 255)", () => {
+  it("is capped with an ellipsis, so the re-run is not refused", async () => {
+    const workbook = await builtWorkbook();
+    const longLabel = "Almost certain to happen within the next reporting period unless controls change".repeat(2);
+    await run(workbook, async (context) => {
+      const body = context.workbook.tables.getItem(SCALE_TABLES.likelihood).getDataBodyRange();
+      body.load("rowCount");
+      await context.sync();
+      body.getColumn(1).values = Array.from({ length: body.rowCount }, () => [longLabel]);
+    });
+    await build(workbook);
+    const sheet = workbook.sheet(RISK_REGISTER_SHEET);
+    const risks = workbook.getTable(RISKS_TABLE)!;
+    const messages = risks.columnNames().flatMap((_, i) => {
+      const validation = sheet.validationAt(`${columnLetter(i)}5`);
+      return validation ? [validation.errorAlert?.message ?? "", validation.prompt?.message ?? ""] : [];
+    });
+    expect(messages.some((m) => m.endsWith("…"))).toBe(true);
+    expect(Math.max(...messages.map((m) => m.length))).toBeLessThanOrEqual(255);
+    for (const validation of risks.columnNames().map((_, i) => sheet.validationAt(`${columnLetter(i)}5`))) {
+      expect(validation?.errorAlert?.message.length ?? 0).toBeLessThanOrEqual(225);
+    }
   });
 });

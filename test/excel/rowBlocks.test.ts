@@ -9,7 +9,7 @@ import { createWorkbook, HeadlessWorkbook, run, writeXlsx } from "../../src/head
 import { buildWorkbook } from "../../src/excel/build";
 import { readWorkbookData } from "../../src/excel/workbookData";
 import { createSyncCounter } from "../../src/excel/syncCounter";
-import { BuildOptions, defaultOptions } from "../../src/core/blueprint/options";
+import { BuildOptions, defaultOptions, registersOf } from "../../src/core/blueprint/options";
 import { CHART_BLOCKS, KPI_BLOCK, kpiSpecs } from "../../src/core/blueprint/dashboardSheet";
 import { SETTINGS_BLOCK } from "../../src/core/blueprint/scalesSheet";
 import { defaultScales } from "../../src/core/scales";
@@ -90,7 +90,7 @@ describe("A fresh Build written to .xlsx (office-js #5909, #2093, #6745: Excel f
     const rows = Array.from({ length: end.row - start.row }, (_, i) => start.row + 2 + i);
     const label = (row: number) => dashboard.valueAt(`${columnLetter(start.column)}${row}`);
     const formulas = rows.map((row) => dashboard.formulaAt(`${columnLetter(start.column + 1)}${row}`));
-    expect(rows.map(label)).toEqual(kpiSpecs(defaultScales(), OPTIONS.frameworks).map((k) => k.label));
+    expect(rows.map(label)).toEqual(kpiSpecs(defaultScales(), OPTIONS.frameworks, registersOf(OPTIONS)).map((k) => k.label));
     expect(new Set(formulas).size).toBe(rows.length);
   });
 

@@ -5,57 +5,85 @@ import { coverageFormula, crosswalkFormula, gapsFormula, requirementsFormula } f
 
 // GLBA 314.4 has 17 assessable requirements: (a), (b), (c)(1)-(8), (d)-(j).
 const GLBA_LEAVES = 17;
-const MAPPINGS = [["314.4(a); 314.4(b)"], ["314.4(c)(1)"], [""]];
+/** Mappings[[Control ID]:[Jointly Sufficient]] of three controls; one ISO row that GLBA must skip. */
+const MAPPINGS = [
+  ["C1", "GLBA", "314.4(a)", "Equal", "No"],
+  ["C1", "GLBA", "314.4(b)", "Superset of", "No"],
+  ["C2", "GLBA", "314.4(c)(1)", "Equal", "No"],
+  ["C3", "ISO 27001", "A.5.1", "Equal", "No"],
+  ["", "", "", "", ""],
+];
+const IDS = [["C1"], ["C2"], ["C3"]];
 const STATUSES = [["Implemented"], ["Partially implemented"], ["Implemented"]];
-const VALID_KEYS = "ISO27001, NISTCSF, SOC2, HIPAA, NIST80053, NIST800171, GLBA, GDPR";
+const VALID_KEYS = "ISO27001, NISTCSF, SOC2, HIPAA, NIST80053, NIST800171, NIST800171R3, CMMCL1, GLBA, GDPR";
 
 describe("COVERAGE", () => {
   it("counts the catalog fixture as expected", () => {
     expect(assessableRequirements("GLBA")).toHaveLength(GLBA_LEAVES);
   });
 
-  it("divides the credits by the number of assessable requirements", () => {
-    expect(coverageFormula("GLBA", MAPPINGS, STATUSES)).toBeCloseTo(2.5 / GLBA_LEAVES);
+  it("divides the credits by the number of assessable requirements, reading only the framework's rows", () => {
+    expect(coverageFormula("GLBA", MAPPINGS, IDS, STATUSES)).toBeCloseTo(2.5 / GLBA_LEAVES);
+  });
+
+  it("gives an implemented control that only intersects a requirement partial credit, not full", () => {
+    const intersecting = [["C1", "GLBA", "314.4(a)", "Intersects", "No"]];
+    expect(coverageFormula("GLBA", intersecting, IDS, STATUSES)).toBeCloseTo(0.5 / GLBA_LEAVES);
+    expect(gapsFormula("GLBA", intersecting, IDS, STATUSES)).toContainEqual(["314.4(a)", expect.any(String), 0.5]);
+  });
+
+  it("gives a jointly sufficient set full credit once all its members are implemented (4 columns read as not jointly sufficient)", () => {
+    const joint = [["C1", "GLBA", "314.4(a)", "Subset of", "Yes"], ["C3", "GLBA", "314.4(a)", "Subset of", "Yes"]];
+    expect(coverageFormula("GLBA", joint, IDS, STATUSES)).toBeCloseTo(1 / GLBA_LEAVES);
+    expect(coverageFormula("GLBA", joint.map((row) => row.slice(0, 4)), IDS, STATUSES)).toBeCloseTo(0.5 / GLBA_LEAVES);
   });
 
   it("accepts framework names and aliases", () => {
-    expect(coverageFormula("glba", MAPPINGS, STATUSES)).toBeCloseTo(2.5 / GLBA_LEAVES);
-    expect(coverageFormula("ISO 27001", [["a.5.1"]], [["Implemented"]])).toBeCloseTo(1 / assessableRequirements("ISO27001").length);
+    expect(coverageFormula("glba", MAPPINGS, IDS, STATUSES)).toBeCloseTo(2.5 / GLBA_LEAVES);
+    expect(coverageFormula("ISO 27001", MAPPINGS, IDS, STATUSES)).toBeCloseTo(1 / assessableRequirements("ISO27001").length);
   });
 
   it("leaves out requirements marked not applicable, including everything under a parent", () => {
     const applicability = [["Requirement ID", "Applicable"], ["314.4(c)", "N"], ["314.4(j)", "Not applicable"], ["314.4(a)", "Y"]];
-    expect(coverageFormula("GLBA", MAPPINGS, STATUSES, applicability)).toBeCloseTo(2 / (GLBA_LEAVES - 9));
+    expect(coverageFormula("GLBA", MAPPINGS, IDS, STATUSES, applicability)).toBeCloseTo(2 / (GLBA_LEAVES - 9));
   });
 
   it("gives ineffective controls no credit", () => {
-    expect(coverageFormula("GLBA", MAPPINGS, STATUSES, null, [["Ineffective"], ["Effective"], [""]])).toBeCloseTo(0.5 / GLBA_LEAVES);
+    expect(coverageFormula("GLBA", MAPPINGS, IDS, STATUSES, null, [["Ineffective"], ["Effective"], [""]])).toBeCloseTo(0.5 / GLBA_LEAVES);
   });
 
   it("rejects an unknown framework, listing the valid keys", () => {
-    expect(coverageFormula("PCI", MAPPINGS, STATUSES)).toEqual({ code: "#VALUE!", message: `Framework "PCI" is not supported; use one of: ${VALID_KEYS}` });
+    expect(coverageFormula("PCI", MAPPINGS, IDS, STATUSES)).toEqual({ code: "#VALUE!", message: `Framework "PCI" is not supported; use one of: ${VALID_KEYS}` });
   });
 
   it("returns #N/A when the framework is blank", () => {
-    expect(coverageFormula("", MAPPINGS, STATUSES)).toEqual({ code: "#N/A", message: `Framework is required; use one of: ${VALID_KEYS}` });
+    expect(coverageFormula("", MAPPINGS, IDS, STATUSES)).toEqual({ code: "#N/A", message: `Framework is required; use one of: ${VALID_KEYS}` });
   });
 
-  it("rejects mappings and statuses of different sizes", () => {
-    expect(coverageFormula("GLBA", MAPPINGS, STATUSES.slice(0, 2))).toEqual({
+  it("rejects a one-column mapping range (the former Control Matrix form), saying which columns it needs", () => {
+    expect(coverageFormula("GLBA", [["314.4(a)"]], IDS, STATUSES)).toEqual({
       code: "#VALUE!",
-      message: "Mappings and statuses must be ranges of the same size; got 3 rows x 1 column and 2 rows x 1 column",
+      message:
+        "Mappings must be Control ID, Framework, Requirement ID, Relationship and optionally Jointly Sufficient (4 or 5 columns, e.g. Mappings[[Control ID]:[Jointly Sufficient]]); got 1 column",
+    });
+  });
+
+  it("rejects control IDs and statuses of different sizes", () => {
+    expect(coverageFormula("GLBA", MAPPINGS, IDS, STATUSES.slice(0, 2))).toEqual({
+      code: "#VALUE!",
+      message: "Control IDs and statuses must be ranges of the same size; got 3 rows x 1 column and 2 rows x 1 column",
     });
   });
 
   it("rejects effectiveness of a different size", () => {
-    expect(coverageFormula("GLBA", MAPPINGS, STATUSES, null, [["Effective"]])).toEqual({
+    expect(coverageFormula("GLBA", MAPPINGS, IDS, STATUSES, null, [["Effective"]])).toEqual({
       code: "#VALUE!",
-      message: "Mappings and effectiveness must be ranges of the same size; got 3 rows x 1 column and 1 row x 1 column",
+      message: "Control IDs and effectiveness must be ranges of the same size; got 3 rows x 1 column and 1 row x 1 column",
     });
   });
 
   it("rejects an applicability range that is not two columns", () => {
-    expect(coverageFormula("GLBA", MAPPINGS, STATUSES, [["314.4(a)", "Y", "note"]])).toEqual({
+    expect(coverageFormula("GLBA", MAPPINGS, IDS, STATUSES, [["314.4(a)", "Y", "note"]])).toEqual({
       code: "#VALUE!",
       message: "Applicability must be a two-column range (Requirement ID, Applicable Y/N); got 3 columns",
     });
@@ -63,21 +91,24 @@ describe("COVERAGE", () => {
 
   it("returns #N/A when nothing is applicable", () => {
     const everything = getFramework("GLBA").requirements.filter((r) => r.parent === null).map((r) => [r.id, "N"]);
-    expect(coverageFormula("GLBA", MAPPINGS, STATUSES, everything)).toEqual({ code: "#N/A", message: "No requirement of GLBA is applicable: every one is marked not applicable" });
+    expect(coverageFormula("GLBA", MAPPINGS, IDS, STATUSES, everything)).toEqual({ code: "#N/A", message: "No requirement of GLBA is applicable: every one is marked not applicable" });
   });
 
   it("returns #N/A when an input cell is #N/A", () => {
-    expect(coverageFormula("GLBA", MAPPINGS, [["Implemented"], [{ code: "#N/A" }], [""]])).toEqual({ code: "#N/A", message: "Statuses (row 2) is missing (#N/A)" });
+    expect(coverageFormula("GLBA", MAPPINGS, IDS, [["Implemented"], [{ code: "#N/A" }], [""]])).toEqual({ code: "#N/A", message: "Statuses (row 2) is missing (#N/A)" });
   });
 
   it("returns #N/A when a required range is missing", () => {
-    expect(coverageFormula("GLBA", undefined, STATUSES)).toEqual({ code: "#N/A", message: "Mappings is required: the framework's mapping column of the control matrix" });
+    expect(coverageFormula("GLBA", undefined, IDS, STATUSES)).toEqual({
+      code: "#N/A",
+      message: "Mappings is required: the Mappings table's columns Control ID, Framework, Requirement ID, Relationship and optionally Jointly Sufficient",
+    });
   });
 });
 
 describe("GAPS", () => {
   it("spills ID, label and credit of requirements not fully covered, in catalog order", () => {
-    const gaps = gapsFormula("GLBA", MAPPINGS, STATUSES) as unknown[][];
+    const gaps = gapsFormula("GLBA", MAPPINGS, IDS, STATUSES) as unknown[][];
     expect(gaps).toHaveLength(GLBA_LEAVES - 2);
     expect(gaps[0]).toEqual(["314.4(c)(1)", expect.any(String), 0.5]);
     expect(gaps[1]).toEqual(["314.4(c)(2)", expect.any(String), 0]);
@@ -85,12 +116,12 @@ describe("GAPS", () => {
   });
 
   it("spills one blank row when everything applicable is covered", () => {
-    const allLeaves = assessableRequirements("GLBA").map((r) => r.id).join("; ");
-    expect(gapsFormula("GLBA", [[allLeaves]], [["Implemented"]])).toEqual([["", "", ""]]);
+    const all = assessableRequirements("GLBA").map((r) => ["C1", "GLBA", r.id, "Equal", "No"]);
+    expect(gapsFormula("GLBA", all, [["C1"]], [["Implemented"]])).toEqual([["", "", ""]]);
   });
 
   it("reports the same errors as COVERAGE", () => {
-    expect(gapsFormula("nope", MAPPINGS, STATUSES)).toMatchObject({ code: "#VALUE!" });
+    expect(gapsFormula("nope", MAPPINGS, IDS, STATUSES)).toMatchObject({ code: "#VALUE!" });
   });
 });
 

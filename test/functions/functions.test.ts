@@ -12,7 +12,7 @@ describe("outside Excel (no CustomFunctions global)", () => {
     expect(riskScore([[7]], [[1]], [[1, 2, 3, 4, 5], [2, 4, 6, 8, 10], [3, 6, 9, 12, 15], [4, 8, 12, 16, 20], [5, 10, 15, 20, 25]])).toEqual([
       [{ code: "#VALUE!", message: "Likelihood must be a whole number from 1 to 5; got 7" }],
     ]);
-    expect(coverage("PCI", [["x"]], [["Implemented"]])).toMatchObject({ code: "#VALUE!", message: expect.stringContaining('Framework "PCI" is not supported') });
+    expect(coverage("PCI", [["C1", "GLBA", "314.4(a)", "Equal"]], [["C1"]], [["Implemented"]])).toMatchObject({ code: "#VALUE!", message: expect.stringContaining('Framework "PCI" is not supported') });
   });
 
   it("wraps a whole-call error of a spilling function in a single cell", () => {
@@ -21,7 +21,7 @@ describe("outside Excel (no CustomFunctions global)", () => {
 
   it("passes results through unchanged", () => {
     expect(riskLevel([[12]])).toEqual([["High"]]);
-    expect(coverage("GLBA", [["314.4(a)"]], [["Implemented"]])).toBeGreaterThan(0);
+    expect(coverage("GLBA", [["C1", "GLBA", "314.4(a)", "Equal"]], [["C1"]], [["Implemented"]])).toBeGreaterThan(0);
   });
 
   function hasUnexpectedProblem(result: unknown): boolean {
@@ -40,12 +40,12 @@ describe("outside Excel (no CustomFunctions global)", () => {
     );
     const range = fc.oneof(cell, fc.array(fc.array(cell, { maxLength: 4 }), { maxLength: 4 }));
     fc.assert(
-      fc.property(range, range, range, range, range, (a, b, c, d, e) => {
+      fc.property(range, range, range, range, range, range, (a, b, c, d, e, f) => {
         const calls = [
           () => riskScore(a as unknown[][], b as unknown[][], c as unknown[][]),
           () => riskLevel(a as unknown[][], b as unknown[][]),
-          () => coverage(a as string, b as unknown[][], c as unknown[][], d as unknown[][], e as unknown[][]),
-          () => gaps(a as string, b as unknown[][], c as unknown[][], d as unknown[][], e as unknown[][]),
+          () => coverage(a as string, b as unknown[][], c as unknown[][], d as unknown[][], e as unknown[][], f as unknown[][]),
+          () => gaps(a as string, b as unknown[][], c as unknown[][], d as unknown[][], e as unknown[][], f as unknown[][]),
           () => requirements(a as string),
           () => crosswalkTo(a as string, b as string, c as string),
           () => ale(a as unknown[][], b as unknown[][], c as unknown[][]),

@@ -5,7 +5,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CONTROL, CONTROLS_TABLE, mappingColumnHeader } from "../../src/core/blueprint/controlMatrix";
+import { CONTROL, CONTROLS_TABLE } from "../../src/core/blueprint/controlMatrix";
+import { MAPPING, MAPPINGS_TABLE } from "../../src/core/blueprint/mappingsSheet";
 import { COVERAGE, COVERAGE_TABLE } from "../../src/core/blueprint/coverageSheet";
 import { defaultOptions, type BuildOptions } from "../../src/core/blueprint/options";
 import { REQUIREMENT, REQUIREMENTS_TABLE } from "../../src/core/blueprint/requirementsSheet";
@@ -83,15 +84,23 @@ describe.each(CASES)("the sample workbook (%s) calculated on the headless host",
     for (const row of summary) {
       const key = FRAMEWORK_KEYS.find((k) => getFramework(k).shortName === row[COVERAGE.framework]);
       if (!key) throw new Error(`Unknown framework ${String(row[COVERAGE.framework])}`);
-      const controlRows = controls.map((control) => ({
-        mapping: String(control[mappingColumnHeader(key)]),
+      const controlStates = controls.map((control) => ({
+        id: String(control[CONTROL.id]),
         status: String(control[CONTROL.status]),
         effectiveness: String(control[CONTROL.effectiveness]),
       }));
+      const mappingRows = tableRows(workbook, MAPPINGS_TABLE)
+        .filter((m) => m[MAPPING.framework] === row[COVERAGE.framework])
+        .map((m) => ({
+          controlId: String(m[MAPPING.controlId]),
+          requirementId: String(m[MAPPING.requirementId]),
+          relationship: String(m[MAPPING.relationship]),
+          jointlySufficient: String(m[MAPPING.jointlySufficient]),
+        }));
       const applicability = new Map(
         requirements.filter((r) => r[REQUIREMENT.framework] === row[COVERAGE.framework]).map((r) => [String(r[REQUIREMENT.id]), !isNotApplicable(r[REQUIREMENT.applicable])]),
       );
-      expect(row[COVERAGE.coverage]).toBeCloseTo(computeCoverage(key, controlRows, applicability).coverage, 12);
+      expect(row[COVERAGE.coverage]).toBeCloseTo(computeCoverage(key, mappingRows, controlStates, applicability).coverage, 12);
     }
   });
 

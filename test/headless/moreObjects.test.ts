@@ -82,13 +82,14 @@ describe("more worksheet and table behaviour", () => {
     await run(workbook, async (context) => {
       const layout = context.workbook.worksheets.getItem("Sheet1").pageLayout;
       layout.orientation = "Landscape";
-      layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      // null: as many pages tall as needed (excel.pagelayoutzoomoptions documents null, not 0).
+      layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: null as unknown as number };
       layout.setPrintTitleRows("$1:$1");
       layout.setPrintArea("A1:F20");
     });
     expect(workbook.sheet("Sheet1").pageLayout).toMatchObject({
       orientation: "Landscape",
-      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      zoom: { horizontalFitToPages: 1 },
       printTitleRows: "$1:$1",
       printArea: "$A$1:$F$20",
     });

@@ -36,7 +36,7 @@ async function buildSample(): Promise<HeadlessWorkbook> {
     sheet.freezePanes.freezeRows(1);
     sheet.tabColor = "#C00000";
     sheet.pageLayout.orientation = "Landscape";
-    sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: null as unknown as number };
     sheet.pageLayout.setPrintTitleRows("$1:$1");
     const likelihood = sheet.getRange("B2:B3");
     likelihood.dataValidation.rule = { wholeNumber: { formula1: 1, formula2: 5, operator: "Between" } };

@@ -103,7 +103,9 @@ describe("the writer contract: cached values and fullCalcOnLoad", () => {
       const sheet = context.workbook.worksheets.getItem("Sheet1");
       sheet.getRange("A1:C3").values = [["N", "Zero", "Flag"], [1, "", ""], [2, "", ""]];
       sheet.tables.add("A1:C3", true).name = "T";
-      sheet.getRange("B2:C3").formulas = [["=T[[#This Row],[N]]*0", "=T[[#This Row],[N]]>5"], ["=T[[#This Row],[N]]*0", '=""']];
+      // One formula per table column (Excel's calculated columns): FALSE in the first row, empty text in the second.
+      const flag = '=IF(T[[#This Row],[N]]>1,"",T[[#This Row],[N]]>5)';
+      sheet.getRange("B2:C3").formulas = [["=T[[#This Row],[N]]*0", flag], ["=T[[#This Row],[N]]*0", flag]];
     });
     const { bytes } = await writeXlsxWithValues(workbook);
     const saved = await openSaved(bytes);

@@ -126,11 +126,16 @@ describe("icons", () => {
   });
 
   it("reports a top-level icon of the wrong size and a missing file", () => {
-    writeFileSync(join(workDir, "icon-128.png"), PNG.sync.write(new PNG({ width: 64, height: 64 })));
+    writeFileSync(join(workDir, "icon-64.png"), PNG.sync.write(new PNG({ width: 128, height: 128 })));
     rmSync(join(workDir, "icon-32.png"));
     const problems = messages(check(manifest, { assetDir: workDir }));
-    expect(problems).toContainEqual(expect.stringMatching(/<HighResolutionIconUrl>: .*icon-128.png is 64x64 px, expected 128x128/));
+    expect(problems).toContainEqual(expect.stringMatching(/<HighResolutionIconUrl>: .*icon-64.png is 128x128 px, expected 64x64/));
     expect(problems).toContainEqual(expect.stringMatching(/<IconUrl>: icon file .*icon-32.png does not exist/));
+  });
+
+  it("requires a 64 px high-resolution icon: 128 px is for mail add-ins (learn.microsoft.com manifest/highresolutioniconurl)", () => {
+    const problems = messages(check(manifest.replace("assets/icon-64.png", "assets/icon-128.png"), { assetDir: workDir }));
+    expect(problems).toContainEqual(expect.stringMatching(/<HighResolutionIconUrl> .*icon-128.png.* must name its size \(64 px\)/));
   });
 
   it("reports a file that is not a PNG", () => {

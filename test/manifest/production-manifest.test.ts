@@ -9,13 +9,15 @@ import { checkManifest } from "../../scripts/manifest-check";
 const repoRoot = join(__dirname, "..", "..");
 const manifest = readFileSync(join(repoRoot, "manifest.xml"), "utf8");
 
+
 interface CopyPattern {
   from: string;
+  to?: string;
   transform?: (content: Buffer) => string | Buffer;
 }
 
 interface WebpackConfig {
-  plugins: Array<{ constructor: { name: string }; patterns?: CopyPattern[] }>;
+  plugins: Array<{ constructor: { name: string }; patterns?: CopyPattern[]; userOptions?: { filename?: string } }>;
   entry: Record<string, string>;
 }
 
@@ -72,5 +74,23 @@ describe("the manifest webpack emits", () => {
       commands: "./src/commands/commands.ts",
       functions: "./src/functions/functions.ts",
     });
+  });
+
+  it("produces every page the manifest links to on its own host: SupportUrl and the Get Started link open support.html", async () => {
+    const config = await loadConfig("production");
+    const copies = config.plugins.flatMap((plugin) => plugin.patterns ?? []);
+    const pages = config.plugins.flatMap((plugin) => (plugin.userOptions?.filename ? [plugin.userOptions.filename] : []));
+    const built = new Set([...pages, "functions.js", "functions.json", ...copies.flatMap((c) => (c.to && !c.to.includes("[") ? [c.to] : []))]);
+    const linked = [...manifest.matchAll(/DefaultValue="https:\/\/localhost:3000\/([^"]+)"/g)].map((m) => m[1]).filter((path) => !path.startsWith("assets/"));
+    expect(linked).toEqual(expect.arrayContaining(["support.html"]));
+    for (const path of linked) expect(built).toContain(path);
+    expect(manifest).toMatch(/<SupportUrl DefaultValue="https:\/\/localhost:3000\/support.html"\/>/);
+    expect(manifest).toMatch(/<bt:Url id="GetStarted.LearnMoreUrl" DefaultValue="https:\/\/localhost:3000\/support.html"\/>/);
+
+    const support = copies.find((c) => c.to === "support.html")!;
+    const page = readFileSync(join(repoRoot, support.from), "utf8");
+    expect(page).toMatch(/version 2002 \(build 12527\.20092\)/i);
+    expect(page).toMatch(/Excel 2019 and Excel 2016 cannot run it/);
+    expect(page).toMatch(/LibreOffice Calc 7\.4/);
   });
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describeError } from "../../src/taskpane/errors";
 
 const officeError = (code: string, message: string) => Object.assign(new Error(message), { code });
@@ -44,5 +45,31 @@ describe("error messages", () => {
   it("still says something useful for unknown errors and non-errors", () => {
     expect(describeError("boom")).toEqual({ code: "Error", cause: expect.stringMatching(/Try again/), detail: "boom" });
     expect(describeError(officeError("SomethingNew", "odd")).cause).toMatch(/Try again/);
+  });
+});
+
+describe("a plain message for every Office.js error code (application-specific-api-error-handling)", () => {
+  const typings = readFileSync(require.resolve("@types/office-js/index.d.ts"), "utf8");
+  const enumValues = (namespace: string): string[] => {
+    const start = typings.indexOf(`declare namespace ${namespace} {`);
+    const block = /\n {4}(?:enum|class) ErrorCodes \{([\s\S]*?)\n {4}\}/.exec(typings.slice(start))?.[1] ?? "";
+    return [...block.matchAll(/= "([^"]+)"/g)].map((m) => m[1]);
+  };
+  const excelCodes = enumValues("Excel");
+  const unknown = describeError(officeError("NoSuchCode", "x")).cause;
+
+  it.each([...excelCodes, "RequestPayloadSizeLimitExceeded", "ActivityLimitReached", "InvalidObjectPath", "PropertyNotLoaded", "ValueNotLoaded", "InvalidRequestContext", "RunMustReturnPromise", "CannotRegisterEvent", "ConnectionFailure"])(
+    "explains %s",
+    (code) => {
+      expect(describeError(officeError(code, "x")).cause).not.toBe(unknown);
+    },
+  );
+
+  it("reads Excel.ErrorCodes from @types/office-js (the list cannot silently shrink)", () => {
+    expect(excelCodes).toEqual(expect.arrayContaining(["InvalidOperationInCellEditMode", "ResponsePayloadSizeLimitExceeded", "RangeExceedsLimit"]));
+  });
+
+  it("tells the analyst how to leave cell-edit mode", () => {
+    expect(describeError(officeError("InvalidOperationInCellEditMode", "x")).cause).toMatch(/Enter or Esc/);
   });
 });

@@ -6,7 +6,7 @@ import Papa from "papaparse";
 import type { OptionFields } from "../../core/blueprint/parseOptions";
 import { CliError, EXIT } from "../exitCodes";
 
-export type ClientField = "client" | "profile" | "frameworks" | "matrix" | "method" | "sample" | "soc2";
+export type ClientField = "client" | "profile" | "frameworks" | "matrix" | "method" | "sample" | "soc2" | "registers";
 
 export interface RowError {
   row: number;
@@ -44,6 +44,7 @@ const COLUMN_NAMES: Record<string, ClientField> = {
   sample: "sample",
   soc2: "soc2",
   "soc 2 categories": "soc2",
+  registers: "registers",
 };
 
 const normalizeHeader = (text: string) => text.trim().toLowerCase().replace(/\s+/g, " ");

@@ -31,7 +31,11 @@ export const ASSET = {
   status: "Status",
   lastReviewed: "Last Reviewed",
   openHighRisks: "Open High Risks",
+  patchStatus: "Patch Status",
+  lastPatched: "Last Patched",
 } as const;
+
+export const PATCH_STATUSES = ["Current", "Behind", "Not applicable"] as const;
 
 export const CRITICALITY_LEVELS = ["Low", "Medium", "High", "Critical"] as const;
 
@@ -105,6 +109,13 @@ export function assetFields(): FieldSpec[] {
     { header: ASSET.status, type: { kind: "choice", values: ASSET_STATUSES }, width: 9, aliases: ["State", "Lifecycle"] },
     { header: ASSET.lastReviewed, type: { kind: "date" }, width: 11, aliases: ["Last Review", "Reviewed On"] },
     { header: ASSET.openHighRisks, type: { kind: "whole" }, width: 10, align: "Center", numberFormat: "0", formula: openHighRisksFormula() },
+    {
+      header: ASSET.patchStatus,
+      type: { kind: "choice", values: PATCH_STATUSES },
+      width: 11,
+      input: "Current: patched within the SLA. Behind: patches outstanding past the SLA. Not applicable: nothing to patch (information, people, facilities).",
+    },
+    { header: ASSET.lastPatched, type: { kind: "date" }, width: 11, input: "Date patches were last applied." },
   ];
 }
 

@@ -5,7 +5,8 @@
 import { getFramework } from "../catalogs";
 import { FrameworkKey } from "../frameworkKeys";
 import { CONTROL, CONTROLS_TABLE } from "./controlMatrix";
-import { mappingColumnOf, REQUIREMENT, REQUIREMENTS_TABLE } from "./requirementsSheet";
+import { MAPPING, MAPPINGS_TABLE } from "./mappingsSheet";
+import { IMPLEMENTATION, REQUIREMENT, REQUIREMENTS_TABLE } from "./requirementsSheet";
 import { SUBTITLE, TABLE_STYLE, TITLE, widthFor } from "./style";
 import { SheetSpec, tableColumn, thisRow } from "./types";
 
@@ -31,14 +32,15 @@ const ofFramework = `${req(REQUIREMENT.framework)},${row(COVERAGE.framework)}`;
 
 const FORMULAS = {
   requirements: `=COUNTIFS(${ofFramework})`,
-  notApplicable: `=COUNTIFS(${ofFramework},${req(REQUIREMENT.applicable)},"No")`,
+  notApplicable: `=COUNTIFS(${ofFramework},${req(REQUIREMENT.implementation)},"${IMPLEMENTATION.notApplicable}")`,
   applicable: `=${row(COVERAGE.requirements)}-${row(COVERAGE.notApplicable)}`,
-  covered: `=COUNTIFS(${ofFramework},${req(REQUIREMENT.credit)},1)`,
-  partial: `=COUNTIFS(${ofFramework},${req(REQUIREMENT.credit)},0.5)`,
+  covered: `=COUNTIFS(${ofFramework},${req(REQUIREMENT.credit)},">=1")`,
+  partial: `=COUNTIFS(${ofFramework},${req(REQUIREMENT.credit)},">0",${req(REQUIREMENT.credit)},"<1")`,
   gaps: `=${row(COVERAGE.applicable)}-${row(COVERAGE.covered)}-${row(COVERAGE.partial)}`,
   coverage: `=IF(${row(COVERAGE.applicable)}=0,"",SUMIFS(${req(REQUIREMENT.credit)},${ofFramework})/${row(COVERAGE.applicable)})`,
   addIn:
-    `=ISMP.COVERAGE(${row(COVERAGE.key)},${mappingColumnOf(row(COVERAGE.framework))},${tableColumn(CONTROLS_TABLE, CONTROL.status)},` +
+    `=ISMP.COVERAGE(${row(COVERAGE.key)},${MAPPINGS_TABLE}[[${MAPPING.controlId}]:[${MAPPING.jointlySufficient}]],` +
+    `${tableColumn(CONTROLS_TABLE, CONTROL.id)},${tableColumn(CONTROLS_TABLE, CONTROL.status)},` +
     `${REQUIREMENTS_TABLE}[[${REQUIREMENT.id}]:[${REQUIREMENT.applicable}]],${tableColumn(CONTROLS_TABLE, CONTROL.effectiveness)})`,
 };
 
@@ -55,8 +57,8 @@ export function coverageSheet(frameworks: readonly FrameworkKey[]): SheetSpec {
       {
         address: "A2",
         values: [[
-          "Coverage = sum of requirement credits / applicable requirements (Requirements sheet). " +
-            "ISMP.COVERAGE computes the same with the add-in, straight from the control matrix.",
+          "Coverage = sum of requirement credits / applicable requirements (Requirements sheet, from the Mappings sheet). " +
+            "ISMP.COVERAGE computes the same with the add-in, from the Mappings and Control Matrix tables.",
         ]],
         format: SUBTITLE,
       },

@@ -18,6 +18,9 @@ import { COMPACT_AMOUNT, LOSS_NAMES } from "./lossExceedanceSheet";
 import { moneyFormat } from "../quant/currency";
 import { SCALE_TABLES } from "./scalesSheet";
 import { SECTION, SUBTITLE, TITLE, widthFor } from "./style";
+import { KpiTarget, OPERATIONS_SCALE_TABLES, OPS_SCALE } from "./operationsScales";
+import { operationsKpisFor } from "../operationsKpis";
+import type { OptionalRegisterKey } from "../registers/keys";
 import { BlockSpec, ChartSpec, RowBlockSpec, SheetSpec, tableColumn } from "./types";
 import { DATE_FORMAT, TREATMENTS } from "./vocabulary";
 
@@ -43,8 +46,15 @@ export interface KpiSpec {
   key: string;
   label: string;
   formula: string;
-  format: "count" | "percent" | "money";
-  section: "Risk posture" | "Controls & compliance" | "Assets" | "Risk in money";
+  format: "count" | "percent" | "decimal" | "money";
+  section: "Risk posture" | "Controls & compliance" | "Assets" | "Operations" | "Risk in money";
+  /** Operations KPIs carry a target (KpiTargets on the Scales sheet) and the direction that is better. */
+  target?: KpiTarget;
+}
+
+/** KpiTargets' rows: every KPI that carries a target. */
+export function kpiTargets(kpis: readonly KpiSpec[]): KpiTarget[] {
+  return kpis.flatMap((k) => (k.target ? [k.target] : []));
 }
 
 /** Open risks whose current rating (residual, else inherent) is band i. */
@@ -56,7 +66,7 @@ function openRatingFormula(i: number): string {
   );
 }
 
-export function kpiSpecs(scales: Scales, frameworks: readonly FrameworkKey[]): KpiSpec[] {
+export function kpiSpecs(scales: Scales, frameworks: readonly FrameworkKey[], registers: readonly OptionalRegisterKey[] = []): KpiSpec[] {
   const overdue = (value: string) => `COUNTIFS(${OPEN},${risk(RISK.reviewOverdue)},"${value}")`;
   const above = `${risk(RISK.inherentScore)},">"&RiskAppetite`;
   const bandKpis: KpiSpec[] = [...scales.bands]
@@ -105,9 +115,13 @@ export function kpiSpecs(scales: Scales, frameworks: readonly FrameworkKey[]): K
       format: "count",
       section: "Assets",
     },
+    ...operationsKpisFor(registers).map(
+      (k): KpiSpec => ({ key: k.key, label: k.label, formula: k.formula, format: k.format, section: "Operations", target: { indicator: k.label, target: k.target, better: k.better } }),
+    ),
     ...moneyKpis(),
   ];
 }
+
 
 const quant = (column: string) => tableColumn(RISK_QUANT_TABLE, column);
 
@@ -126,19 +140,49 @@ function moneyKpis(): KpiSpec[] {
   ];
 }
 
-const numberFormats = (currency?: string) => ({ count: "0", percent: "0%", money: moneyFormat(currency) }) as const;
+const numberFormats = (currency?: string) => ({ count: "0", percent: "0%", decimal: "0.0", money: moneyFormat(currency) }) as const;
 const TILE = { columns: 6, firstColumn: 1, step: 2, top: 4, labelHeight: 30, valueHeight: 30 };
 const DATA_COLUMN = 15; // column P: chart data and the KPI list, right of the printed area
 /** "Figures as of 2026-12-01": the date is a number format, which Excel shows in any language (TEXT's codes are not translated). */
 export const AS_OF_FORMAT = `"Figures as of "yyyy-mm-dd`;
 const TILE_FILL = "#F2F2F2";
 
-function tileBlocks(kpis: KpiSpec[], currency?: string): { blocks: BlockSpec[]; nextRow: number } {
+/** Where an Operations tile shows its KPI's figure, target and on-target state (the engine suite checks these cells). */
+export interface TargetTile {
+  /** 0-based position of the KPI in kpiSpecs. */
+  kpi: number;
+  value: string;
+  target: string;
+  state: string;
+}
+
+/** Target cells read "Target 95%" through their number format, so the figure stays a number. */
+const TARGET_FORMAT = (currency?: string) => ({ count: `"Target "0`, percent: `"Target "0%`, decimal: `"Target "0.0`, money: `"Target "${moneyFormat(currency)}` }) as const;
+export const TILE_STATES = { onTarget: "On target", offTarget: "Off target", noTarget: "No target", noData: "No data" } as const;
+
+/** KpiTargets' value for an indicator: "" when it has no row or a blank target (INDEX of a blank cell would show 0). */
+function targetFormula(label: string): string {
+  const target = tableColumn(OPERATIONS_SCALE_TABLES.kpiTargets, OPS_SCALE.target);
+  const match = `MATCH("${label.replace(/"/g, '""')}",${tableColumn(OPERATIONS_SCALE_TABLES.kpiTargets, OPS_SCALE.indicator)},0)`;
+  return `=IFERROR(IF(INDEX(${target},${match})="","",INDEX(${target},${match})),"")`;
+}
+
+/** On target when the figure is at or beyond the target in the Better direction (Higher unless KpiTargets says Lower). */
+function stateFormula(label: string, value: string, target: string): string {
+  const better = `IFERROR(INDEX(${tableColumn(OPERATIONS_SCALE_TABLES.kpiTargets, OPS_SCALE.better)},MATCH("${label.replace(/"/g, '""')}",${tableColumn(OPERATIONS_SCALE_TABLES.kpiTargets, OPS_SCALE.indicator)},0)),"Higher")`;
+  const s = TILE_STATES;
+  return `=IF(${value}="","${s.noData}",IF(${target}="","${s.noTarget}",IF(IF(${better}="Lower",${value}<=${target},${value}>=${target}),"${s.onTarget}","${s.offTarget}")))`;
+}
+
+function tileLayout(kpis: readonly KpiSpec[], currency?: string): { blocks: BlockSpec[]; targetTiles: TargetTile[]; nextRow: number } {
   const NUMBER_FORMAT = numberFormats(currency);
   const blocks: BlockSpec[] = [];
+  const targetTiles: TargetTile[] = [];
   let row = TILE.top;
-  for (const section of ["Risk posture", "Controls & compliance", "Assets", "Risk in money"] as const) {
+  for (const section of ["Risk posture", "Controls & compliance", "Assets", "Operations", "Risk in money"] as const) {
     const items = kpis.map((k, i) => ({ k, i })).filter(({ k }) => k.section === section);
+    if (items.length === 0) continue;
+    const withTargets = items.some(({ k }) => k.target);
     blocks.push({ address: cellAddress({ row, column: TILE.firstColumn }), values: [[section]], format: SECTION });
     row++;
     for (let start = 0; start < items.length; start += TILE.columns) {
@@ -150,17 +194,29 @@ function tileBlocks(kpis: KpiSpec[], currency?: string): { blocks: BlockSpec[]; 
           format: { fill: TILE_FILL, fontColor: "#404040", wrapText: true, verticalAlignment: "Top" },
           rowHeight: TILE.labelHeight,
         });
+        const value = cellAddress({ row: row + 1, column });
         blocks.push({
-          address: cellAddress({ row: row + 1, column }),
+          address: value,
           values: [[`={cell:${KPI_BLOCK}[Value]#${i + 1}}`]],
           format: { fill: TILE_FILL, fontColor: "#1F3864", bold: true, fontSize: 20, horizontalAlignment: "Left", numberFormat: NUMBER_FORMAT[k.format] },
           rowHeight: TILE.valueHeight,
         });
+        if (!k.target) return;
+        const target = cellAddress({ row: row + 2, column });
+        const state = cellAddress({ row: row + 3, column });
+        blocks.push({ address: target, values: [[targetFormula(k.label)]], format: { fill: TILE_FILL, fontColor: "#404040", horizontalAlignment: "Left", numberFormat: TARGET_FORMAT(currency)[k.format] } });
+        blocks.push({ address: state, values: [[stateFormula(k.label, value, target)]], format: { fill: TILE_FILL, fontColor: "#1F3864", bold: true, horizontalAlignment: "Left" } });
+        targetTiles.push({ kpi: i, value, target, state });
       });
-      row += 3;
+      row += withTargets ? 5 : 3;
     }
   }
-  return { blocks, nextRow: row };
+  return { blocks, targetTiles, nextRow: row };
+}
+
+/** The Operations tiles' cells, as dashboardSheet lays them out. */
+export function targetTiles(kpis: readonly KpiSpec[]): TargetTile[] {
+  return tileLayout(kpis).targetTiles;
 }
 
 function kpiBlock(kpis: KpiSpec[], currency?: string): RowBlockSpec {
@@ -317,9 +373,9 @@ function charts(top: number): ChartSpec[] {
   ];
 }
 
-export function dashboardSheet(scales: Scales, frameworks: readonly FrameworkKey[], currency?: string): SheetSpec {
-  const kpis = kpiSpecs(scales, frameworks);
-  const tiles = tileBlocks(kpis, currency);
+export function dashboardSheet(scales: Scales, frameworks: readonly FrameworkKey[], registers: readonly OptionalRegisterKey[] = [], currency?: string): SheetSpec {
+  const kpis = kpiSpecs(scales, frameworks, registers);
+  const tiles = tileLayout(kpis, currency);
   const chartTop = tiles.nextRow + 1;
   const kpiRows = kpis.length + 1;
   const lastPrintedColumn = columnLetter(TILE.firstColumn + 11);

@@ -6,6 +6,7 @@ import { resolveFrameworkKey, SOC2_CATEGORIES } from "../catalogs";
 import { FRAMEWORK_KEYS, FrameworkKey } from "../frameworkKeys";
 import { isMatrixSize, MATRIX_SIZES, ScoringMethod } from "../scales";
 import { BuildOptions, defaultOptions, isProfileKey, PROFILE_KEYS } from "./options";
+import { OptionalRegisterKey, resolveRegisterKey } from "../registers/keys";
 
 export interface OptionFields {
   profile?: string;
@@ -16,6 +17,8 @@ export interface OptionFields {
   sample?: string | boolean;
   /** SOC 2 categories in scope, e.g. "security, availability" (all when absent). */
   soc2?: string;
+  /** Operations registers, e.g. "incidents, access reviews", or "none" (the profile's when absent). */
+  registers?: string;
 }
 
 export interface FieldError {
@@ -78,6 +81,20 @@ export function parseBuildOptions(fields: OptionFields): ParsedOptions {
     }
     if (!categories.includes("Security")) categories.unshift("Security");
     options.soc2Categories = categories;
+  }
+
+  if (fields.registers !== undefined && fields.registers.trim() !== "") {
+    const keys: OptionalRegisterKey[] = [];
+    const parts = fields.registers.split(/[;,+|]/).map((s) => s.trim()).filter(Boolean);
+    if (!(parts.length === 1 && parts[0].toLowerCase() === "none")) {
+      for (const part of parts) {
+        const key = resolveRegisterKey(part);
+        if (key) {
+          if (!keys.includes(key)) keys.push(key);
+        } else errors.push({ field: "registers", message: `register "${part}" is not one of incidents, vulnerabilities, access-reviews, training (or none)` });
+      }
+    }
+    options.registers = keys;
   }
 
   return errors.length > 0 ? { ok: false, errors } : { ok: true, options };

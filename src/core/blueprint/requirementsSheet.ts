@@ -1,12 +1,13 @@
 /**
  * The Requirements sheet: table `Requirements`, the assessable requirements of every framework in
- * scope, with applicability and a native credit column that implements the coverage rules:
- * a requirement's credit is the best among the controls mapped to it (Implemented 1, Partially
- * implemented 0.5, else 0; an Ineffective control gives 0). Not applicable rows are left out.
+ * scope, with applicability and a native credit column that implements the coverage rule from the
+ * Mappings table (see mappingsSheet.ts): the best credit a single mapping gives, or the lowest
+ * control credit of the requirement's jointly sufficient set, whichever is higher. Keyed
+ * MAXIFS/MINIFS/COUNTIFS over Mappings: one pass per requirement, no requirements × controls product.
  */
-import { assessableRequirements, getFramework } from "../catalogs";
+import { assessableRequirements, getFramework, type Requirement } from "../catalogs";
 import { FrameworkKey } from "../frameworkKeys";
-import { CONTROL, CONTROLS_TABLE } from "./controlMatrix";
+import { MAPPING, MAPPINGS_TABLE } from "./mappingsSheet";
 import { SUBTITLE, TABLE_STYLE, TITLE, widthFor } from "./style";
 import { CellValue, SheetSpec, tableColumn, thisRow } from "./types";
 import { YES_NO } from "./vocabulary";
@@ -20,9 +21,12 @@ export const REQUIREMENT = {
   applicable: "Applicable",
   title: "Title",
   parent: "Parent",
+  type: "Type",
+  baselines: "Baselines",
   justification: "Justification",
   credit: "Credit",
   implementation: "Implementation",
+  creditedBy: "Credited By",
 } as const;
 
 export const IMPLEMENTATION = {
@@ -33,30 +37,50 @@ export const IMPLEMENTATION = {
 } as const;
 
 const req = (column: string) => thisRow(REQUIREMENTS_TABLE, column);
-const controls = (column: string) => tableColumn(CONTROLS_TABLE, column);
-
-/** The Controls column that holds this row's framework mappings. */
-export function mappingColumnOf(frameworkCell: string): string {
-  return `INDEX(${CONTROLS_TABLE}[[#Data]],0,MATCH(${frameworkCell},${CONTROLS_TABLE}[[#Headers]],0))`;
-}
-
-/** SUMPRODUCT of controls that list this requirement (as a whole "; "-separated token) with a status. */
-function creditedControls(status: string): string {
-  const cells = `";"&UPPER(SUBSTITUTE(SUBSTITUTE(${mappingColumnOf(req(REQUIREMENT.framework))}," ",""),",",";"))&";"`;
-  const needle = `";"&UPPER(SUBSTITUTE(${req(REQUIREMENT.id)}," ",""))&";"`;
-  return (
-    `SUMPRODUCT(ISNUMBER(FIND(${needle},${cells}))*(${controls(CONTROL.status)}="${status}")` +
-    `*(${controls(CONTROL.effectiveness)}<>"Ineffective"))`
-  );
-}
+const mappings = (column: string) => tableColumn(MAPPINGS_TABLE, column);
+/** COUNTIFS/MAXIFS criteria: the Mappings rows of this requirement. */
+const OF_THIS_REQUIREMENT = `${mappings(MAPPING.framework)},${req(REQUIREMENT.framework)},${mappings(MAPPING.requirementId)},${req(REQUIREMENT.id)}`;
+const JOINT = `${mappings(MAPPING.jointlySufficient)},"Yes"`;
 
 export const CREDIT_FORMULA =
   `=IF(OR(${req(REQUIREMENT.id)}="",${req(REQUIREMENT.applicable)}="No"),"",` +
-  `IF(${creditedControls("Implemented")}>0,1,IF(${creditedControls("Partially implemented")}>0,0.5,0)))`;
+  `MAX(MAXIFS(${mappings(MAPPING.credit)},${OF_THIS_REQUIREMENT}),MINIFS(${mappings(MAPPING.controlCredit)},${OF_THIS_REQUIREMENT},${JOINT})))`;
 
 const IMPLEMENTATION_FORMULA =
   `=IF(${req(REQUIREMENT.id)}="","",IF(${req(REQUIREMENT.credit)}="","${IMPLEMENTATION.notApplicable}",` +
-  `IF(${req(REQUIREMENT.credit)}=1,"${IMPLEMENTATION.full}",IF(${req(REQUIREMENT.credit)}=0.5,"${IMPLEMENTATION.partial}","${IMPLEMENTATION.none}"))))`;
+  `IF(${req(REQUIREMENT.credit)}>=1,"${IMPLEMENTATION.full}",IF(${req(REQUIREMENT.credit)}>0,"${IMPLEMENTATION.partial}","${IMPLEMENTATION.none}"))))`;
+
+/** The first control whose mapping gives the credit (and how many more), or the size of the jointly sufficient set. */
+const sameCredit = `COUNTIFS(${OF_THIS_REQUIREMENT},${mappings(MAPPING.credit)},${req(REQUIREMENT.credit)})`;
+const CREDITED_BY_FORMULA =
+  `=IF(OR(${req(REQUIREMENT.credit)}="",${req(REQUIREMENT.credit)}=0),"",` +
+  `IFERROR(INDEX(${mappings(MAPPING.controlId)},MATCH(${req(REQUIREMENT.framework)}&"|"&${req(REQUIREMENT.id)}&"|"&${req(REQUIREMENT.credit)},${mappings(MAPPING.creditKey)},0))` +
+  `&IF(${sameCredit}>1," +"&(${sameCredit}-1)&" more",""),` +
+  `"Jointly: "&COUNTIFS(${OF_THIS_REQUIREMENT},${JOINT})&" controls"))`;
+
+/** What the Credited By column shows for the controls that give a requirement its credit. */
+export function creditedByText(controls: readonly string[], jointly: boolean): string {
+  if (controls.length === 0) return "";
+  if (jointly) return `Jointly: ${controls.length} controls`;
+  return controls.length > 1 ? `${controls[0]} +${controls.length - 1} more` : controls[0];
+}
+
+/** HIPAA Required/Addressable, SP 800-53 control or enhancement, the FAR clause of a CMMC L1 practice. */
+export function requirementType(requirement: Requirement): string {
+  if (requirement.required !== undefined) return requirement.required ? "Required" : "Addressable";
+  return requirement.kind ?? "";
+}
+
+/** SP 800-53B baselines a control or enhancement belongs to, e.g. "Low, Moderate, High"; blank elsewhere. */
+export function baselinesOf(requirement: Requirement): string {
+  const b = requirement.baselines;
+  if (!b) return "";
+  const names = [b.low && "Low", b.moderate && "Moderate", b.high && "High"].filter(Boolean);
+  return names.length > 0 ? names.join(", ") : "None";
+}
+
+/** SP 800-53 requirements outside this baseline start as not applicable (the user can include them). */
+export const DEFAULT_80053_BASELINE = "moderate" as const;
 
 export interface RequirementScope {
   frameworks: readonly FrameworkKey[];
@@ -70,13 +94,20 @@ export function requirementRows(scope: RequirementScope): Array<Record<string, C
     const titles = new Map(framework.requirements.map((r) => [r.id, r.title]));
     return assessableRequirements(key).map((r) => {
       const outOfScope = key === "SOC2" && scope.soc2Categories && r.category && !scope.soc2Categories.includes(r.category);
+      const outOfBaseline = r.baselines !== undefined && !r.baselines[DEFAULT_80053_BASELINE];
       return {
         [REQUIREMENT.framework]: framework.shortName,
         [REQUIREMENT.id]: r.id,
-        [REQUIREMENT.applicable]: outOfScope ? "No" : "Yes",
+        [REQUIREMENT.applicable]: outOfScope || outOfBaseline ? "No" : "Yes",
         [REQUIREMENT.title]: r.title,
         [REQUIREMENT.parent]: r.parent ? `${r.parent} ${titles.get(r.parent) ?? ""}`.trim() : "",
-        [REQUIREMENT.justification]: outOfScope ? `${r.category} category not in the SOC 2 scope` : "",
+        [REQUIREMENT.type]: requirementType(r),
+        [REQUIREMENT.baselines]: baselinesOf(r),
+        [REQUIREMENT.justification]: outOfScope
+          ? `${r.category} category not in the SOC 2 scope`
+          : outOfBaseline
+            ? "Not in the SP 800-53B Moderate baseline; set Applicable to Yes to assess it (Low, High: filter Baselines)"
+            : "",
       };
     });
   });
@@ -93,8 +124,10 @@ export function requirementsSheet(scope: RequirementScope): SheetSpec {
       {
         address: "A2",
         values: [[
-          "Assessable requirements (the leaves of each framework) of the frameworks in scope. Set Applicable to No with a justification to exclude one. " +
-            "Credit: 1 when an Implemented control maps to it, 0.5 for Partially implemented, 0 otherwise; Ineffective controls give nothing.",
+          "Assessable requirements (the leaves of each framework) of the frameworks in scope. Set Applicable to No with a justification to exclude one; " +
+            "for SP 800-53 choose the baseline by filtering Baselines (Moderate is in scope by default). Credit comes from the Mappings sheet: " +
+            "an Implemented control that equals or contains the requirement gives 1, a subset or intersecting one 0.5, a complete jointly sufficient set 1; " +
+            "Partially implemented halves it; Ineffective gives nothing. Credited By names the control that gives it.",
         ]],
         format: SUBTITLE,
       },
@@ -118,8 +151,11 @@ export function requirementsSheet(scope: RequirementScope): SheetSpec {
           { header: REQUIREMENT.title, width: widthFor(40), wrapText: true },
           { header: REQUIREMENT.parent, width: widthFor(30) },
           { header: REQUIREMENT.justification, width: widthFor(36), wrapText: true },
-          { header: REQUIREMENT.credit, width: widthFor(7), horizontalAlignment: "Center", numberFormat: "0.0", formula: CREDIT_FORMULA },
+          { header: REQUIREMENT.credit, width: widthFor(7), horizontalAlignment: "Center", numberFormat: "0.0#", formula: CREDIT_FORMULA },
           { header: REQUIREMENT.implementation, width: widthFor(20), formula: IMPLEMENTATION_FORMULA },
+          { header: REQUIREMENT.type, width: widthFor(14) },
+          { header: REQUIREMENT.baselines, width: widthFor(18) },
+          { header: REQUIREMENT.creditedBy, width: widthFor(16), formula: CREDITED_BY_FORMULA },
         ],
         seedRows: requirementRows(scope),
       },

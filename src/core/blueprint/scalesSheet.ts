@@ -9,6 +9,7 @@ import { Scales, SCORING_METHOD_LABELS } from "../scales";
 import { RISK_CATEGORIES } from "./vocabulary";
 import { SECTION, SUBTITLE, TABLE_STYLE, TITLE, widthFor } from "./style";
 import { BlockSpec, NameSpec, RowBlockSpec, SheetSpec, TableSpec } from "./types";
+import { KpiTarget, operationsScaleBlocks, operationsScaleTables } from "./operationsScales";
 
 export const SCALES_SHEET = "Scales";
 export const SCALE_TABLES = {
@@ -168,7 +169,7 @@ function scoreMatrix(scales: Scales): { blocks: BlockSpec[]; name: NameSpec } {
   };
 }
 
-export function scalesSheet(scales: Scales, organisation: string): SheetSpec {
+export function scalesSheet(scales: Scales, organisation: string, targets: readonly KpiTarget[] = []): SheetSpec {
   const matrix = scoreMatrix(scales);
   const settingNames: NameSpec[] = SETTINGS.map(({ setting, name }, i) => ({
     name,
@@ -193,8 +194,9 @@ export function scalesSheet(scales: Scales, organisation: string): SheetSpec {
         format: SUBTITLE,
       },
       ...matrix.blocks,
+      ...operationsScaleBlocks(),
     ],
-    tables: [likelihoodTable(scales), impactTable(scales), bandsTable(scales), categoriesTable()],
+    tables: [likelihoodTable(scales), impactTable(scales), bandsTable(scales), categoriesTable(), ...operationsScaleTables(targets)],
     rowBlocks: [settingsBlock(scales, organisation)],
     names: [...settingNames, matrix.name],
     freeze: { rows: 4, columns: 0 },

@@ -1,7 +1,7 @@
 /**
  * The ISO 27001 Statement of Applicability: all 93 Annex A controls with applicability and
- * justification (from the Requirements sheet), implementation status (from the mapped controls)
- * and the IDs of the controls that implement each one (refreshed by every build).
+ * justification, implementation status and the controls that give each one its credit, all read
+ * from the Requirements sheet, so the SoA follows the same credit rule as coverage.
  */
 import { getFramework } from "../catalogs";
 import { REQUIREMENT, REQUIREMENTS_TABLE } from "./requirementsSheet";
@@ -24,10 +24,7 @@ export const SOA = {
 const lookup = (column: string) =>
   `=IFERROR(INDEX(${tableColumn(REQUIREMENTS_TABLE, column)},MATCH(${thisRow(SOA_TABLE, SOA.control)},${tableColumn(REQUIREMENTS_TABLE, REQUIREMENT.id)},0))&"","")`;
 
-/** Control IDs implementing each Annex A control, from the workbook's control matrix. */
-export type AnnexAImplementers = Readonly<Record<string, string>>;
-
-export function soaSheet(implementers: AnnexAImplementers): SheetSpec {
+export function soaSheet(): SheetSpec {
   const iso = getFramework("ISO27001");
   const titles = new Map(iso.requirements.map((r) => [r.id, r.title]));
   const annexA = iso.requirements.filter((r) => /^A\.\d+\.\d+$/.test(r.id));
@@ -46,7 +43,7 @@ export function soaSheet(implementers: AnnexAImplementers): SheetSpec {
       {
         address: "A2",
         values: [[
-          "Applicability and justification come from the Requirements sheet (edit them there); implementation status from the controls mapped on the Control Matrix.",
+          "Applicability and justification come from the Requirements sheet (edit them there); implementation status and Implemented By follow the credit rule of the Mappings sheet.",
         ]],
         format: SUBTITLE,
       },
@@ -65,9 +62,9 @@ export function soaSheet(implementers: AnnexAImplementers): SheetSpec {
           { header: SOA.applicable, width: widthFor(10), horizontalAlignment: "Center", formula: lookup(REQUIREMENT.applicable) },
           { header: SOA.justification, width: widthFor(36), wrapText: true, formula: lookup(REQUIREMENT.justification) },
           { header: SOA.status, width: widthFor(20), formula: lookup(REQUIREMENT.implementation) },
-          { header: SOA.controls, width: widthFor(24), wrapText: true, valuesByKey: { when: "always", values: implementers } },
+          { header: SOA.controls, width: widthFor(24), wrapText: true, formula: lookup(REQUIREMENT.creditedBy) },
         ],
-        seedRows: seedRows.map((row) => ({ ...row, [SOA.controls]: implementers[String(row[SOA.control])] ?? "" })),
+        seedRows,
       },
     ],
     names: [],

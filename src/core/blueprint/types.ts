@@ -132,9 +132,23 @@ export interface NameSpec {
   comment: string;
 }
 
+/** Header/footer sections in Excel's codes: &A sheet, &P page, &N pages, &D print date, && a literal &. */
+export interface PrintFooter {
+  left?: string;
+  center?: string;
+  right?: string;
+}
+
 export interface PrintSpec {
   orientation: "Landscape" | "Portrait";
   fitToWidth: boolean;
+  /**
+   * Print scale in percent when the sheet is not fitted to pages. Registers print at a fixed scale
+   * (70%: 11 pt body text reads at 7.7 pt) across as many pages as they need.
+   */
+  scale?: number;
+  /** Footer on every page (ExcelApi 1.9 headersFooters); buildBlueprint names organisation, sheet, page and date. */
+  footer?: PrintFooter;
   /** Fit the whole print area on one page (dashboards). */
   onePage?: boolean;
   /** Rows repeated on every printed page, e.g. "$4:$4". */

@@ -9,6 +9,7 @@ const ID_REWRITES: Partial<Record<FrameworkKey, readonly Rewrite[]>> = {
   HIPAA: [[/^45CFR/, ""]],
   // CMMC practice IDs such as "AC.L2-3.1.1" carry the 800-171 requirement number after the dash.
   NIST800171: [[/^[A-Z]{2}\.L[12]-/, ""]],
+  // Rev. 3 IDs are written 03.01.01; the leading-zero fold gives 3.1.1, so the catalog IDs are folded the same way.
   GLBA: [[/^16CFR/, ""]],
   GDPR: [[/^ART(ICLE)?\.?/, "ART."]],
 };

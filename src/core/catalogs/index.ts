@@ -8,13 +8,15 @@ import { HIPAA } from "./hipaa";
 import { ISO27001 } from "./iso27001";
 import { NIST80053 } from "./nist80053";
 import { NIST800171 } from "./nist800171";
+import { NIST800171R3 } from "./nist800171r3";
+import { CMMCL1 } from "./cmmcL1";
 import { NISTCSF } from "./nistCsf";
 import { SOC2 } from "./soc2";
 
 export type { Framework, Requirement } from "./types";
 export { SOC2_CATEGORIES, type Soc2Category } from "./soc2";
 
-const FRAMEWORKS: Readonly<Record<FrameworkKey, Framework>> = { ISO27001, NISTCSF, SOC2, HIPAA, NIST80053, NIST800171, GLBA, GDPR };
+const FRAMEWORKS: Readonly<Record<FrameworkKey, Framework>> = { ISO27001, NISTCSF, SOC2, HIPAA, NIST80053, NIST800171, NIST800171R3, CMMCL1, GLBA, GDPR };
 
 /** Lookup structures for one framework, built on first use. */
 interface FrameworkIndex {
@@ -82,6 +84,12 @@ export function allFrameworks(): Framework[] {
 /** The requirement with this ID, tolerant of case, whitespace and "§"; undefined if the catalog has no such ID. */
 export function findRequirement(key: FrameworkKey, id: string): Requirement | undefined {
   return indexOf(key).byId.get(requirementIdKey(key, id));
+}
+
+/** True for an ID the publisher withdrew (SP 800-171 Rev. 3's 33): known, but never assessable. */
+export function isWithdrawn(key: FrameworkKey, id: string): boolean {
+  const wanted = requirementIdKey(key, id);
+  return (FRAMEWORKS[key].withdrawn ?? []).some((withdrawn) => requirementIdKey(key, withdrawn) === wanted);
 }
 
 /** The catalog's spelling of a requirement ID ("a.5.1" -> "A.5.1"); unknown IDs come back trimmed. */

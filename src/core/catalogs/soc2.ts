@@ -9,34 +9,34 @@ type CriteriaGroup = readonly [id: string, title: string, category: Soc2Category
 
 // Labels are written for this project; AICPA criteria text is copyrighted and not reproduced.
 const GROUPS: readonly CriteriaGroup[] = [
-  ["CC1", "Control environment", "Security", [
+  ["CC1", "Tone at the top and structure", "Security", [
     "Integrity and ethical values",
     "Board oversight and independence",
     "Structure, reporting lines, authority",
     "Commitment to competent staff",
     "Individual accountability",
   ]],
-  ["CC2", "Information and communication", "Security", [
+  ["CC2", "Information for control, shared", "Security", [
     "Quality information for controls",
     "Internal control communication",
     "External communication",
   ]],
-  ["CC3", "Risk assessment", "Security", [
+  ["CC3", "Identifying and weighing risks", "Security", [
     "Objectives clear enough to assess risk",
     "Risks identified and analyzed",
     "Fraud risk considered",
     "Significant changes assessed",
   ]],
-  ["CC4", "Monitoring activities", "Security", [
+  ["CC4", "Evaluating whether controls work", "Security", [
     "Control evaluations performed",
     "Deficiencies communicated and fixed",
   ]],
-  ["CC5", "Control activities", "Security", [
+  ["CC5", "Choosing and deploying controls", "Security", [
     "Control activities selected",
     "Technology general controls",
     "Controls deployed via policies",
   ]],
-  ["CC6", "Logical and physical access", "Security", [
+  ["CC6", "Who and what may reach systems", "Security", [
     "Logical access security architecture",
     "User registration and authorization",
     "Access changes and removal",
@@ -46,50 +46,50 @@ const GROUPS: readonly CriteriaGroup[] = [
     "Data movement restricted and protected",
     "Malicious software prevented",
   ]],
-  ["CC7", "System operations", "Security", [
+  ["CC7", "Detecting and handling events", "Security", [
     "Vulnerabilities and config changes detected",
     "Anomalies monitored",
     "Security events evaluated",
     "Incident response executed",
     "Recovery from incidents",
   ]],
-  ["CC8", "Change management", "Security", ["Changes authorized, tested, approved"]],
-  ["CC9", "Risk mitigation", "Security", [
+  ["CC8", "Controlled changes", "Security", ["Changes authorized, tested, approved"]],
+  ["CC9", "Disruption and vendor risk", "Security", [
     "Business disruption risk mitigated",
     "Vendor and partner risk managed",
   ]],
-  ["A1", "Additional criteria for availability", "Availability", [
+  ["A1", "Availability category", "Availability", [
     "Capacity managed",
     "Environmental protection, backup, recovery",
     "Recovery plan tested",
   ]],
-  ["C1", "Additional criteria for confidentiality", "Confidentiality", [
+  ["C1", "Confidentiality category", "Confidentiality", [
     "Confidential information identified",
     "Confidential information disposed",
   ]],
-  ["PI1", "Additional criteria for processing integrity", "Processing Integrity", [
+  ["PI1", "Processing integrity category", "Processing Integrity", [
     "Processing specifications defined",
     "System inputs complete and accurate",
     "Processing complete and accurate",
     "Outputs complete and accurate",
     "Stored data complete and accurate",
   ]],
-  ["P1", "Privacy notice", "Privacy", ["Privacy notice provided"]],
-  ["P2", "Choice and consent", "Privacy", ["Choices communicated, consent obtained"]],
-  ["P3", "Collection", "Privacy", [
+  ["P1", "Telling people about processing", "Privacy", ["Privacy notice provided"]],
+  ["P2", "People's options and agreement", "Privacy", ["Choices communicated, consent obtained"]],
+  ["P3", "Gathering personal data", "Privacy", [
     "Collection limited to objectives",
     "Explicit consent where required",
   ]],
-  ["P4", "Use, retention and disposal", "Privacy", [
+  ["P4", "Using, keeping, destroying data", "Privacy", [
     "Use limited to stated purposes",
     "Personal data retention",
     "Personal data disposal",
   ]],
-  ["P5", "Access", "Privacy", [
+  ["P5", "People see and fix their data", "Privacy", [
     "Data subjects can access their data",
     "Data subjects can correct their data",
   ]],
-  ["P6", "Disclosure and notification", "Privacy", [
+  ["P6", "Sharing data and breach notices", "Privacy", [
     "Disclosure to third parties with consent",
     "Authorized disclosures recorded",
     "Unauthorized disclosures recorded",
@@ -98,8 +98,8 @@ const GROUPS: readonly CriteriaGroup[] = [
     "Breach notification",
     "Accounting of disclosures on request",
   ]],
-  ["P7", "Quality", "Privacy", ["Personal data accurate and complete"]],
-  ["P8", "Monitoring and enforcement", "Privacy", ["Privacy inquiries and complaints handled"]],
+  ["P7", "Accurate personal data", "Privacy", ["Personal data accurate and complete"]],
+  ["P8", "Complaints and compliance", "Privacy", ["Privacy inquiries and complaints handled"]],
 ];
 
 function groupRequirements([id, title, category, criteria]: CriteriaGroup): Requirement[] {

@@ -8,7 +8,9 @@ export interface Requirement {
   required?: boolean;
   /** SOC 2 trust services category (Security, Availability, ...), chosen in or out of scope by the user. */
   category?: string;
-  /** SP 800-53 base controls: membership in the SP 800-53B baselines. */
+  /** What the Requirements sheet's Type column shows besides HIPAA's Required/Addressable (e.g. "Enhancement", a FAR clause). */
+  kind?: string;
+  /** SP 800-53 controls and enhancements: membership in the SP 800-53B baselines. */
   baselines?: { low: boolean; moderate: boolean; high: boolean; privacy: boolean };
 }
 
@@ -22,4 +24,8 @@ export interface Framework {
   /** Publisher and citation. */
   source: string;
   requirements: Requirement[];
+  /** What the framework as catalogued does not cover, for Set up (GDPR holds its security articles only). */
+  scopeNote?: string;
+  /** IDs the publisher withdrew: recognised (Check says so) but never assessable. */
+  withdrawn?: readonly string[];
 }

@@ -24,10 +24,14 @@ const isBlank = (v: CellValue) => v === null || v === undefined || (typeof v ===
 
 /** Body rows with anything typed in them (Excel keeps an empty row in new tables). */
 export function filledRows(table: TableData): RowView[] {
+  return rowViews(table).filter((view) => !table.rows[view.index].every(isBlank));
+}
+
+/** Every body row, blank ones included. */
+export function rowViews(table: TableData): RowView[] {
   const column = new Map(table.headers.map((h, i) => [h.toLowerCase(), i]));
   const position = (header: string) => column.get(header.toLowerCase()) ?? -1;
   return table.rows.flatMap((row, index) => {
-    if (row.every(isBlank)) return [];
     const view: RowView = {
       index,
       get: (header) => {

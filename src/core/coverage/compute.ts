@@ -1,17 +1,25 @@
-import { controlCredit } from "./credit";
+import { controlCredit, isJointlySufficient, relationshipFactor } from "./credit";
 import type { FrameworkView } from "./frameworkView";
-import { splitMappingCell } from "./mappingCells";
 
-/** One control row of the control matrix, as coverage reads it. */
-export interface ControlRow {
-  /** The framework's mapping cell: requirement IDs separated by ";". */
-  mapping: string;
+/** One row of the Mappings table (of one framework), as coverage reads it. */
+export interface MappingRow {
+  controlId: string;
+  requirementId: string;
+  /** Equal, Subset of, Superset of, Intersects; anything else counts as Intersects. */
+  relationship: string;
+  /** "Yes" for a subset control that belongs to the requirement's jointly sufficient set. */
+  jointlySufficient?: unknown;
+}
+
+/** A control's status, as the Control Matrix holds it. */
+export interface ControlState {
+  id: string;
   status: string;
   effectiveness?: string;
 }
 
-export interface UnknownMapping {
-  /** Index of the row in the rows given (0-based). */
+export interface MappingProblem {
+  /** Index of the mapping row in the rows given (0-based). */
   row: number;
   /** The ID as typed. */
   id: string;
@@ -34,7 +42,14 @@ export interface CoverageResult {
   notApplicable: number;
   /** Credit of each applicable requirement, in catalog order. */
   credits: Map<string, number>;
-  unknownIds: UnknownMapping[];
+  /** Controls that give each applicable requirement with credit its credit, in mapping order. */
+  creditedBy: Map<string, string[]>;
+  /** Requirement IDs the framework does not know. */
+  unknownIds: MappingProblem[];
+  /** Requirement IDs the framework knows but that are not assessable (parents, headings): map their leaves. */
+  notAssessableIds: MappingProblem[];
+  /** Control IDs that are not on the Control Matrix: such a mapping gives nothing. */
+  unknownControls: MappingProblem[];
 }
 
 export interface Gap {
@@ -43,37 +58,91 @@ export interface Gap {
   credit: number;
 }
 
-interface ParsedCell {
-  leafIndexes: number[];
-  unknownIds: string[];
+/** Control states by ID, matched like MATCH(…,0) matches them: case-insensitive, trimmed, first row wins. */
+function creditByControl(controls: readonly ControlState[]): Map<string, number> {
+  const credits = new Map<string, number>();
+  for (const control of controls) {
+    const id = String(control.id ?? "").trim().toUpperCase();
+    if (id !== "" && !credits.has(id)) credits.set(id, controlCredit(control.status, control.effectiveness));
+  }
+  return credits;
 }
 
-/** Distinct mapping cells per framework kept parsed between calls; cleared when it grows past this. */
-const PARSED_CELL_LIMIT = 20_000;
-const parsedCells = new WeakMap<FrameworkView, Map<string, ParsedCell>>();
+interface LeafTally {
+  best: Float64Array;
+  /** Lowest control credit among jointly sufficient rows; NaN when the leaf has none. */
+  jointMin: Float64Array;
+  rows: Array<Array<{ controlId: string; credit: number; joint: boolean; controlCredit: number }>>;
+}
 
-function parseCell(view: FrameworkView, cell: string): ParsedCell {
-  let cache = parsedCells.get(view);
-  if (!cache) parsedCells.set(view, (cache = new Map()));
-  const cached = cache.get(cell);
-  if (cached) return cached;
-
-  const leafIndexes = new Set<number>();
-  const unknownIds: string[] = [];
-  for (const typed of splitMappingCell(cell)) {
+function tally(view: FrameworkView, mappings: readonly MappingRow[], controls: readonly ControlState[], problems: CoverageResult): LeafTally {
+  const controlCredits = creditByControl(controls);
+  const leaves = view.leaves.length;
+  const result: LeafTally = { best: new Float64Array(leaves), jointMin: new Float64Array(leaves).fill(NaN), rows: Array.from({ length: leaves }, () => []) };
+  mappings.forEach((mapping, row) => {
+    const typed = String(mapping.requirementId ?? "").trim();
+    if (typed === "") return;
     const id = view.canonicalId(typed);
     if (id === undefined) {
-      if (!unknownIds.includes(typed)) unknownIds.push(typed);
-      continue;
+      problems.unknownIds.push({ row, id: typed });
+      return;
     }
-    // Known but not assessable (a clause heading, a withdrawn control): no credit, not an error.
-    const leafIndex = view.leafIndexOf(id);
-    if (leafIndex !== undefined) leafIndexes.add(leafIndex);
-  }
-  const parsed = { leafIndexes: [...leafIndexes], unknownIds };
-  if (cache.size >= PARSED_CELL_LIMIT) cache.clear();
-  cache.set(cell, parsed);
-  return parsed;
+    const leaf = view.leafIndexOf(id);
+    if (leaf === undefined) {
+      problems.notAssessableIds.push({ row, id: typed });
+      return;
+    }
+    const controlId = String(mapping.controlId ?? "").trim();
+    const credit = controlCredits.get(controlId.toUpperCase());
+    if (credit === undefined) problems.unknownControls.push({ row, id: controlId });
+    const given = (credit ?? 0) * relationshipFactor(mapping.relationship);
+    const joint = isJointlySufficient(mapping.jointlySufficient);
+    if (given > result.best[leaf]) result.best[leaf] = given;
+    if (joint) result.jointMin[leaf] = Number.isNaN(result.jointMin[leaf]) ? (credit ?? 0) : Math.min(result.jointMin[leaf], credit ?? 0);
+    result.rows[leaf].push({ controlId, credit: given, joint, controlCredit: credit ?? 0 });
+  });
+  return result;
+}
+
+/**
+ * Credit per requirement: the best a single mapping gives (an Equal or Superset control gives its
+ * status credit; a Subset or Intersecting one half of it), or, when the requirement has a jointly
+ * sufficient set, the lowest status credit among its members, whichever is higher.
+ */
+export function coverageOf(
+  view: FrameworkView,
+  mappings: readonly MappingRow[],
+  controls: readonly ControlState[],
+  applicability?: ReadonlyMap<string, boolean>,
+): CoverageResult {
+  const result: CoverageResult = {
+    coverage: 0, applicable: 0, covered: 0, partial: 0, gaps: 0, notApplicable: 0,
+    credits: new Map(), creditedBy: new Map(), unknownIds: [], notAssessableIds: [], unknownControls: [],
+  };
+  const { best, jointMin, rows } = tally(view, mappings, controls, result);
+  const applies = applicableLeaves(view, applicability);
+  let total = 0;
+  view.leaves.forEach((leaf, index) => {
+    if (!applies[index]) {
+      result.notApplicable++;
+      return;
+    }
+    const joint = Number.isNaN(jointMin[index]) ? 0 : jointMin[index];
+    const credit = Math.max(best[index], joint);
+    result.credits.set(leaf.id, credit);
+    total += credit;
+    if (credit >= 1) result.covered++;
+    else if (credit > 0) result.partial++;
+    else result.gaps++;
+    if (credit > 0) {
+      const single = rows[index].filter((r) => r.credit === credit).map((r) => r.controlId);
+      const by = single.length > 0 ? single : rows[index].filter((r) => r.joint).map((r) => r.controlId);
+      result.creditedBy.set(leaf.id, [...new Set(by)]);
+    }
+  });
+  result.applicable = result.credits.size;
+  result.coverage = result.applicable === 0 ? 0 : total / result.applicable;
+  return result;
 }
 
 /**
@@ -93,47 +162,6 @@ function applicableLeaves(view: FrameworkView, applicability: ReadonlyMap<string
     if (nearest !== undefined) flags[leaf] = byId.get(nearest) as boolean;
   }
   return flags;
-}
-
-/** Best credit per leaf over the controls mapped to it, plus the IDs the framework does not know. */
-function bestCredits(view: FrameworkView, rows: readonly ControlRow[]): { credits: Float64Array; unknownIds: UnknownMapping[] } {
-  const credits = new Float64Array(view.leaves.length);
-  const unknownIds: UnknownMapping[] = [];
-  rows.forEach((row, rowIndex) => {
-    if (typeof row.mapping !== "string" || row.mapping === "") return;
-    const parsed = parseCell(view, row.mapping);
-    for (const id of parsed.unknownIds) unknownIds.push({ row: rowIndex, id });
-    if (parsed.leafIndexes.length === 0) return;
-    const credit = controlCredit(row.status, row.effectiveness);
-    if (credit === 0) return;
-    for (const leaf of parsed.leafIndexes) if (credit > credits[leaf]) credits[leaf] = credit;
-  });
-  return { credits, unknownIds };
-}
-
-export function coverageOf(view: FrameworkView, rows: readonly ControlRow[], applicability?: ReadonlyMap<string, boolean>): CoverageResult {
-  const { credits: leafCredits, unknownIds } = bestCredits(view, rows);
-  const applies = applicableLeaves(view, applicability);
-  const credits = new Map<string, number>();
-  let total = 0;
-  let covered = 0;
-  let partial = 0;
-  let gaps = 0;
-  let notApplicable = 0;
-  view.leaves.forEach((leaf, index) => {
-    if (!applies[index]) {
-      notApplicable++;
-      return;
-    }
-    const credit = leafCredits[index];
-    credits.set(leaf.id, credit);
-    total += credit;
-    if (credit >= 1) covered++;
-    else if (credit > 0) partial++;
-    else gaps++;
-  });
-  const applicable = credits.size;
-  return { coverage: applicable === 0 ? 0 : total / applicable, applicable, covered, partial, gaps, notApplicable, credits, unknownIds };
 }
 
 /** Applicable requirements not fully covered, in catalog order. */

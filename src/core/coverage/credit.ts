@@ -30,6 +30,20 @@ export function controlCredit(status: unknown, effectiveness?: unknown): number 
   return STATUS_CREDIT.get(canonicalText(status)) ?? 0;
 }
 
+/** What a mapping gives of its control's credit: all for Equal and Superset of, half for Subset of and Intersects. */
+export const PARTIAL_FACTOR = 0.5;
+const FULL_RELATIONSHIPS: ReadonlySet<string> = new Set(["equal", "superset of"]);
+
+/** 1 for Equal and Superset of; PARTIAL_FACTOR for Subset of, Intersects and anything else (blank, typos). */
+export function relationshipFactor(relationship: unknown): number {
+  return FULL_RELATIONSHIPS.has(canonicalText(relationship)) ? 1 : PARTIAL_FACTOR;
+}
+
+/** True for a Jointly Sufficient cell that says Yes (what the sheet's COUNTIFS criterion "Yes" matches). */
+export function isJointlySufficient(value: unknown): boolean {
+  return canonicalText(value) === "yes";
+}
+
 /** True for an applicability cell that says the requirement does not apply: N, No, FALSE, Not applicable. */
 export function isNotApplicable(value: unknown): boolean {
   if (value === false) return true;

@@ -1,27 +1,30 @@
 /**
  * Framework coverage, gaps and crosswalk over the project's catalogs and control library.
  *
- * Rules: only assessable requirements (catalog leaves) count. A requirement's credit is the best
- * credit among the controls mapped to it ("Implemented" 1, "Partially implemented" 0.5, anything
- * else 0; an "Ineffective" control gives 0). Coverage = Σ credit / applicable requirements.
- * Mapping IDs are resolved with the catalog's tolerant lookup; IDs the framework does not know
- * are left out of coverage and reported in `unknownIds`; IDs of non-assessable requirements
- * (headings) are ignored.
+ * Rules: only assessable requirements (catalog leaves) count. Coverage reads mapping records
+ * (control, requirement, relationship, jointly sufficient) and the controls' statuses. A control's
+ * credit is 1 when Implemented, 0.5 when Partially implemented, 0 otherwise or when Ineffective.
+ * An Equal or Superset mapping gives the requirement its control's credit; a Subset or Intersecting
+ * one gives half of it; a jointly sufficient set gives the lowest credit among its members. A
+ * requirement's credit is the best of these. Coverage = Σ credit / applicable requirements.
+ * IDs the framework does not know, parents that are not assessable and controls missing from the
+ * matrix give nothing and are reported (`unknownIds`, `notAssessableIds`, `unknownControls`).
  */
 import { assessableRequirements, findRequirement, getFramework } from "../catalogs";
 import { CONTROL_LIBRARY } from "../controls";
 import type { FrameworkKey } from "../frameworkKeys";
-import { coverageOf, gapsOf, type ControlRow, type CoverageResult, type Gap } from "./compute";
+import { coverageOf, gapsOf, type ControlState, type CoverageResult, type Gap, type MappingRow } from "./compute";
 import { buildCrosswalkIndex, type CrosswalkIndex } from "./crosswalk";
 import { buildFrameworkView, type FrameworkView } from "./frameworkView";
 
-export type { ControlRow, CoverageResult, Gap, UnknownMapping } from "./compute";
+export type { ControlState, CoverageResult, Gap, MappingProblem, MappingRow } from "./compute";
 export type { FrameworkView } from "./frameworkView";
 export { coverageOf, gapsOf } from "./compute";
 export { buildFrameworkView } from "./frameworkView";
 export { buildCrosswalkIndex } from "./crosswalk";
-export { controlCredit, isNotApplicable } from "./credit";
+export { controlCredit, isJointlySufficient, isNotApplicable, PARTIAL_FACTOR, relationshipFactor } from "./credit";
 export { splitMappingCell } from "./mappingCells";
+export { controlStatesOf, mappingRowsOf, matrixMappingRowsOf, workbookMappingRows } from "./fromTables";
 
 const views = new Map<FrameworkKey, FrameworkView>();
 
@@ -42,14 +45,19 @@ export function frameworkView(key: FrameworkKey): FrameworkView {
   return view;
 }
 
-export function computeCoverage(key: FrameworkKey, rows: readonly ControlRow[], applicability?: ReadonlyMap<string, boolean>): CoverageResult {
-  return coverageOf(frameworkView(key), rows, applicability);
+export function computeCoverage(
+  key: FrameworkKey,
+  mappings: readonly MappingRow[],
+  controls: readonly ControlState[],
+  applicability?: ReadonlyMap<string, boolean>,
+): CoverageResult {
+  return coverageOf(frameworkView(key), mappings, controls, applicability);
 }
 
 /** Applicable requirements not fully covered (id, label, credit), in catalog order. */
-export function gapList(key: FrameworkKey, rows: readonly ControlRow[], applicability?: ReadonlyMap<string, boolean>): Gap[] {
+export function gapList(key: FrameworkKey, mappings: readonly MappingRow[], controls: readonly ControlState[], applicability?: ReadonlyMap<string, boolean>): Gap[] {
   const view = frameworkView(key);
-  return gapsOf(view, coverageOf(view, rows, applicability));
+  return gapsOf(view, coverageOf(view, mappings, controls, applicability));
 }
 
 let libraryCrosswalk: CrosswalkIndex | undefined;

@@ -417,7 +417,7 @@ function tableSteps(
     const typed = existing && formula && position < existing.headers.length ? (existing.constants?.[header] ?? []) : [];
     if (existing && formula && position < existing.headers.length && existing.bodyRows > 0 && !typed.includes(0)) {
       const current = existing.firstRowFormulas[position];
-      if (canonicalFormula(String(current ?? "")) !== canonicalFormula(formula)) {
+      if (canonicalFormula(String(current ?? ""), existing.name) !== canonicalFormula(formula, existing.name)) {
         report.repaired.push(`Restored the formula of ${layout.name}[${header}]`);
       }
     }
@@ -529,11 +529,25 @@ function resolveValidation(spec: ValidationSpec, resolve: (text: string) => stri
           : rule.kind === "decimal"
             ? { decimal: { formula1: bound(rule.min), formula2: bound(rule.max), operator: "Between" } }
             : { date: { formula1: "1900-01-01", operator: "GreaterThan" } };
+  const prompt = spec.prompt && { title: capText(spec.prompt.title, VALIDATION_TEXT_LIMITS.title), message: capText(spec.prompt.message, VALIDATION_TEXT_LIMITS.prompt) };
+  const error = { title: capText(spec.error.title, VALIDATION_TEXT_LIMITS.title), message: capText(spec.error.message, VALIDATION_TEXT_LIMITS.error) };
   return {
     rule: resolved,
-    prompt: spec.prompt ? { showPrompt: true, ...spec.prompt } : undefined,
-    errorAlert: { showAlert: true, style: "Stop", ...spec.error },
+    prompt: prompt ? { showPrompt: true, ...prompt } : undefined,
+    errorAlert: { showAlert: true, style: "Stop", ...error },
   };
+}
+
+/**
+ * Excel refuses validation text over these lengths ([MS-XLSB] 2.5.37 DValStrings: titles 32,
+ * input message 255, error message 225), and one refused command aborts the rest of Build's sync.
+ * Messages are built from scale labels the analyst can edit, so they are capped.
+ */
+export const VALIDATION_TEXT_LIMITS = { title: 32, prompt: 255, error: 225 } as const;
+
+/** The text, or as much of it as fits with an ellipsis at the end. */
+export function capText(text: string, limit: number): string {
+  return text.length <= limit ? text : `${text.slice(0, limit - 1).trimEnd()}…`;
 }
 
 /** Static content: formulas may carry tokens and name renamed tables or columns; constants pass through. */

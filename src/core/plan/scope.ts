@@ -7,6 +7,7 @@ import { FieldError, OptionFields, parseBuildOptions } from "../blueprint/parseO
 import { getFramework } from "../catalogs";
 import { FRAMEWORK_KEYS, FrameworkKey } from "../frameworkKeys";
 import { MatrixSize, ScoringMethod } from "../scales";
+import type { OptionalRegisterKey } from "../registers/keys";
 import { SCHEMA_VERSION, WorkbookMemory, WorkbookScope } from "./workbookMemory";
 
 /** What a caller asks for; absent fields keep the workbook's own choice. */
@@ -18,6 +19,8 @@ export interface ScopeRequest {
   method?: ScoringMethod;
   organisation?: string;
   sample?: boolean;
+  /** Operations registers asked for (the profile's when absent); a register the workbook holds stays anyway. */
+  registers?: OptionalRegisterKey[];
   /** The client the caller means (batch): a workbook that belongs to another is refused. */
   client?: string;
 }
@@ -50,6 +53,7 @@ export function resolveScope(current: WorkbookScope | undefined, request: ScopeR
         organisation: request.organisation ?? "",
         sample: request.sample ?? false,
         ...(request.soc2Categories ? { soc2Categories: request.soc2Categories } : {}),
+        ...(request.registers ? { registers: request.registers } : {}),
       },
       changes: [],
     };
@@ -73,7 +77,16 @@ export function resolveScope(current: WorkbookScope | undefined, request: ScopeR
     changes.push(`SOC 2 categories in scope set to ${request.soc2Categories.join(", ")}, as asked.`);
   }
   return {
-    options: { profile, frameworks, matrixSize, method, organisation, sample: request.sample ?? false, ...(soc2Categories ? { soc2Categories } : {}) },
+    options: {
+      profile,
+      frameworks,
+      matrixSize,
+      method,
+      organisation,
+      sample: request.sample ?? false,
+      ...(soc2Categories ? { soc2Categories } : {}),
+      ...(request.registers ? { registers: request.registers } : {}),
+    },
     changes,
   };
 }
@@ -117,5 +130,6 @@ export function scopeRequestFromFields(fields: OptionFields): { ok: true; reques
   if (given(fields.method)) request.method = o.method;
   if (fields.org !== undefined) request.organisation = o.organisation;
   if (given(fields.soc2)) request.soc2Categories = o.soc2Categories;
+  if (given(fields.registers)) request.registers = o.registers;
   return { ok: true, request };
 }

@@ -61,6 +61,19 @@ export interface FieldSpec {
   aliases?: readonly string[];
   /** The register's own rules check this column; the generic list/range rules skip it. */
   customCheck?: boolean;
+  /**
+   * The calculated column's value in TypeScript, from the row's typed inputs: what the formula
+   * shows ("" for blank). KPIs and the engine suite use it; it must agree with `formula`.
+   */
+  compute?: (row: RowView, context: ComputeContext) => CellValue;
+}
+
+/** What a calculated column's TypeScript twin can read: today, now, and the workbook's tables (Scales tables included). */
+export interface ComputeContext {
+  today: number;
+  now: number;
+  /** Tables by lower-case name. */
+  tables: ReadonlyMap<string, TableData>;
 }
 
 /** What a register's columns and seed rows may depend on. */
@@ -85,16 +98,11 @@ export interface IdIndex {
 }
 
 /** What a register's Check rules can see besides their own row. */
-export interface CheckContext extends RegisterContext {
-  /** Today as an Excel serial date, and now with the time of day as a fraction. */
-  today: number;
-  now: number;
+export interface CheckContext extends RegisterContext, ComputeContext {
   /** Values of each Scales-table column (lower-case "table[column]"), when the workbook has it. */
   lists: ReadonlyMap<string, readonly string[]>;
   /** The IDs of every register the workbook holds, by lower-case table name. */
   ids: ReadonlyMap<string, IdIndex>;
-  /** Every register table the workbook holds, by lower-case table name. */
-  tables: ReadonlyMap<string, TableData>;
 }
 
 export type Report = (row: RowView, header: string, code: string, severity: CheckProblem["severity"], message: string) => void;

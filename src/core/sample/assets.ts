@@ -55,6 +55,16 @@ const ASSET_SPECS: AssetSpec[] = [
   { name: "All staff", type: "People", owner: "HR Director", custodian: "Training Coordinator", location: "All sites", classification: "Internal", cia: [2, 2, 2], data: "", rtoHours: 72, rpoHours: 72, status: "Active", reviewedDaysAgo: 120 },
 ];
 
+/**
+ * Patch state of the systems, applications, hardware and networks, by asset position: days since
+ * they were last patched and whether they are behind. Other assets have nothing to patch.
+ */
+const PATCHED: Record<number, { daysAgo: number; behind?: boolean }> = {
+  1: { daysAgo: 12 }, 3: { daysAgo: 6 }, 4: { daysAgo: 9 }, 6: { daysAgo: 20 }, 7: { daysAgo: 45, behind: true }, 8: { daysAgo: 16 },
+  9: { daysAgo: 3 }, 10: { daysAgo: 70, behind: true }, 12: { daysAgo: 8 }, 13: { daysAgo: 5 }, 14: { daysAgo: 11 }, 16: { daysAgo: 25 },
+  18: { daysAgo: 14 }, 20: { daysAgo: 95, behind: true }, 21: { daysAgo: 400, behind: true }, 22: { daysAgo: 150, behind: true },
+};
+
 export function assetId(position: number): string {
   return `A-${String(position + 1).padStart(3, "0")}`;
 }
@@ -81,5 +91,7 @@ export function sampleAssets(today: Date = SAMPLE_REFERENCE_DATE): SampleRow[] {
     "RPO (hours)": spec.rpoHours,
     Status: spec.status,
     "Last Reviewed": excelDateOffset(today, -spec.reviewedDaysAgo),
+    "Patch Status": PATCHED[position] ? (PATCHED[position].behind ? "Behind" : "Current") : "Not applicable",
+    "Last Patched": PATCHED[position] ? excelDateOffset(today, -PATCHED[position].daysAgo) : null,
   }));
 }

@@ -1,4 +1,5 @@
 import { qualifiedAddress } from "../addresses";
+import { CHART_SERIES_BY, CHART_TYPES, checkEnum, LEGEND_POSITIONS } from "./enums";
 import { HeadlessOfficeError } from "../errors";
 import type { SheetModel } from "../model/sheet";
 import type { ChartModel, ChartSeriesModel } from "../model/types";
@@ -65,7 +66,7 @@ export class ChartLegend extends ChartPart<ChartRef> {
   constructor(context: Context, resolver: Resolver<ChartRef>) { super(context, resolver, "ChartLegend"); }
   protected readers() { return { position: ({ chart }: ChartRef) => chart.legend.position, visible: ({ chart }: ChartRef) => chart.legend.visible }; }
   get position(): string { return this.read("position"); }
-  set position(v: string) { this.edit("position", v, ({ chart }) => (chart.legend.position = v)); }
+  set position(v: string) { this.edit("position", v, ({ chart }) => (chart.legend.position = checkEnum(LEGEND_POSITIONS, v, "ChartLegend.position"))); }
   get visible(): boolean { return this.read("visible"); }
   set visible(v: boolean) { this.edit("visible", v, ({ chart }) => (chart.legend.visible = v)); }
 }
@@ -198,7 +199,7 @@ export class Chart extends ChartPart<ChartRef> {
   set name(v: string) { this.edit("name", v, ({ chart }) => (chart.name = v)); }
   get id(): string { return this.read("id"); }
   get chartType(): string { return this.read("chartType"); }
-  set chartType(v: string) { this.edit("chartType", v, ({ chart }) => (chart.chartType = v)); }
+  set chartType(v: string) { this.edit("chartType", v, ({ chart }) => (chart.chartType = checkEnum(CHART_TYPES, v, "Chart.chartType"))); }
   get top(): number { return this.read("top"); }
   set top(v: number) { this.edit("top", v, ({ chart }) => (chart.top = v)); }
   get left(): number { return this.read("left"); }
@@ -223,6 +224,7 @@ export class Chart extends ChartPart<ChartRef> {
 
   setData(source: Range, seriesBy = "Auto"): void {
     this.invoke("setData", { seriesBy }, ({ chart }) => {
+      checkEnum(CHART_SERIES_BY, seriesBy, "seriesBy");
       const ref = rangeOf(source);
       Object.assign(chart, { sourceAddress: addressOf(ref), seriesBy, series: seriesFromSource(ref, seriesBy) });
     });
@@ -260,6 +262,8 @@ export class ChartCollection extends ClientCollection<ChartRef, Chart> {
     this.invoke("add", { type, seriesBy }, () => {
       const sheet = this.sheet();
       if (!sheet) return;
+      checkEnum(CHART_TYPES, type, "ChartCollection.add type");
+      checkEnum(CHART_SERIES_BY, seriesBy, "ChartCollection.add seriesBy");
       const ref = rangeOf(sourceData);
       const number = this.context.model.newNumber();
       const chart: ChartModel = {

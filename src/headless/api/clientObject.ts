@@ -25,6 +25,10 @@ export class ClientResult<T> {
   settle(value: T): void {
     this.result = { value };
   }
+
+  toJSON(): unknown {
+    return this.result ?? null;
+  }
 }
 
 /**
@@ -70,7 +74,7 @@ export abstract class ClientObject<M> implements ProxyNode {
 
   load(spec?: LoadSpec): this {
     const tree = parseLoadSpec(spec);
-    this.context.enqueue({ kind: "load", location: `${this.typeName}.load`, payload: spec ?? "*", apply: () => this.applyLoad(tree) });
+    this.context.enqueue({ kind: "load", location: `${this.typeName}.load`, payload: spec ?? "*", apply: () => this.applyLoad(tree), response: () => this.toJSON() });
     return this;
   }
 
@@ -140,6 +144,7 @@ export abstract class ClientObject<M> implements ProxyNode {
       location: `${this.typeName}.${method}`,
       payload: method,
       apply: this.withModel((model) => result.settle(compute(model))),
+      response: () => result.toJSON(),
     });
     return result;
   }

@@ -1,4 +1,6 @@
 import { intersectRects } from "../addresses";
+import { checkEnum, CONDITIONAL_FORMAT_TYPES } from "./enums";
+import { trimConditionalFormats } from "../model/conditionalFormatTrim";
 import { normalizeColor } from "../colors";
 import { HeadlessOfficeError } from "../errors";
 import { assertEditable } from "../model/cells";
@@ -143,8 +145,6 @@ export class ConditionalFormat extends EntryPart {
   }
 }
 
-const supportedTypes = ["Custom", "CellValue", "ColorScale", "ContainsText", "DataBar", "IconSet", "TopBottom", "PresetCriteria"];
-
 /** Range.conditionalFormats: the formats whose range intersects this range. */
 export class ConditionalFormatCollection extends ClientCollection<Bound, ConditionalFormat> {
   constructor(context: Context, private readonly range: Resolver<RangeRef>) {
@@ -163,7 +163,7 @@ export class ConditionalFormatCollection extends ClientCollection<Bound, Conditi
     this.invoke("add", { type }, () => {
       const ref = this.range();
       if (!ref) return;
-      if (!supportedTypes.includes(type)) throw new HeadlessOfficeError("InvalidArgument");
+      checkEnum(CONDITIONAL_FORMAT_TYPES, type, "ConditionalFormatCollection.add type");
       assertEditable(ref.sheet, ref.rect, "format");
       const entry: ConditionalFormatEntry = {
         id: this.context.model.newId("cf"),
@@ -197,7 +197,7 @@ export class ConditionalFormatCollection extends ClientCollection<Bound, Conditi
       const ref = this.range();
       if (!ref) return;
       assertEditable(ref.sheet, ref.rect, "format");
-      ref.sheet.conditionalFormats = ref.sheet.conditionalFormats.filter((entry) => !intersectRects(entry.rect, ref.rect));
+      trimConditionalFormats(ref.sheet, ref.rect, () => this.context.model.newId("cf"));
     });
   }
 

@@ -4,6 +4,20 @@ import { assertEditable } from "../model/cells";
 import type { SheetModel } from "../model/sheet";
 import type { DataValidationEntry, DataValidationRule } from "../model/types";
 import { ClientObject, type Context, type Resolver } from "./clientObject";
+import { ALERT_STYLES, checkEnum, VALIDATION_OPERATORS } from "./enums";
+
+/**
+ * Excel's limits on validation text: title 32 characters, input message 255, error message 225
+ * ([MS-XLSB] 2.5.37 DValStrings: strErrorTitle and strPromptTitle <= 32, strError <= 225,
+ * strPrompt <= 255). Excel refuses longer text, and the failing command aborts the rest of the sync.
+ */
+export const VALIDATION_TEXT_LIMITS = { title: 32, prompt: 255, error: 225 } as const;
+
+function checkLength(text: unknown, limit: number, what: string): void {
+  if (typeof text === "string" && text.length > limit) {
+    throw new HeadlessOfficeError("InvalidArgument", `The data validation ${what} has ${text.length} characters; Excel allows ${limit}.`);
+  }
+}
 import type { RangeRef } from "./range";
 
 const ruleKinds = ["list", "wholeNumber", "decimal", "date", "time", "textLength", "custom"] as const;
@@ -24,6 +38,8 @@ function validateRule(rule: DataValidationRule): void {
   if (kinds.length !== 1 || !ruleKinds.includes(kinds[0] as (typeof ruleKinds)[number])) throw new HeadlessOfficeError("InvalidArgument");
   if (rule.list && typeof rule.list.source !== "string") throw new HeadlessOfficeError("InvalidArgument");
   if (rule.custom && typeof rule.custom.formula !== "string") throw new HeadlessOfficeError("InvalidArgument");
+  const basic = (rule.wholeNumber ?? rule.decimal ?? rule.date ?? rule.textLength) as { operator?: unknown } | undefined;
+  if (basic) checkEnum(VALIDATION_OPERATORS, basic.operator, "DataValidationRule operator");
 }
 
 /** Applies `change` to the validation of exactly `rect`, splitting entries that reach outside it. */
@@ -77,12 +93,21 @@ export class DataValidation extends ClientObject<RangeRef> {
 
   get errorAlert(): DataValidationEntry["errorAlert"] { return this.read("errorAlert"); }
   set errorAlert(alert: Partial<DataValidationEntry["errorAlert"]>) {
-    this.setProperty("errorAlert", alert, (ref) => updateEntries(ref.sheet, ref.rect, (entry) => Object.assign(entry.errorAlert, alert)));
+    this.setProperty("errorAlert", alert, (ref) => {
+      checkLength(alert.title, VALIDATION_TEXT_LIMITS.title, "error title");
+      checkLength(alert.message, VALIDATION_TEXT_LIMITS.error, "error message");
+      if (alert.style !== undefined) checkEnum(ALERT_STYLES, alert.style, "DataValidationErrorAlert.style");
+      updateEntries(ref.sheet, ref.rect, (entry) => Object.assign(entry.errorAlert, alert));
+    });
   }
 
   get prompt(): DataValidationEntry["prompt"] { return this.read("prompt"); }
   set prompt(prompt: Partial<DataValidationEntry["prompt"]>) {
-    this.setProperty("prompt", prompt, (ref) => updateEntries(ref.sheet, ref.rect, (entry) => Object.assign(entry.prompt, prompt)));
+    this.setProperty("prompt", prompt, (ref) => {
+      checkLength(prompt.title, VALIDATION_TEXT_LIMITS.title, "input title");
+      checkLength(prompt.message, VALIDATION_TEXT_LIMITS.prompt, "input message");
+      updateEntries(ref.sheet, ref.rect, (entry) => Object.assign(entry.prompt, prompt));
+    });
   }
 
   get ignoreBlanks(): boolean { return this.read("ignoreBlanks"); }

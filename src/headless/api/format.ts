@@ -1,4 +1,5 @@
 import { MAX_COLUMNS, MAX_ROWS, type Rect, rectColumns, rectRows } from "../addresses";
+import { checkEnum, HORIZONTAL_ALIGNMENTS, VERTICAL_ALIGNMENTS } from "./enums";
 import { normalizeColor } from "../colors";
 import { HeadlessOfficeError } from "../errors";
 import { assertEditable, displayText, type EditKind } from "../model/cells";
@@ -196,9 +197,9 @@ export class RangeFormat extends StyleProxy {
   get borders(): RangeBorderCollection { return this.memo("borders", () => new RangeBorderCollection(this.context, () => this.resolve())); }
 
   get horizontalAlignment(): string { return this.read("horizontalAlignment"); }
-  set horizontalAlignment(v: string) { this.setStyle("horizontalAlignment", v, (s, x) => (s.horizontalAlignment = x)); }
+  set horizontalAlignment(v: string) { this.setStyle("horizontalAlignment", v, (s, x) => (s.horizontalAlignment = checkEnum(HORIZONTAL_ALIGNMENTS, x, "horizontalAlignment"))); }
   get verticalAlignment(): string { return this.read("verticalAlignment"); }
-  set verticalAlignment(v: string) { this.setStyle("verticalAlignment", v, (s, x) => (s.verticalAlignment = x)); }
+  set verticalAlignment(v: string) { this.setStyle("verticalAlignment", v, (s, x) => (s.verticalAlignment = checkEnum(VERTICAL_ALIGNMENTS, x, "verticalAlignment"))); }
   get wrapText(): boolean { return this.read("wrapText"); }
   set wrapText(v: boolean) { this.setStyle("wrapText", v, (s, x) => (s.wrapText = x)); }
 

@@ -1,13 +1,24 @@
 import { MAX_COLUMNS, MAX_ROWS, type Rect, intersectRects, parseRect, qualifiedAddress, rectColumns, rectRows, splitSheet } from "../addresses";
+import { checkEnum, CLEAR_APPLY_TO } from "./enums";
 import { HeadlessOfficeError } from "../errors";
+import { displayFormula } from "../formulaDisplay";
+import { fillCalculatedColumns, planTableFormulas } from "../model/calculatedColumns";
+import { trimConditionalFormats } from "../model/conditionalFormatTrim";
+import { checkFormula } from "../model/formulaCheck";
+import type { TableModel } from "../model/table";
 import { assertEditable, displayText, gridFor, valueType, writeCells } from "../model/cells";
 import type { SheetModel } from "../model/sheet";
+import { READ_CELL_LIMIT } from "../context";
 import { ClientObject, type Context, type Resolver, type ProxyNode } from "./clientObject";
+import type { LoadTree } from "./loadSpec";
 import { ConditionalFormatCollection } from "./conditionalFormats";
 import { DataValidation } from "./dataValidation";
 import { RangeFormat } from "./format";
 import { RangeAreas, specialCellRects } from "./rangeAreas";
 import { Worksheet } from "./worksheet";
+
+/** Properties that return one entry per cell. */
+const CELL_GRIDS = new Set(["values", "formulas", "formulasLocal", "numberFormat", "text", "valueTypes"]);
 
 export interface RangeRef {
   sheet: SheetModel;
@@ -66,8 +77,8 @@ export class Range extends ClientObject<RangeRef> {
       isEntireColumn: (ref) => ref.rect.r0 === 0 && ref.rect.r1 === MAX_ROWS - 1,
       isEntireRow: (ref) => ref.rect.c0 === 0 && ref.rect.c1 === MAX_COLUMNS - 1,
       values: (ref) => gridOf(ref, (r, c) => ref.sheet.cell(r, c)?.value ?? ""),
-      formulas: (ref) => gridOf(ref, (r, c) => ref.sheet.cell(r, c)?.formula ?? ref.sheet.cell(r, c)?.value ?? ""),
-      formulasLocal: (ref) => gridOf(ref, (r, c) => ref.sheet.cell(r, c)?.formula ?? ref.sheet.cell(r, c)?.value ?? ""),
+      formulas: (ref) => this.displayedFormulas(ref),
+      formulasLocal: (ref) => this.displayedFormulas(ref),
       numberFormat: (ref) => gridOf(ref, (r, c) => ref.sheet.cell(r, c)?.style?.numberFormat ?? "General"),
       text: (ref) => gridOf(ref, (r, c) => displayText(ref.sheet.cell(r, c)?.value)),
       valueTypes: (ref) => gridOf(ref, (r, c) => valueType(ref.sheet.cell(r, c)?.value)),
@@ -78,6 +89,27 @@ export class Range extends ClientObject<RangeRef> {
 
   protected override navigation(): Record<string, ProxyNode> {
     return { format: this.format, dataValidation: this.dataValidation, worksheet: this.worksheet };
+  }
+
+  /** "A range is limited to 5,000,000 cells for read operations" (resource-limits-and-performance-optimization#excel-add-ins). */
+  override applyLoad(tree: LoadTree): void {
+    const ref = this.resolve();
+    const readsCells = tree.all || [...CELL_GRIDS].some((p) => tree.scalars.has(p));
+    if (ref && readsCells && rectRows(ref.rect) * rectColumns(ref.rect) > READ_CELL_LIMIT) throw new HeadlessOfficeError("RangeExceedsLimit");
+    super.applyLoad(tree);
+  }
+
+  /**
+   * Formulas as Excel returns them: structured references in display form ([@Col], Table[Col]),
+   * whatever spelling was written (see formulaDisplay.ts for the source).
+   */
+  private displayedFormulas(ref: RangeRef): unknown[][] {
+    const tables = this.context.model.tables.filter((t) => t.sheet === ref.sheet && intersectRects(t.rect, ref.rect));
+    const tableAt = (row: number, col: number) => tables.find((t) => row >= t.rect.r0 && row <= t.rect.r1 && col >= t.rect.c0 && col <= t.rect.c1)?.name;
+    return gridOf(ref, (r, c) => {
+      const cell = ref.sheet.cell(r, c);
+      return cell?.formula !== undefined ? displayFormula(cell.formula, tableAt(r, c)) : (cell?.value ?? "");
+    });
   }
 
   get address(): string { return this.read("address"); }
@@ -127,7 +159,10 @@ export class Range extends ClientObject<RangeRef> {
   private writeContent(property: string, input: Grid): void {
     this.setProperty(property, input, (ref) => {
       assertEditable(ref.sheet, ref.rect, "content");
+      if (input !== null && input !== undefined) checkFormulasIn(this.context.model.tables, ref, gridFor(input, ref.rect));
+      const fills = input === null || input === undefined ? [] : planTableFormulas(this.context.model.tables, ref.sheet, ref.rect, gridFor(input, ref.rect));
       writeCells(ref.sheet, ref.rect, input);
+      fillCalculatedColumns(ref.sheet, fills);
     });
   }
 
@@ -267,18 +302,36 @@ export class Range extends ClientObject<RangeRef> {
     });
   }
 
-  /** applyTo: "All" (default), "Contents", "Formats". Validation and conditional formats are kept. */
+  /**
+   * applyTo: "All" (default), "Contents", "Formats". Clearing formats also clears the conditional
+   * formats of the cleared cells (trimmed, see conditionalFormatTrim.ts); validation is kept.
+   */
   clear(applyTo: "All" | "Contents" | "Formats" | "Hyperlinks" | "RemoveHyperlinks" = "All"): void {
     this.invoke("clear", { applyTo }, (ref) => {
+      checkEnum(CLEAR_APPLY_TO, applyTo, "Range.clear applyTo");
       const clearContents = applyTo === "All" || applyTo === "Contents";
       const clearFormats = applyTo === "All" || applyTo === "Formats";
       assertEditable(ref.sheet, ref.rect, clearFormats ? "format" : "content");
+      if (clearFormats) trimConditionalFormats(ref.sheet, ref.rect, () => this.context.model.newId("cf"));
       for (const { row, col, cell } of [...ref.sheet.cellsIn(ref.rect)]) {
         if (clearFormats) cell.style = undefined;
         if (clearContents) ref.sheet.setCellContent(row, col, { value: undefined });
         else if (cell.value === undefined && cell.formula === undefined && !cell.style) ref.sheet.deleteCell(row, col);
       }
     });
+  }
+}
+
+/** Every formula written is parsed first (model/formulaCheck.ts): Excel refuses what it cannot parse. */
+function checkFormulasIn(tables: readonly TableModel[], ref: RangeRef, at: (row: number, col: number) => unknown): void {
+  const onSheet = tables.filter((t) => t.sheet === ref.sheet && intersectRects(t.rect, ref.rect));
+  for (let row = ref.rect.r0; row <= ref.rect.r1; row++) {
+    for (let col = ref.rect.c0; col <= ref.rect.c1; col++) {
+      const raw = at(row - ref.rect.r0, col - ref.rect.c0);
+      if (typeof raw !== "string" || raw.length < 2 || !raw.startsWith("=")) continue;
+      const host = onSheet.find((t) => row >= t.rect.r0 && row <= t.rect.r1 && col >= t.rect.c0 && col <= t.rect.c1);
+      checkFormula(raw, tables, host);
+    }
   }
 }
 

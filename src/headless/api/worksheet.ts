@@ -1,8 +1,9 @@
 import { MAX_COLUMNS, MAX_ROWS, absoluteRectAddress, splitSheet } from "../addresses";
+import { checkEnum, PAGE_ORIENTATIONS, SHEET_VISIBILITIES } from "./enums";
 import { normalizeColor } from "../colors";
 import { HeadlessOfficeError } from "../errors";
 import type { SheetModel, SheetVisibility } from "../model/sheet";
-import type { PageLayoutModel } from "../model/types";
+import type { HeaderFooterModel, PageLayoutModel } from "../model/types";
 import { ChartCollection } from "./charts";
 import { ClientCollection, ClientObject, type Context, type Resolver, type ProxyNode } from "./clientObject";
 import { NamedItemCollection } from "./names";
@@ -44,12 +45,27 @@ export class WorksheetFreezePanes extends ClientObject<SheetModel> {
     return {};
   }
 
+  /** office-js #3148: freezing an inactive sheet makes Excel report it active while another stays on screen. */
+  private noteInactive(sheet: SheetModel): void {
+    const model = this.context.model;
+    if (model.activeSheet !== sheet) {
+      model.frozenWhileInactive.push(sheet.name);
+      model.activeSheet = sheet;
+    }
+  }
+
   freezeRows(count = 1): void {
-    this.invoke("freezeRows", { count }, (sheet) => (sheet.freeze = { rows: count, columns: 0 }));
+    this.invoke("freezeRows", { count }, (sheet) => {
+      this.noteInactive(sheet);
+      sheet.freeze = { rows: count, columns: 0 };
+    });
   }
 
   freezeColumns(count = 1): void {
-    this.invoke("freezeColumns", { count }, (sheet) => (sheet.freeze = { rows: 0, columns: count }));
+    this.invoke("freezeColumns", { count }, (sheet) => {
+      this.noteInactive(sheet);
+      sheet.freeze = { rows: 0, columns: count };
+    });
   }
 
   /** The given range is the frozen top-left pane. */
@@ -57,6 +73,7 @@ export class WorksheetFreezePanes extends ClientObject<SheetModel> {
     this.invoke("freezeAt", typeof frozenRange === "string" ? frozenRange : "range", (sheet) => {
       const rect = typeof frozenRange === "string" ? resolveAddress(this.context, sheet, frozenRange).rect : frozenRange.resolve()?.rect;
       if (!rect) throw new HeadlessOfficeError("InvalidArgument");
+      this.noteInactive(sheet);
       sheet.freeze = { rows: rect.r0 === 0 && rect.r1 < MAX_ROWS - 1 ? rect.r1 + 1 : 0, columns: rect.c0 === 0 && rect.c1 < MAX_COLUMNS - 1 ? rect.c1 + 1 : 0 };
     });
   }
@@ -86,6 +103,80 @@ function printAddress(context: Context, sheet: SheetModel, range: Range | string
   return absoluteRectAddress(rect);
 }
 
+type HeaderFooterPart = keyof HeaderFooterModel;
+const HEADER_FOOTER_PARTS: readonly HeaderFooterPart[] = ["leftHeader", "centerHeader", "rightHeader", "leftFooter", "centerFooter", "rightFooter"];
+/** Excel caps each header or footer section at 255 characters ("HeaderFooter" object, ExcelApi 1.9). */
+const HEADER_FOOTER_MAX = 255;
+
+/**
+ * Excel.HeaderFooter (ExcelApi 1.9): one set of six sections. Only `defaultForAllPages` is modelled
+ * (https://learn.microsoft.com/javascript/api/excel/excel.headerfootergroup).
+ */
+export class HeaderFooter extends ClientObject<SheetModel> {
+  constructor(context: Context, resolver: Resolver<SheetModel>) {
+    super(context, resolver, "HeaderFooter");
+  }
+
+  protected readers() {
+    return Object.fromEntries(HEADER_FOOTER_PARTS.map((part) => [part, (s: SheetModel) => s.pageLayout.headerFooter?.[part] ?? ""]));
+  }
+
+  private write(part: HeaderFooterPart, value: string): void {
+    if (typeof value !== "string" || value.length > HEADER_FOOTER_MAX) throw new HeadlessOfficeError("InvalidArgument");
+    this.setProperty(part, value, (s) => (s.pageLayout.headerFooter = { ...s.pageLayout.headerFooter, [part]: value }));
+  }
+
+  get leftHeader(): string { return this.read("leftHeader"); }
+  set leftHeader(v: string) { this.write("leftHeader", v); }
+  get centerHeader(): string { return this.read("centerHeader"); }
+  set centerHeader(v: string) { this.write("centerHeader", v); }
+  get rightHeader(): string { return this.read("rightHeader"); }
+  set rightHeader(v: string) { this.write("rightHeader", v); }
+  get leftFooter(): string { return this.read("leftFooter"); }
+  set leftFooter(v: string) { this.write("leftFooter", v); }
+  get centerFooter(): string { return this.read("centerFooter"); }
+  set centerFooter(v: string) { this.write("centerFooter", v); }
+  get rightFooter(): string { return this.read("rightFooter"); }
+  set rightFooter(v: string) { this.write("rightFooter", v); }
+}
+
+export class HeaderFooterGroup extends ClientObject<SheetModel> {
+  constructor(context: Context, resolver: Resolver<SheetModel>) {
+    super(context, resolver, "HeaderFooterGroup");
+  }
+
+  protected readers() {
+    return {};
+  }
+
+  get defaultForAllPages(): HeaderFooter { return this.memo("defaultForAllPages", () => new HeaderFooter(this.context, () => this.resolve())); }
+}
+
+/**
+ * PageLayoutZoomOptions (learn.microsoft.com/javascript/api/excel/excel.pagelayoutzoomoptions): scale
+ * "can be between 10 and 400"; horizontalFitToPages / verticalFitToPages are numbers of pages, or null
+ * (no constraint). 0 is not a documented value, so the host refuses it like any other out-of-range value.
+ */
+function checkedZoom(zoom: PageLayoutModel["zoom"]): PageLayoutModel["zoom"] {
+  const checked: PageLayoutModel["zoom"] = {};
+  const pages = (value: unknown, what: string): number | undefined => {
+    if (value === null || value === undefined) return undefined;
+    if (typeof value !== "number" || !Number.isInteger(value) || value < 1) {
+      throw new HeadlessOfficeError("InvalidArgument", `PageLayoutZoomOptions.${what} must be a whole number of pages (1 or more) or null, not ${String(value)}.`);
+    }
+    return value;
+  };
+  const horizontal = pages(zoom.horizontalFitToPages, "horizontalFitToPages");
+  const vertical = pages(zoom.verticalFitToPages, "verticalFitToPages");
+  if (horizontal !== undefined) checked.horizontalFitToPages = horizontal;
+  if (vertical !== undefined) checked.verticalFitToPages = vertical;
+  if (zoom.scale !== null && zoom.scale !== undefined) {
+    if (typeof zoom.scale !== "number" || zoom.scale < 10 || zoom.scale > 400) throw new HeadlessOfficeError("InvalidArgument", "PageLayoutZoomOptions.scale must be between 10 and 400.");
+    checked.scale = zoom.scale;
+  }
+  return checked;
+}
+
 export class PageLayout extends ClientObject<SheetModel> {
   constructor(context: Context, resolver: Resolver<SheetModel>) {
     super(context, resolver, "PageLayout");
@@ -100,11 +191,13 @@ export class PageLayout extends ClientObject<SheetModel> {
   }
 
   get orientation(): PageLayoutModel["orientation"] { return this.read("orientation"); }
-  set orientation(v: PageLayoutModel["orientation"]) { this.setProperty("orientation", v, (s) => (s.pageLayout.orientation = v)); }
+  set orientation(v: PageLayoutModel["orientation"]) { this.setProperty("orientation", v, (s) => (s.pageLayout.orientation = checkEnum(PAGE_ORIENTATIONS, v, "PageLayout.orientation"))); }
   get zoom(): PageLayoutModel["zoom"] { return this.read("zoom"); }
-  set zoom(v: PageLayoutModel["zoom"]) { this.setProperty("zoom", v, (s) => (s.pageLayout.zoom = { ...v })); }
+  set zoom(v: PageLayoutModel["zoom"]) { this.setProperty("zoom", v, (s) => (s.pageLayout.zoom = checkedZoom(v))); }
   get centerHorizontally(): boolean { return this.read("centerHorizontally"); }
   set centerHorizontally(v: boolean) { this.setProperty("centerHorizontally", v, (s) => (s.pageLayout.centerHorizontally = v)); }
+
+  get headersFooters(): HeaderFooterGroup { return this.memo("headersFooters", () => new HeaderFooterGroup(this.context, () => this.resolve())); }
 
   setPrintTitleRows(rows: Range | string): void {
     this.invoke("setPrintTitleRows", typeof rows === "string" ? rows : "range", (sheet) => {
@@ -164,6 +257,7 @@ export class Worksheet extends ClientObject<SheetModel> {
   get visibility(): SheetVisibility { return this.read("visibility"); }
   set visibility(visibility: SheetVisibility) {
     this.setProperty("visibility", visibility, (sheet) => {
+      checkEnum(SHEET_VISIBILITIES, visibility, "Worksheet.visibility");
       this.context.model.assertStructureEditable();
       if (visibility !== "Visible" && !this.context.model.sheets.some((s) => s !== sheet && s.visibility === "Visible")) {
         throw new HeadlessOfficeError("InvalidOperation");

@@ -1,3 +1,4 @@
+import { assertOneFormulaPerColumn } from "./calculatedColumns";
 import { type Rect, intersectRects, rectAddress } from "../addresses";
 import { HeadlessOfficeError } from "../errors";
 import { assertEditable, displayText, parseEntry, writeCells, writeEntry } from "./cells";
@@ -62,6 +63,7 @@ export function addTableRows(workbook: HeadlessWorkbook, table: TableModel, inde
   const bodyRows = table.bodyRowCount;
   if (index !== null && index !== undefined && (index < 0 || index > bodyRows)) throw new HeadlessOfficeError("InvalidArgument");
   assertEditable(sheet, table.rect, "structure");
+  assertOneFormulaPerColumn(table, rows);
 
   const existingRows: number[] = [];
   for (let r = body.r0; r <= body.r1; r++) existingRows.push(r);

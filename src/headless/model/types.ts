@@ -121,8 +121,20 @@ export interface ChartModel {
   valueAxisLogBase?: number;
 }
 
+/** Header and footer texts with Excel's codes (&P page, &N pages, &D date, &A sheet; && a literal &). */
+export interface HeaderFooterModel {
+  leftHeader?: string;
+  centerHeader?: string;
+  rightHeader?: string;
+  leftFooter?: string;
+  centerFooter?: string;
+  rightFooter?: string;
+}
+
 export interface PageLayoutModel {
   orientation: "Portrait" | "Landscape";
+  /** headersFooters.defaultForAllPages (ExcelApi 1.9). */
+  headerFooter?: HeaderFooterModel;
   zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
   printTitleRows?: string;
   printArea?: string;

@@ -12,9 +12,19 @@ export type CalculationMode = "Automatic" | "Manual";
 export class RequestStats {
   syncs = 0;
   requestBytes: number[] = [];
+  /** UTF-8 size of what each sync returned (loaded properties and method results). */
+  responseBytes: number[] = [];
 
   get largestRequestBytes(): number {
     return this.requestBytes.reduce((max, bytes) => Math.max(max, bytes), 0);
+  }
+
+  get largestResponseBytes(): number {
+    return this.responseBytes.reduce((max, bytes) => Math.max(max, bytes), 0);
+  }
+
+  recordResponse(bytes: number): void {
+    this.responseBytes.push(bytes);
   }
 
   record(bytes: number): void {
@@ -25,6 +35,7 @@ export class RequestStats {
   reset(): void {
     this.syncs = 0;
     this.requestBytes = [];
+    this.responseBytes = [];
   }
 }
 
@@ -35,12 +46,41 @@ export class HeadlessWorkbook {
   readonly stats = new RequestStats();
   /** Workbook.readOnly (ExcelApi 1.8): when true every write fails at sync. */
   readOnly = false;
+  /**
+   * The user is editing a cell. Requests then fail with InvalidOperationInCellEditMode, unless
+   * Excel.run was given { delayForCellEdit: true }, which waits until editing ends (Excel.RunOptions,
+   * learn.microsoft.com/javascript/api/excel/excel.runoptions; error code listed in
+   * application-specific-api-error-handling). Set it with startCellEdit(), clear it with endCellEdit().
+   */
+  cellEditMode = false;
+  private cellEditEnded: Array<() => void> = [];
+
+  startCellEdit(): void {
+    this.cellEditMode = true;
+  }
+
+  endCellEdit(): void {
+    this.cellEditMode = false;
+    for (const resume of this.cellEditEnded.splice(0)) resume();
+  }
+
+  /** Resolves when the user leaves cell-edit mode (at once when not editing). */
+  whenCellEditEnds(): Promise<void> {
+    return this.cellEditMode ? new Promise((resolve) => this.cellEditEnded.push(resolve)) : Promise.resolve();
+  }
+
   /** Workbook structure protection; sheets cannot be added, removed, renamed, moved or hidden while on. */
   protection: WorkbookProtectionModel = { protected: false };
   sheets: SheetModel[] = [];
   tables: TableModel[] = [];
   readonly names: NameEntry[] = [];
   activeSheet: SheetModel | null = null;
+  /**
+   * Sheets whose panes were frozen while another sheet was active. Excel then reports the frozen sheet
+   * as activated although the user still sees the other one (office-js #3148, open product bug), so
+   * the add-in activates a sheet before freezing it; tests assert this list stays empty.
+   */
+  readonly frozenWhileInactive: string[] = [];
   selection: { sheet: SheetModel; rect: Rect } | null = null;
   private nextId = 1;
   private mode: CalculationMode = "Manual";

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { sectionsFromFile } from "./headerFooter";
 import { type Rect, absoluteRectAddress, parseRect } from "../addresses";
 import { fromFileFormula } from "../formulaSyntax";
 import type { SheetModel } from "../model/sheet";
@@ -314,11 +315,13 @@ function readSheetSettings(worksheet: ExcelJS.Worksheet, sheet: SheetModel): voi
   const setup = worksheet.pageSetup;
   sheet.pageLayout = {
     orientation: setup.orientation === "landscape" ? "Landscape" : "Portrait",
-    zoom: setup.fitToPage ? { horizontalFitToPages: setup.fitToWidth ?? 1, verticalFitToPages: setup.fitToHeight ?? 1 } : { scale: setup.scale ?? 100 },
+    zoom: setup.fitToPage ? fitToPages(setup.fitToWidth ?? 1, setup.fitToHeight ?? 1) : { scale: setup.scale ?? 100 },
     centerHorizontally: Boolean(setup.horizontalCentered),
     ...(setup.printTitlesRow ? { printTitleRows: absolute(setup.printTitlesRow) } : {}),
     ...(setup.printArea ? { printArea: absolute(setup.printArea) } : {}),
   };
+  const headerFooter = { ...sectionsFromFile(worksheet.headerFooter?.oddHeader, "Header"), ...sectionsFromFile(worksheet.headerFooter?.oddFooter, "Footer") };
+  if (Object.keys(headerFooter).length > 0) sheet.pageLayout.headerFooter = headerFooter;
 }
 
 const absolute = (address: string): string => {
@@ -398,4 +401,9 @@ function cfFromFile(workbook: HeadlessWorkbook, rect: Rect, rule: FileRule): Con
     default:
       return null;
   }
+}
+
+/** fitToWidth/fitToHeight 0 in the file means "automatic": no value (null in Office.js), not 0 pages. */
+function fitToPages(wide: number, tall: number): { horizontalFitToPages?: number; verticalFitToPages?: number } {
+  return { ...(wide > 0 ? { horizontalFitToPages: wide } : {}), ...(tall > 0 ? { verticalFitToPages: tall } : {}) };
 }

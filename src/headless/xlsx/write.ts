@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { sectionsToFile } from "./headerFooter";
 import { rectAddress } from "../addresses";
 import { toFileFormula } from "../formulaSyntax";
 import type { SheetModel } from "../model/sheet";
@@ -161,6 +162,11 @@ function writeLayout(worksheet: ExcelJS.Worksheet, sheet: SheetModel): void {
     ...(fitting ? { fitToPage: true, fitToWidth: horizontalFitToPages ?? 0, fitToHeight: verticalFitToPages ?? 0 } : { scale: scale ?? 100 }),
     ...(layout.printTitleRows ? { printTitlesRow: layout.printTitleRows.replace(/\$/g, "") } : {}),
   });
+  if (layout.headerFooter) {
+    const oddHeader = sectionsToFile(layout.headerFooter, "Header");
+    const oddFooter = sectionsToFile(layout.headerFooter, "Footer");
+    worksheet.headerFooter = { ...worksheet.headerFooter, ...(oddHeader ? { oddHeader } : {}), ...(oddFooter ? { oddFooter } : {}) };
+  }
 }
 
 /**

@@ -15,7 +15,7 @@ import {
 import { defaultOptions, isProfileKey, PROFILE_KEYS, PROFILES, type BuildOptions } from "../../core/blueprint/options";
 import { isMatrixSize, MATRIX_SIZES, type ScoringMethod } from "../../core/scales";
 import type { FrameworkKey } from "../../core/frameworkKeys";
-import { SOC2_CATEGORIES } from "../../core/catalogs";
+import { getFramework, SOC2_CATEGORIES } from "../../core/catalogs";
 import type { BuildReport } from "../../excel/operations";
 import { FRAMEWORK_CHOICES } from "../frameworkLabels";
 import { usePane } from "../paneContext";
@@ -96,6 +96,11 @@ export function SetupView() {
           />
         ))}
       </Stack>
+      {options.frameworks.filter((key) => getFramework(key).scopeNote).map((key) => (
+        <Text key={key} variant="small" styles={{ root: { paddingLeft: 12 } }}>
+          {getFramework(key).scopeNote}
+        </Text>
+      ))}
       {options.frameworks.includes("SOC2") && (
         <Stack role="group" aria-labelledby="ismp-soc2-label" tokens={{ childrenGap: 6 }} styles={{ root: { paddingLeft: 12 } }}>
           <Text id="ismp-soc2-label" variant="small" styles={{ root: { fontWeight: 600 } }}>

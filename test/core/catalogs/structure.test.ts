@@ -1,5 +1,5 @@
 import { FRAMEWORK_KEYS, type FrameworkKey } from "../../../src/core/frameworkKeys";
-import { allFrameworks, assessableRequirements, childrenOf, getFramework, type Requirement } from "../../../src/core/catalogs";
+import { allFrameworks, assessableRequirements, childrenOf, findRequirement, getFramework, type Requirement } from "../../../src/core/catalogs";
 
 const ids = (requirements: Requirement[]) => requirements.map((requirement) => requirement.id);
 const childIds = (key: FrameworkKey, id: string) => ids(childrenOf(key, id));
@@ -47,8 +47,10 @@ describe("requirement counts match the published frameworks", () => {
     ["NISTCSF", 6 + 22 + 106, 106],
     ["SOC2", 61 + 20, 61],
     ["HIPAA", 5 + 22 + 46, 46 + 7],
-    ["NIST80053", 300 + 20, 300],
+    ["NIST80053", 300 + 201 + 20, 300 + 201],
     ["NIST800171", 110 + 14, 110],
+    ["NIST800171R3", 97, 97],
+    ["CMMCL1", 17, 17],
     ["GLBA", 18, 17],
     ["GDPR", 17, 15],
   ])("%s: %i rows, %i assessable", (key, rows, assessable) => {
@@ -119,11 +121,20 @@ describe("HIPAA Security Rule", () => {
 });
 
 describe("NIST SP 800-53 Rev. 5", () => {
-  it("has 20 families and baseline sizes of SP 800-53B", () => {
+  it("has 20 families and the baseline sizes of SP 800-53B 5.1.1, base controls and with their enhancements", () => {
     const controls = assessableRequirements("NIST80053");
-    const count = (baseline: "low" | "moderate" | "high" | "privacy") => controls.filter((control) => control.baselines?.[baseline]).length;
+    const count = (list: typeof controls, baseline: "low" | "moderate" | "high" | "privacy") => list.filter((control) => control.baselines?.[baseline]).length;
+    const counts = (list: typeof controls) => ({ low: count(list, "low"), moderate: count(list, "moderate"), high: count(list, "high"), privacy: count(list, "privacy") });
     expect(getFramework("NIST80053").requirements.filter((requirement) => requirement.parent === null)).toHaveLength(20);
-    expect({ low: count("low"), moderate: count("moderate"), high: count("high"), privacy: count("privacy") }).toEqual({ low: 131, moderate: 177, high: 188, privacy: 75 });
+    expect(counts(controls.filter((c) => !c.id.includes("(")))).toEqual({ low: 131, moderate: 177, high: 188, privacy: 75 });
+    expect(counts(controls)).toEqual({ low: 149, moderate: 287, high: 370, privacy: 96 });
+  });
+
+  it("keeps a base control assessable next to its enhancements, which sit under the family", () => {
+    const ac2 = assessableRequirements("NIST80053").filter((r) => r.id === "AC-2" || r.id.startsWith("AC-2("));
+    expect(ac2.map((r) => r.id)).toEqual(["AC-2", "AC-2(1)", "AC-2(2)", "AC-2(3)", "AC-2(4)", "AC-2(5)", "AC-2(11)", "AC-2(12)", "AC-2(13)"]);
+    expect(ac2.every((r) => r.parent === "AC")).toBe(true);
+    expect(findRequirement("NIST80053", "ac-02(01)")?.id).toBe("AC-2(1)");
   });
 
   it("leaves out withdrawn controls", () => {

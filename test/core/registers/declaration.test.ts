@@ -1,4 +1,4 @@
-import { buildBlueprint, defaultOptions } from "../../../src/core/blueprint";
+import { buildBlueprint, defaultOptions, withPrintDefaults } from "../../../src/core/blueprint";
 import { SCALE_TABLES } from "../../../src/core/blueprint/scalesSheet";
 import type { CellValue } from "../../../src/core/blueprint/types";
 import { checkRegister, columnOf, REGISTERS, registerSheet } from "../../../src/core/registers";
@@ -97,7 +97,8 @@ describe("every register is declared the same way", () => {
     for (const register of REGISTERS) {
       const built = blueprint.sheets.find((s) => s.key === register.sheet.key);
       if (!built) continue;
-      expect(built).toEqual(registerSheet(register, { scales: defaultScales(options.matrixSize, options.method), frameworks: options.frameworks, sample: true, today }));
+      // The blueprint adds every sheet's print defaults (footer, scale) on top of the declaration's own sheet.
+      expect(built).toEqual(withPrintDefaults(registerSheet(register, { scales: defaultScales(options.matrixSize, options.method), frameworks: options.frameworks, sample: true, today }), options.organisation));
     }
   });
 });

@@ -1,9 +1,11 @@
 import { sampleAssets, toExcelDate } from "../../../src/core/sample";
 import { ASSET_STATUSES, ASSET_TYPES, CLASSIFICATIONS } from "../../../src/core/blueprint/vocabulary";
+import { PATCH_STATUSES } from "../../../src/core/blueprint/assetInventory";
 
 const ASSET_HEADERS = [
   "Asset ID", "Name", "Type", "Owner", "Custodian", "Location", "Classification", "Confidentiality", "Integrity",
   "Availability", "Personal Data", "Health Data", "Payment Data", "RTO (hours)", "RPO (hours)", "Status", "Last Reviewed",
+  "Patch Status", "Last Patched",
 ];
 const TODAY = new Date(2026, 10, 23);
 
@@ -26,7 +28,17 @@ describe("sampleAssets", () => {
       expect(ASSET_STATUSES).toContain(asset.Status);
       for (const column of ["Confidentiality", "Integrity", "Availability"]) expect([1, 2, 3]).toContain(asset[column]);
       for (const column of ["Personal Data", "Health Data", "Payment Data"]) expect(["Yes", "No"]).toContain(asset[column]);
+      expect(PATCH_STATUSES).toContain(asset["Patch Status"]);
+      expect(asset["Last Patched"] === null).toBe(asset["Patch Status"] === "Not applicable");
     }
+  });
+
+  it("patches systems and applications, some behind, and nothing that cannot be patched", () => {
+    const patchable = new Set(["Application", "System", "Hardware", "Network"]);
+    for (const asset of assets) expect({ id: asset["Asset ID"], tracked: asset["Patch Status"] !== "Not applicable" }).toEqual({ id: asset["Asset ID"], tracked: patchable.has(String(asset.Type)) });
+    const active = assets.filter((a) => a.Status === "Active" && a["Patch Status"] !== "Not applicable");
+    expect(active.filter((a) => a["Patch Status"] === "Behind").length).toBeGreaterThan(0);
+    expect(active.filter((a) => a["Patch Status"] === "Current").length).toBeGreaterThan(active.length / 2);
   });
 
   it("covers every asset type, classification and status", () => {

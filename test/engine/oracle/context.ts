@@ -1,16 +1,18 @@
 /**
  * The inputs every check computes from, read from the recalculated workbook itself: the Scales
- * sheet as the analyst left it, and the core's coverage of each framework over the Controls and
- * Requirements tables.
+ * sheet as the analyst left it, and the core's coverage of each framework over the Controls,
+ * Mappings and Requirements tables.
  */
 import { FRAMEWORK_KEYS, type FrameworkKey } from "../../../src/core/frameworkKeys";
 import { getFramework } from "../../../src/core/catalogs";
-import { CONTROL, CONTROLS_TABLE, mappingColumnHeader } from "../../../src/core/blueprint/controlMatrix";
+import { CONTROL, CONTROLS_TABLE } from "../../../src/core/blueprint/controlMatrix";
+import { MAPPING, MAPPINGS_TABLE } from "../../../src/core/blueprint/mappingsSheet";
 import { REQUIREMENT, REQUIREMENTS_TABLE } from "../../../src/core/blueprint/requirementsSheet";
 import { SCALE_TABLES, SCORE_MATRIX_NAME } from "../../../src/core/blueprint/scalesSheet";
 import { computeCoverage, isNotApplicable, type CoverageResult } from "../../../src/core/coverage";
 import { SCORING_METHOD_LABELS, type ScoringMethod } from "../../../src/core/scales";
 import { validateMatrix, type BandRange, type Validation } from "../../../src/core/scoring";
+import { toExcelDateTime } from "../../../src/core/excelDate";
 import { todaySerial, type EngineWorkbook, type Scalar, type TableRow } from "../engineWorkbook";
 
 export interface EngineBand extends BandRange {
@@ -30,6 +32,8 @@ export interface CheckContext {
   book: EngineWorkbook;
   scales: EngineScales;
   today: number;
+  /** Now as an Excel serial date-time (local time), for NOW() in the notification KPI. */
+  now: number;
   /** The core's coverage per framework in the Requirements table, from the workbook's own rows. */
   coverage: Map<FrameworkKey, CoverageResult>;
 }
@@ -74,25 +78,33 @@ export function requirementRowsOf(requirements: readonly TableRow[], key: Framew
 }
 
 function coverageOfFrameworks(book: EngineWorkbook): Map<FrameworkKey, CoverageResult> {
-  const controls = book.table(CONTROLS_TABLE);
+  const controls = book.table(CONTROLS_TABLE).map((control) => ({
+    id: text(control[CONTROL.id].value),
+    status: text(control[CONTROL.status].value),
+    effectiveness: text(control[CONTROL.effectiveness].value),
+  }));
+  const mappings = book.table(MAPPINGS_TABLE);
   const requirements = book.table(REQUIREMENTS_TABLE);
   const keys = [...new Set(requirements.map((row) => frameworkKeyOf(text(row[REQUIREMENT.framework].value))))];
   return new Map(
     keys.map((key) => {
-      const header = mappingColumnHeader(key);
-      const rows = controls.map((control) => ({
-        mapping: text(control[header].value),
-        status: text(control[CONTROL.status].value),
-        effectiveness: text(control[CONTROL.effectiveness].value),
-      }));
+      const shortName = getFramework(key).shortName;
+      const rows = mappings
+        .filter((row) => text(row[MAPPING.framework].value) === shortName)
+        .map((row) => ({
+          controlId: text(row[MAPPING.controlId].value),
+          requirementId: text(row[MAPPING.requirementId].value),
+          relationship: text(row[MAPPING.relationship].value),
+          jointlySufficient: text(row[MAPPING.jointlySufficient].value),
+        }));
       const applicability = new Map(
         requirementRowsOf(requirements, key).map((row) => [text(row[REQUIREMENT.id].value), !isNotApplicable(row[REQUIREMENT.applicable].value)]),
       );
-      return [key, computeCoverage(key, rows, applicability)];
+      return [key, computeCoverage(key, rows, controls, applicability)];
     }),
   );
 }
 
 export function checkContext(book: EngineWorkbook, now: Date = new Date()): CheckContext {
-  return { book, scales: readScales(book), today: todaySerial(now), coverage: coverageOfFrameworks(book) };
+  return { book, scales: readScales(book), today: todaySerial(now), now: toExcelDateTime(now), coverage: coverageOfFrameworks(book) };
 }

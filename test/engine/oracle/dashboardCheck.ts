@@ -2,16 +2,20 @@
  * Dashboard: each KPI against the core's computeKpis over the workbook's own rows, the tiles
  * showing those KPIs, the chart-data tables' counts and the subtitle.
  */
-import { AS_OF_FORMAT, CHART_BLOCKS, DASHBOARD_SHEET, dashboardSheet, KPI_BLOCK, kpiSpecs, TOP_LOSS_BLOCK } from "../../../src/core/blueprint/dashboardSheet";
+import { AS_OF_FORMAT, CHART_BLOCKS, DASHBOARD_SHEET, dashboardSheet, KPI_BLOCK, kpiSpecs, targetTiles, TILE_STATES, TOP_LOSS_BLOCK, type KpiSpec } from "../../../src/core/blueprint/dashboardSheet";
 import { LOSS_NAMES } from "../../../src/core/blueprint/lossExceedanceSheet";
 import { QUANT, RISK_QUANT_TABLE } from "../../../src/core/blueprint/riskQuantSheet";
 import { expectedQuant, expectedRanks } from "./riskQuantCheck";
 import { CONTROL, CONTROLS_TABLE } from "../../../src/core/blueprint/controlMatrix";
+import { MAPPINGS_TABLE } from "../../../src/core/blueprint/mappingsSheet";
 import { COVERAGE, COVERAGE_TABLE } from "../../../src/core/blueprint/coverageSheet";
 import { ASSETS_TABLE } from "../../../src/core/blueprint/assetInventory";
 import { REQUIREMENTS_TABLE } from "../../../src/core/blueprint/requirementsSheet";
 import { RISK, RISKS_TABLE } from "../../../src/core/blueprint/riskRegister";
-import type { TableData } from "../../../src/core/check/tableData";
+import { OPERATIONS_SCALE_TABLES, OPS_SCALE } from "../../../src/core/blueprint/operationsScales";
+import { filledRows } from "../../../src/core/check/tableData";
+import { OPTIONAL_REGISTER_KEYS, OPTIONAL_REGISTERS } from "../../../src/core/registers";
+import { computeContext, engineTableData } from "./registersCheck";
 import { isFrameworkKey, type FrameworkKey } from "../../../src/core/frameworkKeys";
 import { computeKpis, type Kpis } from "../../../src/core/kpis";
 import type { MatrixSize, Scales } from "../../../src/core/scales";
@@ -20,11 +24,7 @@ import { rowExpectations, type SheetCheck } from "./check";
 import { text, type CheckContext } from "./context";
 import type { Expectation, ExpectedValue } from "./expectation";
 
-function tableData(book: EngineWorkbook, name: string): TableData {
-  const rows = book.table(name);
-  const headers = rows.length > 0 ? Object.keys(rows[0]) : [];
-  return { name, sheet: rows[0]?.[headers[0]]?.sheet ?? "", headerRow: 0, firstColumn: 0, headers, rows: rows.map((row) => headers.map((h) => row[h].value)) };
-}
+const tableData = engineTableData;
 
 /** The workbook's scales in the core's shape (labels and colours do not affect any KPI). */
 function coreScales({ scales }: CheckContext): Scales {
@@ -54,6 +54,7 @@ function kpiValue(key: string, kpis: Kpis): ExpectedValue {
   const [kind, detail] = key.split(":");
   if (kind === "open") return kpis.openByRating[detail] ?? 0;
   if (kind === "coverage") return ratio(kpis.coverage[detail as FrameworkKey]);
+  if (kind === "ops") return ratio(kpis.operations[key]);
   const scalar = kpis[kind as keyof Kpis];
   if (typeof scalar === "number" || scalar === undefined) return ratio(scalar);
   throw new Error(`No KPI value for ${key}`);
@@ -68,26 +69,35 @@ export const dashboardCheck: SheetCheck = {
     if (!book.hasName(KPI_BLOCK)) return [];
     const scales = coreScales(context);
     const frameworks = frameworksOf(book);
+    const registers = OPTIONAL_REGISTER_KEYS.filter((key) => book.hasTable(OPTIONAL_REGISTERS[key].table));
     const kpis = computeKpis({
       risks: tableData(book, RISKS_TABLE),
       assets: tableData(book, ASSETS_TABLE),
       controls: tableData(book, CONTROLS_TABLE),
+      mappings: book.hasTable(MAPPINGS_TABLE) ? tableData(book, MAPPINGS_TABLE) : undefined,
       requirements: tableData(book, REQUIREMENTS_TABLE),
       frameworks,
       scales,
       today: context.today,
+      now: context.now,
+      registers,
+      tables: computeContext(context).tables,
       riskQuant: book.hasTable(RISK_QUANT_TABLE) ? tableData(book, RISK_QUANT_TABLE) : undefined,
       lossP90: book.hasName(LOSS_NAMES.p90Residual) && typeof book.nameValue(LOSS_NAMES.p90Residual) === "number" ? (book.nameValue(LOSS_NAMES.p90Residual) as number) : undefined,
     });
-    const specs = kpiSpecs(scales, frameworks);
+    const specs = kpiSpecs(scales, frameworks, registers);
     const kpiRows = book.block(KPI_BLOCK);
     const values = specs.map((spec) => kpiValue(spec.key, kpis));
     const expectations: Expectation[] = kpiRows.map((row, i) => ({ cell: row["Value"], rule: `${KPI_BLOCK} ${specs[i]?.key ?? `row ${i + 1}`}`, expected: values[i] }));
 
     // Tiles and subtitles sit where the blueprint puts them; their values are what is checked.
-    const layout = dashboardSheet(scales, frameworks);
+    const layout = dashboardSheet(scales, frameworks, registers);
+    const tiles = targetTiles(specs);
+    expectations.push(...targetTileExpectations(book, specs, values));
+    const targetCells = new Set(tiles.flatMap((t) => [t.target, t.state]));
     const tileToken = new RegExp(`^=\\{cell:${KPI_BLOCK}\\[Value\\]#(\\d+)\\}$`);
     for (const block of layout.blocks) {
+      if (targetCells.has(block.address)) continue;
       const formula = block.values[0]?.[0];
       const tile = typeof formula === "string" ? tileToken.exec(formula) : null;
       const cell = book.cell(DASHBOARD_SHEET, block.address);
@@ -126,3 +136,28 @@ export const dashboardCheck: SheetCheck = {
     return expectations;
   },
 };
+
+/** Each Operations tile's target (KpiTargets as the workbook holds it) and its on-target state. */
+function targetTileExpectations(book: EngineWorkbook, specs: readonly KpiSpec[], values: readonly ExpectedValue[]): Expectation[] {
+  const targets = filledRows(engineTableData(book, OPERATIONS_SCALE_TABLES.kpiTargets));
+  return targetTiles(specs).flatMap((tile) => {
+    const spec = specs[tile.kpi];
+    const row = targets.find((r) => r.text(OPS_SCALE.indicator).toLowerCase() === spec.label.toLowerCase());
+    const typed = row?.get(OPS_SCALE.target);
+    const target: ExpectedValue = typeof typed === "number" ? typed : typed === null || typed === undefined ? "" : typed;
+    const lower = row?.text(OPS_SCALE.better).toLowerCase() === "lower";
+    const value = values[tile.kpi];
+    const state =
+      value === ""
+        ? TILE_STATES.noData
+        : target === ""
+          ? TILE_STATES.noTarget
+          : (lower ? Number(value) <= Number(target) : Number(value) >= Number(target))
+            ? TILE_STATES.onTarget
+            : TILE_STATES.offTarget;
+    return [
+      { cell: book.cell(DASHBOARD_SHEET, tile.target), rule: `Dashboard target of ${spec.key}`, expected: target },
+      { cell: book.cell(DASHBOARD_SHEET, tile.state), rule: `Dashboard state of ${spec.key}`, expected: state },
+    ];
+  });
+}

@@ -5,7 +5,10 @@
 import { COVERAGE, COVERAGE_SHEET, COVERAGE_TABLE } from "../../../src/core/blueprint/coverageSheet";
 import { IMPLEMENTATION, REQUIREMENT, REQUIREMENTS_SHEET, REQUIREMENTS_TABLE } from "../../../src/core/blueprint/requirementsSheet";
 import { SOA, SOA_SHEET, SOA_TABLE } from "../../../src/core/blueprint/soaSheet";
-import { isNotApplicable } from "../../../src/core/coverage";
+import { CONTROL, CONTROLS_TABLE } from "../../../src/core/blueprint/controlMatrix";
+import { MAPPING, MAPPINGS_SHEET, MAPPINGS_TABLE, NOT_ON_MATRIX } from "../../../src/core/blueprint/mappingsSheet";
+import { creditedByText } from "../../../src/core/blueprint/requirementsSheet";
+import { controlCredit, isNotApplicable, relationshipFactor } from "../../../src/core/coverage";
 import type { Scalar, TableRow } from "../engineWorkbook";
 import { rowExpectations, type SheetCheck } from "./check";
 import { frameworkKeyOf, requirementRowsOf, text, type CheckContext } from "./context";
@@ -25,12 +28,31 @@ function expectedCredit(row: TableRow, context: CheckContext): number | "" {
 
 function implementationOf(credit: number | ""): string {
   if (credit === "") return IMPLEMENTATION.notApplicable;
-  return credit === 1 ? IMPLEMENTATION.full : credit === 0.5 ? IMPLEMENTATION.partial : IMPLEMENTATION.none;
+  return credit >= 1 ? IMPLEMENTATION.full : credit > 0 ? IMPLEMENTATION.partial : IMPLEMENTATION.none;
+}
+
+/** Credited By: the first control whose mapping gives the credit (+ how many more), or the size of the jointly sufficient set. */
+function expectedCreditedBy(row: TableRow, context: CheckContext): string {
+  if (isNotApplicable(row[REQUIREMENT.applicable].value)) return "";
+  const key = frameworkKeyOf(text(row[REQUIREMENT.framework].value));
+  const result = context.coverage.get(key);
+  const id = text(row[REQUIREMENT.id].value);
+  const by = result?.creditedBy.get(id) ?? [];
+  if (by.length === 0) return "";
+  const credit = result?.credits.get(id) ?? 0;
+  const singles = context.book.table(MAPPINGS_TABLE).filter(
+    (m) => text(m[MAPPING.framework].value) === text(row[REQUIREMENT.framework].value) && text(m[MAPPING.requirementId].value).toUpperCase() === id.toUpperCase() && m[MAPPING.credit].value === credit,
+  );
+  if (singles.length > 0) return creditedByText(singles.map((m) => text(m[MAPPING.controlId].value)), false);
+  const joint = context.book.table(MAPPINGS_TABLE).filter(
+    (m) => text(m[MAPPING.framework].value) === text(row[REQUIREMENT.framework].value) && text(m[MAPPING.requirementId].value).toUpperCase() === id.toUpperCase() && text(m[MAPPING.jointlySufficient].value) === "Yes",
+  );
+  return creditedByText(joint.map((m) => text(m[MAPPING.controlId].value)), true);
 }
 
 function expectedRequirementRow(row: TableRow, context: CheckContext): Record<string, Scalar> {
   const credit = expectedCredit(row, context);
-  return { [REQUIREMENT.credit]: credit, [REQUIREMENT.implementation]: implementationOf(credit) };
+  return { [REQUIREMENT.credit]: credit, [REQUIREMENT.implementation]: implementationOf(credit), [REQUIREMENT.creditedBy]: expectedCreditedBy(row, context) };
 }
 
 export const requirementsCheck: SheetCheck = {
@@ -47,11 +69,36 @@ export const soaCheck: SheetCheck = {
     const byId = new Map(iso.map((row) => [text(row[REQUIREMENT.id].value), row]));
     return rowExpectations(SOA_TABLE, context.book.table(SOA_TABLE), SOA.control, (row) => {
       const requirement = byId.get(text(row[SOA.control].value));
-      if (!requirement) return { [SOA.applicable]: "", [SOA.justification]: "", [SOA.status]: "" };
+      if (!requirement) return { [SOA.applicable]: "", [SOA.justification]: "", [SOA.status]: "", [SOA.controls]: "" };
       return {
         [SOA.applicable]: text(requirement[REQUIREMENT.applicable].value),
         [SOA.justification]: text(requirement[REQUIREMENT.justification].value),
         [SOA.status]: implementationOf(expectedCredit(requirement, context)),
+        [SOA.controls]: expectedCreditedBy(requirement, context),
+      };
+    });
+  },
+};
+
+/** Mappings helper columns: the control's status and credit from the matrix, and what the mapping gives. */
+export const mappingsCheck: SheetCheck = {
+  sheet: MAPPINGS_SHEET,
+  expectations: (context) => {
+    const controls = new Map<string, TableRow>();
+    for (const control of context.book.table(CONTROLS_TABLE)) {
+      const id = text(control[CONTROL.id].value).toUpperCase();
+      if (!controls.has(id)) controls.set(id, control);
+    }
+    return rowExpectations(MAPPINGS_TABLE, context.book.table(MAPPINGS_TABLE), MAPPING.controlId, (row) => {
+      const control = controls.get(text(row[MAPPING.controlId].value).toUpperCase());
+      const status = control ? text(control[CONTROL.status].value) : NOT_ON_MATRIX;
+      const credit = control ? controlCredit(control[CONTROL.status].value, control[CONTROL.effectiveness].value) : 0;
+      const given = credit * relationshipFactor(row[MAPPING.relationship].value);
+      return {
+        [MAPPING.controlStatus]: status,
+        [MAPPING.controlCredit]: credit,
+        [MAPPING.credit]: given,
+        [MAPPING.creditKey]: `${text(row[MAPPING.framework].value)}|${text(row[MAPPING.requirementId].value)}|${given}`,
       };
     });
   },

@@ -6,14 +6,29 @@ import type { SheetCheck } from "./check";
 import { assetInventoryCheck } from "./assetInventoryCheck";
 import { dashboardCheck } from "./dashboardCheck";
 import { heatmapCheck } from "./heatmapCheck";
-import { coverageCheck, requirementsCheck, soaCheck } from "./frameworkChecks";
+import { coverageCheck, mappingsCheck, requirementsCheck, soaCheck } from "./frameworkChecks";
 import { lossExceedanceCheck } from "./lossExceedanceCheck";
 import { riskQuantCheck } from "./riskQuantCheck";
 import { riskRegisterCheck } from "./riskRegisterCheck";
 import { scalesCheck } from "./scalesCheck";
 import { topRisksCheck } from "./topRisksCheck";
+import { operationsRegisterChecks } from "./registersCheck";
 
-export const SHEET_CHECKS: readonly SheetCheck[] = [riskRegisterCheck, riskQuantCheck, lossExceedanceCheck, assetInventoryCheck, requirementsCheck, soaCheck, coverageCheck, scalesCheck, heatmapCheck, dashboardCheck, topRisksCheck];
+export const SHEET_CHECKS: readonly SheetCheck[] = [
+  riskRegisterCheck,
+  riskQuantCheck,
+  lossExceedanceCheck,
+  assetInventoryCheck,
+  mappingsCheck,
+  requirementsCheck,
+  soaCheck,
+  coverageCheck,
+  scalesCheck,
+  heatmapCheck,
+  dashboardCheck,
+  topRisksCheck,
+  ...operationsRegisterChecks,
+];
 
 export { checkContext, type CheckContext, type EngineScales } from "./context";
 export { MISSING_CUSTOM_FUNCTION } from "./frameworkChecks";

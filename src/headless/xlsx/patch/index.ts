@@ -124,7 +124,10 @@ export async function patchPackage(original: OriginalPackage, workbook: Headless
     if (rel) await pkg.removeRelationship(workbookPart, rel.id);
   }
   pkg.set(workbookPart, await patchWorkbookXml(pkg, workbookXml, workbook, original, newSheetEntries, calcNeeded, changes));
-  return pkg.bytes();
+  // Parts that came out exactly as they were (a recalculated value equal to the cached one) are no
+  // change: the original bytes are returned, so re-running a command that changes nothing writes nothing.
+  const bytes = await pkg.bytes();
+  return (await sameParts(original.bytes, bytes)) ? original.bytes : bytes;
 }
 
 function currentNames(workbook: HeadlessWorkbook): Array<{ entry: NameEntry; scope: SheetModel | null }> {
@@ -554,4 +557,18 @@ function definedNamesXml(
   if (out.length === 0) return "";
   const open = span ? startTagOf(source, span).replace(/\/>$/, ">") : `<${prefix}definedNames>`;
   return `${open}${out.join("")}</${prefix}definedNames>`;
+}
+
+/** Whether two packages hold the same parts with the same bytes (zip metadata aside). */
+async function sameParts(a: Uint8Array, b: Uint8Array): Promise<boolean> {
+  const [left, right] = await Promise.all([JSZip.loadAsync(a), JSZip.loadAsync(b)]);
+  const names = (zip: JSZip) => Object.keys(zip.files).filter((name) => !zip.files[name].dir).sort();
+  const leftNames = names(left);
+  if (leftNames.join("\n") !== names(right).join("\n")) return false;
+  for (const name of leftNames) {
+    const [x, y] = await Promise.all([left.file(name)!.async("uint8array"), right.file(name)!.async("uint8array")]);
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  }
+  return true;
 }

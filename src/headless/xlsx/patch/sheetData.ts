@@ -116,7 +116,10 @@ export function patchSheetData(source: string, sheetData: Span, patch: SheetData
       } else cells.set(col, now);
     }
     const ordered = [...cells].sort((a, b) => a[0] - b[0]).map(([, text]) => text);
-    out.push(`${startTag}${ordered.join("")}</${prefix}row>`);
+    // A row whose cells come out exactly as they were (a recalculated result equal to the cached one)
+    // keeps its own bytes, spans included: an upgrade that changes nothing writes nothing.
+    const unchanged = before && !patch.changedRows.has(row) && ordered.join("") === [...before.cells].sort((a, b) => a[0] - b[0]).map(([, span]) => textOf(source, span)).join("");
+    out.push(unchanged ? textOf(source, before!.span) : `${startTag}${ordered.join("")}</${prefix}row>`);
   }
   const open = startTagOf(source, sheetData);
   const name = sheetData.name;
