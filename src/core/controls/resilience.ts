@@ -42,7 +42,7 @@ export const RESILIENCE_CONTROLS: readonly LibraryControlSource[] = [
       NIST80053: ["IR-4 <+6 @csf53:RS.MI-01"],
       NIST800171: ["3.6.1 <+5"],
       GLBA: ["314.4(h) <+5"],
-      GDPR: ["Art.33 <+5"],
+      GDPR: ["Art.33 ~3"],
     },
   },
   {
@@ -65,10 +65,10 @@ export const RESILIENCE_CONTROLS: readonly LibraryControlSource[] = [
     description: "Exercise the incident response plan at least yearly with tabletop or live tests and update it with the results.",
     element: "Incident response", type: "Administrative", function: "Detective",
     mappings: {
-      ISO27001: ["A.5.24 <+6 @csfiso:ID.IM-04", "A.5.27 <+8 @csfiso:ID.IM-04"],
+      ISO27001: ["A.5.24 <+6 @csfiso:ID.IM-04", "A.5.27 ~4 @csfiso:ID.IM-04"],
       NISTCSF: ["ID.IM-02 <+8 @csf53:IR-3", "ID.IM-04 <+8 @csfiso:A.5.24"],
-      SOC2: ["CC7.5 <+7", "CC4.1 ~3"],
-      HIPAA: ["§164.308(a)(6)(ii) <+8 @hip53:IR-3"],
+      SOC2: ["CC7.5 ~4", "CC4.1 ~3"],
+      HIPAA: ["§164.308(a)(6)(ii) ~4 @hip53:IR-3"],
       NIST80053: ["IR-3 =9 @csf53:ID.IM-02"],
       NIST800171: ["3.6.3 =8"],
       GLBA: ["314.4(h) <+7"],
@@ -119,7 +119,7 @@ export const RESILIENCE_CONTROLS: readonly LibraryControlSource[] = [
     description: "After significant incidents, hold a blameless review, record lessons learned and track the resulting improvements to closure.",
     element: "Incident response", type: "Administrative", function: "Corrective",
     mappings: {
-      ISO27001: ["A.5.27 <+8 @53iso:IR-4", "10.2 <+5"],
+      ISO27001: ["A.5.27 =9 @53iso:IR-4", "10.2 <+5"],
       NISTCSF: ["ID.IM-03 <+8 @csf53:IR-4", "ID.IM-04 <+6 @csf53:IR-8"],
       SOC2: ["CC7.5 <+7", "CC4.2 ~3"],
       HIPAA: ["§164.308(a)(6)(ii) <+6 @hip53:IR-4"],
@@ -136,7 +136,7 @@ export const RESILIENCE_CONTROLS: readonly LibraryControlSource[] = [
       NISTCSF: ["RS.CO-03 <+8 @csf53:IR-6", "ID.RA-02 <+6 @csf53:PM-15"],
       SOC2: ["CC2.3 ~3"],
       HIPAA: ["§164.308(a)(6)(ii) <+6 @hip53:IR-6"],
-      NIST80053: ["IR-6 <+8 @csf53:RS.CO-03", "PM-15 <+6 @csf53:ID.RA-02", "SI-5 <+6 @csf53:ID.RA-02"],
+      NIST80053: ["IR-6 <+8 @csf53:RS.CO-03", "PM-15 >8 @csf53:ID.RA-02", "SI-5 <+6 @csf53:ID.RA-02"],
     },
   },
 
@@ -226,7 +226,7 @@ export const RESILIENCE_CONTROLS: readonly LibraryControlSource[] = [
       ISO27001: ["A.8.6 <+8 @53iso:AU-4", "A.8.14 <+6 @53iso:CP-2"],
       NISTCSF: ["PR.IR-04 <+6 @csfiso:A.8.6", "PR.IR-03 <+6 @csfiso:A.8.14"],
       SOC2: ["A1.1 <+7"],
-      NIST80053: ["AU-4 <+6 @53iso:A.8.6", "SC-5 <+6 @53iso:A.8.6", "CP-2 <+6 @53iso:A.8.6"],
+      NIST80053: ["AU-4 ~4 @53iso:A.8.6", "SC-5 <+6 @53iso:A.8.6", "CP-2 ~4 @53iso:A.8.6"],
       GDPR: ["Art.32(1)(b) <+5"],
     },
   },
@@ -236,8 +236,8 @@ export const RESILIENCE_CONTROLS: readonly LibraryControlSource[] = [
     element: "Backup & continuity", type: "Administrative", function: "Preventive",
     mappings: {
       ISO27001: ["A.5.29 ~3", "7.2 ~3"],
-      NISTCSF: ["PR.AT-02 ~3"],
-      SOC2: ["A1.3 <+5", "CC1.4 <+5"],
+      NISTCSF: ["PR.AT-02 <+6"],
+      SOC2: ["A1.3 ~3", "CC1.4 <+5"],
       NIST80053: ["CP-3 =8"],
     },
   },
@@ -250,7 +250,7 @@ export const RESILIENCE_CONTROLS: readonly LibraryControlSource[] = [
       NISTCSF: ["RC.CO-03 >9 @csf53:IR-4", "RC.CO-04 >9 @csf53:CP-2"],
       SOC2: ["CC2.3 <+7", "CC7.5 <+7"],
       HIPAA: ["§164.308(a)(7)(ii)(C) <+6 @hip53:CP-2"],
-      NIST80053: ["CP-2 <+6 @csf53:RC.CO-04", "IR-4 <+6 @csf53:RC.CO-03"],
+      NIST80053: ["CP-2 <+6 @csf53:RC.CO-04", "IR-4 ~4 @csf53:RC.CO-03"],
     },
   },
 
@@ -375,7 +375,7 @@ export const RESILIENCE_CONTROLS: readonly LibraryControlSource[] = [
     mappings: {
       ISO27001: ["A.7.9 <+8 @53iso:MP-5", "A.7.2 <+6 @53iso:PE-16"],
       NISTCSF: ["PR.AA-06 <+6 @csfiso:A.7.2", "ID.AM-08 ~3"],
-      SOC2: ["CC6.4 ~3", "CC6.5 <+5"],
+      SOC2: ["CC6.4 ~3", "CC6.5 ~3"],
       HIPAA: ["§164.310(d)(2)(iii) <+6 @hip53:PE-16"],
       NIST80053: ["PE-16 >9 @53iso:A.7.2", "MP-5 <+6 @53iso:A.7.9"],
     },
@@ -398,11 +398,11 @@ export const RESILIENCE_CONTROLS: readonly LibraryControlSource[] = [
     description: "Plan how authorised staff reach facilities to restore data and operations during an emergency while keeping physical controls in place.",
     element: "Physical security", type: "Physical", function: "Corrective",
     mappings: {
-      ISO27001: ["A.7.2 <+8 @53iso:PE-3", "A.5.29 <+6 @53iso:CP-2"],
+      ISO27001: ["A.7.2 ~4 @53iso:PE-3", "A.5.29 <+6 @53iso:CP-2"],
       NISTCSF: ["PR.AA-06 <+8 @csf53:PE-3", "RC.RP-01 ~3"],
       SOC2: ["CC6.4 <+7", "A1.2 ~3"],
       HIPAA: ["§164.310(a)(2)(i) =9 @hip53:PE-3"],
-      NIST80053: ["PE-3 <+8 @csf53:PR.AA-06", "CP-2 <+8 @53iso:A.5.29"],
+      NIST80053: ["PE-3 ~4 @csf53:PR.AA-06", "CP-2 <+8 @53iso:A.5.29"],
     },
   },
 ];
