@@ -37,7 +37,7 @@ export const ACCESS_CONTROLS: readonly LibraryControlSource[] = [
     element: "Access control", type: "Technical", function: "Preventive",
     mappings: {
       ISO27001: ["A.5.16 <+6 @53iso:IA-2"],
-      NISTCSF: ["PR.AA-01 <+6 @csf53:IA-2"],
+      NISTCSF: ["PR.AA-01 <+6 @csf53:IA-2", "PR.AA-03 <6 @csf53:IA-3"],
       SOC2: ["CC6.1 ~3"],
       HIPAA: ["§164.312(a)(2)(i) >9 @hip53:IA-2", "§164.312(d) <+6 @hip53:IA-2"],
       NIST80053: ["IA-2 <+6 @csf53:PR.AA-01", "IA-3 >9 @csf53:PR.AA-01", "IA-4 >9 @csf53:PR.AA-01", "IA-8 <+6 @csf53:PR.AA-01"],
@@ -169,7 +169,7 @@ export const ACCESS_CONTROLS: readonly LibraryControlSource[] = [
     description: "Connect only managed laptops and mobile devices, with full-disk encryption, screen lock and remote wipe enforced by device management.",
     element: "Access control", type: "Technical", function: "Preventive",
     mappings: {
-      ISO27001: ["A.8.1 <+8 @53iso:AC-19", "A.6.7 <+5"],
+      ISO27001: ["A.8.1 <+8 @53iso:AC-19", "A.6.7 <+5", "A.7.9 ~4 @53iso:AC-19"],
       NISTCSF: ["PR.PS-01 <+7", "PR.AA-05 <+6 @csf53:AC-19"],
       SOC2: ["CC6.1 ~3", "CC6.7 ~3"],
       HIPAA: ["§164.310(c) ~3", "§164.312(a)(2)(iv) ~3"],
@@ -294,7 +294,7 @@ export const ACCESS_CONTROLS: readonly LibraryControlSource[] = [
       ISO27001: ["A.8.24 <+8 @53iso:SC-12"],
       NISTCSF: ["PR.DS-01 <+6 @csf53:SC-12", "PR.DS-02 <+6 @csf53:SC-12"],
       SOC2: ["CC6.1 ~3"],
-      HIPAA: ["§164.312(a)(2)(iv) ~3"],
+      HIPAA: ["§164.312(a)(2)(iv) ~3", "§164.312(e)(2)(ii) ~3 @hip53:SC-12"],
       NIST80053: ["SC-12 >9 @csf53:PR.DS-01", "SC-17 >9 @53iso:A.8.24"],
       NIST800171: ["3.13.10 =8"],
       GLBA: ["314.4(c)(3) ~3"],

@@ -74,7 +74,7 @@ export const ASSET_CONTROLS: readonly LibraryControlSource[] = [
     description: "Restrict access to storage media, store it securely, and control and log its transport outside secure areas.",
     element: "Asset management", type: "Physical", function: "Preventive",
     mappings: {
-      ISO27001: ["A.7.10 >9 @53iso:MP-2", "A.7.9 <+6 @53iso:MP-5"],
+      ISO27001: ["A.7.10 <+8 @53iso:MP-2", "A.7.9 <+6 @53iso:MP-5", "A.7.7 ~4 @53iso:MP-2"],
       NISTCSF: ["PR.DS-01 <+6 @csfiso:A.7.10", "ID.AM-08 <+6 @csfiso:A.7.10"],
       SOC2: ["CC6.4 <+7", "CC6.7 <+7"],
       HIPAA: ["§164.310(d)(2)(iii) <+6 @hip53:MP-2"],
@@ -87,7 +87,7 @@ export const ASSET_CONTROLS: readonly LibraryControlSource[] = [
     description: "Sanitize or destroy media and equipment before disposal or reuse using methods matched to the data's classification, and keep disposal records.",
     element: "Asset management", type: "Physical", function: "Preventive",
     mappings: {
-      ISO27001: ["A.7.14 >9 @53iso:MP-6", "A.8.10 <+6 @53iso:MP-6"],
+      ISO27001: ["A.7.14 >9 @53iso:MP-6", "A.8.10 <+6 @53iso:MP-6", "A.7.10 <+7 @53iso:MP-6"],
       NISTCSF: ["ID.AM-08 <+6 @csfiso:A.7.14", "PR.DS-01 ~3"],
       SOC2: ["CC6.5 <+7", "C1.2 <+5"],
       HIPAA: ["§164.310(d)(2)(i) >9 @hip53:MP-6", "§164.310(d)(2)(ii) >9 @hip53:MP-6"],

@@ -298,7 +298,7 @@ export const GOVERNANCE_CONTROLS: readonly LibraryControlSource[] = [
     description: "Policies are reviewed at least annually and after major changes in law, technology or the business, and updates are versioned and re-approved.",
     element: "Policies", type: "Administrative", function: "Corrective",
     mappings: {
-      ISO27001: ["A.5.1 <+6 @53iso:PL-1", "7.5.2 <+6 @53iso:PL-1"],
+      ISO27001: ["A.5.1 <+6 @53iso:PL-1", "7.5.2 <+6 @53iso:PL-1", "5.2 ~4 @csfiso:GV.PO-02"],
       NISTCSF: ["GV.PO-02 <+8 @csf53:PL-1"],
       SOC2: ["CC5.3 <+5", "CC2.2 ~3"],
       HIPAA: ["§164.316(b)(2)(iii) <+6 @hip53:PL-1"],

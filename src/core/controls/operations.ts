@@ -24,7 +24,7 @@ export const OPERATIONS_CONTROLS: readonly LibraryControlSource[] = [
       ISO27001: ["A.8.15 <+6 @53iso:AU-6", "A.8.16 <+6 @csfiso:DE.AE-03"],
       NISTCSF: ["DE.AE-02 <+6 @csf53:AU-6", "DE.AE-03 <+6 @csf53:AU-6"],
       SOC2: ["CC7.2 ~3", "CC7.3 ~3"],
-      HIPAA: ["§164.308(a)(1)(ii)(D) <+8 @hip53:AU-6", "§164.312(b) <+6 @hip53:AU-6"],
+      HIPAA: ["§164.308(a)(1)(ii)(D) <+8 @hip53:AU-6", "§164.312(b) <+6 @hip53:AU-6", "§164.308(a)(5)(ii)(C) <6 @hip53:AU-6"],
       NIST80053: ["AU-6 <+8 @csf53:DE.AE-02", "AU-7 <+8 @hip53:§164.308(a)(1)(ii)(D)"],
       NIST800171: ["3.3.3 >8", "3.3.5 >8", "3.3.6 >8"],
       GLBA: ["314.4(c)(8) <+5"],
@@ -146,7 +146,7 @@ export const OPERATIONS_CONTROLS: readonly LibraryControlSource[] = [
     description: "Test and install security patches within deadlines set by severity, and track remediation of findings until closed.",
     element: "Vulnerability management", type: "Technical", function: "Corrective",
     mappings: {
-      ISO27001: ["A.8.8 <+6 @53iso:SI-2"],
+      ISO27001: ["A.8.8 <+6 @53iso:SI-2", "A.8.32 ~5 @53iso:SI-2"],
       NISTCSF: ["PR.PS-02 <+6 @csf53:SI-2", "ID.RA-06 <+5"],
       SOC2: ["CC7.1 ~3", "CC8.1 <+5"],
       HIPAA: ["§164.308(a)(1)(ii)(B) ~3"],
@@ -172,8 +172,8 @@ export const OPERATIONS_CONTROLS: readonly LibraryControlSource[] = [
     description: "Subscribe to vendor and government security advisories, assess which apply, and trigger patching or mitigations.",
     element: "Vulnerability management", type: "Administrative", function: "Detective",
     mappings: {
-      ISO27001: ["A.5.7 <+6 @csfiso:ID.RA-02", "A.5.6 <+6 @53iso:SI-5"],
-      NISTCSF: ["ID.RA-02 <+6 @csf53:SI-5"],
+      ISO27001: ["A.5.7 <+6 @csfiso:ID.RA-02", "A.5.6 <+6 @53iso:SI-5", "A.8.8 <6 @53iso:SI-5"],
+      NISTCSF: ["ID.RA-02 <+6 @csf53:SI-5", "ID.RA-01 <5 @csf53:SI-5"],
       SOC2: ["CC7.1 ~3"],
       HIPAA: ["§164.308(a)(5)(ii)(A) ~3"],
       NIST80053: ["SI-5 <+8 @csf53:ID.RA-02", "PM-15 <6 @csf53:ID.RA-02"],
@@ -275,7 +275,7 @@ export const OPERATIONS_CONTROLS: readonly LibraryControlSource[] = [
     element: "Configuration management", type: "Technical", function: "Preventive",
     mappings: {
       ISO27001: ["A.8.19 <+8 @53iso:CM-11", "A.5.32 >9 @53iso:CM-10"],
-      NISTCSF: ["PR.PS-05 <+6 @csfiso:A.8.19", "PR.PS-02 <+6 @csf53:CM-11"],
+      NISTCSF: ["PR.PS-05 <+6 @csfiso:A.8.19", "PR.PS-02 <+6 @csf53:CM-11", "PR.PS-01 ~4 @csf53:CM-10"],
       SOC2: ["CC6.8 <+5"],
       NIST80053: ["CM-10 >9 @53iso:A.5.32", "CM-11 >9 @csf53:PR.PS-02"],
       NIST800171: ["3.4.9 =8"],
@@ -311,7 +311,7 @@ export const OPERATIONS_CONTROLS: readonly LibraryControlSource[] = [
     description: "Changes to production systems are requested, risk-rated, approved, tested and recorded before deployment, with emergency changes reviewed afterwards.",
     element: "Change management", type: "Administrative", function: "Preventive",
     mappings: {
-      ISO27001: ["A.8.32 <+8 @53iso:CM-3", "6.3 <+5", "8.1 <+6 @53iso:CM-3"],
+      ISO27001: ["A.8.32 <+8 @53iso:CM-3", "6.3 <+5", "8.1 <+6 @53iso:CM-3", "A.8.9 ~4 @53iso:CM-3"],
       NISTCSF: ["PR.PS-01 <+6 @csf53:CM-3", "ID.RA-07 <+8 @csf53:CM-3"],
       SOC2: ["CC8.1 <+7"],
       HIPAA: ["§164.308(a)(8) ~3"],
@@ -326,7 +326,7 @@ export const OPERATIONS_CONTROLS: readonly LibraryControlSource[] = [
     element: "Change management", type: "Administrative", function: "Preventive",
     mappings: {
       ISO27001: ["A.8.32 <+8 @csfiso:ID.RA-07", "8.1 <+5"],
-      NISTCSF: ["ID.RA-07 <+6 @csf53:CM-4"],
+      NISTCSF: ["ID.RA-07 <+6 @csf53:CM-4", "PR.PS-01 ~4 @csf53:CM-4"],
       SOC2: ["CC8.1 <+7", "CC3.4 <+7"],
       HIPAA: ["§164.308(a)(8) ~3"],
       NIST80053: ["CM-4 <+8 @csf53:ID.RA-07"],

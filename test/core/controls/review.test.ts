@@ -44,6 +44,11 @@ const ADDED: readonly Pair[] = [
   ["GOV-03", "NIST80053", "SA-2"],
   ["AST-02", "NIST80053", "PM-5"], ["AST-07", "NIST80053", "SR-12"], ["IAM-01", "NIST80053", "AC-14"],
   ["LOG-07", "NIST80053", "PM-12"], ["VND-03", "NIST80053", "PS-7"],
+  // found through NIST crosswalk pairs that no control implied
+  ["IAM-03", "NISTCSF", "PR.AA-03"], ["PHY-03", "NISTCSF", "PR.AA-06"], ["BCM-02", "NISTCSF", "PR.DS-01"], ["BCM-04", "NIST80053", "CP-9"],
+  ["VND-07", "NISTCSF", "RS.MA-01"], ["VND-07", "NIST80053", "IR-6"], ["VUL-04", "NISTCSF", "ID.RA-01"], ["VUL-04", "ISO27001", "A.8.8"],
+  ["AST-07", "ISO27001", "A.7.10"], ["VUL-02", "ISO27001", "A.8.32"], ["TRN-01", "ISO27001", "A.8.7"], ["BCM-08", "ISO27001", "A.6.3"],
+  ["LOG-02", "HIPAA", "§164.308(a)(5)(ii)(C)"], ["BCM-06", "ISO27001", "A.7.11"],
 ];
 
 describe("mapping review decisions", () => {
