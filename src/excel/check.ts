@@ -5,7 +5,7 @@ import { REQUIREMENTS_TABLE } from "../core/blueprint/requirementsSheet";
 import { RISKS_TABLE } from "../core/blueprint/riskRegister";
 import { LEGACY_SETTINGS_TABLE, SETTINGS_BLOCK } from "../core/blueprint/scalesSheet";
 import { checkCurrency } from "../core/check/checkCurrency";
-import { checkMappings, checkRequirements } from "../core/check/checkCoverage";
+import { checkMappings, checkMatrixMappings, checkRequirements } from "../core/check/checkCoverage";
 import { checkWorkbookTables } from "../core/check/checkWorkbook";
 import { findRowBlock } from "../core/plan/snapshot";
 import { filledRows } from "../core/check/tableData";
@@ -41,8 +41,10 @@ export async function checkWorkbook(context: Excel.RequestContext, today = new D
   const currencyProblems = checkCurrency(settings?.body ? { ...settings, rows: settings.body } : undefined);
   const mappings = data.table(MAPPINGS_TABLE);
   const requirements = data.table(REQUIREMENTS_TABLE);
+  const controls = data.table(CONTROLS_TABLE);
   const coverageProblems = [
-    ...(mappings ? checkMappings(mappings, data.table(CONTROLS_TABLE)) : []),
+    ...(mappings ? checkMappings(mappings, controls) : []),
+    ...(mappings && controls ? checkMatrixMappings(controls, mappings) : []),
     ...(requirements ? checkRequirements(requirements) : []),
   ];
   const found = checkWorkbookTables({
