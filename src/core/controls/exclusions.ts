@@ -45,7 +45,7 @@ export const EXCLUSION_REASONS = {
   physicalSplit:
     "Both are physical safeguards, but of different kinds (entry control, monitoring, secure areas, siting, environmental protection, equipment, media). The library meets each with its own control.",
   hipaaBroadStandard:
-    "NIST's HIPAA mapping links the whole standard (SP 800-66 key activities rolled up to it) to this control. The library maps the standard's implementation specifications one by one, and none of those the library's controls for this SP 800-53 control meet asks for what the standard's other activities do.",
+    "NIST's HIPAA table links the whole standard to this SP 800-53 control, because SP 800-66 lists a key activity for the standard that the control supports. The library maps the standard's implementation specifications one by one, and the controls that meet this SP 800-53 control meet none of them, so no control claims both.",
   otherSubject: "The two address different subjects that NIST's table relates loosely; the row's note says which.",
 } as const;
 

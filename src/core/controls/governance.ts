@@ -138,7 +138,7 @@ export const GOVERNANCE_CONTROLS: readonly LibraryControlSource[] = [
   },
   {
     id: "GOV-11", name: "System security plans and authorization",
-    description: "Each in-scope system has a security plan describing its boundary and controls, and a named official accepts its risk before and during operation.",
+    description: "Each in-scope system has a security plan describing its boundary and the controls selected from a baseline and tailored to it, and a named official accepts its risk before and during operation.",
     element: "Governance", type: "Administrative", function: "Preventive",
     mappings: {
       ISO27001: ["6.1.3 ~4", "7.5.1 <+6 @53iso:PL-2", "9.3.1 ~3 @53iso:CA-6"],
