@@ -28,11 +28,13 @@ export function checkCharter(block: TableData | undefined, today: number): Check
     report(field, "not-a-date", "error", `Charter: ${field} "${cell.text}" is not a date.`);
     return undefined;
   };
-  if (at(CHARTER.programOwner) && !at(CHARTER.programOwner)!.text)
+  // A charter not started yet (every value blank) is a template, not a problem; once started, its owner and review date matter.
+  const started = [...values.values()].some((v) => v.text !== "");
+  if (started && at(CHARTER.programOwner) && !at(CHARTER.programOwner)!.text)
     report(CHARTER.programOwner, "charter-without-owner", "warning", "Charter: Program Owner is blank: name the one person accountable for the program.");
   const approved = dateOf(CHARTER.approvedOn);
   const review = dateOf(CHARTER.nextReview);
-  if (at(CHARTER.nextReview) && at(CHARTER.nextReview)!.text === "")
+  if (started && at(CHARTER.nextReview) && at(CHARTER.nextReview)!.text === "")
     report(CHARTER.nextReview, "charter-without-review", "warning", "Charter: Next Charter Review is blank: set when leadership reviews the charter again.");
   if (approved !== undefined && review !== undefined && review < approved)
     report(CHARTER.nextReview, "dates-out-of-order", "error", `Charter: Next Charter Review (${formatDate(review)}) is before Approved On (${formatDate(approved)}).`);
