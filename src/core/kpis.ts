@@ -16,6 +16,7 @@ import { ratingFor, riskScore } from "./scoring";
 import { Scales } from "./scales";
 import { moneyTotals } from "./quant/quantRow";
 import { computeOperationsKpis } from "./operationsKpis";
+import { computeGovernanceKpis } from "./governanceKpis";
 import type { OptionalRegisterKey } from "./registers/keys";
 
 export interface KpiInput {
@@ -30,7 +31,7 @@ export interface KpiInput {
   /** Today as an Excel serial date; `now` adds the time of day (defaults to the start of today). */
   today: number;
   now?: number;
-  /** Operations registers in the workbook, and every table the operations KPIs read (registers and Scales tables), by lower-case name. */
+  /** Operations registers in the workbook, and every table the operations and governance KPIs read (registers and Scales tables), by lower-case name. */
   registers?: readonly OptionalRegisterKey[];
   tables?: ReadonlyMap<string, TableData>;
   /** The Risk Quantification table, for the money figures (0 without it, as the sheet's SUMs give). */
@@ -60,6 +61,8 @@ export interface Kpis {
   p90AnnualLoss?: number;
   /** Operations KPIs by key ("ops:mttd"); undefined where there is nothing to measure. */
   operations: Record<string, number | undefined>;
+  /** Governance KPIs by key ("gov:roadmapProgress"), from the Program sheet's registers. */
+  governance: Record<string, number | undefined>;
 }
 
 interface ScoredRisk {
@@ -127,6 +130,11 @@ export function computeKpis(input: KpiInput): Kpis {
     }
   }
 
+  const compute = {
+    today,
+    now: input.now ?? today,
+    tables: new Map([...(input.tables ?? []), ...(input.assets ? [[input.assets.name.toLowerCase(), input.assets] as const] : [])]),
+  };
   const assets = input.assets ? filledRows(input.assets) : [];
   const topBands = new Set(scales.bands.slice(-2).map((b) => b.rating.toLowerCase()));
   const atRiskAssets = new Set<string>();
@@ -152,11 +160,8 @@ export function computeKpis(input: KpiInput): Kpis {
     criticalAssetsAtRisk,
     ...moneyTotals(input.riskQuant ? filledRows(input.riskQuant) : []),
     p90AnnualLoss: input.lossP90,
-    operations: computeOperationsKpis(input.registers ?? [], {
-      today,
-      now: input.now ?? today,
-      tables: new Map([...(input.tables ?? []), ...(input.assets ? [[input.assets.name.toLowerCase(), input.assets] as const] : [])]),
-    }),
+    operations: computeOperationsKpis(input.registers ?? [], compute),
+    governance: computeGovernanceKpis(compute),
   };
 }
 

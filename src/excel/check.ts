@@ -7,6 +7,8 @@ import { LEGACY_SETTINGS_TABLE, SETTINGS_BLOCK } from "../core/blueprint/scalesS
 import { checkCurrency } from "../core/check/checkCurrency";
 import { checkMappings, checkMatrixMappings, checkRequirements } from "../core/check/checkCoverage";
 import { checkWorkbookTables } from "../core/check/checkWorkbook";
+import { checkCharter } from "../core/check/checkCharter";
+import { CHARTER_BLOCK } from "../core/blueprint/programSheet";
 import { findRowBlock } from "../core/plan/snapshot";
 import { filledRows } from "../core/check/tableData";
 import { toExcelDate, toExcelDateTime } from "../core/excelDate";
@@ -55,7 +57,9 @@ export async function checkWorkbook(context: Excel.RequestContext, today = new D
     today: toExcelDate(today),
     now: toExcelDateTime(today),
   });
-  return [...found, ...overrideProblems(data, REGISTERS.map((r) => r.table)), ...coverageProblems, ...currencyProblems];
+  const charter = findRowBlock(data.snapshot, CHARTER_BLOCK);
+  const charterProblems = checkCharter(charter?.body ? { ...charter, rows: charter.body } : undefined, toExcelDate(today));
+  return [...found, ...charterProblems, ...overrideProblems(data, REGISTERS.map((r) => r.table)), ...coverageProblems, ...currencyProblems];
 }
 
 export async function selectRange(context: Excel.RequestContext, sheet: string, address: string): Promise<void> {

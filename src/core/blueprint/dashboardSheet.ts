@@ -18,8 +18,9 @@ import { COMPACT_AMOUNT, LOSS_NAMES } from "./lossExceedanceSheet";
 import { moneyFormat } from "../quant/currency";
 import { SCALE_TABLES } from "./scalesSheet";
 import { SECTION, SUBTITLE, TITLE, widthFor } from "./style";
-import { KpiTarget, OPERATIONS_SCALE_TABLES, OPS_SCALE } from "./operationsScales";
-import { operationsKpisFor } from "../operationsKpis";
+import { Better, KpiTarget, OPERATIONS_SCALE_TABLES, OPS_SCALE } from "./operationsScales";
+import { operationsKpisFor, type OperationsKpi } from "../operationsKpis";
+import { GOVERNANCE_KPIS } from "../governanceKpis";
 import type { OptionalRegisterKey } from "../registers/keys";
 import { BlockSpec, ChartSpec, RowBlockSpec, SheetSpec, tableColumn } from "./types";
 import { DATE_FORMAT, TREATMENTS } from "./vocabulary";
@@ -47,10 +48,18 @@ export interface KpiSpec {
   label: string;
   formula: string;
   format: "count" | "percent" | "decimal" | "money";
-  section: "Risk posture" | "Controls & compliance" | "Assets" | "Operations" | "Risk in money";
-  /** Operations KPIs carry a target (KpiTargets on the Scales sheet) and the direction that is better. */
+  section: "Risk posture" | "Controls & compliance" | "Assets" | "Operations" | "Governance" | "Risk in money";
+  /** Operations and governance KPIs carry a target (KpiTargets on the Scales sheet) and the direction that is better. */
   target?: KpiTarget;
+  /** Which way is better, for the management review's trend word (a target's own direction when it has one). */
+  better?: Better;
 }
+
+/** Which way an indicator is better: its target's direction, else its own, else Higher. */
+export const betterOf = (kpi: Pick<KpiSpec, "target" | "better">): Better => kpi.target?.better ?? kpi.better ?? "Higher";
+
+/** Sections in the order the Dashboard shows them. */
+export const KPI_SECTIONS = ["Risk posture", "Controls & compliance", "Assets", "Operations", "Governance", "Risk in money"] as const satisfies ReadonlyArray<KpiSpec["section"]>;
 
 /** KpiTargets' rows: every KPI that carries a target. */
 export function kpiTargets(kpis: readonly KpiSpec[]): KpiTarget[] {
@@ -72,11 +81,19 @@ export function kpiSpecs(scales: Scales, frameworks: readonly FrameworkKey[], re
   const bandKpis: KpiSpec[] = [...scales.bands]
     .map((b, i) => ({ b, i: i + 1 }))
     .reverse()
-    .map(({ b, i }) => ({ key: `open:${b.rating}`, label: `Open ${b.rating} risks`, formula: openRatingFormula(i), format: "count", section: "Risk posture" }));
+    .map(({ b, i }) => ({ key: `open:${b.rating}`, label: `Open ${b.rating} risks`, formula: openRatingFormula(i), format: "count", section: "Risk posture", better: "Lower" }));
+  const withTarget = (section: KpiSpec["section"]) => (k: OperationsKpi): KpiSpec => ({
+    key: k.key,
+    label: k.label,
+    formula: k.formula,
+    format: k.format,
+    section,
+    target: { indicator: k.label, target: k.target, better: k.better },
+  });
   return [
     ...bandKpis,
-    { key: "outsideAppetite", label: "Open risks outside appetite", formula: `=COUNTIFS(${risk(RISK.withinAppetite)},"No",${OPEN})`, format: "count", section: "Risk posture" },
-    { key: "overdueReviews", label: "Overdue risk reviews", formula: `=${overdue("Yes")}`, format: "count", section: "Risk posture" },
+    { key: "outsideAppetite", label: "Open risks outside appetite", formula: `=COUNTIFS(${risk(RISK.withinAppetite)},"No",${OPEN})`, format: "count", section: "Risk posture", better: "Lower" },
+    { key: "overdueReviews", label: "Overdue risk reviews", formula: `=${overdue("Yes")}`, format: "count", section: "Risk posture", better: "Lower" },
     {
       key: "treatmentProgress",
       label: "Treatment progress (above appetite, now within)",
@@ -107,17 +124,17 @@ export function kpiSpecs(scales: Scales, frameworks: readonly FrameworkKey[], re
         section: "Controls & compliance",
       }),
     ),
-    { key: "assetsWithoutOwner", label: "Assets without an owner", formula: `=COUNTIFS(${asset(ASSET.id)},"<>",${asset(ASSET.owner)},"")`, format: "count", section: "Assets" },
+    { key: "assetsWithoutOwner", label: "Assets without an owner", formula: `=COUNTIFS(${asset(ASSET.id)},"<>",${asset(ASSET.owner)},"")`, format: "count", section: "Assets", better: "Lower" },
     {
       key: "criticalAssetsAtRisk",
       label: "Critical assets with open high risks",
       formula: `=COUNTIFS(${asset(ASSET.criticality)},"Critical",${asset(ASSET.openHighRisks)},">0")`,
       format: "count",
       section: "Assets",
+      better: "Lower",
     },
-    ...operationsKpisFor(registers).map(
-      (k): KpiSpec => ({ key: k.key, label: k.label, formula: k.formula, format: k.format, section: "Operations", target: { indicator: k.label, target: k.target, better: k.better } }),
-    ),
+    ...operationsKpisFor(registers).map(withTarget("Operations")),
+    ...GOVERNANCE_KPIS.map(withTarget("Governance")),
     ...moneyKpis(),
   ];
 }
@@ -140,7 +157,8 @@ function moneyKpis(): KpiSpec[] {
   ];
 }
 
-const numberFormats = (currency?: string) => ({ count: "0", percent: "0%", decimal: "0.0", money: moneyFormat(currency) }) as const;
+/** Number formats of KPI figures, by KpiSpec format; money in the workbook's currency. */
+export const kpiNumberFormats = (currency?: string) => ({ count: "0", percent: "0%", decimal: "0.0", money: moneyFormat(currency) }) as const;
 const TILE = { columns: 6, firstColumn: 1, step: 2, top: 4, labelHeight: 30, valueHeight: 30 };
 const DATA_COLUMN = 15; // column P: chart data and the KPI list, right of the printed area
 /** "Figures as of 2026-12-01": the date is a number format, which Excel shows in any language (TEXT's codes are not translated). */
@@ -161,25 +179,25 @@ const TARGET_FORMAT = (currency?: string) => ({ count: `"Target "0`, percent: `"
 export const TILE_STATES = { onTarget: "On target", offTarget: "Off target", noTarget: "No target", noData: "No data" } as const;
 
 /** KpiTargets' value for an indicator: "" when it has no row or a blank target (INDEX of a blank cell would show 0). */
-function targetFormula(label: string): string {
+export function targetFormula(label: string): string {
   const target = tableColumn(OPERATIONS_SCALE_TABLES.kpiTargets, OPS_SCALE.target);
   const match = `MATCH("${label.replace(/"/g, '""')}",${tableColumn(OPERATIONS_SCALE_TABLES.kpiTargets, OPS_SCALE.indicator)},0)`;
   return `=IFERROR(IF(INDEX(${target},${match})="","",INDEX(${target},${match})),"")`;
 }
 
 /** On target when the figure is at or beyond the target in the Better direction (Higher unless KpiTargets says Lower). */
-function stateFormula(label: string, value: string, target: string): string {
+export function stateFormula(label: string, value: string, target: string): string {
   const better = `IFERROR(INDEX(${tableColumn(OPERATIONS_SCALE_TABLES.kpiTargets, OPS_SCALE.better)},MATCH("${label.replace(/"/g, '""')}",${tableColumn(OPERATIONS_SCALE_TABLES.kpiTargets, OPS_SCALE.indicator)},0)),"Higher")`;
   const s = TILE_STATES;
   return `=IF(${value}="","${s.noData}",IF(${target}="","${s.noTarget}",IF(IF(${better}="Lower",${value}<=${target},${value}>=${target}),"${s.onTarget}","${s.offTarget}")))`;
 }
 
 function tileLayout(kpis: readonly KpiSpec[], currency?: string): { blocks: BlockSpec[]; targetTiles: TargetTile[]; nextRow: number } {
-  const NUMBER_FORMAT = numberFormats(currency);
+  const NUMBER_FORMAT = kpiNumberFormats(currency);
   const blocks: BlockSpec[] = [];
   const targetTiles: TargetTile[] = [];
   let row = TILE.top;
-  for (const section of ["Risk posture", "Controls & compliance", "Assets", "Operations", "Risk in money"] as const) {
+  for (const section of KPI_SECTIONS) {
     const items = kpis.map((k, i) => ({ k, i })).filter(({ k }) => k.section === section);
     if (items.length === 0) continue;
     const withTargets = items.some(({ k }) => k.target);
@@ -220,7 +238,7 @@ export function targetTiles(kpis: readonly KpiSpec[]): TargetTile[] {
 }
 
 function kpiBlock(kpis: KpiSpec[], currency?: string): RowBlockSpec {
-  const NUMBER_FORMAT = numberFormats(currency);
+  const NUMBER_FORMAT = kpiNumberFormats(currency);
   return {
     name: KPI_BLOCK,
     anchor: cellAddress({ row: 3, column: DATA_COLUMN }),

@@ -13,6 +13,7 @@ import { riskRegisterCheck } from "./riskRegisterCheck";
 import { scalesCheck } from "./scalesCheck";
 import { topRisksCheck } from "./topRisksCheck";
 import { operationsRegisterChecks } from "./registersCheck";
+import { managementReviewCheck } from "./managementReviewCheck";
 
 export const SHEET_CHECKS: readonly SheetCheck[] = [
   riskRegisterCheck,
@@ -27,6 +28,7 @@ export const SHEET_CHECKS: readonly SheetCheck[] = [
   heatmapCheck,
   dashboardCheck,
   topRisksCheck,
+  managementReviewCheck,
   ...operationsRegisterChecks,
 ];
 
