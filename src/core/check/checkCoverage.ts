@@ -11,14 +11,16 @@ import { REQUIREMENT } from "../blueprint/requirementsSheet";
 import { childrenOf, findRequirement, getFramework, isWithdrawn, resolveFrameworkKey } from "../catalogs";
 import { RELATIONSHIPS } from "../controls/types";
 import { isNotApplicable } from "../coverage/credit";
-import { FRAMEWORK_KEYS, type FrameworkKey } from "../frameworkKeys";
+import { frameworkKeys, type FrameworkKey } from "../frameworkKeys";
 import type { CheckProblem } from "./checkRisks";
 import { filledRows, type TableData } from "./tableData";
 
-const KEY_BY_SHORT_NAME = new Map<string, FrameworkKey>(FRAMEWORK_KEYS.map((key) => [getFramework(key).shortName.toLowerCase(), key]));
+/** Built anew per Check: the workbook's own frameworks are known only once its catalog is read. */
+const keysByShortName = () => new Map<string, FrameworkKey>(frameworkKeys().map((key) => [getFramework(key).shortName.toLowerCase(), key]));
 
 export function checkMappings(mappings: TableData, controls: TableData | undefined): CheckProblem[] {
   const problems: CheckProblem[] = [];
+  const KEY_BY_SHORT_NAME = keysByShortName();
   const controlIds = new Set(controls ? filledRows(controls).map((row) => row.text(CONTROL.id).toUpperCase()) : []);
   for (const row of filledRows(mappings)) {
     const report = (header: string, code: string, severity: CheckProblem["severity"], message: string) =>
