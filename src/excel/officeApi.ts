@@ -69,7 +69,7 @@ export interface WorksheetFreezePanes extends Pick<Excel.WorksheetFreezePanes, "
 }
 
 export interface Range
-  extends Pick<Excel.Range, "address" | "rowCount" | "rowIndex" | "columnCount" | "columnIndex" | "merge" | "select">,
+  extends Pick<Excel.Range, "address" | "rowCount" | "rowIndex" | "columnCount" | "columnIndex" | "merge" | "select" | "clear">,
     Loadable,
     NullObject {
   get values(): Excel.Range["values"];
@@ -134,10 +134,12 @@ export interface NamedItemCollection extends Loadable {
   readonly items: NamedItem[];
   add(name: string, reference: Range | string, comment?: string): NamedItem;
   getItem(...args: Parameters<Excel.NamedItemCollection["getItem"]>): NamedItem;
+  getItemOrNullObject(...args: Parameters<Excel.NamedItemCollection["getItemOrNullObject"]>): NamedItem;
 }
 
-export interface NamedItem extends Pick<Excel.NamedItem, "name" | "type" | "value">, Loadable {
+export interface NamedItem extends Pick<Excel.NamedItem, "name" | "type" | "value">, Loadable, NullObject {
   getRange(): Range;
+  getRangeOrNullObject(): Range;
 }
 
 export interface TableCollection extends Loadable {
@@ -197,10 +199,11 @@ export type HeaderFooter = Pick<Excel.HeaderFooter, "leftFooter" | "centerFooter
 
 export interface ChartCollection extends Loadable {
   readonly items: Chart[];
+  getItemOrNullObject(...args: Parameters<Excel.ChartCollection["getItemOrNullObject"]>): Chart;
   add(type: Parameters<Excel.ChartCollection["add"]>[0], sourceData: Range, seriesBy?: Parameters<Excel.ChartCollection["add"]>[2]): Chart;
 }
 
-export interface Chart extends Pick<Excel.Chart, "name"> {
+export interface Chart extends Pick<Excel.Chart, "name">, Loadable, NullObject {
   readonly title: ChartTitle;
   readonly legend: ChartLegend;
   readonly series: ChartSeriesCollection;
@@ -226,7 +229,7 @@ export interface ChartAxes {
   readonly categoryAxis: ChartAxis;
 }
 
-export interface ChartAxis extends Pick<Excel.ChartAxis, "numberFormat" | "minimum" | "maximum"> {
+export interface ChartAxis extends Pick<Excel.ChartAxis, "numberFormat" | "minimum" | "maximum" | "scaleType" | "logBase"> {
   readonly title: ChartAxisTitle;
 }
 

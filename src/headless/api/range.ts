@@ -306,13 +306,14 @@ export class Range extends ClientObject<RangeRef> implements OfficeApi.Range {
   }
 
   /**
-   * applyTo: "All" (default), "Contents", "Formats". Clearing formats also clears the conditional
-   * formats of the cleared cells (trimmed, see conditionalFormatTrim.ts); validation is kept.
+   * applyTo: "All" (default), "Contents", "Formats", "ResetContents" (contents, as the host has no
+   * form controls to reset). Clearing formats also clears the conditional formats of the cleared
+   * cells (trimmed, see conditionalFormatTrim.ts); validation is kept.
    */
-  clear(applyTo: "All" | "Contents" | "Formats" | "Hyperlinks" | "RemoveHyperlinks" = "All"): void {
+  clear(applyTo: Excel.ClearApplyTo | `${Excel.ClearApplyTo}` = "All"): void {
     this.invoke("clear", { applyTo }, (ref) => {
       checkEnum(CLEAR_APPLY_TO, applyTo, "Range.clear applyTo");
-      const clearContents = applyTo === "All" || applyTo === "Contents";
+      const clearContents = applyTo === "All" || applyTo === "Contents" || applyTo === "ResetContents";
       const clearFormats = applyTo === "All" || applyTo === "Formats";
       assertEditable(ref.sheet, ref.rect, clearFormats ? "format" : "content");
       if (clearFormats) trimConditionalFormats(ref.sheet, ref.rect, () => this.context.model.newId("cf"));
