@@ -2,7 +2,7 @@
  * The task pane's only door to the workbook: each operation runs inside Excel.run after checking
  * that the host supports the Excel API it needs.
  */
-import { operations as excelOperations, type ExcelOperations } from "../excel";
+import type { ExcelOperations } from "../excel";
 import type { RequestContext } from "../excel/officeApi";
 
 /** Build writes data validation (ExcelApi 1.8); the other operations need nothing newer. */
@@ -35,22 +35,38 @@ export function isExcelApiSupported(requirements: RequirementChecker | undefined
   return requirements?.isSetSupported("ExcelApi", minVersion) ?? false;
 }
 
+/**
+ * The operations (src/excel with the blueprint, plan, control library and Check) load on the first
+ * call, in their own chunk: the first render of the pane needs none of them.
+ */
+let operationsChunk: Promise<ExcelOperations> | undefined;
+const loadOperations = (): Promise<ExcelOperations> =>
+  (operationsChunk ??= import(/* webpackChunkName: "operations" */ "../excel").then((module) => module.operations));
+
+/** Every operation, so the host exists before the chunk loads (a missing or extra name fails tsc). */
+const OPERATION_NAMES = Object.keys({
+  buildWorkbook: 0, checkWorkbook: 0, restoreFormula: 0, readSettings: 0, selectRange: 0, readCoverage: 0, addFramework: 0,
+  readHeatmap: 0, filterRisksByCell: 0, clearRiskFilter: 0, takeSnapshot: 0, quantify: 0, importRows: 0, exportRegister: 0,
+  suggestMappings: 0, acceptSuggestion: 0,
+} satisfies Record<keyof ExcelOperations, 0>) as Array<keyof ExcelOperations>;
+
 /** Read lazily so the demo page can install its own Office and Excel globals first. */
 const globalRunner = (): ExcelRunner => Excel;
 const globalRequirements = (): RequirementChecker | undefined => Office.context?.requirements;
 
 export function createWorkbookHost(
-  ops: ExcelOperations = excelOperations,
+  given?: ExcelOperations,
   runner: () => ExcelRunner = globalRunner,
   requirements: () => RequirementChecker | undefined = globalRequirements,
 ): WorkbookHost {
   const wrap = <K extends keyof ExcelOperations>(name: K) =>
     (async (...args: unknown[]) => {
       if (!isExcelApiSupported(requirements())) throw new UnsupportedHostError(MIN_EXCEL_API);
+      const ops = given ?? (await loadOperations());
       const operation = ops[name] as (context: RequestContext, ...rest: unknown[]) => Promise<unknown>;
       return runner().run((context) => operation.call(ops, context, ...args));
     }) as WorkbookHost[K];
 
-  const names = Object.keys(ops) as Array<keyof ExcelOperations>;
+  const names = given ? (Object.keys(given) as Array<keyof ExcelOperations>) : OPERATION_NAMES;
   return Object.fromEntries(names.map((name) => [name, wrap(name)])) as WorkbookHost;
 }
