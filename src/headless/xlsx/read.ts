@@ -233,6 +233,10 @@ async function indexPackage(bytes: Uint8Array, zip: JSZip): Promise<SourcePackag
     }
     sheets.push(file);
   }
+  // exceljs parses every xl/worksheets/sheetN.xml, listed or not; one no <sheet> names (left by a
+  // removed sheet) would still hold cells pointing at the shared strings it no longer gets.
+  const listed = new Set(sheets.map((sheet) => sheet.part));
+  for (const name of pkg.partNames().filter((n) => /^\/?xl\/worksheets\/sheet\d+\.xml$/.test(n) && !listed.has(n.replace(/^\//, "")))) copy.remove(name);
   // exceljs cannot follow absolute relationship targets ("/xl/tables/table1.xml"); its copy gets relative ones.
   for (const relsPart of pkg.partNames().filter((name) => name.endsWith(".rels"))) {
     const xml = await pkg.text(relsPart);
