@@ -14,7 +14,9 @@ import { computeCoverage, controlStatesOf, workbookMappingRows } from "./coverag
 import { FrameworkKey } from "./frameworkKeys";
 import { ratingFor, riskScore } from "./scoring";
 import { Scales } from "./scales";
+import { moneyTotals } from "./quant/quantRow";
 import { computeOperationsKpis } from "./operationsKpis";
+import { computeGovernanceKpis } from "./governanceKpis";
 import type { OptionalRegisterKey } from "./registers/keys";
 
 export interface KpiInput {
@@ -29,9 +31,13 @@ export interface KpiInput {
   /** Today as an Excel serial date; `now` adds the time of day (defaults to the start of today). */
   today: number;
   now?: number;
-  /** Operations registers in the workbook, and every table the operations KPIs read (registers and Scales tables), by lower-case name. */
+  /** Operations registers in the workbook, and every table the operations and governance KPIs read (registers and Scales tables), by lower-case name. */
   registers?: readonly OptionalRegisterKey[];
   tables?: ReadonlyMap<string, TableData>;
+  /** The Risk Quantification table, for the money figures (0 without it, as the sheet's SUMs give). */
+  riskQuant?: TableData;
+  /** Residual P90 annual loss of the last Quantify run (LossP90Residual), when there was one. */
+  lossP90?: number;
 }
 
 export interface Kpis {
@@ -46,8 +52,17 @@ export interface Kpis {
   coverage: Partial<Record<FrameworkKey, number>>;
   assetsWithoutOwner: number;
   criticalAssetsAtRisk: number;
+  /** Risk in money: RiskQuant column sums, portfolio ROSI and the last Quantify run's residual P90. */
+  inherentAle: number;
+  residualAle: number;
+  aleReduction: number;
+  treatmentCost: number;
+  portfolioRosi?: number;
+  p90AnnualLoss?: number;
   /** Operations KPIs by key ("ops:mttd"); undefined where there is nothing to measure. */
   operations: Record<string, number | undefined>;
+  /** Governance KPIs by key ("gov:roadmapProgress"), from the Program sheet's registers. */
+  governance: Record<string, number | undefined>;
 }
 
 interface ScoredRisk {
@@ -115,6 +130,11 @@ export function computeKpis(input: KpiInput): Kpis {
     }
   }
 
+  const compute = {
+    today,
+    now: input.now ?? today,
+    tables: new Map([...(input.tables ?? []), ...(input.assets ? [[input.assets.name.toLowerCase(), input.assets] as const] : [])]),
+  };
   const assets = input.assets ? filledRows(input.assets) : [];
   const topBands = new Set(scales.bands.slice(-2).map((b) => b.rating.toLowerCase()));
   const atRiskAssets = new Set<string>();
@@ -138,11 +158,10 @@ export function computeKpis(input: KpiInput): Kpis {
     coverage,
     assetsWithoutOwner: assets.filter((a) => a.text(ASSET.id) && !a.text(ASSET.owner)).length,
     criticalAssetsAtRisk,
-    operations: computeOperationsKpis(input.registers ?? [], {
-      today,
-      now: input.now ?? today,
-      tables: new Map([...(input.tables ?? []), ...(input.assets ? [[input.assets.name.toLowerCase(), input.assets] as const] : [])]),
-    }),
+    ...moneyTotals(input.riskQuant ? filledRows(input.riskQuant) : []),
+    p90AnnualLoss: input.lossP90,
+    operations: computeOperationsKpis(input.registers ?? [], compute),
+    governance: computeGovernanceKpis(compute),
   };
 }
 

@@ -7,12 +7,15 @@ import { MAPPINGS_TABLE } from "../core/blueprint/mappingsSheet";
 import { REQUIREMENTS_TABLE } from "../core/blueprint/requirementsSheet";
 import { RISKS_TABLE } from "../core/blueprint/riskRegister";
 import { CellValue } from "../core/blueprint/types";
+import { LOSS_NAMES } from "../core/blueprint/lossExceedanceSheet";
+import { RISK_QUANT_TABLE } from "../core/blueprint/riskQuantSheet";
 import { computeKpis, Kpis } from "../core/kpis";
 import { toExcelDate, toExcelDateTime } from "../core/excelDate";
 import { STRUCTURE_PROTECTED } from "../core/plan/planBuild";
-import { OPTIONAL_REGISTERS } from "../core/registers";
+import { GOVERNANCE_REGISTERS, OPTIONAL_REGISTERS } from "../core/registers";
 
-const OPERATIONS_TABLES = Object.values(OPTIONAL_REGISTERS).map((r) => r.table);
+/** The registers the operations and governance KPIs read. */
+const OPERATIONS_TABLES = [...Object.values(OPTIONAL_REGISTERS), ...GOVERNANCE_REGISTERS].map((r) => r.table);
 import { OperationBlockedError } from "./errors";
 import { createSyncCounter } from "./syncCounter";
 import { readWorkbookData } from "./workbookData";
@@ -27,13 +30,17 @@ export function kpiValue(kpis: Kpis, key: string): number | "" {
         ? kpis.coverage[arg as keyof Kpis["coverage"]]
         : kind === "ops"
           ? kpis.operations[key]
-          : (kpis[kind as keyof Omit<Kpis, "openByRating" | "coverage" | "operations">] as number | undefined);
+          : kind === "gov"
+            ? kpis.governance[key]
+            : (kpis[kind as keyof Omit<Kpis, "openByRating" | "coverage" | "operations" | "governance">] as number | undefined);
   return value === undefined ? "" : value;
 }
 
 export async function takeSnapshot(context: Excel.RequestContext, today = new Date()): Promise<{ date: string; rows: number }> {
   const sync = createSyncCounter();
-  const data = await readWorkbookData(context, sync, [RISKS_TABLE, ASSETS_TABLE, CONTROLS_TABLE, MAPPINGS_TABLE, REQUIREMENTS_TABLE, ...OPERATIONS_TABLES]);
+  // The last Quantify run's P90 is queued with the workbook read, so it costs no extra round trip.
+  const p90 = context.workbook.names.getItemOrNullObject(LOSS_NAMES.p90Residual).getRangeOrNullObject().load("values");
+  const data = await readWorkbookData(context, sync, [RISKS_TABLE, ASSETS_TABLE, CONTROLS_TABLE, MAPPINGS_TABLE, REQUIREMENTS_TABLE, RISK_QUANT_TABLE, ...OPERATIONS_TABLES]);
   const history = data.layout(HISTORY_TABLE);
   const risks = data.table(RISKS_TABLE);
   if (!history || !risks) throw new OperationBlockedError(["There is no KPI History table yet. Run Build from Set up first, then take a snapshot."]);
@@ -53,6 +60,8 @@ export async function takeSnapshot(context: Excel.RequestContext, today = new Da
     frameworks: data.frameworks,
     scales: data.scales,
     today: date,
+    riskQuant: data.table(RISK_QUANT_TABLE),
+    lossP90: !p90.isNullObject && typeof p90.values[0][0] === "number" ? p90.values[0][0] : undefined,
     now: toExcelDateTime(today),
     registers: data.registers,
     tables: data.tables,

@@ -7,13 +7,18 @@ import { assetInventoryCheck } from "./assetInventoryCheck";
 import { dashboardCheck } from "./dashboardCheck";
 import { heatmapCheck } from "./heatmapCheck";
 import { coverageCheck, mappingsCheck, requirementsCheck, soaCheck } from "./frameworkChecks";
+import { lossExceedanceCheck } from "./lossExceedanceCheck";
+import { riskQuantCheck } from "./riskQuantCheck";
 import { riskRegisterCheck } from "./riskRegisterCheck";
 import { scalesCheck } from "./scalesCheck";
 import { topRisksCheck } from "./topRisksCheck";
 import { operationsRegisterChecks } from "./registersCheck";
+import { managementReviewCheck } from "./managementReviewCheck";
 
 export const SHEET_CHECKS: readonly SheetCheck[] = [
   riskRegisterCheck,
+  riskQuantCheck,
+  lossExceedanceCheck,
   assetInventoryCheck,
   mappingsCheck,
   requirementsCheck,
@@ -23,6 +28,7 @@ export const SHEET_CHECKS: readonly SheetCheck[] = [
   heatmapCheck,
   dashboardCheck,
   topRisksCheck,
+  managementReviewCheck,
   ...operationsRegisterChecks,
 ];
 
