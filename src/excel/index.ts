@@ -8,11 +8,13 @@ import { exportRegister } from "./exportRegister";
 import { importIntoRegister } from "./importRegister";
 import { acceptSuggestion, suggestForControls } from "./suggestions";
 import type { ExcelOperations } from "./operations";
+import { quantifyWorkbook } from "./quantify";
 import { restoreFormula } from "./overrides";
 import { readSettings } from "./settings";
 
 export * from "./operations";
 export { OperationBlockedError } from "./errors";
+export { QuantifyCancelledError } from "./quantify";
 
 /** The operations the task pane, CLI and demo call; each runs inside Excel.run. */
 export const operations: ExcelOperations = {
@@ -28,6 +30,7 @@ export const operations: ExcelOperations = {
   filterRisksByCell,
   clearRiskFilter,
   takeSnapshot: (context) => takeSnapshot(context),
+  quantify: (context, options) => quantifyWorkbook(context, options),
   importRows: (context, request) => importIntoRegister(context, request),
   exportRegister: (context, table, profile) => exportRegister(context, table, profile),
   suggestMappings: (context, framework) => suggestForControls(context, framework),

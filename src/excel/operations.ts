@@ -10,6 +10,9 @@ import type { BuildOptions } from "../core/blueprint/options";
 import type { FrameworkKey } from "../core/frameworkKeys";
 import type { HeatmapKind } from "../core/blueprint/heatmapSheet";
 import type { HeatmapCounts } from "../core/heatmap";
+import type { QuantifyOptions, QuantifySummary } from "./quantify";
+
+export type { QuantifyOptions, QuantifySummary } from "./quantify";
 
 export interface BuildReport {
   /** Sheets and tables created by this run, e.g. "Sheet Risk Register", "Table Risks". */
@@ -78,6 +81,8 @@ export interface ExcelOperations {
   filterRisksByCell(context: Excel.RequestContext, kind: HeatmapKind, likelihood: number, impact: number): Promise<number>;
   clearRiskFilter(context: Excel.RequestContext): Promise<void>;
   takeSnapshot(context: Excel.RequestContext): Promise<{ date: string; rows: number }>;
+  /** Simulates the RiskQuant portfolio and writes the Loss Exceedance sheet's figures. */
+  quantify(context: Excel.RequestContext, options?: QuantifyOptions): Promise<QuantifySummary>;
   /** Previews (and, when asked, writes) an import into a register. */
   importRows(context: Excel.RequestContext, request: ImportRequest): Promise<ImportResult>;
   /** A register in a tool's layout (or its own), ready to save as CSV. */
