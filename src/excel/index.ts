@@ -11,6 +11,7 @@ import type { ExcelOperations } from "./operations";
 import { quantifyWorkbook } from "./quantify";
 import { restoreFormula } from "./overrides";
 import { readSettings } from "./settings";
+import { openRecordForm, saveRecord } from "./recordForm";
 
 export * from "./operations";
 export { OperationBlockedError } from "./errors";
@@ -35,4 +36,6 @@ export const operations: ExcelOperations = {
   exportRegister: (context, table, profile) => exportRegister(context, table, profile),
   suggestMappings: (context, framework) => suggestForControls(context, framework),
   acceptSuggestion: (context, accepted) => acceptSuggestion(context, accepted),
+  openRecordForm: (context, request) => openRecordForm(context, request),
+  saveRecord: (context, request) => saveRecord(context, request),
 };

@@ -6,6 +6,7 @@ import type { ExportedTable } from "../core/import";
 import type { ImportRequest, ImportResult } from "./importRegister";
 import type { AcceptedSuggestion, ControlSuggestions } from "./suggestions";
 import type { FrameworkFileRequest, FrameworkFileResult } from "./customFramework";
+import type { OpenedRecordForm, RecordFormRequest, SavedRecord, SaveRecordRequest } from "./recordForm";
 import type { BuildOptions } from "../core/blueprint/options";
 import type { FrameworkKey } from "../core/frameworkKeys";
 import type { HeatmapKind } from "../core/blueprint/heatmapSheet";
@@ -91,4 +92,8 @@ export interface ExcelOperations {
   suggestMappings(context: Excel.RequestContext, framework: FrameworkKey): Promise<ControlSuggestions[]>;
   /** Writes one suggestion the user accepted. */
   acceptSuggestion(context: Excel.RequestContext, accepted: AcceptedSuggestion): Promise<string>;
+  /** The record form of a register: a new record, or the selected row to edit. */
+  openRecordForm(context: Excel.RequestContext, request: RecordFormRequest): Promise<OpenedRecordForm>;
+  /** Writes one record: one row, one sync. */
+  saveRecord(context: Excel.RequestContext, request: SaveRecordRequest): Promise<SavedRecord>;
 }
