@@ -31,7 +31,7 @@ function blockRows(workbook: HeadlessWorkbook, name: string): string[] {
   const entry = workbook.getName(name);
   if (!entry) return [];
   const sheet = workbook.sheets.find((s) => s.name === DASHBOARD_SHEET)!;
-  const area = parseRange(String(entry.formula ?? entry.value).replace(/^=/, "").replace(/\$/g, ""));
+  const area = parseRange(String(entry.formula).replace(/^=/, "").replace(/\$/g, ""));
   return Array.from({ length: area.end.row - area.start.row }, (_, i) => String(sheet.cell(area.start.row + 1 + i, area.start.column)?.value ?? ""));
 }
 
