@@ -6,8 +6,11 @@
  */
 import { ASSET, ASSETS_TABLE } from "./blueprint/assetInventory";
 import type { Better } from "./blueprint/operationsScales";
+import type { KpiSection } from "./blueprint/dashboardSheet";
+import { PROGRAM_KPIS } from "./programKpis";
 import { tableColumn } from "./blueprint/types";
-import { filledRows, RowView, TableData } from "./check/tableData";
+import type { RowView } from "./check/tableData";
+import { average, defined, is, rowsOf, share, sum } from "./kpiRows";
 import { ACCESS_REVIEW, ACCESS_REVIEWS_TABLE } from "./registers/accessReviews";
 import { INCIDENT, INCIDENTS_TABLE, notificationDue } from "./registers/incidents";
 import type { OptionalRegisterKey } from "./registers/keys";
@@ -30,6 +33,8 @@ export interface OperationsKpi {
   formula: string;
   /** The value from the registers' rows; undefined where the formula shows "" (nothing to measure). */
   compute(context: ComputeContext): number | undefined;
+  /** The Dashboard section its tile sits in (Operations when absent). */
+  section?: KpiSection;
 }
 
 const col = (table: string, column: string) => tableColumn(table, column);
@@ -39,15 +44,6 @@ const ast = (c: string) => col(ASSETS_TABLE, c);
 const rev = (c: string) => col(ACCESS_REVIEWS_TABLE, c);
 const trn = (c: string) => col(TRAINING_TABLE, c);
 
-function rowsOf(context: ComputeContext, table: string): RowView[] {
-  const data: TableData | undefined = context.tables.get(table.toLowerCase());
-  return data ? filledRows(data) : [];
-}
-const is = (row: RowView, header: string, value: string) => row.text(header).toLowerCase() === value.toLowerCase();
-const average = (values: number[]) => (values.length > 0 ? values.reduce((a, b) => a + b, 0) / values.length : undefined);
-const share = (part: number, whole: number) => (whole > 0 ? part / whole : undefined);
-const sum = (rows: RowView[], header: string) => rows.reduce((total, row) => total + (numberIn(row, header) ?? 0), 0);
-const defined = (values: Array<number | undefined>) => values.filter((v): v is number => v !== undefined);
 
 function hours(row: RowView, from: string, to: string): number | undefined {
   const a = numberIn(row, from);
@@ -212,9 +208,9 @@ export const OPERATIONS_KPIS: readonly OperationsKpi[] = [
   },
 ];
 
-/** The operations KPIs whose register is in the workbook. */
+/** The register KPIs whose register is in the workbook: the operations KPIs, then the program KPIs every workbook has. */
 export function operationsKpisFor(registers: readonly OptionalRegisterKey[]): OperationsKpi[] {
-  return OPERATIONS_KPIS.filter((k) => k.register === undefined || registers.includes(k.register));
+  return [...OPERATIONS_KPIS, ...PROGRAM_KPIS].filter((k) => k.register === undefined || registers.includes(k.register));
 }
 
 /** Every operations KPI the registers allow, by key ("ops:mttd"); undefined where there is nothing to measure. */

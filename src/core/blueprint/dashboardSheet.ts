@@ -35,13 +35,17 @@ const asset = (column: string) => tableColumn(ASSETS_TABLE, column);
 const band = (column: string, i: number) => `INDEX(${tableColumn(SCALE_TABLES.bands, column)},${i})`;
 const OPEN = `${risk(RISK.status)},"<>Closed"`;
 
+/** The Dashboard's sections, top to bottom. */
+export const KPI_SECTIONS = ["Risk posture", "Controls & compliance", "Assets", "Operations", "Policies, vendors and audit"] as const;
+export type KpiSection = (typeof KPI_SECTIONS)[number];
+
 /** One dashboard figure: its label, native formula and display format. */
 export interface KpiSpec {
   key: string;
   label: string;
   formula: string;
   format: "count" | "percent" | "decimal";
-  section: "Risk posture" | "Controls & compliance" | "Assets" | "Operations";
+  section: KpiSection;
   /** Operations KPIs carry a target (KpiTargets on the Scales sheet) and the direction that is better. */
   target?: KpiTarget;
 }
@@ -110,7 +114,7 @@ export function kpiSpecs(scales: Scales, frameworks: readonly FrameworkKey[], re
       section: "Assets",
     },
     ...operationsKpisFor(registers).map(
-      (k): KpiSpec => ({ key: k.key, label: k.label, formula: k.formula, format: k.format, section: "Operations", target: { indicator: k.label, target: k.target, better: k.better } }),
+      (k): KpiSpec => ({ key: k.key, label: k.label, formula: k.formula, format: k.format, section: k.section ?? "Operations", target: { indicator: k.label, target: k.target, better: k.better } }),
     ),
   ];
 }
@@ -153,7 +157,7 @@ function tileLayout(kpis: readonly KpiSpec[]): { blocks: BlockSpec[]; targetTile
   const blocks: BlockSpec[] = [];
   const targetTiles: TargetTile[] = [];
   let row = TILE.top;
-  for (const section of ["Risk posture", "Controls & compliance", "Assets", "Operations"] as const) {
+  for (const section of KPI_SECTIONS) {
     const items = kpis.map((k, i) => ({ k, i })).filter(({ k }) => k.section === section);
     if (items.length === 0) continue;
     const withTargets = items.some(({ k }) => k.target);

@@ -1,7 +1,7 @@
 /** options → blueprint: the whole ISMP workbook as data. */
 import { defaultScales, Scales } from "../scales";
 import { sampleHistory } from "../sample";
-import { CORE_REGISTERS, OPTIONAL_REGISTER_KEYS, OPTIONAL_REGISTERS, OptionalRegisterKey } from "../registers";
+import { CORE_REGISTERS, OPTIONAL_REGISTER_KEYS, OPTIONAL_REGISTERS, OptionalRegisterKey, PROGRAM_REGISTERS } from "../registers";
 import { registerSheet } from "../registers/sheet";
 import { SeedContext } from "../registers/types";
 import { coverageSheet } from "./coverageSheet";
@@ -43,6 +43,7 @@ export function buildBlueprint(options: BuildOptions, context: BlueprintContext)
     heatmapSheet(scales),
     ...CORE_REGISTERS.map((register) => registerSheet(register, seeds)),
     ...registers.map((key) => registerSheet(OPTIONAL_REGISTERS[key], seeds)),
+    ...PROGRAM_REGISTERS.map((register) => registerSheet(register, seeds)),
     requirementsSheet({ frameworks: options.frameworks, soc2Categories: options.soc2Categories }),
   ];
   sheets.push(mappingsSheet(options.frameworks));

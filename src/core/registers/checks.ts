@@ -89,19 +89,24 @@ export function checkRegister(register: RegisterDeclaration, table: TableData, c
   const report: Report = (row, header, code, severity, message) => problems.push({ code, severity, sheet: table.sheet, address: row.address(header), message });
   const fields = register.fields(context).filter((f) => !f.formula);
   const present = new Set(table.headers.map((h) => h.trim().toLowerCase()));
-  const columns = fields.filter((f) => present.has(f.header.toLowerCase()) && f.header !== register.keyColumn);
+  // The key column has its own blank and repeat rules; in a long-form table it is also an ordinary column (an ID of another register).
+  const columns = fields.filter((f) => present.has(f.header.toLowerCase()) && (f.header !== register.keyColumn || register.rowKey !== undefined));
   const rows = filledRows(table);
+  const key = register.keyColumn;
+  const identity = register.rowKey ?? [key];
+  const identityOf = (row: RowView) => identity.map((h) => row.text(h).toLowerCase()).join("\u0000");
   const idCount = new Map<string, number>();
   for (const row of rows) {
-    const id = row.text(register.keyColumn).toLowerCase();
-    if (id) idCount.set(id, (idCount.get(id) ?? 0) + 1);
+    if (row.text(key)) idCount.set(identityOf(row), (idCount.get(identityOf(row)) ?? 0) + 1);
   }
-  const key = register.keyColumn;
   for (const row of rows) {
     const id = row.text(key);
     const label = id || `Row ${row.index + 1}`;
     if (!id) report(row, key, "blank-id", "error", `${label}: ${key} is blank.`);
-    else if ((idCount.get(id.toLowerCase()) ?? 0) > 1) report(row, key, "duplicate-id", "error", `${id}: ${key} is used more than once.`);
+    else if ((idCount.get(identityOf(row)) ?? 0) > 1) {
+      const repeated = identity.length > 1 ? `${identity.map((h) => row.text(h)).join(" / ")}: this ${identity.join(" and ")} pair is` : `${id}: ${key} is`;
+      report(row, key, "duplicate-id", "error", `${repeated} used more than once.`);
+    }
     for (const field of columns) checkField(field, row, label, report, context);
     for (const [first, second] of register.dateOrder ?? []) {
       const a = row.get(first);

@@ -14,7 +14,7 @@ export function registerTable(register: RegisterDeclaration, context: SeedContex
     anchor: REGISTER_ANCHOR,
     style: TABLE_STYLE,
     columns: register.fields(context).map(columnOf),
-    keyColumns: [register.keyColumn],
+    keyColumns: register.rowKey ?? [register.keyColumn],
     seedRows: register.seedRows?.(context) ?? [],
     appendMissing: register.keyedSeeds || undefined,
   };

@@ -10,4 +10,10 @@ export const REGISTER_TABLES = {
   vulnerabilities: "Vulnerabilities",
   accessReviews: "AccessReviews",
   training: "Training",
+  policies: "Policies",
+  policyExceptions: "PolicyExceptions",
+  vendors: "Vendors",
+  vendorQuestions: "VendorQuestions",
+  vendorAnswers: "VendorAnswers",
+  auditFindings: "AuditFindings",
 } as const;

@@ -129,6 +129,12 @@ export interface RegisterDeclaration {
   table: string;
   /** Header of the column that identifies a row. */
   keyColumn: string;
+  /**
+   * Long-form tables, where the key column repeats (VendorAnswers: one row per vendor and
+   * question): the columns whose values together identify a row. Check reports a repeated
+   * combination instead of a repeated key; the plan keys seed rows by them.
+   */
+  rowKey?: readonly string[];
   fields(context: RegisterContext): FieldSpec[];
   /** Rows written when the table is created (sample rows; library rows for the control matrix). */
   seedRows?(context: SeedContext): ReadonlyArray<Record<string, CellValue>>;

@@ -51,7 +51,7 @@ function kpiValue(key: string, kpis: Kpis): ExpectedValue {
   const [kind, detail] = key.split(":");
   if (kind === "open") return kpis.openByRating[detail] ?? 0;
   if (kind === "coverage") return ratio(kpis.coverage[detail as FrameworkKey]);
-  if (kind === "ops") return ratio(kpis.operations[key]);
+  if (key in kpis.operations) return ratio(kpis.operations[key]);
   const scalar = kpis[kind as keyof Kpis];
   if (typeof scalar === "number" || scalar === undefined) return ratio(scalar);
   throw new Error(`No KPI value for ${key}`);
