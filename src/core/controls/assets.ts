@@ -101,13 +101,13 @@ export const ASSET_CONTROLS: readonly LibraryControlSource[] = [
     description: "Retain information only as long as legal, contractual and business needs require, then delete it securely on a defined schedule.",
     element: "Asset management", type: "Administrative", function: "Preventive",
     mappings: {
-      ISO27001: ["A.5.33 >8", "A.8.10 <+7"],
-      NISTCSF: ["ID.AM-08 <+6 @csf53:SI-12", "PR.DS-11 <+5"],
+      ISO27001: ["A.5.33 <+6", "A.8.10 <+7"],
+      NISTCSF: ["ID.AM-08 <+6 @csf53:SI-12"],
       SOC2: ["C1.2 <+5", "P4.2 >8", "P4.3 >8"],
       HIPAA: ["§164.316(b)(2)(i) <+6 @hip53:SI-12"],
       NIST80053: ["SI-12 =9 @csf53:ID.AM-08"],
       GLBA: ["314.4(c)(6) <+7"],
-      GDPR: ["Art.5(1)(f) =8"],
+      GDPR: ["Art.5(1)(f) ~3"],
     },
   },
   {

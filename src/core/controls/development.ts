@@ -21,9 +21,9 @@ export const DEVELOPMENT_CONTROLS: readonly LibraryControlSource[] = [
     element: "Secure development", type: "Administrative", function: "Preventive",
     mappings: {
       ISO27001: ["A.8.26 <+7", "A.5.8 >9 @53iso:SA-4"],
-      NISTCSF: ["PR.PS-06 ~3", "GV.SC-05 <+8 @csf53:SA-4"],
-      SOC2: ["CC8.1 ~3", "PI1.1 <+5"],
-      NIST80053: ["SA-4 <+8 @csf53:GV.SC-05", "SA-2 >8"],
+      NISTCSF: ["PR.PS-06 ~3", "GV.SC-05 ~5 @csf53:SA-4"],
+      SOC2: ["CC8.1 ~3", "PI1.1 ~3"],
+      NIST80053: ["SA-4 <+8 @csf53:GV.SC-05", "SA-2 <+6"],
       GLBA: ["314.4(c)(4) ~3"],
     },
   },
@@ -104,7 +104,7 @@ export const DEVELOPMENT_CONTROLS: readonly LibraryControlSource[] = [
     mappings: {
       ISO27001: ["A.8.26 <+6 @csfiso:PR.DS-01"],
       NISTCSF: ["PR.DS-01 <+6 @csf53:SI-7"],
-      SOC2: ["PI1.1 <+7", "PI1.3 >8", "PI1.4 >8", "PI1.5 <+7"],
+      SOC2: ["PI1.1 =8", "PI1.3 >8", "PI1.4 >8", "PI1.5 <+7"],
       HIPAA: ["§164.312(c)(2) <+6 @hip53:SI-7"],
       NIST80053: ["SI-10 <+7", "SI-7 <+8 @csf53:PR.DS-01"],
       GDPR: ["Art.32(1)(b) <+5"],

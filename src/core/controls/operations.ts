@@ -182,10 +182,10 @@ export const OPERATIONS_CONTROLS: readonly LibraryControlSource[] = [
   },
   {
     id: "VUL-05", name: "Penetration testing",
-    description: "Commission independent penetration tests of external and critical internal systems at least yearly and after major change.",
+    description: "Commission independent penetration tests of external and critical internal systems at least yearly and after major change, under agreed rules of engagement that limit disruption to the systems tested.",
     element: "Vulnerability management", type: "Technical", function: "Detective",
     mappings: {
-      ISO27001: ["A.8.8 <+6 @53iso:RA-5", "A.8.29 <+5"],
+      ISO27001: ["A.8.8 <+6 @53iso:RA-5", "A.8.29 <+5", "A.8.34 >7"],
       NISTCSF: ["ID.IM-02 <+6 @csf53:CA-8", "ID.RA-01 <+6 @csf53:CA-8"],
       SOC2: ["CC4.1 ~3", "CC7.1 ~3"],
       HIPAA: ["§164.308(a)(8) <+6 @hip53:CA-8"],

@@ -182,7 +182,7 @@ export const PEOPLE_CONTROLS: readonly LibraryControlSource[] = [
       NISTCSF: ["GV.SC-01 >9 @csf53:SR-2", "GV.SC-02 >9 @csf53:SR-2", "GV.SC-03 >9 @csf53:SR-2", "GV.SC-04 <+6 @csfiso:A.5.19"],
       SOC2: ["CC9.2 >6", "CC3.2 <+5"],
       HIPAA: ["§164.308(b)(3) ~3"],
-      NIST80053: ["SR-2 <+6 @csf53:GV.SC-01", "SR-3 <+6 @csf53:GV.SC-01", "PM-30 <+8 @csf53:GV.SC-01"],
+      NIST80053: ["SR-2 <+6 @csf53:GV.SC-01", "SR-3 <+6 @csf53:GV.SC-01", "PM-30 >8 @csf53:GV.SC-01"],
       GLBA: ["314.4(f) ~3"],
     },
   },
