@@ -44,7 +44,7 @@ describe("Upgrading a workbook built before the program registers", () => {
       const model = workbook.getTable(CONTROLS_TABLE)!;
       const headers = model.columnNames();
       const from = headers.indexOf(CONTROL.evidenceMethod);
-      const after = headers.slice(from + 1).map((header, i) => [[header], ...values(workbook, CONTROLS_TABLE).map((row) => [row[from + 1 + i]])]);
+      const after = headers.slice(from + 1).map((header, i) => [[header], ...values(workbook, CONTROLS_TABLE).map((row) => [(row[from + 1 + i] ?? "") as string | number])]);
       for (let i = headers.length - 1; i >= from; i--) controls.columns.getItemAt(i).delete();
       for (const column of after) controls.columns.add(undefined, column);
       controls.getDataBodyRange().getCell(0, 6).values = [["Typed owner"]];

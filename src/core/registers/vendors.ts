@@ -55,6 +55,8 @@ export const AGREEMENT_VALUES = ["Yes", "No", "Not needed"] as const;
 export const ASSURANCE_REPORTS = ["SOC 2 Type II", "ISO 27001 certificate", "Other", "None"] as const;
 export const VENDOR_STATUSES = ["Onboarding", "Active", "Offboarded"] as const;
 export const ANSWERS = ["Yes", "Partial", "No", "N/A"] as const;
+/** Statuses of a vendor in service: assessments are due, Check's Tier 1 rules apply. */
+const IN_SERVICE = ["onboarding", "active"];
 /** Credit of each answer; N/A (and anything else) has none and is left out of the score. */
 export const ANSWER_CREDIT: Readonly<Record<string, number>> = { yes: 1, partial: 0.5, no: 0 };
 
@@ -114,9 +116,9 @@ export function vendorNextAssessment(row: RowView, context: Pick<ComputeContext,
   return monthsAfter(row, VENDOR.lastAssessed, vendorReviewMonths(row, context));
 }
 
-/** Yes when never assessed or past Next Assessment; blank for offboarded vendors (and when no cadence applies). */
+/** Yes when never assessed or past Next Assessment; blank unless the vendor is Onboarding or Active (and when no cadence applies). */
 export function vendorAssessmentOverdue(row: RowView, context: ComputeContext): "Yes" | "No" | "" {
-  if (folded(row, VENDOR.status) === "offboarded") return "";
+  if (!IN_SERVICE.includes(folded(row, VENDOR.status))) return "";
   if (!row.text(VENDOR.lastAssessed)) return "Yes";
   const next = vendorNextAssessment(row, context);
   if (next === undefined) return "";
@@ -138,7 +140,7 @@ const VENDOR_FORMULAS = {
   nextAssessment:
     `=IF(OR(${v(VENDOR.lastAssessed)}="",${v(VENDOR.reviewEvery)}=""),"",IFERROR(IF(${v(VENDOR.reviewEvery)}>0,EDATE(${v(VENDOR.lastAssessed)},${v(VENDOR.reviewEvery)}),""),""))`,
   assessmentOverdue:
-    `=IF(${v(VENDOR.status)}="Offboarded","",IF(${v(VENDOR.lastAssessed)}="","Yes",IF(${v(VENDOR.nextAssessment)}="","",IF(${v(VENDOR.nextAssessment)}<TODAY(),"Yes","No"))))`,
+    `=IF(AND(${v(VENDOR.status)}<>"Active",${v(VENDOR.status)}<>"Onboarding"),"",IF(${v(VENDOR.lastAssessed)}="","Yes",IF(${v(VENDOR.nextAssessment)}="","",IF(${v(VENDOR.nextAssessment)}<TODAY(),"Yes","No"))))`,
 };
 
 const calculated = (header: string, type: FieldSpec["type"], width: number, formula: string, compute: FieldSpec["compute"], more: Partial<FieldSpec> = {}): FieldSpec => ({
@@ -183,7 +185,7 @@ function vendorFields(): FieldSpec[] {
   ];
 }
 
-const inService = (row: RowView) => folded(row, VENDOR.status) !== "offboarded";
+const inService = (row: RowView) => IN_SERVICE.includes(folded(row, VENDOR.status));
 
 const VENDOR_RULES: readonly RowRule[] = [
   (row, label, report, context) => {
