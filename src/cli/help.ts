@@ -142,9 +142,34 @@ control), ranked by the words they share with the requirement, the requirements 
 library controls already mapped to it; each with a score and the matched words. Nothing is written
 unless you accept: --accept C-101=A.5.15 (repeatable) appends the ID to the control's mapping cell and,
 where the workbook has a Mappings table, records "suggested, accepted by <name>" there.`,
-  catalog: `ismp catalog [--json]
+  framework: `ismp framework add <workbook.xlsx> <catalog.csv|xlsx|json> --key <KEY> [--name <name>] [options]
 
-Prints the bundled framework catalogs and the control library (--json: the whole catalog as JSON).`,
+Adds a framework the add-in does not ship (HITRUST, PCI DSS, CIS Controls, an internal standard)
+from your own catalog file: columns ID, Label, Parent and optionally Assessable and Applicable (Yes/No;
+a requirement without children is assessable unless marked No). JSON: an array of objects with id,
+label, parent, assessable, applicable. Duplicate or blank IDs, unknown parents and cycles are reported
+by row and column, and nothing is written until the file is clean. The workbook then gets what a
+built-in framework has: a Control Matrix column, Requirements rows, a Coverage row (plotted on the
+Dashboard's Coverage by framework chart) and a KPI History column; the catalog is stored in the workbook (never anywhere else), so upgrade,
+Check, suggest and =ISMP.COVERAGE("<KEY>", ...) treat it like a built-in one. Running it again with
+an updated file adds the new requirements and keeps every requirement and mapping you have.
+
+Options:
+  --key <KEY>           2-24 letters, digits, - or _ (e.g. ACME-SEC); not a built-in framework's key
+  --name <name>         short name: the Control Matrix column and the Mappings Framework (default KEY)
+  --full-name <name>    the framework's full name (default: the short name)
+  --sheet <name>        the worksheet of an .xlsx catalog (default: the first)
+  --dry-run             validate the file and show what would be added; write nothing
+${SAVE_OPTIONS}
+  --json                print the result (or the problems by row and column) as JSON
+
+Exit codes: 0 added, 1 problems in the file (nothing written), 2 usage or file error, 3 blocked.`,
+  catalog: `ismp catalog [--json] [--reference DIR]
+
+Prints the bundled framework catalogs and the control library (--json: the whole catalog as JSON,
+with its mapping records and the reviewed-exclusions table).
+--reference DIR  compare the library with NIST's crosswalks in DIR/crosswalks (e.g. ../shared/reference):
+                 precision and recall per crosswalk, and NIST pairs neither mapped nor excluded.`,
 };
 
 export const HELP = `ismp: build and check ISMP workbooks without Excel
@@ -157,10 +182,11 @@ Commands:
   check <file.xlsx>     list problems by cell (exit code 1 if any)
   snapshot <file.xlsx>  append today's KPIs to the History table
   batch <clients.csv>   build one workbook per client row (--out <dir>)
-  catalog [--json]      print the framework catalogs and the control library
+  catalog [--json]      print the framework catalogs, the control library and crosswalk agreement
   import <file> <src>   import rows from a CSV or spreadsheet into a register (preview first)
   export <file> <out>   export a register as CSV or .xlsx, in another tool's layout or its own
   suggest <file>        suggest framework requirements for your own controls (--framework)
+  framework add <file> <catalog>  add your own framework from a CSV, .xlsx or JSON catalog (--key)
 
 Every command takes --json for scripting and --help for its options.
 ${EXIT_CODES}`;

@@ -9,6 +9,7 @@ import { buildCommand } from "./commands/build";
 import { catalogCommand } from "./commands/catalog";
 import { checkCommand } from "./commands/check";
 import { exportCommand } from "./commands/export";
+import { frameworkCommand } from "./commands/framework";
 import { importCommand } from "./commands/import";
 import { suggestCommand } from "./commands/suggest";
 import { snapshotCommand } from "./commands/snapshot";
@@ -29,6 +30,7 @@ const COMMANDS: Record<string, (args: string[], out: Out) => Promise<ExitCode> |
   import: importCommand,
   export: exportCommand,
   suggest: suggestCommand,
+  framework: frameworkCommand,
 };
 
 const isHelpFlag = (arg: string) => arg === "--help" || arg === "-h";

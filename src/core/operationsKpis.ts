@@ -6,8 +6,6 @@
  */
 import { ASSET, ASSETS_TABLE } from "./blueprint/assetInventory";
 import type { Better } from "./blueprint/operationsScales";
-import type { KpiSection } from "./blueprint/dashboardSheet";
-import { PROGRAM_KPIS } from "./programKpis";
 import { tableColumn } from "./blueprint/types";
 import type { RowView } from "./check/tableData";
 import { average, defined, is, rowsOf, share, sum } from "./kpiRows";
@@ -33,8 +31,6 @@ export interface OperationsKpi {
   formula: string;
   /** The value from the registers' rows; undefined where the formula shows "" (nothing to measure). */
   compute(context: ComputeContext): number | undefined;
-  /** The Dashboard section its tile sits in (Operations when absent). */
-  section?: KpiSection;
 }
 
 const col = (table: string, column: string) => tableColumn(table, column);
@@ -208,9 +204,9 @@ export const OPERATIONS_KPIS: readonly OperationsKpi[] = [
   },
 ];
 
-/** The register KPIs whose register is in the workbook: the operations KPIs, then the program KPIs every workbook has. */
+/** The operations KPIs whose register is in the workbook. */
 export function operationsKpisFor(registers: readonly OptionalRegisterKey[]): OperationsKpi[] {
-  return [...OPERATIONS_KPIS, ...PROGRAM_KPIS].filter((k) => k.register === undefined || registers.includes(k.register));
+  return OPERATIONS_KPIS.filter((k) => k.register === undefined || registers.includes(k.register));
 }
 
 /** Every operations KPI the registers allow, by key ("ops:mttd"); undefined where there is nothing to measure. */

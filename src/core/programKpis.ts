@@ -1,7 +1,7 @@
 /**
  * The program KPIs of the registers every workbook has (policies, exceptions, vendors, audit
  * findings, the Control Matrix's evidence method): label, portable formula and the same
- * computation in TypeScript, as the operations KPIs are declared. COUNTIFS/SUMIFS/AVERAGEIFS over
+ * computation in TypeScript, declared as the operations and governance KPIs are. COUNTIFS/SUMIFS/AVERAGEIFS over
  * whole table columns only, so the cost grows with the rows.
  */
 import { CONTROL, CONTROLS_TABLE } from "./blueprint/controlMatrix";
@@ -34,7 +34,7 @@ const OPEN_STATUSES = ["Open", "In progress"];
 /** COUNTIFS over open findings: one COUNTIFS per open status, added. */
 const openFindingCount = (more = "") => OPEN_STATUSES.map((s) => `COUNTIFS(${fnd(AUDIT_FINDING.status)},"${s}"${more})`).join("+");
 
-const DECLARED: ReadonlyArray<Omit<OperationsKpi, "section">> = [
+export const PROGRAM_KPIS: readonly OperationsKpi[] = [
   {
     key: "prog:policiesOnTime",
     label: "Policies reviewed on time",
@@ -146,4 +146,7 @@ const DECLARED: ReadonlyArray<Omit<OperationsKpi, "section">> = [
   },
 ];
 
-export const PROGRAM_KPIS: readonly OperationsKpi[] = DECLARED.map((k) => ({ ...k, section: PROGRAM_SECTION }));
+/** Every program KPI by key ("prog:openFindings"); undefined where there is nothing to measure. */
+export function computeProgramKpis(context: ComputeContext): Record<string, number | undefined> {
+  return Object.fromEntries(PROGRAM_KPIS.map((k) => [k.key, k.compute(context)]));
+}

@@ -10,10 +10,10 @@ import { CellValue } from "../core/blueprint/types";
 import { computeKpis, Kpis } from "../core/kpis";
 import { toExcelDate, toExcelDateTime } from "../core/excelDate";
 import { STRUCTURE_PROTECTED } from "../core/plan/planBuild";
-import { OPTIONAL_REGISTERS, PROGRAM_REGISTERS } from "../core/registers";
+import { GOVERNANCE_REGISTERS, OPTIONAL_REGISTERS, PROGRAM_REGISTERS } from "../core/registers";
 
-/** The registers the operations and program KPIs read, beside the core tables. */
-const REGISTER_KPI_TABLES = [...Object.values(OPTIONAL_REGISTERS), ...PROGRAM_REGISTERS].map((r) => r.table);
+/** The registers the operations, governance and program KPIs read. */
+const OPERATIONS_TABLES = [...Object.values(OPTIONAL_REGISTERS), ...GOVERNANCE_REGISTERS, ...PROGRAM_REGISTERS].map((r) => r.table);
 import { OperationBlockedError } from "./errors";
 import { createSyncCounter } from "./syncCounter";
 import { readWorkbookData } from "./workbookData";
@@ -26,15 +26,19 @@ export function kpiValue(kpis: Kpis, key: string): number | "" {
       ? kpis.openByRating[arg]
       : kind === "coverage"
         ? kpis.coverage[arg as keyof Kpis["coverage"]]
-        : key in kpis.operations
+        : kind === "ops"
           ? kpis.operations[key]
-          : (kpis[kind as keyof Omit<Kpis, "openByRating" | "coverage" | "operations">] as number | undefined);
+          : kind === "gov"
+            ? kpis.governance[key]
+            : kind === "prog"
+              ? kpis.program[key]
+              : (kpis[kind as keyof Omit<Kpis, "openByRating" | "coverage" | "operations" | "governance" | "program">] as number | undefined);
   return value === undefined ? "" : value;
 }
 
 export async function takeSnapshot(context: Excel.RequestContext, today = new Date()): Promise<{ date: string; rows: number }> {
   const sync = createSyncCounter();
-  const data = await readWorkbookData(context, sync, [RISKS_TABLE, ASSETS_TABLE, CONTROLS_TABLE, MAPPINGS_TABLE, REQUIREMENTS_TABLE, ...REGISTER_KPI_TABLES]);
+  const data = await readWorkbookData(context, sync, [RISKS_TABLE, ASSETS_TABLE, CONTROLS_TABLE, MAPPINGS_TABLE, REQUIREMENTS_TABLE, ...OPERATIONS_TABLES]);
   const history = data.layout(HISTORY_TABLE);
   const risks = data.table(RISKS_TABLE);
   if (!history || !risks) throw new OperationBlockedError(["There is no KPI History table yet. Run Build from Set up first, then take a snapshot."]);

@@ -47,7 +47,7 @@ export const DEVELOPMENT_CONTROLS: readonly LibraryControlSource[] = [
       ISO27001: ["A.8.29 <+8 @53iso:SA-11"],
       NISTCSF: ["PR.PS-06 <+6 @csf53:SA-11", "ID.RA-01 <+6 @csf53:SA-11"],
       SOC2: ["CC8.1 <+5", "CC7.1 ~3"],
-      NIST80053: ["SA-11 <+8 @csf53:PR.PS-06", "CA-2 <+6 @csf53:ID.RA-01"],
+      NIST80053: ["SA-11 <+8 @csf53:PR.PS-06", "CA-2 ~4 @csf53:ID.RA-01"],
       GLBA: ["314.4(c)(4) ~3", "314.4(d) <+5"],
       GDPR: ["Art.32(1)(d) <+5"],
     },
@@ -58,7 +58,7 @@ export const DEVELOPMENT_CONTROLS: readonly LibraryControlSource[] = [
     element: "Secure development", type: "Technical", function: "Preventive",
     mappings: {
       ISO27001: ["A.8.31 >9 @53iso:CM-4", "A.8.33 >9 @53iso:SA-3"],
-      NISTCSF: ["PR.IR-01 ~3", "PR.DS-01 <+7"],
+      NISTCSF: ["PR.IR-01 ~3", "PR.DS-01 ~4"],
       SOC2: ["CC8.1 <+5"],
       NIST80053: ["CM-4 <+6 @53iso:A.8.31", "SA-3 <+6 @53iso:A.8.31"],
     },

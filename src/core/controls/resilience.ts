@@ -8,7 +8,7 @@ export const RESILIENCE_CONTROLS: readonly LibraryControlSource[] = [
     element: "Incident response", type: "Administrative", function: "Corrective",
     mappings: {
       ISO27001: ["A.5.24 <+6 @53iso:IR-8"],
-      NISTCSF: ["RS.MA-01 <+8 @csf53:IR-8", "RS.MA-05 >9 @csf53:IR-8", "ID.IM-04 <+8 @csf53:IR-8"],
+      NISTCSF: ["RS.MA-01 <+8 @csf53:IR-8", "RS.MA-05 >9 @csf53:IR-8", "ID.IM-04 <+8 @csf53:IR-8", "RC.RP-01 ~4 @csf53:IR-8"],
       SOC2: ["CC7.4 <+7", "CC7.3 ~3"],
       HIPAA: ["§164.308(a)(6)(ii) <+8 @hip53:IR-8"],
       NIST80053: ["IR-8 <+8 @csf53:RS.MA-01", "IR-1 <+8 @hip53:§164.308(a)(6)(ii)"],
@@ -42,7 +42,7 @@ export const RESILIENCE_CONTROLS: readonly LibraryControlSource[] = [
       NIST80053: ["IR-4 <+6 @csf53:RS.MI-01"],
       NIST800171: ["3.6.1 <+5"],
       GLBA: ["314.4(h) <+5"],
-      GDPR: ["Art.33 <+5"],
+      GDPR: ["Art.33 ~3"],
     },
   },
   {
@@ -65,10 +65,10 @@ export const RESILIENCE_CONTROLS: readonly LibraryControlSource[] = [
     description: "Exercise the incident response plan at least yearly with tabletop or live tests and update it with the results.",
     element: "Incident response", type: "Administrative", function: "Detective",
     mappings: {
-      ISO27001: ["A.5.24 <+6 @csfiso:ID.IM-04", "A.5.27 <+8 @csfiso:ID.IM-04"],
+      ISO27001: ["A.5.24 <+6 @csfiso:ID.IM-04", "A.5.27 ~4 @csfiso:ID.IM-04"],
       NISTCSF: ["ID.IM-02 <+8 @csf53:IR-3", "ID.IM-04 <+8 @csfiso:A.5.24"],
-      SOC2: ["CC7.5 <+7", "CC4.1 ~3"],
-      HIPAA: ["§164.308(a)(6)(ii) <+8 @hip53:IR-3"],
+      SOC2: ["CC7.5 ~4", "CC4.1 ~3"],
+      HIPAA: ["§164.308(a)(6)(ii) ~4 @hip53:IR-3"],
       NIST80053: ["IR-3 =9 @csf53:ID.IM-02"],
       NIST800171: ["3.6.3 =8"],
       GLBA: ["314.4(h) <+7"],
@@ -119,7 +119,7 @@ export const RESILIENCE_CONTROLS: readonly LibraryControlSource[] = [
     description: "After significant incidents, hold a blameless review, record lessons learned and track the resulting improvements to closure.",
     element: "Incident response", type: "Administrative", function: "Corrective",
     mappings: {
-      ISO27001: ["A.5.27 <+8 @53iso:IR-4", "10.2 <+5"],
+      ISO27001: ["A.5.27 =9 @53iso:IR-4", "10.2 <+5"],
       NISTCSF: ["ID.IM-03 <+8 @csf53:IR-4", "ID.IM-04 <+6 @csf53:IR-8"],
       SOC2: ["CC7.5 <+7", "CC4.2 ~3"],
       HIPAA: ["§164.308(a)(6)(ii) <+6 @hip53:IR-4"],
@@ -136,7 +136,7 @@ export const RESILIENCE_CONTROLS: readonly LibraryControlSource[] = [
       NISTCSF: ["RS.CO-03 <+8 @csf53:IR-6", "ID.RA-02 <+6 @csf53:PM-15"],
       SOC2: ["CC2.3 ~3"],
       HIPAA: ["§164.308(a)(6)(ii) <+6 @hip53:IR-6"],
-      NIST80053: ["IR-6 <+8 @csf53:RS.CO-03", "PM-15 <+6 @csf53:ID.RA-02", "SI-5 <+6 @csf53:ID.RA-02"],
+      NIST80053: ["IR-6 <+8 @csf53:RS.CO-03", "PM-15 >8 @csf53:ID.RA-02", "SI-5 <+6 @csf53:ID.RA-02"],
     },
   },
 
@@ -159,7 +159,7 @@ export const RESILIENCE_CONTROLS: readonly LibraryControlSource[] = [
     element: "Backup & continuity", type: "Technical", function: "Corrective",
     mappings: {
       ISO27001: ["A.8.13 <+8 @53iso:CP-9", "A.5.33 <+5 @53iso:CP-9"],
-      NISTCSF: ["PR.DS-11 <+8 @csf53:CP-9"],
+      NISTCSF: ["PR.DS-11 <+8 @csf53:CP-9", "PR.DS-01 ~5 @csf53:CP-9"],
       SOC2: ["A1.2 <+7", "PI1.5 <+5"],
       HIPAA: ["§164.308(a)(7)(ii)(A) >9 @hip53:CP-9", "§164.310(d)(2)(iv) >9 @hip53:CP-9"],
       NIST80053: ["CP-9 >9 @csf53:PR.DS-11", "CP-6 <+6 @csf53:PR.DS-11"],
@@ -189,7 +189,7 @@ export const RESILIENCE_CONTROLS: readonly LibraryControlSource[] = [
       NISTCSF: ["ID.IM-02 <+6 @csf53:CP-4", "RC.RP-03 <+8 @csf53:CP-4", "PR.DS-11 <+6"],
       SOC2: ["A1.3 <+7"],
       HIPAA: ["§164.308(a)(7)(ii)(D) =9 @hip53:CP-4"],
-      NIST80053: ["CP-4 =9 @csf53:ID.IM-02"],
+      NIST80053: ["CP-4 =9 @csf53:ID.IM-02", "CP-9 ~5"],
       GDPR: ["Art.32(1)(d) <+5"],
     },
   },
@@ -210,7 +210,7 @@ export const RESILIENCE_CONTROLS: readonly LibraryControlSource[] = [
     description: "Provide alternate storage, processing and telecommunication capabilities geographically separated from primary ones.",
     element: "Backup & continuity", type: "Technical", function: "Corrective",
     mappings: {
-      ISO27001: ["A.8.14 <+6 @53iso:CP-6", "A.5.30 ~3"],
+      ISO27001: ["A.8.14 <+6 @53iso:CP-6", "A.5.30 ~3", "A.7.11 <5 @53iso:CP-8"],
       NISTCSF: ["PR.IR-03 <+6 @csfiso:A.8.14", "PR.IR-04 <+6 @csf53:CP-6"],
       SOC2: ["A1.2 ~3"],
       HIPAA: ["§164.308(a)(7)(ii)(B) <+6 @hip53:CP-6"],
@@ -226,7 +226,7 @@ export const RESILIENCE_CONTROLS: readonly LibraryControlSource[] = [
       ISO27001: ["A.8.6 <+8 @53iso:AU-4", "A.8.14 <+6 @53iso:CP-2"],
       NISTCSF: ["PR.IR-04 <+6 @csfiso:A.8.6", "PR.IR-03 <+6 @csfiso:A.8.14"],
       SOC2: ["A1.1 <+7"],
-      NIST80053: ["AU-4 <+6 @53iso:A.8.6", "SC-5 <+6 @53iso:A.8.6", "CP-2 <+6 @53iso:A.8.6"],
+      NIST80053: ["AU-4 ~4 @53iso:A.8.6", "SC-5 <+6 @53iso:A.8.6", "CP-2 ~4 @53iso:A.8.6"],
       GDPR: ["Art.32(1)(b) <+5"],
     },
   },
@@ -235,9 +235,9 @@ export const RESILIENCE_CONTROLS: readonly LibraryControlSource[] = [
     description: "Staff with contingency roles are trained in their recovery duties before an event and at least yearly.",
     element: "Backup & continuity", type: "Administrative", function: "Preventive",
     mappings: {
-      ISO27001: ["A.5.29 ~3", "7.2 ~3"],
-      NISTCSF: ["PR.AT-02 ~3"],
-      SOC2: ["A1.3 <+5", "CC1.4 <+5"],
+      ISO27001: ["A.5.29 ~3", "7.2 ~3", "A.6.3 <5 @53iso:CP-3"],
+      NISTCSF: ["PR.AT-02 <+6"],
+      SOC2: ["A1.3 ~3", "CC1.4 <+5"],
       NIST80053: ["CP-3 =8"],
     },
   },
@@ -246,11 +246,11 @@ export const RESILIENCE_CONTROLS: readonly LibraryControlSource[] = [
     description: "Communicate recovery progress to internal and external stakeholders through approved spokespeople and channels.",
     element: "Backup & continuity", type: "Administrative", function: "Corrective",
     mappings: {
-      ISO27001: ["A.5.29 <+6 @53iso:CP-2", "A.5.26 <+6 @53iso:IR-4"],
+      ISO27001: ["A.5.29 <+6 @53iso:CP-2", "A.5.26 <+6 @53iso:IR-4", "7.4 ~4 @csfiso:RC.CO-03"],
       NISTCSF: ["RC.CO-03 >9 @csf53:IR-4", "RC.CO-04 >9 @csf53:CP-2"],
       SOC2: ["CC2.3 <+7", "CC7.5 <+7"],
       HIPAA: ["§164.308(a)(7)(ii)(C) <+6 @hip53:CP-2"],
-      NIST80053: ["CP-2 <+6 @csf53:RC.CO-04", "IR-4 <+6 @csf53:RC.CO-03"],
+      NIST80053: ["CP-2 <+6 @csf53:RC.CO-04", "IR-4 ~4 @csf53:RC.CO-03"],
     },
   },
 
@@ -286,7 +286,7 @@ export const RESILIENCE_CONTROLS: readonly LibraryControlSource[] = [
     element: "Physical security", type: "Physical", function: "Detective",
     mappings: {
       ISO27001: ["A.7.4 <+8 @53iso:PE-6"],
-      NISTCSF: ["DE.CM-02 <+8 @csf53:PE-6"],
+      NISTCSF: ["DE.CM-02 <+8 @csf53:PE-6", "PR.AA-06 <6 @csf53:PE-6"],
       SOC2: ["CC6.4 <+7", "CC7.2 <+7"],
       HIPAA: ["§164.310(a)(2)(iii) <+6 @hip53:PE-6"],
       NIST80053: ["PE-6 <+8 @csf53:DE.CM-02"],
@@ -311,7 +311,7 @@ export const RESILIENCE_CONTROLS: readonly LibraryControlSource[] = [
     description: "Protect facilities and equipment against fire, water, temperature and power failure with detection, suppression, UPS and emergency lighting.",
     element: "Physical security", type: "Physical", function: "Preventive",
     mappings: {
-      ISO27001: ["A.7.5 >9 @53iso:PE-9", "A.7.11 >9 @53iso:PE-9"],
+      ISO27001: ["A.7.5 >9 @53iso:PE-9", "A.7.11 >9 @53iso:PE-9", "A.7.8 ~5 @53iso:PE-13"],
       NISTCSF: ["PR.IR-02 <+8 @csf53:PE-9"],
       SOC2: ["A1.2 <+7"],
       HIPAA: ["§164.310(a)(2)(ii) <+5"],
@@ -324,7 +324,7 @@ export const RESILIENCE_CONTROLS: readonly LibraryControlSource[] = [
     description: "Place equipment where it is protected from environmental hazards and unauthorised viewing or access.",
     element: "Physical security", type: "Physical", function: "Preventive",
     mappings: {
-      ISO27001: ["A.7.8 >9 @53iso:PE-9", "A.7.12 <+8 @53iso:PE-9"],
+      ISO27001: ["A.7.8 >9 @53iso:PE-9", "A.7.12 <+8 @53iso:PE-9", "A.7.5 ~5 @53iso:PE-18"],
       NISTCSF: ["PR.IR-02 <+8 @csf53:PE-9"],
       SOC2: ["CC6.4 <+5", "A1.2 <+7"],
       HIPAA: ["§164.310(c) <+6 @hip53:PE-18"],
@@ -375,7 +375,7 @@ export const RESILIENCE_CONTROLS: readonly LibraryControlSource[] = [
     mappings: {
       ISO27001: ["A.7.9 <+8 @53iso:MP-5", "A.7.2 <+6 @53iso:PE-16"],
       NISTCSF: ["PR.AA-06 <+6 @csfiso:A.7.2", "ID.AM-08 ~3"],
-      SOC2: ["CC6.4 ~3", "CC6.5 <+5"],
+      SOC2: ["CC6.4 ~3", "CC6.5 ~3"],
       HIPAA: ["§164.310(d)(2)(iii) <+6 @hip53:PE-16"],
       NIST80053: ["PE-16 >9 @53iso:A.7.2", "MP-5 <+6 @53iso:A.7.9"],
     },
@@ -385,7 +385,7 @@ export const RESILIENCE_CONTROLS: readonly LibraryControlSource[] = [
     description: "Apply security controls to remote and alternate work sites, and give remote workers a way to report security problems.",
     element: "Physical security", type: "Physical", function: "Preventive",
     mappings: {
-      ISO27001: ["A.6.7 <+8 @53iso:PE-17"],
+      ISO27001: ["A.6.7 <+8 @53iso:PE-17", "A.7.9 ~5 @53iso:PE-17"],
       NISTCSF: ["PR.AA-06 ~3"],
       SOC2: ["CC6.4 ~3"],
       HIPAA: ["§164.310(b) ~3"],
@@ -398,11 +398,11 @@ export const RESILIENCE_CONTROLS: readonly LibraryControlSource[] = [
     description: "Plan how authorised staff reach facilities to restore data and operations during an emergency while keeping physical controls in place.",
     element: "Physical security", type: "Physical", function: "Corrective",
     mappings: {
-      ISO27001: ["A.7.2 <+8 @53iso:PE-3", "A.5.29 <+6 @53iso:CP-2"],
+      ISO27001: ["A.7.2 ~4 @53iso:PE-3", "A.5.29 <+6 @53iso:CP-2"],
       NISTCSF: ["PR.AA-06 <+8 @csf53:PE-3", "RC.RP-01 ~3"],
       SOC2: ["CC6.4 <+7", "A1.2 ~3"],
       HIPAA: ["§164.310(a)(2)(i) =9 @hip53:PE-3"],
-      NIST80053: ["PE-3 <+8 @csf53:PR.AA-06", "CP-2 <+8 @53iso:A.5.29"],
+      NIST80053: ["PE-3 ~4 @csf53:PR.AA-06", "CP-2 <+8 @53iso:A.5.29"],
     },
   },
 ];

@@ -14,6 +14,11 @@ import { OptionalRegisterKey } from "./keys";
 import { TRAINING_REGISTER } from "./training";
 import { RegisterDeclaration } from "./types";
 import { VULNERABILITIES } from "./vulnerabilities";
+import { MEETINGS_REGISTER } from "./meetings";
+import { RACI_REGISTER } from "./raci";
+import { RESOURCE_REQUESTS_REGISTER } from "./resourceRequests";
+import { ROADMAP_REGISTER } from "./roadmap";
+import { ROLES_REGISTER } from "./roles";
 
 /** Registers every workbook has. */
 export const CORE_REGISTERS: readonly RegisterDeclaration[] = [RISK_REGISTER, ASSET_INVENTORY, CONTROL_MATRIX];
@@ -27,12 +32,18 @@ export const OPTIONAL_REGISTERS: Readonly<Record<OptionalRegisterKey, RegisterDe
 };
 
 /**
+ * The governance registers every workbook has: the Program sheet's four (laid out side by side by
+ * blueprint/programSheet.ts) and the Management Review's resource requests.
+ */
+export const GOVERNANCE_REGISTERS: readonly RegisterDeclaration[] = [ROADMAP_REGISTER, ROLES_REGISTER, RACI_REGISTER, MEETINGS_REGISTER, RESOURCE_REQUESTS_REGISTER];
+
+/**
  * The program registers every workbook has beside the core three (policies, vendors, audit
  * findings): Build and upgrade add them to any workbook that lacks them, whatever it was built with.
  */
 export const PROGRAM_REGISTERS: readonly RegisterDeclaration[] = [POLICIES, POLICY_EXCEPTIONS, VENDORS, VENDOR_QUESTIONS_REGISTER, VENDOR_ANSWERS_REGISTER, AUDIT_FINDINGS];
 
-export const REGISTERS: readonly RegisterDeclaration[] = [...CORE_REGISTERS, ...Object.values(OPTIONAL_REGISTERS), ...PROGRAM_REGISTERS];
+export const REGISTERS: readonly RegisterDeclaration[] = [...CORE_REGISTERS, ...Object.values(OPTIONAL_REGISTERS), ...GOVERNANCE_REGISTERS, ...PROGRAM_REGISTERS];
 
 /** The register whose table is `table` (case-insensitive). */
 export function registerByTable(table: string): RegisterDeclaration | undefined {

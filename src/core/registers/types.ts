@@ -108,6 +108,12 @@ export type Report = (row: RowView, header: string, code: string, severity: Chec
 /** A rule of one register, run on each filled row after the generic rules. `label` is the row's ID or "Row n". */
 export type RowRule = (row: RowView, label: string, report: Report, context: CheckContext) => void;
 
+/** Reports a problem of the table as a whole (no row to point at): at the header cell of `header`. */
+export type TableReport = (header: string, code: string, severity: CheckProblem["severity"], message: string) => void;
+
+/** A rule over all of a register's filled rows at once (each RACI element's Accountable), run after the row rules. */
+export type TableRule = (rows: readonly RowView[], report: Report, reportTable: TableReport, context: CheckContext) => void;
+
 export interface RegisterSheet {
   /** Stable key of the sheet in the blueprint ("risks"). */
   key: string;
@@ -129,18 +135,18 @@ export interface RegisterDeclaration {
   table: string;
   /** Header of the column that identifies a row. */
   keyColumn: string;
-  /**
-   * Long-form tables, where the key column repeats (VendorAnswers: one row per vendor and
-   * question): the columns whose values together identify a row. Check reports a repeated
-   * combination instead of a repeated key; the plan keys seed rows by them.
-   */
-  rowKey?: readonly string[];
   fields(context: RegisterContext): FieldSpec[];
   /** Rows written when the table is created (sample rows; library rows for the control matrix). */
   seedRows?(context: SeedContext): ReadonlyArray<Record<string, CellValue>>;
   /** Pairs of date columns whose first must not be after the second. */
   dateOrder?: ReadonlyArray<readonly [string, string]>;
   rules?: readonly RowRule[];
+  tableRules?: readonly TableRule[];
+  /**
+   * Columns whose values together identify a row, when the key column alone may repeat (a RACI
+   * activity under two elements); Check's duplicate rule uses them. Default: the key column.
+   */
+  uniqueTogether?: readonly string[];
   /** The plan appends seed rows whose keys the table lacks (see TableSpec.appendMissing). */
   keyedSeeds?: boolean;
 }

@@ -264,7 +264,7 @@ export const VENDOR_ANSWERS_REGISTER: RegisterDeclaration = {
   noun: "answer",
   table: VENDOR_ANSWERS_TABLE,
   keyColumn: VENDOR_ANSWER.vendorId,
-  rowKey: [VENDOR_ANSWER.vendorId, VENDOR_ANSWER.questionId],
+  uniqueTogether: [VENDOR_ANSWER.vendorId, VENDOR_ANSWER.questionId],
   sheet: {
     key: "vendorAnswers",
     name: "Vendor Answers",
