@@ -3,8 +3,7 @@ import { OPERATIONS_SCALE_TABLES, OPS_SCALE, VENDOR_TIERS } from "../../src/core
 import type { TableData } from "../../src/core/check/tableData";
 import { rowViews } from "../../src/core/check/tableData";
 import { addMonths } from "../../src/core/excelDate";
-import { computeOperationsKpis } from "../../src/core/operationsKpis";
-import { PROGRAM_KPIS } from "../../src/core/programKpis";
+import { computeProgramKpis, PROGRAM_KPIS } from "../../src/core/programKpis";
 import { questionnaireScore, vendorScore, vendorTier } from "../../src/core/registers/vendors";
 import { tableOf } from "./check/tables";
 
@@ -73,7 +72,7 @@ const tables = new Map<string, TableData>([policies, exceptions, vendorTiers, ve
 const context = { today: TODAY, now: TODAY, tables };
 
 describe("program KPIs", () => {
-  const kpis = computeOperationsKpis([], context);
+  const kpis = computeProgramKpis(context);
 
   it("has the issue's ten indicators with their exact labels, each with a target", () => {
     expect(PROGRAM_KPIS.map((k) => k.label)).toEqual([
@@ -110,7 +109,7 @@ describe("program KPIs", () => {
   });
 
   it("shows nothing where there is nothing to measure", () => {
-    const empty = computeOperationsKpis([], { today: TODAY, now: TODAY, tables: new Map() });
+    const empty = computeProgramKpis({ today: TODAY, now: TODAY, tables: new Map() });
     expect(empty["prog:policiesOnTime"]).toBeUndefined();
     expect(empty["prog:averageVendorScore"]).toBeUndefined();
     expect(empty["prog:openFindings"]).toBe(0);
