@@ -75,6 +75,20 @@ ${SAVE_OPTIONS}
 ${SAVING}
 
 ${EXIT_CODES}`,
+  quantify: `ismp quantify <file.xlsx> [--years N] [--seed N] [--json]
+
+Simulates every risk on the Risk Quantification sheet (events per year Poisson, each loss lognormal
+from its 90% range), before and after treatment, and writes the figures as values onto the Loss
+Exceedance sheet: expected annual loss, median, P90, P95, P99, worst year, the loss exceedance curve
+against your tolerance, and each risk's share. A re-run replaces only those figures.
+
+Options:
+  --years <n>           simulated years, 1 to 10,000,000 (default 100,000)
+  --seed <n>            seed of the random draws, 0 to 2,147,483,647 (default 1): the same seed gives
+                        the same figures
+  --json                print {"file", "years", "seed", "risks", "expectedInherent", ..., "skipped"}
+
+${EXIT_CODES}`,
   batch: `ismp batch <clients.csv> [--out <dir>] [options] [--json]
 
 Builds one workbook per client row of a CSV file, named after the client: <dir>/<client-slug>.xlsx
@@ -181,6 +195,7 @@ Commands:
   upgrade <file.xlsx>   add what is missing and repair what the add-in owns; keeps user data
   check <file.xlsx>     list problems by cell (exit code 1 if any)
   snapshot <file.xlsx>  append today's KPIs to the History table
+  quantify <file.xlsx>  simulate the quantified risks onto the Loss Exceedance sheet
   batch <clients.csv>   build one workbook per client row (--out <dir>)
   catalog [--json]      print the framework catalogs, the control library and crosswalk agreement
   import <file> <src>   import rows from a CSV or spreadsheet into a register (preview first)

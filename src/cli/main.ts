@@ -11,6 +11,7 @@ import { checkCommand } from "./commands/check";
 import { exportCommand } from "./commands/export";
 import { frameworkCommand } from "./commands/framework";
 import { importCommand } from "./commands/import";
+import { quantifyCommand } from "./commands/quantify";
 import { suggestCommand } from "./commands/suggest";
 import { snapshotCommand } from "./commands/snapshot";
 import { CliError, EXIT, ExitCode } from "./exitCodes";
@@ -25,6 +26,7 @@ const COMMANDS: Record<string, (args: string[], out: Out) => Promise<ExitCode> |
   upgrade: (args, out) => buildCommand("upgrade", args, out),
   check: checkCommand,
   snapshot: snapshotCommand,
+  quantify: quantifyCommand,
   batch: batchCommand,
   catalog: catalogCommand,
   import: importCommand,

@@ -13,7 +13,8 @@ import { mergeCustomCatalog } from "../core/catalogs/customFramework";
 import { SOA_TABLE } from "../core/blueprint/soaSheet";
 import { identify } from "../core/plan/identity";
 import { planBuild, STRUCTURE_PROTECTED } from "../core/plan/planBuild";
-import { organisationFromSnapshot, scalesFromSnapshot } from "../core/plan/readScales";
+import { organisationFromSnapshot, scalesFromSnapshot, settingsOf } from "../core/plan/readScales";
+import { currencyCode } from "../core/quant/currency";
 import { nextMemory, resolveScope, schemaUpgradeNote, ScopeRequest } from "../core/plan/scope";
 import { WorkbookSnapshot } from "../core/plan/snapshot";
 import { profileFor, readMemory, sameClient, SCHEMA_VERSION, WorkbookMemory, WorkbookScope } from "../core/plan/workbookMemory";
@@ -173,7 +174,8 @@ export async function buildWorkbookWith(
   const options = memory && !request.registers ? { ...resolved.options, registers: [] } : resolved.options;
   await readRenamedConstants(context, snapshot, memory, sync);
 
-  const blueprint = buildBlueprint(options, { today, scales, existingTables: snapshot.tables.map((t) => t.name) });
+  const currency = currencyCode(settingsOf(snapshot).get("Currency"));
+  const blueprint = buildBlueprint(options, { today, scales, currency, existingTables: snapshot.tables.map((t) => t.name) });
   const client = memory?.client || (scope ? scope.organisation : "") || request.client || options.organisation;
   const plan = planBuild(blueprint, snapshot, { memory, remember: nextMemory(options, client) });
   if (plan.blockers.length > 0) throw new OperationBlockedError(plan.blockers);
