@@ -142,9 +142,12 @@ control), ranked by the words they share with the requirement, the requirements 
 library controls already mapped to it; each with a score and the matched words. Nothing is written
 unless you accept: --accept C-101=A.5.15 (repeatable) appends the ID to the control's mapping cell and,
 where the workbook has a Mappings table, records "suggested, accepted by <name>" there.`,
-  catalog: `ismp catalog [--json]
+  catalog: `ismp catalog [--json] [--reference DIR]
 
-Prints the bundled framework catalogs and the control library (--json: the whole catalog as JSON).`,
+Prints the bundled framework catalogs and the control library (--json: the whole catalog as JSON,
+with its mapping records and the reviewed-exclusions table).
+--reference DIR  compare the library with NIST's crosswalks in DIR/crosswalks (e.g. ../shared/reference):
+                 precision and recall per crosswalk, and NIST pairs neither mapped nor excluded.`,
 };
 
 export const HELP = `ismp: build and check ISMP workbooks without Excel
@@ -157,7 +160,7 @@ Commands:
   check <file.xlsx>     list problems by cell (exit code 1 if any)
   snapshot <file.xlsx>  append today's KPIs to the History table
   batch <clients.csv>   build one workbook per client row (--out <dir>)
-  catalog [--json]      print the framework catalogs and the control library
+  catalog [--json]      print the framework catalogs, the control library and crosswalk agreement
   import <file> <src>   import rows from a CSV or spreadsheet into a register (preview first)
   export <file> <out>   export a register as CSV or .xlsx, in another tool's layout or its own
   suggest <file>        suggest framework requirements for your own controls (--framework)

@@ -1,6 +1,8 @@
 /** The catalogs and control library as one JSON document (`ismp catalog --json`). */
 import { allFrameworks, assessableRequirements, childrenOf, findRequirement } from "./catalogs";
 import { CONTROL_LIBRARY, PROJECT_JUDGEMENT, type LibraryControl, type MappingRecord } from "./controls";
+import { EXCLUSION_REASONS, REVIEWED_EXCLUSIONS } from "./controls/exclusions";
+import { REVIEWED_CROSSWALKS } from "./controls/crosswalkReview";
 import type { FrameworkKey } from "./frameworkKeys";
 
 /**
@@ -70,6 +72,8 @@ export interface CatalogExport {
     /** Mappings to standards with specifications, each naming the leaves it covers. */
     parents: ParentMapping[];
   }>;
+  /** NIST crosswalk pairs the library deliberately does not imply, each with the review's reason. */
+  reviewedExclusions: Array<{ crosswalk: string; fromFramework: FrameworkKey; fromId: string; toFramework: FrameworkKey; toId: string; reason: string; note?: string }>;
 }
 
 export function catalogExport(): CatalogExport {
@@ -108,6 +112,18 @@ export function catalogExport(): CatalogExport {
         records: c.records.map(({ controlId: _controlId, ...record }) => record),
         parents,
       };
+    }),
+    reviewedExclusions: REVIEWED_EXCLUSIONS.flatMap((row) => {
+      const { file, from, to } = REVIEWED_CROSSWALKS[row.crosswalk];
+      return row.to.map((toId) => ({
+        crosswalk: file,
+        fromFramework: from,
+        fromId: row.from,
+        toFramework: to,
+        toId,
+        reason: EXCLUSION_REASONS[row.reason],
+        ...(row.note ? { note: row.note } : {}),
+      }));
     }),
   };
 }

@@ -3,7 +3,7 @@ import { CONTROLS_TABLE } from "../core/blueprint/controlMatrix";
 import { MAPPINGS_TABLE } from "../core/blueprint/mappingsSheet";
 import { REQUIREMENTS_TABLE } from "../core/blueprint/requirementsSheet";
 import { RISKS_TABLE } from "../core/blueprint/riskRegister";
-import { checkMappings, checkRequirements } from "../core/check/checkCoverage";
+import { checkMappings, checkMatrixMappings, checkRequirements } from "../core/check/checkCoverage";
 import { checkWorkbookTables } from "../core/check/checkWorkbook";
 import { filledRows } from "../core/check/tableData";
 import { toExcelDate, toExcelDateTime } from "../core/excelDate";
@@ -36,8 +36,10 @@ export async function checkWorkbook(context: Excel.RequestContext, today = new D
   }
   const mappings = data.table(MAPPINGS_TABLE);
   const requirements = data.table(REQUIREMENTS_TABLE);
+  const controls = data.table(CONTROLS_TABLE);
   const coverageProblems = [
-    ...(mappings ? checkMappings(mappings, data.table(CONTROLS_TABLE)) : []),
+    ...(mappings ? checkMappings(mappings, controls) : []),
+    ...(mappings && controls ? checkMatrixMappings(controls, mappings) : []),
     ...(requirements ? checkRequirements(requirements) : []),
   ];
   const found = checkWorkbookTables({

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, copyFileSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { operations, OperationBlockedError } from "../../src/excel";
 import { readXlsx, run, writeXlsx } from "../../src/headless";
@@ -11,7 +11,7 @@ const COMMAND_FLAGS: Record<string, string[]> = {
   check: ["--json"],
   snapshot: ["--json"],
   batch: ["--out", "--profile", "--frameworks", "--matrix", "--method", "--sample", "--json"],
-  catalog: ["--json"],
+  catalog: ["--json", "--reference"],
 };
 
 describe("help", () => {
@@ -115,7 +115,29 @@ describe("exit codes and --json", () => {
   it("catalog --json parses", async () => {
     const result = await ismp(["catalog", "--json"]);
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout[0]).frameworks.map((f: { key: string }) => f.key)).toContain("ISO27001");
+    const catalog = JSON.parse(result.stdout[0]);
+    expect(catalog.frameworks.map((f: { key: string }) => f.key)).toContain("ISO27001");
+    expect(catalog.reviewedExclusions[0]).toEqual({
+      crosswalk: expect.stringMatching(/\.json$/), fromFramework: expect.any(String), fromId: expect.any(String),
+      toFramework: expect.any(String), toId: expect.any(String), reason: expect.any(String), ...(catalog.reviewedExclusions[0].note ? { note: expect.any(String) } : {}),
+    });
+  });
+
+  it("catalog --reference reads crosswalks from a folder and reports precision, recall and unreviewed pairs", async () => {
+    const dir = tempDir();
+    const crosswalk = (records: Array<{ from_id: string; to_id: string }>) => JSON.stringify({ records });
+    mkdirSync(join(dir.path, "crosswalks"));
+    writeFileSync(join(dir.path, "crosswalks", "csf2_to_sp800-53r5.json"), crosswalk([{ from_id: "PR.AA-03", to_id: "IA-2(1)" }, { from_id: "PR.AA-03", to_id: "CP-9" }]));
+    for (const file of ["sp800-53r5_to_iso27001_2022.json", "csf2_to_iso27001_2022.json", "hipaa_to_sp800-53r5.json"]) writeFileSync(join(dir.path, "crosswalks", file), crosswalk([]));
+    const result = await ismp(["catalog", "--reference", dir.path]);
+    dir.cleanup();
+    expect(result.code).toBe(0);
+    const line = result.stdout.join("\n");
+    expect(line).toMatch(/NISTCSF x NIST80053 \(csf2_to_sp800-53r5\.json\): precision 1\/\d+ \(\d+%\), recall 1\/2 \(50%\); not implied 1: 0 reviewed exclusions, 1 unreviewed/);
+    expect(line).toContain("unreviewed: NISTCSF PR.AA-03 - NIST80053 CP-9: map it from one control or add it to src/core/controls/exclusions.ts with a reason");
+    const missing = await ismp(["catalog", "--reference", "/nonexistent-folder"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr.join("\n")).toContain("--reference: no crosswalk /nonexistent-folder/crosswalks/csf2_to_sp800-53r5.json");
   });
 });
 

@@ -137,7 +137,7 @@ export const CONTROL_MATRIX: RegisterDeclaration = {
     title: "Control matrix",
     subtitle:
       "One row per control. Framework columns hold the requirement IDs a control meets, separated by \"; \". " +
-      "Add your own controls and edit mappings freely: coverage is computed from this table.",
+      "Add your own controls freely; coverage credits a mapping through its row on the Mappings sheet (Check lists IDs that have none).",
     freezeColumns: 2,
   },
   fields: ({ frameworks }) => controlFields(frameworks),

@@ -3,16 +3,19 @@
  * nothing (unknown requirement, a parent instead of its leaves, a control not on the matrix, a
  * relationship outside the list), IDs spelled so the sheet's formulas cannot match them, and HIPAA
  * decisions: a Required specification marked not applicable, or an Addressable one without a
- * documented decision.
+ * documented decision. Control Matrix mapping cells naming requirements that no Mappings row backs
+ * (typically the analyst's own controls): coverage reads the Mappings rows, so those IDs earn nothing.
  */
-import { CONTROL } from "../blueprint/controlMatrix";
+import { CONTROL, mappingColumnHeader } from "../blueprint/controlMatrix";
 import { MAPPING } from "../blueprint/mappingsSheet";
 import { REQUIREMENT } from "../blueprint/requirementsSheet";
 import { childrenOf, findRequirement, getFramework, isWithdrawn, resolveFrameworkKey } from "../catalogs";
 import { RELATIONSHIPS } from "../controls/types";
 import { isNotApplicable } from "../coverage/credit";
+import { splitMappingCell } from "../coverage/mappingCells";
 import { FRAMEWORK_KEYS, type FrameworkKey } from "../frameworkKeys";
 import type { CheckProblem } from "./checkRisks";
+import { frameworksOfMatrix } from "./checkControls";
 import { filledRows, type TableData } from "./tableData";
 
 const KEY_BY_SHORT_NAME = new Map<string, FrameworkKey>(FRAMEWORK_KEYS.map((key) => [getFramework(key).shortName.toLowerCase(), key]));
@@ -71,6 +74,54 @@ export function checkRequirements(requirements: TableData): CheckProblem[] {
     if (!spec.required && row.text(REQUIREMENT.justification) === "")
       report(REQUIREMENT.justification, "hipaa-addressable-undecided", "warning",
         `HIPAA ${spec.id} (${spec.title}) is Addressable: document whether it is implemented as written, met by an alternative, or not reasonable and why.`);
+  }
+  return problems;
+}
+
+const sheetRow = (table: TableData, index: number) => table.headerRow + 2 + index;
+
+/** The key a Mappings row and a matrix cell share: control, framework and the catalog's spelling of the requirement. */
+function pairKey(controlId: string, key: FrameworkKey, typed: string): string {
+  return `${controlId.trim().toUpperCase()}|${key}|${findRequirement(key, typed)?.id ?? typed.trim().toUpperCase()}`;
+}
+
+/**
+ * Matrix mapping cells whose IDs have no Mappings row: coverage gives credit only through Mappings rows,
+ * so such an ID looks mapped on the Control Matrix but counts for nothing. One warning per cell, naming
+ * the control row, the column and the IDs, and saying which rows to add. Unknown IDs are left to the
+ * matrix's own rule.
+ */
+export function checkMatrixMappings(controls: TableData, mappings: TableData): CheckProblem[] {
+  const backed = new Set<string>();
+  for (const row of filledRows(mappings)) {
+    const key = KEY_BY_SHORT_NAME.get(row.text(MAPPING.framework).toLowerCase());
+    if (key) backed.add(pairKey(row.text(MAPPING.controlId), key, row.text(MAPPING.requirementId)));
+  }
+  const problems: CheckProblem[] = [];
+  const frameworks = frameworksOfMatrix(controls);
+  for (const row of filledRows(controls)) {
+    const controlId = row.text(CONTROL.id);
+    if (controlId === "") continue;
+    for (const key of frameworks) {
+      const header = mappingColumnHeader(key);
+      const unbacked = splitMappingCell(row.text(header))
+        .filter((typed) => findRequirement(key, typed) !== undefined)
+        .filter((typed) => !backed.has(pairKey(controlId, key, typed)));
+      if (unbacked.length === 0) continue;
+      const ids = unbacked.map((typed) => findRequirement(key, typed)!.id);
+      const listed = ids.length === 1 ? ids[0] : `${ids.slice(0, -1).join(", ")} and ${ids[ids.length - 1]}`;
+      problems.push({
+        code: "matrix-mapping-without-record",
+        severity: "warning",
+        sheet: controls.sheet,
+        address: row.address(header),
+        message:
+          `Control ${controlId} (${controls.sheet} row ${sheetRow(controls, row.index)}), column ${header}: ${listed} ${ids.length === 1 ? "has" : "have"} no row in the Mappings sheet, so ${ids.length === 1 ? "it earns" : "they earn"} no coverage credit. ` +
+          (ids.length === 1
+            ? `Add a Mappings row (Control ID ${controlId}, Framework ${header}, Requirement ID ${ids[0]}) with its Relationship, or remove the ID from the cell.`
+            : `Add one Mappings row per ID (Control ID ${controlId}, Framework ${header}, the Requirement ID) with its Relationship, or remove the IDs from the cell.`),
+      });
+    }
   }
   return problems;
 }

@@ -4,16 +4,17 @@ import type { LibraryControlSource } from "./types";
 export const ACCESS_CONTROLS: readonly LibraryControlSource[] = [
   {
     id: "IAM-01", name: "Access control policy and least privilege",
-    description: "Grant users and services only the access their role requires, enforced by the systems themselves according to a documented access policy.",
+    description: "Grant users and services only the access their role requires, enforced by the systems themselves according to a documented access policy that also names the few actions allowed without logging on.",
     element: "Access control", type: "Technical", function: "Preventive",
     mappings: {
-      ISO27001: ["A.5.15 <+8 @53iso:AC-3", "A.8.3 >9 @53iso:AC-3"],
+      ISO27001: ["A.5.15 <+8 @53iso:AC-3", "A.8.3 >9 @53iso:AC-3", "A.5.33 <+5 @53iso:AC-3"],
       NISTCSF: ["PR.AA-05 <+6 @csf53:AC-3"],
       SOC2: ["CC6.1 <+5", "CC6.3 <+5"],
       HIPAA: ["§164.308(a)(4)(ii)(B) <+8 @hip53:AC-3", "§164.308(a)(4)(ii)(C) <+6 @hip53:AC-3"],
-      NIST80053: ["AC-3 >9 @csf53:PR.AA-05", "AC-6 <+8 @csf53:PR.AA-05"],
+      NIST80053: ["AC-3 >9 @csf53:PR.AA-05", "AC-6 <+8 @csf53:PR.AA-05", "AC-14 >7"],
       NIST800171: ["3.1.1 <+5", "3.1.2 >8", "3.1.5 <+7"],
       GLBA: ["314.4(c)(1) <+7"],
+      GDPR: ["Art.5(1)(f) <+6"],
     },
   },
   {
@@ -36,7 +37,7 @@ export const ACCESS_CONTROLS: readonly LibraryControlSource[] = [
     element: "Access control", type: "Technical", function: "Preventive",
     mappings: {
       ISO27001: ["A.5.16 <+6 @53iso:IA-2"],
-      NISTCSF: ["PR.AA-01 <+6 @csf53:IA-2"],
+      NISTCSF: ["PR.AA-01 <+6 @csf53:IA-2", "PR.AA-03 <6 @csf53:IA-3"],
       SOC2: ["CC6.1 ~3"],
       HIPAA: ["§164.312(a)(2)(i) >9 @hip53:IA-2", "§164.312(d) <+6 @hip53:IA-2"],
       NIST80053: ["IA-2 <+6 @csf53:PR.AA-01", "IA-3 >9 @csf53:PR.AA-01", "IA-4 >9 @csf53:PR.AA-01", "IA-8 <+6 @csf53:PR.AA-01"],
@@ -52,7 +53,7 @@ export const ACCESS_CONTROLS: readonly LibraryControlSource[] = [
       NISTCSF: ["PR.AA-03 <+6 @csf53:IA-2"],
       SOC2: ["CC6.1 <+5", "CC6.6 ~3"],
       HIPAA: ["§164.312(d) <+6 @hip53:IA-2"],
-      NIST80053: ["IA-2 <+6 @csf53:PR.AA-03", "IA-11 <+6 @csf53:PR.AA-03"],
+      NIST80053: ["IA-2 <+6 @csf53:PR.AA-03"],
       NIST800171: ["3.5.3 >8", "3.5.4 >8"],
       GLBA: ["314.4(c)(5) =8"],
     },
@@ -133,7 +134,7 @@ export const ACCESS_CONTROLS: readonly LibraryControlSource[] = [
       NISTCSF: ["PR.AA-03 <+6 @csf53:AC-12"],
       SOC2: ["CC6.1 ~3"],
       HIPAA: ["§164.312(a)(2)(iii) =9 @hip53:AC-12"],
-      NIST80053: ["AC-11 <+8 @53iso:A.7.7", "AC-12 >9 @csf53:PR.AA-03"],
+      NIST80053: ["AC-11 <+8 @53iso:A.7.7", "AC-12 >9 @csf53:PR.AA-03", "IA-11 <+6 @csf53:PR.AA-03"],
       NIST800171: ["3.1.10 >8", "3.1.11 >8"],
     },
   },
@@ -143,7 +144,7 @@ export const ACCESS_CONTROLS: readonly LibraryControlSource[] = [
     element: "Access control", type: "Technical", function: "Preventive",
     mappings: {
       ISO27001: ["A.6.7 <+6 @53iso:AC-17", "A.8.20 <+6 @csfiso:PR.IR-01"],
-      NISTCSF: ["PR.AA-05 <+8 @csf53:AC-17", "PR.IR-01 <+6 @csfiso:A.8.20"],
+      NISTCSF: ["PR.AA-05 <+6 @csf53:AC-17", "PR.IR-01 <+6 @csfiso:A.8.20"],
       SOC2: ["CC6.6 ~3", "CC6.1 <+5"],
       HIPAA: ["§164.312(d) ~3", "§164.312(e)(2)(ii) <+7"],
       NIST80053: ["AC-17 =9 @csf53:PR.AA-05"],
@@ -168,7 +169,7 @@ export const ACCESS_CONTROLS: readonly LibraryControlSource[] = [
     description: "Connect only managed laptops and mobile devices, with full-disk encryption, screen lock and remote wipe enforced by device management.",
     element: "Access control", type: "Technical", function: "Preventive",
     mappings: {
-      ISO27001: ["A.8.1 <+8 @53iso:AC-19", "A.6.7 <+5"],
+      ISO27001: ["A.8.1 <+8 @53iso:AC-19", "A.6.7 <+5", "A.7.9 ~4 @53iso:AC-19"],
       NISTCSF: ["PR.PS-01 <+7", "PR.AA-05 <+6 @csf53:AC-19"],
       SOC2: ["CC6.1 ~3", "CC6.7 ~3"],
       HIPAA: ["§164.310(c) ~3", "§164.312(a)(2)(iv) ~3"],
@@ -182,9 +183,9 @@ export const ACCESS_CONTROLS: readonly LibraryControlSource[] = [
     element: "Access control", type: "Administrative", function: "Preventive",
     mappings: {
       ISO27001: ["A.5.14 <+6 @53iso:AC-20", "A.5.10 <+5"],
-      NISTCSF: ["PR.AA-05 <+6 @csfiso:A.5.14", "ID.AM-04 <+6 @csf53:AC-20"],
+      NISTCSF: ["PR.AA-05 <+6 @csfiso:A.5.14", "ID.AM-04 ~3 @csf53:AC-20"],
       SOC2: ["CC6.1 <+5", "CC6.7 <+5"],
-      HIPAA: ["§164.308(a)(4)(ii)(B) <+7"],
+      HIPAA: ["§164.308(a)(4)(ii)(B) ~4"],
       NIST80053: ["AC-20 <+6 @csf53:ID.AM-04", "AC-22 >8", "AC-21 >8"],
       NIST800171: ["3.1.20 >8", "3.1.21 >8", "3.1.22 >8"],
     },
@@ -198,7 +199,7 @@ export const ACCESS_CONTROLS: readonly LibraryControlSource[] = [
       NISTCSF: ["PR.AA-05 <+6 @csfiso:A.8.2", "RC.RP-01 ~3"],
       SOC2: ["CC6.1 <+5", "A1.2 ~3"],
       HIPAA: ["§164.312(a)(2)(ii) =9 @hip53:CP-2"],
-      NIST80053: ["AC-14 >8", "CP-2 <+6 @53iso:A.5.29"],
+      NIST80053: ["CP-2 <+6 @53iso:A.5.29"],
     },
   },
   {
@@ -267,7 +268,7 @@ export const ACCESS_CONTROLS: readonly LibraryControlSource[] = [
       NIST80053: ["SC-28 >9 @csf53:PR.DS-01", "SC-13 <+6 @csf53:PR.DS-01"],
       NIST800171: ["3.13.16 =8"],
       GLBA: ["314.4(c)(3) <+7"],
-      GDPR: ["Art.32(1)(a) <+7"],
+      GDPR: ["Art.32(1)(a) <+7", "Art.5(1)(f) <+6"],
     },
   },
   {
@@ -293,7 +294,7 @@ export const ACCESS_CONTROLS: readonly LibraryControlSource[] = [
       ISO27001: ["A.8.24 <+8 @53iso:SC-12"],
       NISTCSF: ["PR.DS-01 <+6 @csf53:SC-12", "PR.DS-02 <+6 @csf53:SC-12"],
       SOC2: ["CC6.1 ~3"],
-      HIPAA: ["§164.312(a)(2)(iv) ~3"],
+      HIPAA: ["§164.312(a)(2)(iv) ~3", "§164.312(e)(2)(ii) ~3 @hip53:SC-12"],
       NIST80053: ["SC-12 >9 @csf53:PR.DS-01", "SC-17 >9 @53iso:A.8.24"],
       NIST800171: ["3.13.10 =8"],
       GLBA: ["314.4(c)(3) ~3"],
@@ -304,7 +305,7 @@ export const ACCESS_CONTROLS: readonly LibraryControlSource[] = [
     description: "Protect data while it is processed, for example by memory protection and isolating processes so one cannot read another's memory.",
     element: "Cryptography", type: "Technical", function: "Preventive",
     mappings: {
-      ISO27001: ["A.8.24 <+7", "A.8.27 <+5"],
+      ISO27001: ["A.8.24 ~3", "A.8.27 <+5"],
       NISTCSF: ["PR.DS-10 <+8 @csf53:SC-4"],
       SOC2: ["CC6.1 ~3"],
       NIST80053: ["SC-4 >9 @csf53:PR.DS-10", "SC-39 >9 @csf53:PR.DS-10", "SI-16 <+8 @csf53:PR.DS-10"],

@@ -14,7 +14,7 @@ export const CROSSWALK_FILES = {
   hip53: "hipaa_to_sp800-53r5.json",
   csf171: "csf2_to_sp800-171r3.json",
 } as const;
-type CrosswalkCode = keyof typeof CROSSWALK_FILES;
+export type CrosswalkCode = keyof typeof CROSSWALK_FILES;
 
 const RELATIONSHIP_CODES: Readonly<Record<string, Relationship>> = { "=": "Equal", "<": "Subset of", ">": "Superset of", "~": "Intersects" };
 

@@ -7,6 +7,7 @@
  * f5ed2452-2337-4f71-bed3-c8ae6d2b276e). Excel also upper-cases function names and keeps its own
  * spacing. Two formulas with the same canonical text compute the same.
  */
+import { closingBracketIndex } from "../formulaBrackets";
 
 /**
  * The canonical text of a formula. `hostTable` is the table the formula's cell belongs to: a
@@ -42,7 +43,12 @@ export function canonicalFormula(formula: string, hostTable?: string): string {
       const name = /[A-Za-z_\\][\w.\\]*$/.exec(plain)?.[0] ?? "";
       plain = plain.slice(0, plain.length - name.length);
       flush();
-      const close = closingBracket(text, at);
+      const close = closingBracketIndex(text, at);
+      if (close < 0) {
+        // Unbalanced (Excel never returns such a formula): compared as plain text, so it matches nothing valid.
+        plain += text.slice(at);
+        break;
+      }
       out += canonicalReference(name || hostTable || "", text.slice(at + 1, close), hostTable === undefined);
       at = close + 1;
       continue;
@@ -62,18 +68,6 @@ function stringEnd(text: string, start: number, quote = '"'): number {
     else return at + 1;
   }
   return text.length;
-}
-
-/** The "]" closing the "[" at `open`; inside brackets an apostrophe escapes the next character. */
-function closingBracket(text: string, open: number): number {
-  let depth = 0;
-  for (let at = open; at < text.length; at++) {
-    const char = text[at];
-    if (char === "'") at++;
-    else if (char === "[") depth++;
-    else if (char === "]" && --depth === 0) return at;
-  }
-  return text.length - 1;
 }
 
 /** `Risks[@[Inherent Likelihood]]`, `[[#This Row],[Inherent Likelihood]]`, `Risks[Status]` … → one spelling. */
@@ -102,7 +96,8 @@ function bracketedParts(text: string): string[] {
       at++;
       continue;
     }
-    const close = closingBracket(text, at);
+    const found = closingBracketIndex(text, at);
+    const close = found < 0 ? text.length : found;
     const item = text.slice(at + 1, close);
     const part = item.trim().startsWith("#") ? special(item) : column(item);
     const previous = parts.length - 1;

@@ -1,4 +1,5 @@
 /** Splits an Excel formula (Office.js A1 syntax, English) into tokens. */
+import { closingBracketIndex } from "../../core/formulaBrackets";
 import { ERROR_CODES, type ErrorCode } from "./values";
 
 export type Token =
@@ -122,14 +123,9 @@ function readQuoted(text: string, start: number, quote: string): { value: string
   throw new FormulaSyntaxError(`Unterminated ${quote}`);
 }
 
-/** Index of the "]" closing the "[" at `open`; ' escapes the next character inside brackets. */
+/** Index of the "]" closing the "[" at `open`; unbalanced brackets are a syntax error. */
 export function matchingBracket(text: string, open: number): number {
-  let depth = 0;
-  for (let at = open; at < text.length; at++) {
-    const char = text[at];
-    if (char === "'") at++;
-    else if (char === "[") depth++;
-    else if (char === "]" && --depth === 0) return at;
-  }
-  throw new FormulaSyntaxError("Unbalanced [ in a structured reference");
+  const close = closingBracketIndex(text, open);
+  if (close < 0) throw new FormulaSyntaxError("Unbalanced [ in a structured reference");
+  return close;
 }

@@ -2,8 +2,8 @@ import { CONTROL } from "../../../src/core/blueprint/controlMatrix";
 import { MAPPING } from "../../../src/core/blueprint/mappingsSheet";
 import { REQUIREMENT } from "../../../src/core/blueprint/requirementsSheet";
 import type { CellValue } from "../../../src/core/blueprint/types";
-import { checkMappings, checkRequirements } from "../../../src/core/check/checkCoverage";
-import { tableOf } from "./tables";
+import { checkMappings, checkMatrixMappings, checkRequirements } from "../../../src/core/check/checkCoverage";
+import { columnOf, tableOf } from "./tables";
 
 const controls = tableOf("Controls", "Control Matrix", [{ [CONTROL.id]: "IAM-04", [CONTROL.status]: "Implemented" }], Object.values(CONTROL));
 const row = (overrides: Record<string, CellValue>): Record<string, CellValue> => ({
@@ -58,5 +58,43 @@ describe("checkRequirements (HIPAA)", () => {
   it("leaves standards without specifications and other frameworks alone", () => {
     expect(checkRequirements(requirements({ [REQUIREMENT.id]: "§164.308(a)(2)" }))).toEqual([]);
     expect(checkRequirements(requirements({ [REQUIREMENT.framework]: "ISO 27001", [REQUIREMENT.id]: "A.5.1", [REQUIREMENT.applicable]: "No" }))).toEqual([]);
+  });
+});
+
+describe("checkMatrixMappings (matrix cells without Mappings rows)", () => {
+  const iso = "ISO 27001";
+  const matrix = (...rows: Array<Record<string, CellValue>>) =>
+    tableOf("Controls", "Control Matrix", rows, [...Object.values(CONTROL), iso, "NIST CSF"]);
+  const ownControl = { [CONTROL.id]: "ACME-01", [CONTROL.status]: "Implemented" };
+
+  it("warns at the cell when a user's control names IDs no Mappings row backs, naming the row, the column and the fix", () => {
+    const controlsTable = matrix({ [CONTROL.id]: "IAM-04", [iso]: "A.8.5" }, { ...ownControl, [iso]: "A.5.15; a.8.3", "NIST CSF": "PR.AA-05" });
+    const problems = checkMatrixMappings(controlsTable, mappings(row({})));
+    expect(problems.map((p) => [p.code, p.severity, p.sheet, p.address])).toEqual([
+      ["matrix-mapping-without-record", "warning", "Control Matrix", `${columnOf(controlsTable, iso)}6`],
+      ["matrix-mapping-without-record", "warning", "Control Matrix", `${columnOf(controlsTable, "NIST CSF")}6`],
+    ]);
+    expect(problems[0].message).toBe(
+      "Control ACME-01 (Control Matrix row 6), column ISO 27001: A.5.15 and A.8.3 have no row in the Mappings sheet, so they earn no coverage credit. " +
+        "Add one Mappings row per ID (Control ID ACME-01, Framework ISO 27001, the Requirement ID) with its Relationship, or remove the IDs from the cell.",
+    );
+    expect(problems[1].message).toContain("Add a Mappings row (Control ID ACME-01, Framework NIST CSF, Requirement ID PR.AA-05)");
+  });
+
+  it("is quiet once each ID has a Mappings row, whatever the case and spacing typed", () => {
+    const controlsTable = matrix({ ...ownControl, [iso]: "A.5.15; A.8.3 " });
+    const backed = mappings(
+      row({ [MAPPING.controlId]: "acme-01", [MAPPING.requirementId]: "A.5.15" }),
+      row({ [MAPPING.controlId]: "ACME-01", [MAPPING.requirementId]: " a.8.3" }),
+    );
+    expect(checkMatrixMappings(controlsTable, backed)).toEqual([]);
+  });
+
+  it("leaves unknown IDs to the matrix's own rule and ignores a row for another framework", () => {
+    const controlsTable = matrix({ ...ownControl, [iso]: "A.9.9; A.5.15" });
+    const otherFramework = mappings(row({ [MAPPING.controlId]: "ACME-01", [MAPPING.framework]: "NIST CSF", [MAPPING.requirementId]: "A.5.15" }));
+    const problems = checkMatrixMappings(controlsTable, otherFramework);
+    expect(problems).toHaveLength(1);
+    expect(problems[0].message).toMatch(/^Control ACME-01 \(Control Matrix row 5\), column ISO 27001: A\.5\.15 has no row/);
   });
 });
