@@ -15,6 +15,7 @@ import { FrameworkKey } from "./frameworkKeys";
 import { ratingFor, riskScore } from "./scoring";
 import { Scales } from "./scales";
 import { computeOperationsKpis } from "./operationsKpis";
+import { computeGovernanceKpis } from "./governanceKpis";
 import type { OptionalRegisterKey } from "./registers/keys";
 
 export interface KpiInput {
@@ -29,7 +30,7 @@ export interface KpiInput {
   /** Today as an Excel serial date; `now` adds the time of day (defaults to the start of today). */
   today: number;
   now?: number;
-  /** Operations registers in the workbook, and every table the operations KPIs read (registers and Scales tables), by lower-case name. */
+  /** Operations registers in the workbook, and every table the operations and governance KPIs read (registers and Scales tables), by lower-case name. */
   registers?: readonly OptionalRegisterKey[];
   tables?: ReadonlyMap<string, TableData>;
 }
@@ -48,6 +49,8 @@ export interface Kpis {
   criticalAssetsAtRisk: number;
   /** Operations KPIs by key ("ops:mttd"); undefined where there is nothing to measure. */
   operations: Record<string, number | undefined>;
+  /** Governance KPIs by key ("gov:roadmapProgress"), from the Program sheet's registers. */
+  governance: Record<string, number | undefined>;
 }
 
 interface ScoredRisk {
@@ -115,6 +118,11 @@ export function computeKpis(input: KpiInput): Kpis {
     }
   }
 
+  const compute = {
+    today,
+    now: input.now ?? today,
+    tables: new Map([...(input.tables ?? []), ...(input.assets ? [[input.assets.name.toLowerCase(), input.assets] as const] : [])]),
+  };
   const assets = input.assets ? filledRows(input.assets) : [];
   const topBands = new Set(scales.bands.slice(-2).map((b) => b.rating.toLowerCase()));
   const atRiskAssets = new Set<string>();
@@ -138,11 +146,8 @@ export function computeKpis(input: KpiInput): Kpis {
     coverage,
     assetsWithoutOwner: assets.filter((a) => a.text(ASSET.id) && !a.text(ASSET.owner)).length,
     criticalAssetsAtRisk,
-    operations: computeOperationsKpis(input.registers ?? [], {
-      today,
-      now: input.now ?? today,
-      tables: new Map([...(input.tables ?? []), ...(input.assets ? [[input.assets.name.toLowerCase(), input.assets] as const] : [])]),
-    }),
+    operations: computeOperationsKpis(input.registers ?? [], compute),
+    governance: computeGovernanceKpis(compute),
   };
 }
 

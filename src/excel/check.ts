@@ -5,6 +5,9 @@ import { REQUIREMENTS_TABLE } from "../core/blueprint/requirementsSheet";
 import { RISKS_TABLE } from "../core/blueprint/riskRegister";
 import { checkMappings, checkMatrixMappings, checkRequirements } from "../core/check/checkCoverage";
 import { checkWorkbookTables } from "../core/check/checkWorkbook";
+import { checkCharter } from "../core/check/checkCharter";
+import { CHARTER_BLOCK } from "../core/blueprint/programSheet";
+import { findRowBlock } from "../core/plan/snapshot";
 import { filledRows } from "../core/check/tableData";
 import { toExcelDate, toExcelDateTime } from "../core/excelDate";
 import { REGISTERS } from "../core/registers";
@@ -50,7 +53,9 @@ export async function checkWorkbook(context: Excel.RequestContext, today = new D
     today: toExcelDate(today),
     now: toExcelDateTime(today),
   });
-  return [...found, ...overrideProblems(data, REGISTERS.map((r) => r.table)), ...coverageProblems];
+  const charter = findRowBlock(data.snapshot, CHARTER_BLOCK);
+  const charterProblems = checkCharter(charter?.body ? { ...charter, rows: charter.body } : undefined, toExcelDate(today));
+  return [...found, ...charterProblems, ...overrideProblems(data, REGISTERS.map((r) => r.table)), ...coverageProblems];
 }
 
 export async function selectRange(context: Excel.RequestContext, sheet: string, address: string): Promise<void> {

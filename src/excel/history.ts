@@ -10,9 +10,10 @@ import { CellValue } from "../core/blueprint/types";
 import { computeKpis, Kpis } from "../core/kpis";
 import { toExcelDate, toExcelDateTime } from "../core/excelDate";
 import { STRUCTURE_PROTECTED } from "../core/plan/planBuild";
-import { OPTIONAL_REGISTERS } from "../core/registers";
+import { GOVERNANCE_REGISTERS, OPTIONAL_REGISTERS } from "../core/registers";
 
-const OPERATIONS_TABLES = Object.values(OPTIONAL_REGISTERS).map((r) => r.table);
+/** The registers the operations and governance KPIs read. */
+const OPERATIONS_TABLES = [...Object.values(OPTIONAL_REGISTERS), ...GOVERNANCE_REGISTERS].map((r) => r.table);
 import { OperationBlockedError } from "./errors";
 import { createSyncCounter } from "./syncCounter";
 import { readWorkbookData } from "./workbookData";
@@ -27,7 +28,9 @@ export function kpiValue(kpis: Kpis, key: string): number | "" {
         ? kpis.coverage[arg as keyof Kpis["coverage"]]
         : kind === "ops"
           ? kpis.operations[key]
-          : (kpis[kind as keyof Omit<Kpis, "openByRating" | "coverage" | "operations">] as number | undefined);
+          : kind === "gov"
+            ? kpis.governance[key]
+            : (kpis[kind as keyof Omit<Kpis, "openByRating" | "coverage" | "operations" | "governance">] as number | undefined);
   return value === undefined ? "" : value;
 }
 

@@ -8,6 +8,7 @@ import { HISTORY_TABLE } from "../core/blueprint/historySheet";
 import { REQUIREMENTS_TABLE } from "../core/blueprint/requirementsSheet";
 import { RISKS_TABLE } from "../core/blueprint/riskRegister";
 import { LEGACY_SETTINGS_TABLE, SCALE_TABLES, SCORE_MATRIX_NAME, SETTINGS_BLOCK } from "../core/blueprint/scalesSheet";
+import { CHARTER_BLOCK } from "../core/blueprint/programSheet";
 import { TableData } from "../core/check/tableData";
 import { OPERATIONS_SCALE_TABLES } from "../core/blueprint/operationsScales";
 import { OPTIONAL_REGISTER_KEYS, OPTIONAL_REGISTERS, OptionalRegisterKey } from "../core/registers";
@@ -74,7 +75,7 @@ export async function readWorkbookData(
     : undefined;
   const snapshot = await readSnapshot(
     context,
-    { tables: [...wanted, HISTORY_TABLE, ...SCALE_TABLE_NAMES], fullTables: SCALE_TABLE_NAMES, sheets: [], gridName: SCORE_MATRIX_NAME, blocks: [SETTINGS_BLOCK], calculated },
+    { tables: [...wanted, HISTORY_TABLE, ...SCALE_TABLE_NAMES], fullTables: SCALE_TABLE_NAMES, sheets: [], gridName: SCORE_MATRIX_NAME, blocks: [SETTINGS_BLOCK, CHARTER_BLOCK], calculated },
     sync,
   );
   const memory = readMemory(snapshot.memoryRows);

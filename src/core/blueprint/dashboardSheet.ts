@@ -15,8 +15,9 @@ import { HISTORY_TABLE } from "./historySheet";
 import { RISK, RISKS_TABLE } from "./riskRegister";
 import { SCALE_TABLES } from "./scalesSheet";
 import { SECTION, SUBTITLE, TITLE, widthFor } from "./style";
-import { KpiTarget, OPERATIONS_SCALE_TABLES, OPS_SCALE } from "./operationsScales";
-import { operationsKpisFor } from "../operationsKpis";
+import { Better, KpiTarget, OPERATIONS_SCALE_TABLES, OPS_SCALE } from "./operationsScales";
+import { operationsKpisFor, type OperationsKpi } from "../operationsKpis";
+import { GOVERNANCE_KPIS } from "../governanceKpis";
 import type { OptionalRegisterKey } from "../registers/keys";
 import { BlockSpec, ChartSpec, RowBlockSpec, SheetSpec, tableColumn } from "./types";
 import { DATE_FORMAT, TREATMENTS } from "./vocabulary";
@@ -41,10 +42,18 @@ export interface KpiSpec {
   label: string;
   formula: string;
   format: "count" | "percent" | "decimal";
-  section: "Risk posture" | "Controls & compliance" | "Assets" | "Operations";
-  /** Operations KPIs carry a target (KpiTargets on the Scales sheet) and the direction that is better. */
+  section: "Risk posture" | "Controls & compliance" | "Assets" | "Operations" | "Governance";
+  /** Operations and governance KPIs carry a target (KpiTargets on the Scales sheet) and the direction that is better. */
   target?: KpiTarget;
+  /** Which way is better, for the management review's trend word (a target's own direction when it has one). */
+  better?: Better;
 }
+
+/** Which way an indicator is better: its target's direction, else its own, else Higher. */
+export const betterOf = (kpi: Pick<KpiSpec, "target" | "better">): Better => kpi.target?.better ?? kpi.better ?? "Higher";
+
+/** Sections in the order the Dashboard shows them. */
+export const KPI_SECTIONS = ["Risk posture", "Controls & compliance", "Assets", "Operations", "Governance"] as const satisfies ReadonlyArray<KpiSpec["section"]>;
 
 /** KpiTargets' rows: every KPI that carries a target. */
 export function kpiTargets(kpis: readonly KpiSpec[]): KpiTarget[] {
@@ -66,11 +75,19 @@ export function kpiSpecs(scales: Scales, frameworks: readonly FrameworkKey[], re
   const bandKpis: KpiSpec[] = [...scales.bands]
     .map((b, i) => ({ b, i: i + 1 }))
     .reverse()
-    .map(({ b, i }) => ({ key: `open:${b.rating}`, label: `Open ${b.rating} risks`, formula: openRatingFormula(i), format: "count", section: "Risk posture" }));
+    .map(({ b, i }) => ({ key: `open:${b.rating}`, label: `Open ${b.rating} risks`, formula: openRatingFormula(i), format: "count", section: "Risk posture", better: "Lower" }));
+  const withTarget = (section: KpiSpec["section"]) => (k: OperationsKpi): KpiSpec => ({
+    key: k.key,
+    label: k.label,
+    formula: k.formula,
+    format: k.format,
+    section,
+    target: { indicator: k.label, target: k.target, better: k.better },
+  });
   return [
     ...bandKpis,
-    { key: "outsideAppetite", label: "Open risks outside appetite", formula: `=COUNTIFS(${risk(RISK.withinAppetite)},"No",${OPEN})`, format: "count", section: "Risk posture" },
-    { key: "overdueReviews", label: "Overdue risk reviews", formula: `=${overdue("Yes")}`, format: "count", section: "Risk posture" },
+    { key: "outsideAppetite", label: "Open risks outside appetite", formula: `=COUNTIFS(${risk(RISK.withinAppetite)},"No",${OPEN})`, format: "count", section: "Risk posture", better: "Lower" },
+    { key: "overdueReviews", label: "Overdue risk reviews", formula: `=${overdue("Yes")}`, format: "count", section: "Risk posture", better: "Lower" },
     {
       key: "treatmentProgress",
       label: "Treatment progress (above appetite, now within)",
@@ -101,17 +118,17 @@ export function kpiSpecs(scales: Scales, frameworks: readonly FrameworkKey[], re
         section: "Controls & compliance",
       }),
     ),
-    { key: "assetsWithoutOwner", label: "Assets without an owner", formula: `=COUNTIFS(${asset(ASSET.id)},"<>",${asset(ASSET.owner)},"")`, format: "count", section: "Assets" },
+    { key: "assetsWithoutOwner", label: "Assets without an owner", formula: `=COUNTIFS(${asset(ASSET.id)},"<>",${asset(ASSET.owner)},"")`, format: "count", section: "Assets", better: "Lower" },
     {
       key: "criticalAssetsAtRisk",
       label: "Critical assets with open high risks",
       formula: `=COUNTIFS(${asset(ASSET.criticality)},"Critical",${asset(ASSET.openHighRisks)},">0")`,
       format: "count",
       section: "Assets",
+      better: "Lower",
     },
-    ...operationsKpisFor(registers).map(
-      (k): KpiSpec => ({ key: k.key, label: k.label, formula: k.formula, format: k.format, section: "Operations", target: { indicator: k.label, target: k.target, better: k.better } }),
-    ),
+    ...operationsKpisFor(registers).map(withTarget("Operations")),
+    ...GOVERNANCE_KPIS.map(withTarget("Governance")),
   ];
 }
 
@@ -136,14 +153,14 @@ const TARGET_FORMAT = { count: `"Target "0`, percent: `"Target "0%`, decimal: `"
 export const TILE_STATES = { onTarget: "On target", offTarget: "Off target", noTarget: "No target", noData: "No data" } as const;
 
 /** KpiTargets' value for an indicator: "" when it has no row or a blank target (INDEX of a blank cell would show 0). */
-function targetFormula(label: string): string {
+export function targetFormula(label: string): string {
   const target = tableColumn(OPERATIONS_SCALE_TABLES.kpiTargets, OPS_SCALE.target);
   const match = `MATCH("${label.replace(/"/g, '""')}",${tableColumn(OPERATIONS_SCALE_TABLES.kpiTargets, OPS_SCALE.indicator)},0)`;
   return `=IFERROR(IF(INDEX(${target},${match})="","",INDEX(${target},${match})),"")`;
 }
 
 /** On target when the figure is at or beyond the target in the Better direction (Higher unless KpiTargets says Lower). */
-function stateFormula(label: string, value: string, target: string): string {
+export function stateFormula(label: string, value: string, target: string): string {
   const better = `IFERROR(INDEX(${tableColumn(OPERATIONS_SCALE_TABLES.kpiTargets, OPS_SCALE.better)},MATCH("${label.replace(/"/g, '""')}",${tableColumn(OPERATIONS_SCALE_TABLES.kpiTargets, OPS_SCALE.indicator)},0)),"Higher")`;
   const s = TILE_STATES;
   return `=IF(${value}="","${s.noData}",IF(${target}="","${s.noTarget}",IF(IF(${better}="Lower",${value}<=${target},${value}>=${target}),"${s.onTarget}","${s.offTarget}")))`;
@@ -153,7 +170,7 @@ function tileLayout(kpis: readonly KpiSpec[]): { blocks: BlockSpec[]; targetTile
   const blocks: BlockSpec[] = [];
   const targetTiles: TargetTile[] = [];
   let row = TILE.top;
-  for (const section of ["Risk posture", "Controls & compliance", "Assets", "Operations"] as const) {
+  for (const section of KPI_SECTIONS) {
     const items = kpis.map((k, i) => ({ k, i })).filter(({ k }) => k.section === section);
     if (items.length === 0) continue;
     const withTargets = items.some(({ k }) => k.target);

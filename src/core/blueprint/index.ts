@@ -14,6 +14,8 @@ import { scalesSheet } from "./scalesSheet";
 import { mappingsSheet } from "./mappingsSheet";
 import { soaSheet } from "./soaSheet";
 import { topRisksSheet } from "./topRisksSheet";
+import { programSheet } from "./programSheet";
+import { managementReviewSheet } from "./managementReviewSheet";
 import { PrintSpec, SheetSpec, WorkbookBlueprint } from "./types";
 
 export interface BlueprintContext {
@@ -41,6 +43,8 @@ export function buildBlueprint(options: BuildOptions, context: BlueprintContext)
     dashboardSheet(scales, options.frameworks, registers),
     topRisksSheet(),
     heatmapSheet(scales),
+    programSheet(seeds, options.organisation),
+    managementReviewSheet(kpis, registers, seeds),
     ...CORE_REGISTERS.map((register) => registerSheet(register, seeds)),
     ...registers.map((key) => registerSheet(OPTIONAL_REGISTERS[key], seeds)),
     requirementsSheet({ frameworks: options.frameworks, soc2Categories: options.soc2Categories }),

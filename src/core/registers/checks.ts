@@ -6,7 +6,8 @@
 import type { CheckProblem } from "../check/problem";
 import { filledRows, RowView, TableData } from "../check/tableData";
 import { fixedValues } from "./columns";
-import { CheckContext, FieldSpec, RegisterDeclaration, Report } from "./types";
+import { cellAddress } from "../a1";
+import { CheckContext, FieldSpec, RegisterDeclaration, Report, TableReport } from "./types";
 
 /** IDs in a cell are separated by "; " (commas and new lines are tolerated too). */
 export function splitIds(text: string): string[] {
@@ -91,17 +92,19 @@ export function checkRegister(register: RegisterDeclaration, table: TableData, c
   const present = new Set(table.headers.map((h) => h.trim().toLowerCase()));
   const columns = fields.filter((f) => present.has(f.header.toLowerCase()) && f.header !== register.keyColumn);
   const rows = filledRows(table);
+  const key = register.keyColumn;
+  const together = register.uniqueTogether ?? [key];
+  const identity = (row: RowView) => together.map((h) => row.text(h).toLowerCase()).join("\u0000");
   const idCount = new Map<string, number>();
   for (const row of rows) {
-    const id = row.text(register.keyColumn).toLowerCase();
-    if (id) idCount.set(id, (idCount.get(id) ?? 0) + 1);
+    if (row.text(key)) idCount.set(identity(row), (idCount.get(identity(row)) ?? 0) + 1);
   }
-  const key = register.keyColumn;
+  const repeated = together.length > 1 ? `${together.join(" and ")} are used together more than once` : `${key} is used more than once`;
   for (const row of rows) {
     const id = row.text(key);
     const label = id || `Row ${row.index + 1}`;
     if (!id) report(row, key, "blank-id", "error", `${label}: ${key} is blank.`);
-    else if ((idCount.get(id.toLowerCase()) ?? 0) > 1) report(row, key, "duplicate-id", "error", `${id}: ${key} is used more than once.`);
+    else if ((idCount.get(identity(row)) ?? 0) > 1) report(row, key, "duplicate-id", "error", `${id}: ${repeated}.`);
     for (const field of columns) checkField(field, row, label, report, context);
     for (const [first, second] of register.dateOrder ?? []) {
       const a = row.get(first);
@@ -110,5 +113,10 @@ export function checkRegister(register: RegisterDeclaration, table: TableData, c
     }
     for (const rule of register.rules ?? []) rule(row, label, report, context);
   }
+  const reportTable: TableReport = (header, code, severity, message) => {
+    const column = Math.max(table.headers.findIndex((h) => h.trim().toLowerCase() === header.toLowerCase()), 0);
+    problems.push({ code, severity, sheet: table.sheet, address: cellAddress({ row: table.headerRow, column: table.firstColumn + column }), message });
+  };
+  for (const rule of register.tableRules ?? []) rule(rows, report, reportTable, context);
   return problems;
 }

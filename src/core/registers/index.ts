@@ -11,6 +11,11 @@ import { OptionalRegisterKey } from "./keys";
 import { TRAINING_REGISTER } from "./training";
 import { RegisterDeclaration } from "./types";
 import { VULNERABILITIES } from "./vulnerabilities";
+import { MEETINGS_REGISTER } from "./meetings";
+import { RACI_REGISTER } from "./raci";
+import { RESOURCE_REQUESTS_REGISTER } from "./resourceRequests";
+import { ROADMAP_REGISTER } from "./roadmap";
+import { ROLES_REGISTER } from "./roles";
 
 /** Registers every workbook has. */
 export const CORE_REGISTERS: readonly RegisterDeclaration[] = [RISK_REGISTER, ASSET_INVENTORY, CONTROL_MATRIX];
@@ -23,7 +28,13 @@ export const OPTIONAL_REGISTERS: Readonly<Record<OptionalRegisterKey, RegisterDe
   training: TRAINING_REGISTER,
 };
 
-export const REGISTERS: readonly RegisterDeclaration[] = [...CORE_REGISTERS, ...Object.values(OPTIONAL_REGISTERS)];
+/**
+ * The governance registers every workbook has: the Program sheet's four (laid out side by side by
+ * blueprint/programSheet.ts) and the Management Review's resource requests.
+ */
+export const GOVERNANCE_REGISTERS: readonly RegisterDeclaration[] = [ROADMAP_REGISTER, ROLES_REGISTER, RACI_REGISTER, MEETINGS_REGISTER, RESOURCE_REQUESTS_REGISTER];
+
+export const REGISTERS: readonly RegisterDeclaration[] = [...CORE_REGISTERS, ...Object.values(OPTIONAL_REGISTERS), ...GOVERNANCE_REGISTERS];
 
 /** The register whose table is `table` (case-insensitive). */
 export function registerByTable(table: string): RegisterDeclaration | undefined {

@@ -8,10 +8,11 @@ import { RegisterDeclaration, SeedContext } from "./types";
 export const REGISTER_ANCHOR = "A4";
 const HEADER_ROW = 4;
 
-export function registerTable(register: RegisterDeclaration, context: SeedContext): TableSpec {
+/** The register's table; `anchor` places it beside others on a shared sheet (the Program sheet's four). */
+export function registerTable(register: RegisterDeclaration, context: SeedContext, anchor = REGISTER_ANCHOR): TableSpec {
   return {
     name: register.table,
-    anchor: REGISTER_ANCHOR,
+    anchor,
     style: TABLE_STYLE,
     columns: register.fields(context).map(columnOf),
     keyColumns: [register.keyColumn],

@@ -10,4 +10,9 @@ export const REGISTER_TABLES = {
   vulnerabilities: "Vulnerabilities",
   accessReviews: "AccessReviews",
   training: "Training",
+  roadmap: "Roadmap",
+  roles: "Roles",
+  raci: "Raci",
+  meetings: "Meetings",
+  resourceRequests: "ResourceRequests",
 } as const;

@@ -108,6 +108,12 @@ export type Report = (row: RowView, header: string, code: string, severity: Chec
 /** A rule of one register, run on each filled row after the generic rules. `label` is the row's ID or "Row n". */
 export type RowRule = (row: RowView, label: string, report: Report, context: CheckContext) => void;
 
+/** Reports a problem of the table as a whole (no row to point at): at the header cell of `header`. */
+export type TableReport = (header: string, code: string, severity: CheckProblem["severity"], message: string) => void;
+
+/** A rule over all of a register's filled rows at once (each RACI element's Accountable), run after the row rules. */
+export type TableRule = (rows: readonly RowView[], report: Report, reportTable: TableReport, context: CheckContext) => void;
+
 export interface RegisterSheet {
   /** Stable key of the sheet in the blueprint ("risks"). */
   key: string;
@@ -135,6 +141,12 @@ export interface RegisterDeclaration {
   /** Pairs of date columns whose first must not be after the second. */
   dateOrder?: ReadonlyArray<readonly [string, string]>;
   rules?: readonly RowRule[];
+  tableRules?: readonly TableRule[];
+  /**
+   * Columns whose values together identify a row, when the key column alone may repeat (a RACI
+   * activity under two elements); Check's duplicate rule uses them. Default: the key column.
+   */
+  uniqueTogether?: readonly string[];
   /** The plan appends seed rows whose keys the table lacks (see TableSpec.appendMissing). */
   keyedSeeds?: boolean;
 }

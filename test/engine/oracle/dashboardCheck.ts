@@ -52,6 +52,7 @@ function kpiValue(key: string, kpis: Kpis): ExpectedValue {
   if (kind === "open") return kpis.openByRating[detail] ?? 0;
   if (kind === "coverage") return ratio(kpis.coverage[detail as FrameworkKey]);
   if (kind === "ops") return ratio(kpis.operations[key]);
+  if (kind === "gov") return ratio(kpis.governance[key]);
   const scalar = kpis[kind as keyof Kpis];
   if (typeof scalar === "number" || scalar === undefined) return ratio(scalar);
   throw new Error(`No KPI value for ${key}`);
@@ -59,28 +60,34 @@ function kpiValue(key: string, kpis: Kpis): ExpectedValue {
 
 const countWhere = (rows: readonly TableRow[], column: string, value: string) => rows.filter((r) => text(r[column].value) === value).length;
 
+/** The core's KPIs over the workbook's own rows, with the scales, frameworks and registers they were computed for. */
+export function coreKpis(context: CheckContext): { kpis: Kpis; specs: KpiSpec[]; scales: Scales; frameworks: FrameworkKey[]; registers: typeof OPTIONAL_REGISTER_KEYS[number][] } {
+  const { book } = context;
+  const scales = coreScales(context);
+  const frameworks = frameworksOf(book);
+  const registers = OPTIONAL_REGISTER_KEYS.filter((key) => book.hasTable(OPTIONAL_REGISTERS[key].table));
+  const kpis = computeKpis({
+    risks: tableData(book, RISKS_TABLE),
+    assets: tableData(book, ASSETS_TABLE),
+    controls: tableData(book, CONTROLS_TABLE),
+    mappings: book.hasTable(MAPPINGS_TABLE) ? tableData(book, MAPPINGS_TABLE) : undefined,
+    requirements: tableData(book, REQUIREMENTS_TABLE),
+    frameworks,
+    scales,
+    today: context.today,
+    now: context.now,
+    registers,
+    tables: computeContext(context).tables,
+  });
+  return { kpis, specs: kpiSpecs(scales, frameworks, registers), scales, frameworks, registers };
+}
+
 export const dashboardCheck: SheetCheck = {
   sheet: DASHBOARD_SHEET,
   expectations: (context) => {
     const { book } = context;
     if (!book.hasName(KPI_BLOCK)) return [];
-    const scales = coreScales(context);
-    const frameworks = frameworksOf(book);
-    const registers = OPTIONAL_REGISTER_KEYS.filter((key) => book.hasTable(OPTIONAL_REGISTERS[key].table));
-    const kpis = computeKpis({
-      risks: tableData(book, RISKS_TABLE),
-      assets: tableData(book, ASSETS_TABLE),
-      controls: tableData(book, CONTROLS_TABLE),
-      mappings: book.hasTable(MAPPINGS_TABLE) ? tableData(book, MAPPINGS_TABLE) : undefined,
-      requirements: tableData(book, REQUIREMENTS_TABLE),
-      frameworks,
-      scales,
-      today: context.today,
-      now: context.now,
-      registers,
-      tables: computeContext(context).tables,
-    });
-    const specs = kpiSpecs(scales, frameworks, registers);
+    const { kpis, specs, scales, frameworks, registers } = coreKpis(context);
     const kpiRows = book.block(KPI_BLOCK);
     const values = specs.map((spec) => kpiValue(spec.key, kpis));
     const expectations: Expectation[] = kpiRows.map((row, i) => ({ cell: row["Value"], rule: `${KPI_BLOCK} ${specs[i]?.key ?? `row ${i + 1}`}`, expected: values[i] }));

@@ -11,6 +11,7 @@ import { riskRegisterCheck } from "./riskRegisterCheck";
 import { scalesCheck } from "./scalesCheck";
 import { topRisksCheck } from "./topRisksCheck";
 import { operationsRegisterChecks } from "./registersCheck";
+import { managementReviewCheck } from "./managementReviewCheck";
 
 export const SHEET_CHECKS: readonly SheetCheck[] = [
   riskRegisterCheck,
@@ -23,6 +24,7 @@ export const SHEET_CHECKS: readonly SheetCheck[] = [
   heatmapCheck,
   dashboardCheck,
   topRisksCheck,
+  managementReviewCheck,
   ...operationsRegisterChecks,
 ];
 

@@ -1,0 +1,298 @@
+/**
+ * The Management Review sheet (ISO 27001 clause 9.3, SOC 2 CC4.2/CC2.2): for a chosen quarter
+ * (the latest snapshot's by default), every indicator at the quarter's last KPI History snapshot
+ * against the previous quarter's, with the change, a trend word by the indicator's Better direction
+ * and a tolerance, and its target and status; the quarter's risk posture changes and significant
+ * incidents; and the resource requests. Everything is a portable formula over KPI History and the
+ * registers, so the review reads the same without the add-in. Prints on one landscape page.
+ *
+ * Each block is a per-row block (RowBlockSpec): its rows hold different formulas. Cells refer to
+ * the period's cells through {cell:ReviewPeriod[Value]#n} tokens, resolved where the plan puts them.
+ */
+import { INCIDENT, INCIDENTS_TABLE } from "../registers/incidents";
+import type { OptionalRegisterKey } from "../registers/keys";
+import { LEADERSHIP_FORUMS, MEETING, MEETINGS_TABLE } from "../registers/meetings";
+import { RESOURCE_REQUESTS_REGISTER } from "../registers/resourceRequests";
+import { registerTable } from "../registers/sheet";
+import type { SeedContext } from "../registers/types";
+import { DATE_TIME_FORMAT } from "../registers/columns";
+import { betterOf, KpiSpec, stateFormula, targetFormula } from "./dashboardSheet";
+import { HISTORY_FIXED, HISTORY_TABLE, historyHeader } from "./historySheet";
+import { OPERATIONS_SCALE_TABLES, OPS_SCALE } from "./operationsScales";
+import { RISK, RISKS_TABLE } from "./riskRegister";
+import { SECTION, SUBTITLE, TITLE, widthFor } from "./style";
+import { BlockSpec, RowBlockSpec, SheetSpec, tableColumn } from "./types";
+import { DATE_FORMAT } from "./vocabulary";
+
+export const MANAGEMENT_REVIEW_SHEET = "Management Review";
+
+export const REVIEW_BLOCKS = {
+  period: "ReviewPeriod",
+  indicators: "ReviewIndicators",
+  posture: "ReviewPosture",
+  incidents: "SignificantIncidents",
+} as const;
+
+/** The period block's rows, in order (1-based positions are what formulas refer to). */
+export const REVIEW_PERIOD = {
+  year: "Year (blank: the latest snapshot's)",
+  quarter: "Quarter, 1 to 4 (blank: the latest snapshot's)",
+  tolerance: "Stable within (share of the previous value)",
+  yearReviewed: "Year reviewed",
+  quarterReviewed: "Quarter reviewed",
+  from: "From",
+  to: "To",
+  snapshot: "Quarter's last snapshot",
+  previous: "Previous quarter's last snapshot",
+  severity1: "Significant incidents: severity",
+  severity2: "… and severity",
+} as const;
+const PERIOD_ROWS: readonly string[] = Object.values(REVIEW_PERIOD);
+/** A change smaller than this share of the previous value reads Stable. */
+export const DEFAULT_TOLERANCE = 0.05;
+
+export const REVIEW_INDICATOR = {
+  indicator: "Indicator",
+  value: "This quarter",
+  previous: "Previous quarter",
+  change: "Change",
+  trend: "Trend",
+  target: "Target",
+  status: "Status",
+} as const;
+export const TREND_WORDS = { improving: "Improving", stable: "Stable", declining: "Declining" } as const;
+
+export const REVIEW_POSTURE = { measure: "Measure", quarter: "Quarter", previous: "Previous quarter" } as const;
+export const POSTURE_MEASURES = {
+  identified: "Risks identified",
+  closed: "Risks closed (closed, last reviewed in the quarter)",
+  outsideAppetite: "Open risks outside appetite, today",
+  leadershipReviews: "Leadership reviews held",
+  significantIncidents: "Significant incidents detected",
+} as const;
+
+export const SIGNIFICANT_INCIDENT = { incident: "Incident", severity: "Severity", detected: "Detected", status: "Status" } as const;
+/** Significant incidents listed (the Posture block counts them all). */
+export const SIGNIFICANT_INCIDENT_ROWS = 5;
+/** Two detections closer than a second are one row of the list (criteria compare numbers written as text). */
+export const DETECTION_STEP = 1 / 86400;
+
+const period = (row: string) => `{cell:${REVIEW_BLOCKS.period}[Value]#${PERIOD_ROWS.indexOf(row) + 1}}`;
+const P = {
+  year: period(REVIEW_PERIOD.year),
+  quarter: period(REVIEW_PERIOD.quarter),
+  tolerance: period(REVIEW_PERIOD.tolerance),
+  yearReviewed: period(REVIEW_PERIOD.yearReviewed),
+  quarterReviewed: period(REVIEW_PERIOD.quarterReviewed),
+  from: period(REVIEW_PERIOD.from),
+  to: period(REVIEW_PERIOD.to),
+  snapshot: period(REVIEW_PERIOD.snapshot),
+  previous: period(REVIEW_PERIOD.previous),
+  severity1: period(REVIEW_PERIOD.severity1),
+  severity2: period(REVIEW_PERIOD.severity2),
+};
+const HISTORY_DATES = tableColumn(HISTORY_TABLE, HISTORY_FIXED.date);
+const severity = (column: string) => tableColumn(OPERATIONS_SCALE_TABLES.incidentSeverity, column);
+const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
+
+/** Criteria pairs "in the quarter" (from its first day to the day after its last) and "in the previous quarter". */
+const inQuarter = (column: string) => `${column},">="&${P.from},${column},"<"&(${P.to}+1)`;
+const inPreviousQuarter = (column: string) => `${column},">="&EDATE(${P.from},-3),${column},"<"&${P.from}`;
+
+/** The last snapshot date in [from, before): "" when there is none. */
+const lastSnapshot = (from: string, before: string) =>
+  `IF(COUNTIFS(${HISTORY_DATES},">="&${from},${HISTORY_DATES},"<"&${before})=0,"",MAXIFS(${HISTORY_DATES},${HISTORY_DATES},">="&${from},${HISTORY_DATES},"<"&${before}))`;
+
+function periodBlock(): RowBlockSpec {
+  const latestQuarter = `INT((MONTH(MAX(${HISTORY_DATES}))+2)/3)`;
+  const nthSeverity = (n: number) => `=IFERROR(INDEX(${severity(OPS_SCALE.severity)},MATCH(SMALL(${severity(OPS_SCALE.rank)},${n}),${severity(OPS_SCALE.rank)},0))&"","")`;
+  const values: Record<string, string | number | null> = {
+    [REVIEW_PERIOD.year]: null,
+    [REVIEW_PERIOD.quarter]: null,
+    [REVIEW_PERIOD.tolerance]: DEFAULT_TOLERANCE,
+    [REVIEW_PERIOD.yearReviewed]: `=IF(ISNUMBER(${P.year}),INT(${P.year}),IF(COUNT(${HISTORY_DATES})=0,"",YEAR(MAX(${HISTORY_DATES}))))`,
+    [REVIEW_PERIOD.quarterReviewed]: `=IF(${P.yearReviewed}="","",IF(AND(ISNUMBER(${P.quarter}),${P.quarter}>=1,${P.quarter}<5),INT(${P.quarter}),IF(COUNT(${HISTORY_DATES})=0,"",${latestQuarter})))`,
+    [REVIEW_PERIOD.from]: `=IF(OR(${P.yearReviewed}="",${P.quarterReviewed}=""),"",DATE(${P.yearReviewed},3*${P.quarterReviewed}-2,1))`,
+    [REVIEW_PERIOD.to]: `=IF(${P.from}="","",EDATE(${P.from},3)-1)`,
+    [REVIEW_PERIOD.snapshot]: `=IF(${P.from}="","",${lastSnapshot(P.from, `(${P.to}+1)`)})`,
+    [REVIEW_PERIOD.previous]: `=IF(${P.from}="","",${lastSnapshot(`EDATE(${P.from},-3)`, P.from)})`,
+    [REVIEW_PERIOD.severity1]: nthSeverity(1),
+    [REVIEW_PERIOD.severity2]: nthSeverity(2),
+  };
+  const formats: Record<string, string> = {
+    [REVIEW_PERIOD.tolerance]: "0%",
+    [REVIEW_PERIOD.yearReviewed]: "0",
+    [REVIEW_PERIOD.quarterReviewed]: `"Q"0`,
+    [REVIEW_PERIOD.from]: DATE_FORMAT,
+    [REVIEW_PERIOD.to]: DATE_FORMAT,
+    [REVIEW_PERIOD.snapshot]: DATE_FORMAT,
+    [REVIEW_PERIOD.previous]: DATE_FORMAT,
+  };
+  return {
+    name: REVIEW_BLOCKS.period,
+    anchor: "J6",
+    columns: [
+      { header: "Setting", width: widthFor(30) },
+      { header: "Value", width: widthFor(11), horizontalAlignment: "Center" },
+    ],
+    rows: PERIOD_ROWS.map((row) => ({ Setting: row, Value: values[row] })),
+    rowFormats: PERIOD_ROWS.map((row) => ({ Value: formats[row] ?? "General" })),
+  };
+}
+
+const NUMBER_FORMAT = { count: "0", percent: "0%", decimal: "0.0" } as const;
+
+/** The indicator's KpiTargets direction, or its own when KpiTargets has no row or a blank one. */
+function betterFormula(kpi: KpiSpec): string {
+  const match = `MATCH(${quoted(kpi.label)},${tableColumn(OPERATIONS_SCALE_TABLES.kpiTargets, OPS_SCALE.indicator)},0)`;
+  const typed = `INDEX(${tableColumn(OPERATIONS_SCALE_TABLES.kpiTargets, OPS_SCALE.better)},${match})`;
+  const fallback = quoted(betterOf(kpi));
+  return `IFERROR(IF(${typed}="",${fallback},${typed}),${fallback})`;
+}
+
+function indicatorBlock(kpis: readonly KpiSpec[]): RowBlockSpec {
+  const I = REVIEW_INDICATOR;
+  const row = (header: string) => `{row:${header}}`;
+  const at = (date: string, column: string) => `INDEX(${column},MATCH(${date},${HISTORY_DATES},0))`;
+  const valueAt = (date: string, column: string) => `=IF(${date}="","",IF(${at(date, column)}="","",${at(date, column)}))`;
+  return {
+    name: REVIEW_BLOCKS.indicators,
+    anchor: "A6",
+    columns: [
+      { header: I.indicator, width: widthFor(34) },
+      { header: I.value, width: widthFor(9), horizontalAlignment: "Center" },
+      { header: I.previous, width: widthFor(9), horizontalAlignment: "Center" },
+      { header: I.change, width: widthFor(8), horizontalAlignment: "Center" },
+      { header: I.trend, width: widthFor(10), horizontalAlignment: "Center" },
+      { header: I.target, width: widthFor(8), horizontalAlignment: "Center" },
+      { header: I.status, width: widthFor(10), horizontalAlignment: "Center" },
+    ],
+    rows: kpis.map((kpi) => {
+      const column = tableColumn(HISTORY_TABLE, historyHeader(kpi));
+      const change = row(I.change);
+      return {
+        [I.indicator]: kpi.label,
+        [I.value]: valueAt(P.snapshot, column),
+        [I.previous]: valueAt(P.previous, column),
+        [I.change]: `=IF(AND(ISNUMBER(${row(I.value)}),ISNUMBER(${row(I.previous)})),${row(I.value)}-${row(I.previous)},"")`,
+        [I.trend]:
+          `=IF(${change}="","",IFERROR(IF(ABS(${change})<=${P.tolerance}*ABS(${row(I.previous)}),"${TREND_WORDS.stable}",` +
+          `IF((${change}>0)=(${betterFormula(kpi)}<>"Lower"),"${TREND_WORDS.improving}","${TREND_WORDS.declining}")),""))`,
+        [I.target]: targetFormula(kpi.label),
+        [I.status]: stateFormula(kpi.label, row(I.value), row(I.target)),
+      };
+    }),
+    rowFormats: kpis.map((kpi) => {
+      const format = NUMBER_FORMAT[kpi.format];
+      return { [I.value]: format, [I.previous]: format, [I.change]: format, [I.target]: format };
+    }),
+  };
+}
+
+const incident = (column: string) => tableColumn(INCIDENTS_TABLE, column);
+
+/** Significant incidents of one severity (a Period cell) with Detected matching `criteria`; 0 when the severity is blank. */
+const significantCount = (severityCell: string, criteria: string) => `IF(${severityCell}="",0,COUNTIFS(${incident(INCIDENT.severity)},${severityCell},${criteria}))`;
+
+function postureBlock(incidents: boolean): RowBlockSpec {
+  const M = POSTURE_MEASURES;
+  const guarded = (formula: string) => `=IF(${P.from}="","",${formula})`;
+  const risk = (column: string) => tableColumn(RISKS_TABLE, column);
+  const leadership = (criteria: (column: string) => string) =>
+    LEADERSHIP_FORUMS.map((forum) => `COUNTIFS(${tableColumn(MEETINGS_TABLE, MEETING.forum)},${quoted(forum)},${criteria(tableColumn(MEETINGS_TABLE, MEETING.date))})`).join("+");
+  const significant = (criteria: (column: string) => string) =>
+    `${significantCount(P.severity1, criteria(incident(INCIDENT.detected)))}+${significantCount(P.severity2, criteria(incident(INCIDENT.detected)))}`;
+  const rows: Array<Record<string, string | null>> = [
+    { [REVIEW_POSTURE.measure]: M.identified, [REVIEW_POSTURE.quarter]: guarded(`COUNTIFS(${inQuarter(risk(RISK.identified))})`), [REVIEW_POSTURE.previous]: guarded(`COUNTIFS(${inPreviousQuarter(risk(RISK.identified))})`) },
+    {
+      [REVIEW_POSTURE.measure]: M.closed,
+      [REVIEW_POSTURE.quarter]: guarded(`COUNTIFS(${risk(RISK.status)},"Closed",${inQuarter(risk(RISK.lastReviewed))})`),
+      [REVIEW_POSTURE.previous]: guarded(`COUNTIFS(${risk(RISK.status)},"Closed",${inPreviousQuarter(risk(RISK.lastReviewed))})`),
+    },
+    { [REVIEW_POSTURE.measure]: M.outsideAppetite, [REVIEW_POSTURE.quarter]: `=COUNTIFS(${risk(RISK.withinAppetite)},"No",${risk(RISK.status)},"<>Closed")`, [REVIEW_POSTURE.previous]: null },
+    { [REVIEW_POSTURE.measure]: M.leadershipReviews, [REVIEW_POSTURE.quarter]: guarded(leadership(inQuarter)), [REVIEW_POSTURE.previous]: guarded(leadership(inPreviousQuarter)) },
+    ...(incidents
+      ? [{ [REVIEW_POSTURE.measure]: M.significantIncidents, [REVIEW_POSTURE.quarter]: guarded(significant(inQuarter)), [REVIEW_POSTURE.previous]: guarded(significant(inPreviousQuarter)) }]
+      : []),
+  ];
+  return {
+    name: REVIEW_BLOCKS.posture,
+    anchor: "J20",
+    columns: [
+      { header: REVIEW_POSTURE.measure, width: widthFor(30) },
+      { header: REVIEW_POSTURE.quarter, width: widthFor(11), horizontalAlignment: "Center" },
+      { header: REVIEW_POSTURE.previous, width: widthFor(12), horizontalAlignment: "Center" },
+    ],
+    rows,
+  };
+}
+
+/**
+ * The quarter's significant incidents in detection order: row k's Detected is the earliest
+ * detection of either significant severity after row k-1's (MINIFS per severity; 0 means none).
+ */
+function incidentsBlock(): RowBlockSpec {
+  const S = SIGNIFICANT_INCIDENT;
+  const detected = incident(INCIDENT.detected);
+  const rows = Array.from({ length: SIGNIFICANT_INCIDENT_ROWS }, (_, i) => {
+    const previous = `{cell:${REVIEW_BLOCKS.incidents}[${S.detected}]#${i}}`;
+    const after = i === 0 ? `">="&${P.from}` : `">"&(${previous}+${DETECTION_STEP.toPrecision(15)})`;
+    const earliest = (severityCell: string) =>
+      `IF(${severityCell}="",0,MINIFS(${detected},${detected},${after},${detected},"<"&(${P.to}+1),${incident(INCIDENT.severity)},${severityCell}))`;
+    const a = earliest(P.severity1);
+    const b = earliest(P.severity2);
+    const guard = i === 0 ? `${P.from}=""` : `${previous}=""`;
+    const match = `MATCH({row:${S.detected}},${detected},0)`;
+    const field = (column: string) => `INDEX(${incident(column)},${match})&""`;
+    return {
+      [S.incident]: `=IF({row:${S.detected}}="","",${field(INCIDENT.id)}&" "&LEFT(${field(INCIDENT.title)},50))`,
+      [S.severity]: `=IF({row:${S.detected}}="","",${field(INCIDENT.severity)})`,
+      [S.detected]: `=IF(${guard},"",IF(MAX(${a},${b})=0,"",IF(MIN(${a},${b})=0,MAX(${a},${b}),MIN(${a},${b}))))`,
+      [S.status]: `=IF({row:${S.detected}}="","",${field(INCIDENT.status)})`,
+    };
+  });
+  return {
+    name: REVIEW_BLOCKS.incidents,
+    anchor: "J28",
+    columns: [
+      { header: S.incident, width: widthFor(30) },
+      { header: S.severity, width: widthFor(11), horizontalAlignment: "Center" },
+      { header: S.detected, width: widthFor(12), horizontalAlignment: "Center" },
+      { header: S.status, width: widthFor(30) },
+    ],
+    rows,
+    rowFormats: rows.map(() => ({ [S.detected]: DATE_TIME_FORMAT })),
+  };
+}
+
+export function managementReviewSheet(kpis: readonly KpiSpec[], registers: readonly OptionalRegisterKey[], context: SeedContext): SheetSpec {
+  const incidents = registers.includes("incidents");
+  const captions: BlockSpec[] = [
+    { address: "A5", values: [["Indicators: the quarter's last snapshot against the previous quarter's"]], format: SECTION },
+    { address: "J5", values: [["Review period"]], format: SECTION },
+    { address: "J19", values: [["Risk posture and leadership"]], format: SECTION },
+    ...(incidents ? [{ address: "J27", values: [["Significant incidents of the quarter"]], format: SECTION }] : []),
+    { address: "J35", values: [["Resource requests"]], format: SECTION },
+  ];
+  return {
+    key: "managementReview",
+    name: MANAGEMENT_REVIEW_SHEET,
+    tabColor: "#1F3864",
+    ownerTable: RESOURCE_REQUESTS_REGISTER.table,
+    blocks: [
+      { address: "A1", values: [["Management review"]], format: TITLE },
+      {
+        address: "A2",
+        values: [["Choose the year and quarter under Review period (blank: the latest snapshot's). Figures come from KPI History: take a Snapshot at each quarter's end."]],
+        format: SUBTITLE,
+      },
+      { address: "A3", values: [[`=IF(Organisation="","",Organisation)`]], format: SUBTITLE },
+      ...captions,
+    ],
+    tables: [registerTable(RESOURCE_REQUESTS_REGISTER, context, "J36")],
+    rowBlocks: [periodBlock(), indicatorBlock(kpis), postureBlock(incidents), ...(incidents ? [incidentsBlock()] : [])],
+    names: [],
+    columnWidths: [{ column: "H", width: widthFor(2) }],
+    print: { orientation: "Landscape", fitToWidth: true, onePage: true },
+  };
+}
