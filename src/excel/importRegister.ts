@@ -68,7 +68,7 @@ function scaleFacts(tables: readonly TableSnapshot[]): Pick<WorkbookFacts, "list
 }
 
 /** A written cell: text stays text (never a formula, a number or a date Excel guesses), blanks are "". */
-function cellInput(value: CellValue | undefined): CellValue {
+export function cellInput(value: CellValue | undefined): CellValue {
   if (value === null || value === undefined) return "";
   return typeof value === "string" ? asLiteralText(value) : value;
 }

@@ -1,6 +1,7 @@
 import { buildWorkbook } from "./build";
 import { checkWorkbook, selectRange } from "./check";
 import { addFramework, readCoverage } from "./coverage";
+import { addFrameworkFromFile } from "./customFramework";
 import { clearRiskFilter, filterRisksByCell, readHeatmap } from "./heatmap";
 import { takeSnapshot } from "./history";
 import { exportRegister } from "./exportRegister";
@@ -10,6 +11,7 @@ import type { ExcelOperations } from "./operations";
 import { quantifyWorkbook } from "./quantify";
 import { restoreFormula } from "./overrides";
 import { readSettings } from "./settings";
+import { openRecordForm, saveRecord } from "./recordForm";
 
 export * from "./operations";
 export { OperationBlockedError } from "./errors";
@@ -24,6 +26,7 @@ export const operations: ExcelOperations = {
   selectRange,
   readCoverage,
   addFramework: (context, key) => addFramework(context, key),
+  addFrameworkFromFile: (context, request) => addFrameworkFromFile(context, request),
   readHeatmap,
   filterRisksByCell,
   clearRiskFilter,
@@ -33,4 +36,6 @@ export const operations: ExcelOperations = {
   exportRegister: (context, table, profile) => exportRegister(context, table, profile),
   suggestMappings: (context, framework) => suggestForControls(context, framework),
   acceptSuggestion: (context, accepted) => acceptSuggestion(context, accepted),
+  openRecordForm: (context, request) => openRecordForm(context, request),
+  saveRecord: (context, request) => saveRecord(context, request),
 };

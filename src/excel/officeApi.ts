@@ -83,13 +83,14 @@ export interface Range
   readonly dataValidation: DataValidation;
   readonly worksheet: Worksheet;
   getRow(...args: Parameters<Excel.Range["getRow"]>): Range;
+  getColumn(...args: Parameters<Excel.Range["getColumn"]>): Range;
   getSpecialCellsOrNullObject(
     cellType: "ConditionalFormats" | "DataValidations" | "Blanks" | "Constants" | "Formulas" | "SameConditionalFormat" | "SameDataValidation" | "Visible",
     cellValueType?: Parameters<Excel.Range["getSpecialCellsOrNullObject"]>[1],
   ): RangeAreas;
 }
 
-export interface RangeAreas extends NullObject, Loadable {
+export interface RangeAreas extends Pick<Excel.RangeAreas, "address">, NullObject, Loadable {
   readonly areas: RangeCollection;
 }
 
@@ -171,8 +172,12 @@ export interface TableColumn extends NullObject {
 export type Filter = Pick<Excel.Filter, "applyValuesFilter">;
 
 export interface TableRowCollection {
-  /** Office.js returns the new TableRow; the add-in never uses it. Null cells: see CellGrid. */
-  add(index?: number | null, values?: CellGrid | boolean | string | number, alwaysInsert?: boolean): unknown;
+  /** Null cells: see CellGrid. */
+  add(index?: number | null, values?: CellGrid | boolean | string | number, alwaysInsert?: boolean): TableRow;
+}
+
+export interface TableRow extends Pick<Excel.TableRow, "delete"> {
+  getRange(): Range;
 }
 
 /**
@@ -189,6 +194,7 @@ export interface PageLayout extends Pick<Excel.PageLayout, "orientation"> {
   readonly headersFooters: HeaderFooterGroup;
   setPrintTitleRows(printTitleRows: Range | string): void;
   setPrintArea(printArea: Range | RangeAreas | string): void;
+  getPrintAreaOrNullObject(): RangeAreas;
 }
 
 export interface HeaderFooterGroup {

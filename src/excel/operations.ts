@@ -5,6 +5,8 @@
 import type { ExportedTable } from "../core/import";
 import type { ImportRequest, ImportResult } from "./importRegister";
 import type { AcceptedSuggestion, ControlSuggestions } from "./suggestions";
+import type { FrameworkFileRequest, FrameworkFileResult } from "./customFramework";
+import type { OpenedRecordForm, RecordFormRequest, SavedRecord, SaveRecordRequest } from "./recordForm";
 import type { BuildOptions } from "../core/blueprint/options";
 import type { FrameworkKey } from "../core/frameworkKeys";
 import type { HeatmapKind } from "../core/blueprint/heatmapSheet";
@@ -75,6 +77,8 @@ export interface ExcelOperations {
   selectRange(context: RequestContext, sheet: string, address: string): Promise<void>;
   readCoverage(context: RequestContext): Promise<CoverageSummary[]>;
   addFramework(context: RequestContext, key: FrameworkKey): Promise<BuildReport>;
+  /** Adds (or updates) a framework from the user's catalog file; nothing is written while the file has a problem. */
+  addFrameworkFromFile(context: RequestContext, request: FrameworkFileRequest): Promise<FrameworkFileResult>;
   readHeatmap(context: RequestContext): Promise<HeatmapData>;
   filterRisksByCell(context: RequestContext, kind: HeatmapKind, likelihood: number, impact: number): Promise<number>;
   clearRiskFilter(context: RequestContext): Promise<void>;
@@ -89,4 +93,8 @@ export interface ExcelOperations {
   suggestMappings(context: RequestContext, framework: FrameworkKey): Promise<ControlSuggestions[]>;
   /** Writes one suggestion the user accepted. */
   acceptSuggestion(context: RequestContext, accepted: AcceptedSuggestion): Promise<string>;
+  /** The record form of a register: a new record, or the selected row to edit. */
+  openRecordForm(context: RequestContext, request: RecordFormRequest): Promise<OpenedRecordForm>;
+  /** Writes one record: one row, one sync. */
+  saveRecord(context: RequestContext, request: SaveRecordRequest): Promise<SavedRecord>;
 }

@@ -82,6 +82,7 @@ function columnsOf(headers: string[], rows: CellValue[][]): Record<string, CellV
 export async function readSnapshot(context: RequestContext, request: SnapshotRequest, sync: SyncCounter): Promise<WorkbookSnapshot> {
   const workbook = context.workbook;
   const canReadOnly = supportsExcelApi(FEATURE_SETS.readOnlyFlag);
+  const canLayoutPages = supportsExcelApi(FEATURE_SETS.pageLayout);
   if (canReadOnly) workbook.load("readOnly");
   const worksheets = workbook.worksheets.load("items/name, items/protection/protected");
   const tables = workbook.tables.load("items/name, items/worksheet/name");
@@ -115,6 +116,7 @@ export async function readSnapshot(context: RequestContext, request: SnapshotReq
       sheet,
       used: sheet.getUsedRangeOrNullObject(true).load("address"),
       charts: sheet.charts.load("items/name"),
+      printArea: canLayoutPages ? sheet.pageLayout.getPrintAreaOrNullObject().load("address") : undefined,
     })),
     grid: hasGrid ? workbook.names.getItem(request.gridName!).getRange().load("values") : undefined,
     blockReads: names.items
@@ -165,6 +167,7 @@ export async function readSnapshot(context: RequestContext, request: SnapshotReq
       protected: s.protection.protected,
       usedRange: m && !m.used.isNullObject ? localAddress(m.used.address) : undefined,
       charts: m?.charts.items.map((c) => c.name),
+      printArea: m?.printArea && !m.printArea.isNullObject ? localAddress(m.printArea.address).replace(/\$/g, "") : undefined,
     };
   });
   return {

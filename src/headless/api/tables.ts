@@ -223,7 +223,7 @@ export class TableColumnCollection extends ClientCollection<ColumnRef, TableColu
   }
 }
 
-export class TableRow extends ClientObject<RowRef> {
+export class TableRow extends ClientObject<RowRef> implements OfficeApi.TableRow {
   constructor(context: Context, resolver: Resolver<RowRef>) {
     super(context, resolver, "TableRow");
   }
