@@ -159,7 +159,7 @@ function indicatorBlock(kpis: readonly KpiSpec[]): RowBlockSpec {
     name: REVIEW_BLOCKS.indicators,
     anchor: "A6",
     columns: [
-      { header: I.indicator, width: widthFor(34) },
+      { header: I.indicator, width: widthFor(31) },
       { header: I.value, width: widthFor(9), horizontalAlignment: "Center" },
       { header: I.previous, width: widthFor(9), horizontalAlignment: "Center" },
       { header: I.change, width: widthFor(8), horizontalAlignment: "Center" },
@@ -292,7 +292,10 @@ export function managementReviewSheet(kpis: readonly KpiSpec[], registers: reado
     tables: [registerTable(RESOURCE_REQUESTS_REGISTER, context, "J36")],
     rowBlocks: [periodBlock(), indicatorBlock(kpis), postureBlock(incidents), ...(incidents ? [incidentsBlock()] : [])],
     names: [],
-    columnWidths: [{ column: "H", width: widthFor(2) }],
+    columnWidths: [
+      { column: "H", width: widthFor(1) },
+      { column: "I", width: widthFor(1) },
+    ],
     print: { orientation: "Landscape", fitToWidth: true, onePage: true },
   };
 }
