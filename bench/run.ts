@@ -15,6 +15,7 @@ import { measureFileLayer } from "./fileLayer";
 import { measureFirstRender } from "./firstRender";
 import { measureImport, measureSuggestionQuality } from "./importSuggest";
 import { measureCoverage, measureRiskScore } from "./functions";
+import { measureQuant } from "./quant";
 import { measureNaiveWrite } from "./naive";
 import { measureOtherOperations } from "./operations";
 import { measured, timed, type Measurement } from "./measurement";
@@ -79,6 +80,7 @@ async function main(): Promise<void> {
   );
   sections.push(await section("File layer: ismp upgrade on real files, peak memory per process", () => measureFileLayer(large)));
   sections.push(await section("6. Custom functions", () => [...measureCoverage(), ...measureRiskScore()]));
+  sections.push(await section("Risk in money: loss simulation and ISMP.ALE (#14)", measureQuant));
   sections.push(await section("Import (#15): a 10,000-row CSV into the risk register", measureImport));
   sections.push(await section("Mapping suggestions (#15): leave-one-out on the control library, top 5", measureSuggestionQuality));
 

@@ -1,11 +1,11 @@
 /**
- * `npm run render`: builds the sample workbook with the `ismp` CLI code, prints its Dashboard and
- * Heatmap sheets through LibreOffice, and turns the pages into PNGs a person (or a reviewer) can
- * look at: artifacts/render/dashboard.png and heatmap.png.
+ * `npm run render`: builds the sample workbook with the `ismp` CLI code, prints its Dashboard,
+ * Heatmap and Loss Exceedance sheets through LibreOffice, and turns the pages into PNGs a person (or
+ * a reviewer) can look at: artifacts/render/dashboard.png, heatmap.png and loss-exceedance.png.
  *
  * The PDF comes from a copy in which every other sheet is hidden (LibreOffice prints only visible
  * sheets) and uses each sheet's own page setup, so the images show what printing the sheet gives:
- * both sheets are set to fit one landscape page. ("SinglePageSheets" would give tighter pages, but
+ * each sheet is set to fit one landscape page. ("SinglePageSheets" would give tighter pages, but
  * LibreOffice 7 exports hidden sheets with it.)
  */
 import { spawnSync } from "node:child_process";
@@ -20,6 +20,7 @@ import { child, childrenNamed, escapeXml, parseXml, type XmlElement } from "../s
 export const RENDERED_SHEETS = [
   { sheet: "Dashboard", png: "dashboard.png" },
   { sheet: "Heatmap", png: "heatmap.png" },
+  { sheet: "Loss Exceedance", png: "loss-exceedance.png" },
 ] as const;
 
 const TOOLS = [

@@ -2,6 +2,7 @@
 import { existsSync } from "node:fs";
 import type { ScopeRequest } from "../core/plan/scope";
 import { upgradeWorkbook } from "../excel/build";
+import { quantifyWorkbook, SAMPLE_QUANTIFY } from "../excel/quantify";
 import type { BuildReport } from "../excel/operations";
 import type { CachedValuesReport } from "../headless";
 import { CliError, EXIT } from "./exitCodes";
@@ -30,6 +31,8 @@ export async function buildWorkbookFile(path: string, request: ScopeRequest, mod
   const report = await runOn(workbook, async (context) => {
     const result = await upgradeWorkbook(context, request);
     if (mode === "new") await removeBlankStarterSheet(context);
+    // A new sample workbook shows real money figures and a loss exceedance curve straight away.
+    if (mode === "new" && request.sample) await quantifyWorkbook(context, SAMPLE_QUANTIFY);
     return result;
   });
   const cachedValues = await saveWorkbook(workbook, path, save);

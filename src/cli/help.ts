@@ -75,6 +75,20 @@ ${SAVE_OPTIONS}
 ${SAVING}
 
 ${EXIT_CODES}`,
+  quantify: `ismp quantify <file.xlsx> [--years N] [--seed N] [--json]
+
+Simulates every risk on the Risk Quantification sheet (events per year Poisson, each loss lognormal
+from its 90% range), before and after treatment, and writes the figures as values onto the Loss
+Exceedance sheet: expected annual loss, median, P90, P95, P99, worst year, the loss exceedance curve
+against your tolerance, and each risk's share. A re-run replaces only those figures.
+
+Options:
+  --years <n>           simulated years, 1 to 10,000,000 (default 100,000)
+  --seed <n>            seed of the random draws, 0 to 2,147,483,647 (default 1): the same seed gives
+                        the same figures
+  --json                print {"file", "years", "seed", "risks", "expectedInherent", ..., "skipped"}
+
+${EXIT_CODES}`,
   batch: `ismp batch <clients.csv> [--out <dir>] [options] [--json]
 
 Builds one workbook per client row of a CSV file, named after the client: <dir>/<client-slug>.xlsx
@@ -142,6 +156,28 @@ control), ranked by the words they share with the requirement, the requirements 
 library controls already mapped to it; each with a score and the matched words. Nothing is written
 unless you accept: --accept C-101=A.5.15 (repeatable) appends the ID to the control's mapping cell and,
 where the workbook has a Mappings table, records "suggested, accepted by <name>" there.`,
+  framework: `ismp framework add <workbook.xlsx> <catalog.csv|xlsx|json> --key <KEY> [--name <name>] [options]
+
+Adds a framework the add-in does not ship (HITRUST, PCI DSS, CIS Controls, an internal standard)
+from your own catalog file: columns ID, Label, Parent and optionally Assessable and Applicable (Yes/No;
+a requirement without children is assessable unless marked No). JSON: an array of objects with id,
+label, parent, assessable, applicable. Duplicate or blank IDs, unknown parents and cycles are reported
+by row and column, and nothing is written until the file is clean. The workbook then gets what a
+built-in framework has: a Control Matrix column, Requirements rows, a Coverage row (plotted on the
+Dashboard's Coverage by framework chart) and a KPI History column; the catalog is stored in the workbook (never anywhere else), so upgrade,
+Check, suggest and =ISMP.COVERAGE("<KEY>", ...) treat it like a built-in one. Running it again with
+an updated file adds the new requirements and keeps every requirement and mapping you have.
+
+Options:
+  --key <KEY>           2-24 letters, digits, - or _ (e.g. ACME-SEC); not a built-in framework's key
+  --name <name>         short name: the Control Matrix column and the Mappings Framework (default KEY)
+  --full-name <name>    the framework's full name (default: the short name)
+  --sheet <name>        the worksheet of an .xlsx catalog (default: the first)
+  --dry-run             validate the file and show what would be added; write nothing
+${SAVE_OPTIONS}
+  --json                print the result (or the problems by row and column) as JSON
+
+Exit codes: 0 added, 1 problems in the file (nothing written), 2 usage or file error, 3 blocked.`,
   catalog: `ismp catalog [--json] [--reference DIR]
 
 Prints the bundled framework catalogs and the control library (--json: the whole catalog as JSON,
@@ -159,11 +195,13 @@ Commands:
   upgrade <file.xlsx>   add what is missing and repair what the add-in owns; keeps user data
   check <file.xlsx>     list problems by cell (exit code 1 if any)
   snapshot <file.xlsx>  append today's KPIs to the History table
+  quantify <file.xlsx>  simulate the quantified risks onto the Loss Exceedance sheet
   batch <clients.csv>   build one workbook per client row (--out <dir>)
   catalog [--json]      print the framework catalogs, the control library and crosswalk agreement
   import <file> <src>   import rows from a CSV or spreadsheet into a register (preview first)
   export <file> <out>   export a register as CSV or .xlsx, in another tool's layout or its own
   suggest <file>        suggest framework requirements for your own controls (--framework)
+  framework add <file> <catalog>  add your own framework from a CSV, .xlsx or JSON catalog (--key)
 
 Every command takes --json for scripting and --help for its options.
 ${EXIT_CODES}`;

@@ -9,7 +9,9 @@ import { buildCommand } from "./commands/build";
 import { catalogCommand } from "./commands/catalog";
 import { checkCommand } from "./commands/check";
 import { exportCommand } from "./commands/export";
+import { frameworkCommand } from "./commands/framework";
 import { importCommand } from "./commands/import";
+import { quantifyCommand } from "./commands/quantify";
 import { suggestCommand } from "./commands/suggest";
 import { snapshotCommand } from "./commands/snapshot";
 import { CliError, EXIT, ExitCode } from "./exitCodes";
@@ -24,11 +26,13 @@ const COMMANDS: Record<string, (args: string[], out: Out) => Promise<ExitCode> |
   upgrade: (args, out) => buildCommand("upgrade", args, out),
   check: checkCommand,
   snapshot: snapshotCommand,
+  quantify: quantifyCommand,
   batch: batchCommand,
   catalog: catalogCommand,
   import: importCommand,
   export: exportCommand,
   suggest: suggestCommand,
+  framework: frameworkCommand,
 };
 
 const isHelpFlag = (arg: string) => arg === "--help" || arg === "-h";

@@ -14,6 +14,7 @@ import { computeCoverage, controlStatesOf, workbookMappingRows } from "./coverag
 import { FrameworkKey } from "./frameworkKeys";
 import { ratingFor, riskScore } from "./scoring";
 import { Scales } from "./scales";
+import { moneyTotals } from "./quant/quantRow";
 import { computeOperationsKpis } from "./operationsKpis";
 import { computeGovernanceKpis } from "./governanceKpis";
 import type { OptionalRegisterKey } from "./registers/keys";
@@ -33,6 +34,10 @@ export interface KpiInput {
   /** Operations registers in the workbook, and every table the operations and governance KPIs read (registers and Scales tables), by lower-case name. */
   registers?: readonly OptionalRegisterKey[];
   tables?: ReadonlyMap<string, TableData>;
+  /** The Risk Quantification table, for the money figures (0 without it, as the sheet's SUMs give). */
+  riskQuant?: TableData;
+  /** Residual P90 annual loss of the last Quantify run (LossP90Residual), when there was one. */
+  lossP90?: number;
 }
 
 export interface Kpis {
@@ -47,6 +52,13 @@ export interface Kpis {
   coverage: Partial<Record<FrameworkKey, number>>;
   assetsWithoutOwner: number;
   criticalAssetsAtRisk: number;
+  /** Risk in money: RiskQuant column sums, portfolio ROSI and the last Quantify run's residual P90. */
+  inherentAle: number;
+  residualAle: number;
+  aleReduction: number;
+  treatmentCost: number;
+  portfolioRosi?: number;
+  p90AnnualLoss?: number;
   /** Operations KPIs by key ("ops:mttd"); undefined where there is nothing to measure. */
   operations: Record<string, number | undefined>;
   /** Governance KPIs by key ("gov:roadmapProgress"), from the Program sheet's registers. */
@@ -146,6 +158,8 @@ export function computeKpis(input: KpiInput): Kpis {
     coverage,
     assetsWithoutOwner: assets.filter((a) => a.text(ASSET.id) && !a.text(ASSET.owner)).length,
     criticalAssetsAtRisk,
+    ...moneyTotals(input.riskQuant ? filledRows(input.riskQuant) : []),
+    p90AnnualLoss: input.lossP90,
     operations: computeOperationsKpis(input.registers ?? [], compute),
     governance: computeGovernanceKpis(compute),
   };

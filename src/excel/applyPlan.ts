@@ -203,10 +203,16 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, sync:
       if (step.valueAxisTitle) {
         chart.axes.valueAxis.title.text = step.valueAxisTitle;
       }
+      if (step.categoryAxisTitle) chart.axes.categoryAxis.title.text = step.categoryAxisTitle;
       if (step.valueFormat) chart.axes.valueAxis.numberFormat = step.valueFormat;
       if (step.categoryFormat) chart.axes.categoryAxis.numberFormat = step.categoryFormat;
       if (step.valueMin !== undefined) chart.axes.valueAxis.minimum = step.valueMin;
       if (step.valueMax !== undefined) chart.axes.valueAxis.maximum = step.valueMax;
+      if (step.categoryLogBase !== undefined) {
+        // ChartAxis.scaleType and logBase: ExcelApi 1.7, below the add-in's 1.8 minimum.
+        chart.axes.categoryAxis.scaleType = "Logarithmic";
+        chart.axes.categoryAxis.logBase = step.categoryLogBase;
+      }
     },
     memory: async (step) => {
       await batch.reserve(step);

@@ -1,6 +1,6 @@
 /** Build: options → blueprint → plan (diff against the workbook) → one batched apply. */
 import { buildBlueprint, BuildOptions, defaultOptions, WorkbookBlueprint } from "../core/blueprint";
-import { FRAMEWORK_KEYS, FrameworkKey } from "../core/frameworkKeys";
+import { FRAMEWORK_KEYS, frameworkKeys, FrameworkKey } from "../core/frameworkKeys";
 import { CONTROLS_TABLE, mappingColumnHeader } from "../core/blueprint/controlMatrix";
 import { MAPPINGS_TABLE } from "../core/blueprint/mappingsSheet";
 import { COVERAGE_TABLE } from "../core/blueprint/coverageSheet";
@@ -8,10 +8,13 @@ import { REQUIREMENTS_TABLE } from "../core/blueprint/requirementsSheet";
 import { LEGACY_SETTINGS_TABLE, SCALE_TABLES, SCORE_MATRIX_NAME } from "../core/blueprint/scalesSheet";
 import { OPERATIONS_SCALE_TABLES } from "../core/blueprint/operationsScales";
 import { OPTIONAL_REGISTER_KEYS } from "../core/registers/keys";
+import { customFrameworksInUse, useCustomFrameworks } from "../core/catalogs";
+import { mergeCustomCatalog } from "../core/catalogs/customFramework";
 import { SOA_TABLE } from "../core/blueprint/soaSheet";
 import { identify } from "../core/plan/identity";
 import { planBuild, STRUCTURE_PROTECTED } from "../core/plan/planBuild";
-import { organisationFromSnapshot, scalesFromSnapshot } from "../core/plan/readScales";
+import { organisationFromSnapshot, scalesFromSnapshot, settingsOf } from "../core/plan/readScales";
+import { currencyCode } from "../core/quant/currency";
 import { nextMemory, resolveScope, schemaUpgradeNote, ScopeRequest } from "../core/plan/scope";
 import { WorkbookSnapshot } from "../core/plan/snapshot";
 import { profileFor, readMemory, sameClient, SCHEMA_VERSION, WorkbookMemory, WorkbookScope } from "../core/plan/workbookMemory";
@@ -90,7 +93,7 @@ function currentScope(snapshot: WorkbookSnapshot, memory: WorkbookMemory | undef
   if (memory) {
     return {
       ...memory,
-      frameworks: FRAMEWORK_KEYS.filter((k) => memory.frameworks.includes(k) || frameworks.includes(k)),
+      frameworks: frameworkKeys().filter((k) => memory.frameworks.includes(k) || frameworks.includes(k)),
       matrixSize: scales && isMatrix(scales.size) ? scales.size : memory.matrixSize,
       method: scales?.method ?? memory.method,
     };
@@ -128,7 +131,7 @@ function frameworksInWorkbook(snapshot: WorkbookSnapshot): FrameworkKey[] {
   const headers = new Set(
     (snapshot.tables.find((t) => t.name.toLowerCase() === CONTROLS_TABLE.toLowerCase())?.headers ?? []).map((h) => h.toLowerCase()),
   );
-  return FRAMEWORK_KEYS.filter((key) => headers.has(mappingColumnHeader(key).toLowerCase()));
+  return frameworkKeys().filter((key) => headers.has(mappingColumnHeader(key).toLowerCase()));
 }
 
 /**
@@ -158,7 +161,8 @@ export async function buildWorkbookWith(
   const memory = read.kind === "memory" ? read.memory : undefined;
   const scales = scalesFromSnapshot(snapshot);
   const scope = currentScope(snapshot, memory, scales);
-  const request = decide(snapshot, frameworksInWorkbook(snapshot));
+  const decided = decide(snapshot, frameworksInWorkbook(snapshot));
+  const { request, notes: catalogNotes } = withCatalogs(decided);
   // Refused before anything else is decided: nothing of another client's workbook may change.
   if (snapshot.structureProtected) throw new OperationBlockedError([STRUCTURE_PROTECTED]);
   const refusal = clientBlocker(request, scope, memory, snapshot);
@@ -170,7 +174,8 @@ export async function buildWorkbookWith(
   const options = memory && !request.registers ? { ...resolved.options, registers: [] } : resolved.options;
   await readRenamedConstants(context, snapshot, memory, sync);
 
-  const blueprint = buildBlueprint(options, { today, scales, existingTables: snapshot.tables.map((t) => t.name) });
+  const currency = currencyCode(settingsOf(snapshot).get("Currency"));
+  const blueprint = buildBlueprint(options, { today, scales, currency, existingTables: snapshot.tables.map((t) => t.name) });
   const client = memory?.client || (scope ? scope.organisation : "") || request.client || options.organisation;
   const plan = planBuild(blueprint, snapshot, { memory, remember: nextMemory(options, client) });
   if (plan.blockers.length > 0) throw new OperationBlockedError(plan.blockers);
@@ -180,9 +185,27 @@ export async function buildWorkbookWith(
   return {
     ...plan.report,
     warnings: [...plan.report.warnings, ...warnings],
-    notes: [...upgraded, ...changes, ...plan.report.notes],
+    notes: [...upgraded, ...catalogNotes, ...changes, ...plan.report.notes],
     syncs: sync.count,
   };
+}
+
+/**
+ * Custom catalogs the caller brings (`ismp framework add`) merged over the ones the workbook stores
+ * (already in use since the snapshot read them) and put in scope with the request's frameworks.
+ */
+function withCatalogs(request: ScopeRequest): { request: ScopeRequest; notes: string[] } {
+  if (!request.catalogs?.length) return { request, notes: [] };
+  const stored = new Map(customFrameworksInUse().map((f) => [f.key, f]));
+  const notes: string[] = [];
+  for (const incoming of request.catalogs) {
+    const merged = mergeCustomCatalog(stored.get(incoming.key), incoming);
+    stored.set(incoming.key, merged.framework);
+    notes.push(...merged.notes);
+  }
+  useCustomFrameworks([...stored.values()]);
+  const keys = request.catalogs.map((f) => f.key);
+  return { request: { ...request, frameworks: [...(request.frameworks ?? []), ...keys] }, notes };
 }
 
 /**

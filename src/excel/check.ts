@@ -3,6 +3,8 @@ import { CONTROLS_TABLE } from "../core/blueprint/controlMatrix";
 import { MAPPINGS_TABLE } from "../core/blueprint/mappingsSheet";
 import { REQUIREMENTS_TABLE } from "../core/blueprint/requirementsSheet";
 import { RISKS_TABLE } from "../core/blueprint/riskRegister";
+import { LEGACY_SETTINGS_TABLE, SETTINGS_BLOCK } from "../core/blueprint/scalesSheet";
+import { checkCurrency } from "../core/check/checkCurrency";
 import { checkMappings, checkMatrixMappings, checkRequirements } from "../core/check/checkCoverage";
 import { checkWorkbookTables } from "../core/check/checkWorkbook";
 import { checkCharter } from "../core/check/checkCharter";
@@ -37,6 +39,8 @@ export async function checkWorkbook(context: Excel.RequestContext, today = new D
   if (!data.table(RISKS_TABLE)) {
     return [{ code: "no-register", severity: "error", sheet: "", address: "", message: "There is no Risks table. Run Build from Set up first." }];
   }
+  const settings = findRowBlock(data.snapshot, SETTINGS_BLOCK, LEGACY_SETTINGS_TABLE);
+  const currencyProblems = checkCurrency(settings?.body ? { ...settings, rows: settings.body } : undefined);
   const mappings = data.table(MAPPINGS_TABLE);
   const requirements = data.table(REQUIREMENTS_TABLE);
   const controls = data.table(CONTROLS_TABLE);
@@ -55,7 +59,7 @@ export async function checkWorkbook(context: Excel.RequestContext, today = new D
   });
   const charter = findRowBlock(data.snapshot, CHARTER_BLOCK);
   const charterProblems = checkCharter(charter?.body ? { ...charter, rows: charter.body } : undefined, toExcelDate(today));
-  return [...found, ...charterProblems, ...overrideProblems(data, REGISTERS.map((r) => r.table)), ...coverageProblems];
+  return [...found, ...charterProblems, ...overrideProblems(data, REGISTERS.map((r) => r.table)), ...coverageProblems, ...currencyProblems];
 }
 
 export async function selectRange(context: Excel.RequestContext, sheet: string, address: string): Promise<void> {

@@ -5,7 +5,7 @@ import { ExportContext, ExportedTable, exportTable, listKeyOf, profileByKey, sca
 import { FieldSpec, REGISTERS, registerByTable } from "../core/registers";
 import { scalesFromSnapshot } from "../core/plan/readScales";
 import { defaultScales } from "../core/scales";
-import { FRAMEWORK_KEYS } from "../core/frameworkKeys";
+import { frameworkKeys } from "../core/frameworkKeys";
 import { getFramework } from "../core/catalogs";
 import { ImportRefusedError } from "./importRegister";
 import { readTables } from "./readTables";
@@ -27,7 +27,7 @@ export async function readRegisterForExport(context: Excel.RequestContext, table
   const layout = snapshot.tables.find((t) => t.name.toLowerCase() === register.table.toLowerCase());
   if (!layout) throw new ImportRefusedError(`The workbook has no ${register.table} table to export.`);
   const controlHeaders = new Set((snapshot.tables.find((t) => t.name === "Controls")?.headers ?? []).map((h) => h.toLowerCase()));
-  const frameworks = FRAMEWORK_KEYS.filter((key) => controlHeaders.has(getFramework(key).shortName.toLowerCase()));
+  const frameworks = frameworkKeys().filter((key) => controlHeaders.has(getFramework(key).shortName.toLowerCase()));
   const fields = register.fields({ scales: scalesFromSnapshot(snapshot) ?? defaultScales(), frameworks });
   const table = (await readTables(context, [layout], sync)).get(register.table.toLowerCase())!;
   const labelsOf = new Map<string, Map<string, string>>();

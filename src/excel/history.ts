@@ -7,6 +7,8 @@ import { MAPPINGS_TABLE } from "../core/blueprint/mappingsSheet";
 import { REQUIREMENTS_TABLE } from "../core/blueprint/requirementsSheet";
 import { RISKS_TABLE } from "../core/blueprint/riskRegister";
 import { CellValue } from "../core/blueprint/types";
+import { LOSS_NAMES } from "../core/blueprint/lossExceedanceSheet";
+import { RISK_QUANT_TABLE } from "../core/blueprint/riskQuantSheet";
 import { computeKpis, Kpis } from "../core/kpis";
 import { toExcelDate, toExcelDateTime } from "../core/excelDate";
 import { STRUCTURE_PROTECTED } from "../core/plan/planBuild";
@@ -36,7 +38,9 @@ export function kpiValue(kpis: Kpis, key: string): number | "" {
 
 export async function takeSnapshot(context: Excel.RequestContext, today = new Date()): Promise<{ date: string; rows: number }> {
   const sync = createSyncCounter();
-  const data = await readWorkbookData(context, sync, [RISKS_TABLE, ASSETS_TABLE, CONTROLS_TABLE, MAPPINGS_TABLE, REQUIREMENTS_TABLE, ...OPERATIONS_TABLES]);
+  // The last Quantify run's P90 is queued with the workbook read, so it costs no extra round trip.
+  const p90 = context.workbook.names.getItemOrNullObject(LOSS_NAMES.p90Residual).getRangeOrNullObject().load("values");
+  const data = await readWorkbookData(context, sync, [RISKS_TABLE, ASSETS_TABLE, CONTROLS_TABLE, MAPPINGS_TABLE, REQUIREMENTS_TABLE, RISK_QUANT_TABLE, ...OPERATIONS_TABLES]);
   const history = data.layout(HISTORY_TABLE);
   const risks = data.table(RISKS_TABLE);
   if (!history || !risks) throw new OperationBlockedError(["There is no KPI History table yet. Run Build from Set up first, then take a snapshot."]);
@@ -56,6 +60,8 @@ export async function takeSnapshot(context: Excel.RequestContext, today = new Da
     frameworks: data.frameworks,
     scales: data.scales,
     today: date,
+    riskQuant: data.table(RISK_QUANT_TABLE),
+    lossP90: !p90.isNullObject && typeof p90.values[0][0] === "number" ? p90.values[0][0] : undefined,
     now: toExcelDateTime(today),
     registers: data.registers,
     tables: data.tables,

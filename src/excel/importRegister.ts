@@ -12,7 +12,7 @@ import { TableSnapshot } from "../core/plan/snapshot";
 import { REGISTERS, registerByTable, RegisterDeclaration } from "../core/registers";
 import { SCALE_TABLES } from "../core/blueprint/scalesSheet";
 import { defaultScales } from "../core/scales";
-import { FRAMEWORK_KEYS } from "../core/frameworkKeys";
+import { frameworkKeys } from "../core/frameworkKeys";
 import { getFramework } from "../core/catalogs";
 import { OperationBlockedError } from "./errors";
 import { Batcher, rowSlices } from "./requestBudget";
@@ -67,7 +67,7 @@ function scaleFacts(tables: readonly TableSnapshot[]): Pick<WorkbookFacts, "list
 }
 
 /** A written cell: text stays text (never a formula, a number or a date Excel guesses), blanks are "". */
-function cellInput(value: CellValue | undefined): CellValue {
+export function cellInput(value: CellValue | undefined): CellValue {
   if (value === null || value === undefined) return "";
   return typeof value === "string" ? asLiteralText(value) : value;
 }
@@ -102,7 +102,7 @@ export async function importIntoRegister(context: Excel.RequestContext, request:
   const scales = scalesFromSnapshot(snapshot) ?? defaultScales();
   const controls = layout(REGISTERS.find((r) => r.table === "Controls")?.table ?? "Controls");
   const controlHeaders = new Set((controls?.headers ?? []).map(lower));
-  const frameworks = FRAMEWORK_KEYS.filter((key) => controlHeaders.has(lower(getFramework(key).shortName)));
+  const frameworks = frameworkKeys().filter((key) => controlHeaders.has(lower(getFramework(key).shortName)));
   const fields = register.fields({ scales, frameworks });
 
   // One sync: the ID column of this register and of every register its ID columns point at.

@@ -5,10 +5,14 @@
 import type { ExportedTable } from "../core/import";
 import type { ImportRequest, ImportResult } from "./importRegister";
 import type { AcceptedSuggestion, ControlSuggestions } from "./suggestions";
+import type { OpenedRecordForm, RecordFormRequest, SavedRecord, SaveRecordRequest } from "./recordForm";
 import type { BuildOptions } from "../core/blueprint/options";
 import type { FrameworkKey } from "../core/frameworkKeys";
 import type { HeatmapKind } from "../core/blueprint/heatmapSheet";
 import type { HeatmapCounts } from "../core/heatmap";
+import type { QuantifyOptions, QuantifySummary } from "./quantify";
+
+export type { QuantifyOptions, QuantifySummary } from "./quantify";
 
 export interface BuildReport {
   /** Sheets and tables created by this run, e.g. "Sheet Risk Register", "Table Risks". */
@@ -75,6 +79,8 @@ export interface ExcelOperations {
   filterRisksByCell(context: Excel.RequestContext, kind: HeatmapKind, likelihood: number, impact: number): Promise<number>;
   clearRiskFilter(context: Excel.RequestContext): Promise<void>;
   takeSnapshot(context: Excel.RequestContext): Promise<{ date: string; rows: number }>;
+  /** Simulates the RiskQuant portfolio and writes the Loss Exceedance sheet's figures. */
+  quantify(context: Excel.RequestContext, options?: QuantifyOptions): Promise<QuantifySummary>;
   /** Previews (and, when asked, writes) an import into a register. */
   importRows(context: Excel.RequestContext, request: ImportRequest): Promise<ImportResult>;
   /** A register in a tool's layout (or its own), ready to save as CSV. */
@@ -83,4 +89,8 @@ export interface ExcelOperations {
   suggestMappings(context: Excel.RequestContext, framework: FrameworkKey): Promise<ControlSuggestions[]>;
   /** Writes one suggestion the user accepted. */
   acceptSuggestion(context: Excel.RequestContext, accepted: AcceptedSuggestion): Promise<string>;
+  /** The record form of a register: a new record, or the selected row to edit. */
+  openRecordForm(context: Excel.RequestContext, request: RecordFormRequest): Promise<OpenedRecordForm>;
+  /** Writes one record: one row, one sync. */
+  saveRecord(context: Excel.RequestContext, request: SaveRecordRequest): Promise<SavedRecord>;
 }

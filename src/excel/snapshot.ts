@@ -5,7 +5,8 @@
 import { parseRange } from "../core/a1";
 import { CellValue } from "../core/blueprint/types";
 import { SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../core/plan/snapshot";
-import { MEMORY_SHEET } from "../core/plan/workbookMemory";
+import { useCustomFrameworks } from "../core/catalogs";
+import { MEMORY_SHEET, readMemory } from "../core/plan/workbookMemory";
 import { FEATURE_SETS, supportsExcelApi } from "./requirements";
 import { readTables } from "./readTables";
 import { SyncCounter } from "./syncCounter";
@@ -88,6 +89,8 @@ export async function readSnapshot(context: Excel.RequestContext, request: Snaps
   const protection = canReadProtection ? workbook.protection.load("protected") : undefined;
   const memory = workbook.worksheets.getItemOrNullObject(MEMORY_SHEET).getUsedRangeOrNullObject(true).load("values");
   await sync(context);
+  const memoryRows = memory.isNullObject ? undefined : (memory.values as CellValue[][]);
+  useWorkbookCatalogs(memoryRows);
 
   const wantedTables = new Set(request.tables.map(lower));
   const fullTables = new Set(request.fullTables.map(lower));
@@ -176,9 +179,19 @@ export async function readSnapshot(context: Excel.RequestContext, request: Snaps
     ),
     scoreMatrix: grid ? (grid.values as CellValue[][]) : undefined,
     structureProtected: protection ? protection.protected : false,
-    memoryRows: memory.isNullObject ? undefined : (memory.values as CellValue[][]),
+    memoryRows,
     blocks: blockReads.map(({ name, range }) => blockSnapshot(name, range)),
   };
+}
+
+/**
+ * Every operation reads the memory sheet first, so the frameworks the user added from a file (their
+ * catalogs are stored there) are known to everything that follows: blueprint, Check, coverage,
+ * suggestions. Another workbook's custom frameworks are forgotten.
+ */
+export function useWorkbookCatalogs(memoryRows: CellValue[][] | undefined): void {
+  const read = readMemory(memoryRows);
+  useCustomFrameworks(read.kind === "memory" ? (read.memory.customFrameworks ?? []) : []);
 }
 
 /** A named per-row block: its first row holds the headers, the rest the rows. */

@@ -13,7 +13,7 @@ import { TableData } from "../core/check/tableData";
 import { OPERATIONS_SCALE_TABLES } from "../core/blueprint/operationsScales";
 import { OPTIONAL_REGISTER_KEYS, OPTIONAL_REGISTERS, OptionalRegisterKey } from "../core/registers";
 import { getFramework } from "../core/catalogs";
-import { FRAMEWORK_KEYS, FrameworkKey } from "../core/frameworkKeys";
+import { frameworkKeys, FrameworkKey } from "../core/frameworkKeys";
 import { identify, Identity } from "../core/plan/identity";
 import { scalesFromSnapshot } from "../core/plan/readScales";
 import { readMemory } from "../core/plan/workbookMemory";
@@ -96,7 +96,7 @@ export async function readWorkbookData(
     snapshot,
     scales: scalesFromSnapshot(snapshot) ?? defaultScales(),
     tables,
-    frameworks: FRAMEWORK_KEYS.filter((key) => controlHeaders.has(getFramework(key).shortName.toLowerCase())),
+    frameworks: frameworkKeys().filter((key) => controlHeaders.has(getFramework(key).shortName.toLowerCase())),
     registers: OPTIONAL_REGISTER_KEYS.filter((key) => layout(OPTIONAL_REGISTERS[key].table) !== undefined),
     table: (name) => tables.get(name.toLowerCase()),
     layout,

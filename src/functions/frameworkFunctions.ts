@@ -1,19 +1,20 @@
 /** COVERAGE, GAPS, REQUIREMENTS and CROSSWALK without the Excel runtime: errors as data. */
 import { findRequirement, getFramework, resolveFrameworkKey } from "../core/catalogs";
 import { computeCoverage, crosswalk, frameworkView, gapsOf, isNotApplicable, type ControlState, type CoverageResult, type MappingRow } from "../core/coverage";
-import { FRAMEWORK_KEYS, type FrameworkKey } from "../core/frameworkKeys";
+import { frameworkKeys, type FrameworkKey } from "../core/frameworkKeys";
 import { asGrid, isOmitted, cellsAsText, errorCodeOf, firstInputError, inputError, isBlank, sameSize, sizeOf, type Grid } from "./cells";
 import { invalidValue, notAvailable, type FormulaError } from "./formulaError";
 
-const VALID_KEYS = FRAMEWORK_KEYS.join(", ");
+/** Read at each call: the workbook's own frameworks join the list once its catalog is read. */
+const validKeys = () => frameworkKeys().join(", ");
 
 /** Resolves a framework argument ("ISO27001", "ISO 27001", "CMMC", ...) to its key. */
 export function frameworkArgument(value: unknown, argument = "Framework"): FrameworkKey | FormulaError {
   const code = errorCodeOf(value);
   if (code !== undefined) return inputError(argument, code);
-  if (isBlank(value)) return notAvailable(`${argument} is required; use one of: ${VALID_KEYS}`);
+  if (isBlank(value)) return notAvailable(`${argument} is required; use one of: ${validKeys()}`);
   const key = resolveFrameworkKey(String(value));
-  return key ?? invalidValue(`${argument} ${JSON.stringify(String(value))} is not supported; use one of: ${VALID_KEYS}`);
+  return key ?? invalidValue(`${argument} ${JSON.stringify(String(value))} is not supported; use one of: ${validKeys()}`);
 }
 
 interface CoverageInputs {

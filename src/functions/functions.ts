@@ -11,6 +11,7 @@ import { invalidValue, isFormulaError, type FormulaError } from "./formulaError"
 import { coverageFormula, crosswalkFormula, gapsFormula, requirementsFormula } from "./frameworkFunctions";
 import { aleFormula, lossAtFormula, lossCurveFormula } from "./lossFunctions";
 import { riskLevelFormula, riskScoreFormula } from "./riskFunctions";
+import { withWorkbookCatalogs } from "./workbookCatalogs";
 
 interface CustomFunctionsRuntime {
   associate(id: string, implementation: (...args: never[]) => unknown): void;
@@ -94,7 +95,7 @@ export function riskLevel(score: unknown[][], bands?: unknown[][]): unknown[][] 
 /**
  * Share of a framework's applicable requirements covered by your controls, from 0 to 1. An Implemented control that equals or contains a requirement gives it 1; a subset or intersecting one 0.5; a jointly sufficient set gives 1 once all its controls are Implemented; Partially implemented halves; Ineffective gives 0.
  * @customfunction COVERAGE
- * @param framework Framework key or name, e.g. ISO27001, NISTCSF, SOC2, HIPAA, NIST80053, NIST800171, NIST800171R3, CMMCL1, GLBA, GDPR.
+ * @param framework Framework key or name, e.g. ISO27001, NISTCSF, SOC2, HIPAA, NIST80053, NIST800171, NIST800171R3, CMMCL1, GLBA, GDPR, or the key of a framework added from a file.
  * @param mappings The Mappings table's columns Control ID, Framework, Requirement ID, Relationship and Jointly Sufficient, e.g. Mappings[[Control ID]:[Jointly Sufficient]].
  * @param controlIds The control matrix Control ID column.
  * @param statuses The control matrix Status column, same size as controlIds.
@@ -103,7 +104,7 @@ export function riskLevel(score: unknown[][], bands?: unknown[][]): unknown[][] 
  * @returns Coverage from 0 to 1.
  */
 export function coverage(framework: string, mappings: unknown[][], controlIds: unknown[][], statuses: unknown[][], applicability?: unknown[][], effectiveness?: unknown[][]): unknown {
-  return valueSafely(() => coverageFormula(framework, mappings, controlIds, statuses, applicability, effectiveness));
+  return withWorkbookCatalogs(framework, () => valueSafely(() => coverageFormula(framework, mappings, controlIds, statuses, applicability, effectiveness)));
 }
 
 /**
@@ -117,8 +118,8 @@ export function coverage(framework: string, mappings: unknown[][], controlIds: u
  * @param [effectiveness] Optional Effectiveness column, same size as controlIds; Ineffective controls count 0.
  * @returns Rows of requirement ID, label and credit, in catalog order.
  */
-export function gaps(framework: string, mappings: unknown[][], controlIds: unknown[][], statuses: unknown[][], applicability?: unknown[][], effectiveness?: unknown[][]): unknown[][] {
-  return gridSafely(() => gapsFormula(framework, mappings, controlIds, statuses, applicability, effectiveness));
+export function gaps(framework: string, mappings: unknown[][], controlIds: unknown[][], statuses: unknown[][], applicability?: unknown[][], effectiveness?: unknown[][]): unknown[][] | Promise<unknown[][]> {
+  return withWorkbookCatalogs(framework, () => gridSafely(() => gapsFormula(framework, mappings, controlIds, statuses, applicability, effectiveness)));
 }
 
 /**
@@ -127,8 +128,8 @@ export function gaps(framework: string, mappings: unknown[][], controlIds: unkno
  * @param framework Framework key or name, e.g. ISO27001, NISTCSF, SOC2, HIPAA, NIST80053, NIST800171, GLBA, GDPR.
  * @returns Rows of requirement ID, label and parent ID, in catalog order.
  */
-export function requirements(framework: string): unknown[][] {
-  return gridSafely(() => requirementsFormula(framework));
+export function requirements(framework: string): unknown[][] | Promise<unknown[][]> {
+  return withWorkbookCatalogs(framework, () => gridSafely(() => requirementsFormula(framework)));
 }
 
 /**

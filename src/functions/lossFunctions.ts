@@ -58,8 +58,16 @@ export function aleFormula(frequency: unknown, low: unknown, high: unknown): Los
   const grids = estimateGrids(frequency, low, high);
   if ("code" in grids) return grids;
   const shape = shapeOf(grids);
+  const [frequencies, lows, highs] = grids;
   return shape.map((row, r) =>
     row.map((_, c) => {
+      // The common case, numbers in range, without building labels; anything else takes the checked path.
+      const f = at(frequencies, r, c);
+      const l = at(lows, r, c);
+      const h = at(highs, r, c);
+      if (typeof f === "number" && typeof l === "number" && typeof h === "number" && f >= 0 && l > 0 && h > l && Number.isFinite(f) && Number.isFinite(h)) {
+        return annualLossExpectancy(f, l, h);
+      }
       const estimate = estimateCell(
         grids.map((g) => at(g, r, c)),
         ARGUMENTS.map((a) => rowLabel(a, shape, r, c)),

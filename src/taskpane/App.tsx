@@ -19,6 +19,7 @@ import { useRibbonCheck } from "./useRibbonCheck";
 import { CoverageView } from "./views/CoverageView";
 import { HeatmapView } from "./views/HeatmapView";
 import { ImportView } from "./views/ImportView";
+import { RecordFormView } from "./views/RecordFormView";
 import { RisksView } from "./views/RisksView";
 import { SetupView } from "./views/SetupView";
 
@@ -28,6 +29,7 @@ export const TABS = [
   { key: "coverage", title: "Coverage", heading: "Controls & coverage" },
   { key: "heatmap", title: "Heatmap", heading: "Heatmap" },
   { key: "check", title: "Check", heading: "Check" },
+  { key: "record", title: "Record", heading: "Add or edit a record" },
   { key: "import", title: "Import", heading: "Import and export" },
 ] as const;
 export type TabKey = (typeof TABS)[number]["key"];
@@ -70,6 +72,7 @@ export function App({ host: givenHost, supported = isExcelApiSupported(Office.co
     coverage: <CoverageView active={tab === "coverage"} />,
     heatmap: <HeatmapView active={tab === "heatmap"} />,
     check: <CheckView runToken={checkToken} delivered={ribbonCheck} />,
+    record: <RecordFormView active={tab === "record"} />,
     import: <ImportView />,
   };
 

@@ -54,3 +54,12 @@ export function cellReference(sheet: string, address: string): string {
 export function percentText(fraction: number): string {
   return `${Math.round(Math.max(0, Math.min(1, fraction)) * 100)}%`;
 }
+
+export type WholeField = { ok: true; value: number } | { ok: false; message: string };
+
+/** A whole number typed into a field ("100,000" and "100_000" allowed), with a message naming the field and the range. */
+export function parseWholeField(text: string, label: string, min: number, max: number): WholeField {
+  const value = Number(text.trim().replace(/[,_\s]/g, ""));
+  if (text.trim() !== "" && Number.isInteger(value) && value >= min && value <= max) return { ok: true, value };
+  return { ok: false, message: `${label} must be a whole number from ${min.toLocaleString("en")} to ${max.toLocaleString("en")}.` };
+}

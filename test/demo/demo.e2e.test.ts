@@ -10,6 +10,7 @@ import type { Locator, Page } from "playwright-core";
 import { buildBlueprint, defaultOptions } from "../../src/core/blueprint";
 import { RISK, RISK_REGISTER_SHEET, RISKS_TABLE } from "../../src/core/blueprint/riskRegister";
 import { CONTROL, CONTROLS_TABLE, mappingColumnHeader } from "../../src/core/blueprint/controlMatrix";
+import { INCIDENT, INCIDENTS, INCIDENTS_TABLE } from "../../src/core/registers/incidents";
 import { chromiumDependency, describeWith } from "../support/systemDeps";
 import { auditAccessibility, isBlocking, summarizeAudits, type Audit } from "./accessibility";
 import {
@@ -53,6 +54,7 @@ const VIEW_READY: Record<ViewName, (panel: Locator) => Locator> = {
   Coverage: (panel) => panel.getByText(/requirements$|No frameworks in scope/).first(),
   Heatmap: (panel) => panel.getByRole("group", { name: /risk heatmap/ }),
   Check: (panel) => panel.getByText(/No problems found|Errors \(|Warnings \(/).first(),
+  Record: (panel) => panel.getByRole("form").or(panel.getByText(/Run Build in Set up first/)).first(),
   Import: (panel) => panel.getByRole("button", { name: /Choose a CSV or Excel file/ }),
 };
 
@@ -187,6 +189,87 @@ describeWith(chromiumDependency(), { suite: "browser", title: "demo page in Chro
       const after = await readTable(page, CONTROLS_TABLE);
       expect(String(cellValue(after, 0, isoColumn))).toBe(requirement);
       expect(after.rows.slice(1)).toEqual(controls.rows.slice(1));
+    }));
+
+  it.each(THEMES)("adds a record and edits the selected row from the form, by keyboard, one row in one sync (%s theme)", (theme) =>
+    withDemo(theme, async ({ page }) => {
+      await buildWithSampleData(page);
+      const incidentsBefore = await readTable(page, INCIDENTS_TABLE);
+      const panel = await showView(page, "Record");
+      const wide = await panel.evaluate((el) => {
+        const limit = el.getBoundingClientRect().right + 1;
+        return [...el.querySelectorAll("*")].filter((n) => n.getBoundingClientRect().right > limit).slice(0, 8).map((n) => `${n.tagName}.${n.className} ${Math.round(n.getBoundingClientRect().right)} ${el.getBoundingClientRect().right} ${(n.textContent ?? "").slice(0, 40)}`);
+      });
+      expect(wide).toEqual([]);
+
+      await panel.getByRole("combobox", { name: "Register" }).click();
+      await page.getByRole("option", { name: INCIDENTS.sheet.name, exact: true }).click();
+      const form = panel.getByRole("form", { name: "New incident" });
+      await form.waitFor();
+      // An empty required field and a bad date are refused, naming the field and what it takes.
+      await form.getByRole("button", { name: "Add incident" }).click();
+      await form.getByText("Title is required.", { exact: false }).first().waitFor();
+      expect(await form.getByRole("textbox", { name: "Title *", exact: true }).evaluate((el) => el === document.activeElement)).toBe(true);
+      await page.screenshot({ path: screenshotPath(`record-errors-${theme}`), fullPage: true });
+      await expectAccessible(page, `record form with errors, ${theme}`);
+
+      // By keyboard: type, pick from the drop-downs with the arrow keys, Enter submits.
+      await page.keyboard.type("Phishing mail opened by finance");
+      await form.getByRole("combobox", { name: /^Severity \*/ }).focus();
+      await page.keyboard.press("Enter");
+      await page.getByRole("option", { name: "High", exact: true }).waitFor();
+      await page.keyboard.press("ArrowDown");
+      await page.keyboard.press("Enter");
+      await form.getByRole("textbox", { name: "Detected *", exact: true }).fill("2026-11-20T09:15");
+      await form.getByRole("combobox", { name: /^Status \*/ }).focus();
+      await page.keyboard.press("Enter");
+      await page.getByRole("option", { name: "Open", exact: true }).click();
+      await form.getByRole("textbox", { name: "Owner", exact: true }).focus();
+      await page.keyboard.type("Sam Lee");
+      await page.keyboard.press("Enter");
+      const added = panel.getByRole("status").filter({ hasText: /Added incident \S+ at .* \(1 sync\)\./ });
+      await added.waitFor({ timeout: 30_000 });
+      const incidentsAfter = await readTable(page, INCIDENTS_TABLE);
+      expect(incidentsAfter.rows.length).toBe(incidentsBefore.rows.length + 1);
+      expect(incidentsAfter.rows.slice(0, incidentsBefore.rows.length)).toEqual(incidentsBefore.rows);
+      const last = incidentsAfter.rows.length - 1;
+      expect(cellValue(incidentsAfter, last, INCIDENT.title)).toBe("Phishing mail opened by finance");
+      expect(cellValue(incidentsAfter, last, INCIDENT.owner)).toBe("Sam Lee");
+      expect(cellValue(incidentsAfter, last, INCIDENT.status)).toBe("Open");
+      expect(typeof cellValue(incidentsAfter, last, INCIDENT.severity)).toBe("string");
+      expect(cellValue(incidentsAfter, last, INCIDENT.detected)).toBeCloseTo(46346 + 9.25 / 24, 6);
+      await expectAccessible(page, `record form after adding, ${theme}`);
+
+      // Edit: the row selected in the sheet; only the changed cell is written.
+      const risks = await readTable(page, RISKS_TABLE);
+      const ownerCell = cellAddressOf(risks, 2, RISK.owner);
+      await page.evaluate(
+        ({ sheet, address }) =>
+          Excel.run(async (context) => {
+            context.workbook.worksheets.getItem(sheet).getRange(address).select();
+            await context.sync();
+          }),
+        { sheet: risks.sheet, address: cellAddressOf(risks, 2, RISK.title) },
+      );
+      await panel.getByRole("button", { name: "Edit selected row" }).click();
+      const id = String(cellValue(risks, 2, RISK.id));
+      const editForm = panel.getByRole("form", { name: new RegExp(`^Edit risk ${id} `) });
+      await editForm.waitFor();
+      await page.screenshot({ path: screenshotPath(`record-edit-${theme}`), fullPage: true });
+      await expectAccessible(page, `record form editing a risk, ${theme}`);
+      const owner = editForm.getByRole("textbox", { name: "Owner", exact: true });
+      await owner.focus();
+      await page.keyboard.press("ControlOrMeta+A");
+      await page.keyboard.type("Dana Whitfield");
+      await page.keyboard.press("Enter");
+      await panel.getByRole("status").filter({ hasText: `Saved risk ${id} at` }).filter({ hasText: "(1 sync)." }).waitFor({ timeout: 30_000 });
+      const risksAfter = await readTable(page, RISKS_TABLE);
+      expect(risksAfter.rows.length).toBe(risks.rows.length);
+      risksAfter.rows.forEach((row, i) => i !== 2 && expect(row).toEqual(risks.rows[i]));
+      expect(cellValue(risksAfter, 2, RISK.owner)).toBe("Dana Whitfield");
+      const changed = risksAfter.headers.filter((h) => cellValue(risksAfter, 2, h) !== cellValue(risks, 2, h));
+      expect(changed).toEqual([RISK.owner]);
+      expect(ownerCell).toBe(cellAddressOf(risksAfter, 2, RISK.owner));
     }));
 
   it("follows the Office theme when it changes", () =>

@@ -21,7 +21,8 @@ describe("Build on an empty workbook", () => {
     expect(report.syncs).toBeLessThanOrEqual(3);
     expect(wb.stats.largestRequestBytes).toBeLessThan(4 * 1024 * 1024);
     expect(wb.sheets.map((s) => s.name)).toEqual([
-      "Sheet1", "Dashboard", "Top Risks", "Heatmap", "Program", "Management Review", "Risk Register", "Asset Inventory", "Control Matrix", "Incidents", "Vulnerabilities", "Access Reviews", "Training", "Requirements", "Mappings",
+      "Sheet1", "Dashboard", "Top Risks", "Heatmap", "Program", "Management Review", "Risk Register", "Asset Inventory", "Control Matrix", "Risk Quantification", "Loss Exceedance",
+      "Incidents", "Vulnerabilities", "Access Reviews", "Training", "Requirements", "Mappings",
       "Statement of Applicability", "Coverage", "KPI History", "Scales", "ISMP Settings",
     ]);
     expect(report.created).toEqual(expect.arrayContaining(["Table Risks", "Table Assets", "Table Controls", "Table SoA", "Table RatingBands"]));

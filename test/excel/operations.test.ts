@@ -73,7 +73,7 @@ describe("Charts", () => {
     const wb = await sampleWorkbook();
     const charts = wb.sheet("Dashboard").charts;
     const byName = new Map(charts.map((c) => [c.name, c]));
-    expect([...byName.keys()].sort()).toEqual(["ControlsByStatus", "CoverageByFramework", "RiskTrend", "RisksByRating", "RisksByTreatment"]);
+    expect([...byName.keys()].sort()).toEqual(["ControlsByStatus", "CoverageByFramework", "RiskTrend", "RisksByRating", "RisksByTreatment", "TopResidualAle"]);
     expect(byName.get("RisksByRating")!.chartType).toBe("ColumnClustered");
     expect(byName.get("CoverageByFramework")!.chartType).toBe("BarClustered");
     expect(byName.get("RiskTrend")!.chartType).toBe("Line");
@@ -88,7 +88,7 @@ describe("Charts", () => {
   it("does not add the charts again on a re-run", async () => {
     const wb = await sampleWorkbook();
     await run(wb, (ctx) => buildWorkbook(ctx, defaultOptions("saas"), TODAY));
-    expect(wb.sheet("Dashboard").charts).toHaveLength(5);
+    expect(wb.sheet("Dashboard").charts).toHaveLength(6);
   });
 });
 

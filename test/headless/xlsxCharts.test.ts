@@ -13,7 +13,7 @@ import { sofficeDependency, describeWith } from "../support/systemDeps";
 import { ismp, tempDir } from "../cli/helpers";
 import { openSaved, type SavedChart, type SavedPackage } from "./xlsxChartsPackage";
 
-const DASHBOARD_CHARTS = ["RisksByRating", "CoverageByFramework", "ControlsByStatus", "RisksByTreatment", "RiskTrend"];
+const DASHBOARD_CHARTS = ["RisksByRating", "CoverageByFramework", "ControlsByStatus", "RisksByTreatment", "RiskTrend", "TopResidualAle"];
 
 /** Sheet-qualified, absolute; one cell when the table has one body row (KPI History before a snapshot). */
 const ABSOLUTE_RANGE = /^('[^']+'|\w+)!\$[A-Z]+\$\d+(:\$[A-Z]+\$\d+)?$/;
@@ -49,6 +49,7 @@ describe("charts written into the .xlsx", () => {
       { name: "ControlsByStatus", plot: "barChart", barDir: "bar", grouping: "clustered", title: "Controls by status" },
       { name: "RisksByTreatment", plot: "barChart", barDir: "col", grouping: "clustered", title: "Risks by treatment" },
       { name: "RiskTrend", plot: "lineChart", barDir: undefined, grouping: "standard", title: "Trend (snapshots): open risks outside appetite and overdue reviews" },
+      { name: "TopResidualAle", plot: "barChart", barDir: "bar", grouping: "clustered", title: "Five risks with the highest residual ALE" },
     ]);
   });
 
@@ -88,8 +89,8 @@ describe("charts written into the .xlsx", () => {
     for (const chart of charts) {
       expect(contentTypes).toContain(`PartName="/${chart.part}" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"`);
     }
-    // Only the Dashboard has charts, so no other sheet gets a drawing.
-    const others = [...saved.sheetParts.keys()].filter((name) => name !== "Dashboard");
+    // Only the Dashboard and the Loss Exceedance sheet have charts, so no other sheet gets a drawing.
+    const others = [...saved.sheetParts.keys()].filter((name) => name !== "Dashboard" && name !== "Loss Exceedance");
     for (const name of others) expect(await saved.chartsOn(name)).toEqual([]);
   });
 
@@ -117,7 +118,8 @@ describe("charts through the ismp CLI", () => {
     expect((await ismp(["upgrade", file, "--profile", "saas"])).code).toBe(0);
     const upgraded = await openSaved(readFileSync(file));
     expect(summary(await upgraded.chartsOn("Dashboard"))).toEqual(written);
-    expect(Object.keys(upgraded.zip.files).filter((part) => part.startsWith("xl/charts/chart"))).toHaveLength(DASHBOARD_CHARTS.length);
+    // The dashboard's charts and the Loss Exceedance curve, once each.
+    expect(Object.keys(upgraded.zip.files).filter((part) => part.startsWith("xl/charts/chart"))).toHaveLength(DASHBOARD_CHARTS.length + 1);
   });
 
   describeWith(sofficeDependency(), { suite: "charts in LibreOffice", title: "LibreOffice" }, () => {
@@ -135,12 +137,14 @@ describe("charts through the ismp CLI", () => {
       soffice("--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, sample);
       const resaved = await openSaved(readFileSync(join(out, "sample.xlsx")));
       const charts = await resaved.chartsOn("Dashboard");
-      expect(charts.map((c) => c.plot)).toEqual(["barChart", "barChart", "barChart", "barChart", "lineChart"]);
+      expect(charts.map((c) => c.plot)).toEqual(["barChart", "barChart", "barChart", "barChart", "lineChart", "barChart"]);
       const coverage = charts.find((c) => c.title === "Coverage by framework");
       expect(coverage?.series[0]).toMatchObject({ values: "Coverage!$I$5:$I$6", categories: "Coverage!$A$5:$A$6" });
 
       const reread = await readXlsx(readFileSync(join(out, "sample.xlsx")));
-      expect(reread.sheet("Dashboard").charts.map((c) => c.chartType)).toEqual(["ColumnClustered", "BarClustered", "BarClustered", "ColumnClustered", "Line"]);
+      expect(reread.sheet("Dashboard").charts.map((c) => c.chartType)).toEqual(["ColumnClustered", "BarClustered", "BarClustered", "ColumnClustered", "Line", "BarClustered"]);
+      // LibreOffice keeps the loss exceedance curve an XY chart with its logarithmic loss axis.
+      expect(reread.sheet("Loss Exceedance").charts.map((c) => [c.chartType, c.categoryAxisLogBase])).toEqual([["XYScatterLinesNoMarkers", 10]]);
     });
   });
 });

@@ -44,3 +44,13 @@ describe("problem list", () => {
     expect(percentText(1.2)).toBe("100%");
   });
 });
+
+import { parseWholeField } from "../../src/taskpane/summaries";
+
+describe("whole-number fields (Quantify's years and seed)", () => {
+  it("accepts thousands separators and names the field and range otherwise", () => {
+    expect(parseWholeField("100,000", "Years", 1, 10_000_000)).toEqual({ ok: true, value: 100_000 });
+    expect(parseWholeField("2.5", "Years", 1, 10_000_000)).toEqual({ ok: false, message: "Years must be a whole number from 1 to 10,000,000." });
+    expect(parseWholeField("", "Seed", 0, 9)).toMatchObject({ ok: false });
+  });
+});

@@ -1,5 +1,6 @@
 /** `ismp suggest`: requirement IDs for the workbook's unmapped controls, and writing the ones accepted. */
 import { resolveFrameworkKey } from "../../core/catalogs";
+import { readWorkbookCatalogs } from "../../excel/settings";
 import { acceptSuggestion, suggestForControls } from "../../excel/suggestions";
 import { JSON_FLAG, parseFlags, SAVE_FLAGS, singleFile } from "../args";
 import { CliError, EXIT, ExitCode } from "../exitCodes";
@@ -11,8 +12,6 @@ const FLAGS = { framework: { type: "string" }, all: { type: "boolean" }, accept:
 export async function suggestCommand(args: string[], out: Out): Promise<ExitCode> {
   const { values, positionals } = parseFlags("suggest", args, FLAGS);
   const file = singleFile("suggest", positionals, "client.xlsx --framework ISO27001");
-  const framework = values.framework ? resolveFrameworkKey(values.framework) : undefined;
-  if (!framework) throw new CliError(`--framework must name a framework, e.g. ISO27001, NISTCSF or SOC2; got "${values.framework ?? ""}".`, EXIT.usage);
   const accepts = (values.accept ?? []).map((pair) => {
     const m = /^([^=]+)=(.+)$/.exec(pair);
     if (!m) throw new CliError(`--accept takes CONTROL=REQUIREMENT, e.g. --accept C-101=A.5.15; got "${pair}".`, EXIT.usage);
@@ -22,6 +21,10 @@ export async function suggestCommand(args: string[], out: Out): Promise<ExitCode
   const save = { backup: values.backup, force: values.force };
   if (accepts.length > 0) assertSafeToSave(file, save);
   const workbook = await openWorkbook(file);
+  // The workbook's own frameworks (added from a file) are known once its memory is read.
+  await runOn(workbook, readWorkbookCatalogs);
+  const framework = values.framework ? resolveFrameworkKey(values.framework) : undefined;
+  if (!framework) throw new CliError(`--framework must name a framework, e.g. ISO27001, NISTCSF, SOC2 or one the workbook added; got "${values.framework ?? ""}".`, EXIT.usage);
   const found = await runOn(workbook, (context) => suggestForControls(context, framework, values.all));
   if (accepts.length === 0) {
     if (values.json) out.log(JSON.stringify({ file, framework, controls: found }, null, 2));

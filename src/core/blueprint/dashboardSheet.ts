@@ -13,6 +13,9 @@ import { CONTROL, CONTROL_STATUSES, CONTROLS_TABLE } from "./controlMatrix";
 import { COVERAGE, COVERAGE_TABLE } from "./coverageSheet";
 import { HISTORY_TABLE } from "./historySheet";
 import { RISK, RISKS_TABLE } from "./riskRegister";
+import { QUANT, RISK_QUANT_TABLE } from "./riskQuantSheet";
+import { COMPACT_AMOUNT, LOSS_NAMES } from "./lossExceedanceSheet";
+import { moneyFormat } from "../quant/currency";
 import { SCALE_TABLES } from "./scalesSheet";
 import { SECTION, SUBTITLE, TITLE, widthFor } from "./style";
 import { Better, KpiTarget, OPERATIONS_SCALE_TABLES, OPS_SCALE } from "./operationsScales";
@@ -26,6 +29,9 @@ export const DASHBOARD_SHEET = "Dashboard";
 /** Defined names of the per-row blocks: the KPI list and the chart data. */
 export const KPI_BLOCK = "KpiList";
 export const CHART_BLOCKS = { ratings: "RatingChartData", statuses: "StatusChartData", treatments: "TreatmentChartData" } as const;
+/** The five risks with the highest residual ALE (RiskQuant's rank helper, read with INDEX/MATCH). */
+export const TOP_LOSS_BLOCK = "TopResidualAleData";
+export const TOP_LOSS_COUNT = 5;
 /** The tables versions before 0.2 kept the same rows in (their sheets are still recognised as ours). */
 export const LEGACY_KPI_TABLE = "Kpis";
 export const LEGACY_CHART_TABLES = { ratings: "RatingChart", statuses: "StatusChart", treatments: "TreatmentChart" } as const;
@@ -41,8 +47,8 @@ export interface KpiSpec {
   key: string;
   label: string;
   formula: string;
-  format: "count" | "percent" | "decimal";
-  section: "Risk posture" | "Controls & compliance" | "Assets" | "Operations" | "Governance";
+  format: "count" | "percent" | "decimal" | "money";
+  section: "Risk posture" | "Controls & compliance" | "Assets" | "Operations" | "Governance" | "Risk in money";
   /** Operations and governance KPIs carry a target (KpiTargets on the Scales sheet) and the direction that is better. */
   target?: KpiTarget;
   /** Which way is better, for the management review's trend word (a target's own direction when it has one). */
@@ -53,7 +59,7 @@ export interface KpiSpec {
 export const betterOf = (kpi: Pick<KpiSpec, "target" | "better">): Better => kpi.target?.better ?? kpi.better ?? "Higher";
 
 /** Sections in the order the Dashboard shows them. */
-export const KPI_SECTIONS = ["Risk posture", "Controls & compliance", "Assets", "Operations", "Governance"] as const satisfies ReadonlyArray<KpiSpec["section"]>;
+export const KPI_SECTIONS = ["Risk posture", "Controls & compliance", "Assets", "Operations", "Governance", "Risk in money"] as const satisfies ReadonlyArray<KpiSpec["section"]>;
 
 /** KpiTargets' rows: every KPI that carries a target. */
 export function kpiTargets(kpis: readonly KpiSpec[]): KpiTarget[] {
@@ -129,10 +135,30 @@ export function kpiSpecs(scales: Scales, frameworks: readonly FrameworkKey[], re
     },
     ...operationsKpisFor(registers).map(withTarget("Operations")),
     ...GOVERNANCE_KPIS.map(withTarget("Governance")),
+    ...moneyKpis(),
   ];
 }
 
-const NUMBER_FORMAT = { count: "0", percent: "0%", decimal: "0.0" } as const;
+
+const quant = (column: string) => tableColumn(RISK_QUANT_TABLE, column);
+
+/** Risk in money: the Risk Quantification sheet's column sums, portfolio ROSI, and the last Quantify run's P90. */
+function moneyKpis(): KpiSpec[] {
+  const money = (key: string, label: string, formula: string): KpiSpec => ({ key, label, formula, format: "money", section: "Risk in money" });
+  const reduction = `SUM(${quant(QUANT.reduction)})`;
+  const cost = `SUM(${quant(QUANT.annualTreatmentCost)})`;
+  return [
+    money("inherentAle", "Annual loss expectancy, inherent", `=SUM(${quant(QUANT.ale)})`),
+    money("residualAle", "Annual loss expectancy, residual", `=SUM(${quant(QUANT.residualAle)})`),
+    money("aleReduction", "Reduction from treatment", `=${reduction}`),
+    money("treatmentCost", "Annual treatment cost", `=${cost}`),
+    { key: "portfolioRosi", label: "Portfolio ROSI", formula: `=IFERROR((${reduction}-${cost})/${cost},"")`, format: "percent", section: "Risk in money" },
+    money("p90AnnualLoss", "P90 annual loss, residual (last Quantify)", `=IF(ISNUMBER(${LOSS_NAMES.p90Residual}),${LOSS_NAMES.p90Residual},"")`),
+  ];
+}
+
+/** Number formats of KPI figures, by KpiSpec format; money in the workbook's currency. */
+export const kpiNumberFormats = (currency?: string) => ({ count: "0", percent: "0%", decimal: "0.0", money: moneyFormat(currency) }) as const;
 const TILE = { columns: 6, firstColumn: 1, step: 2, top: 4, labelHeight: 30, valueHeight: 30 };
 const DATA_COLUMN = 15; // column P: chart data and the KPI list, right of the printed area
 /** "Figures as of 2026-12-01": the date is a number format, which Excel shows in any language (TEXT's codes are not translated). */
@@ -149,7 +175,7 @@ export interface TargetTile {
 }
 
 /** Target cells read "Target 95%" through their number format, so the figure stays a number. */
-const TARGET_FORMAT = { count: `"Target "0`, percent: `"Target "0%`, decimal: `"Target "0.0` } as const;
+const TARGET_FORMAT = (currency?: string) => ({ count: `"Target "0`, percent: `"Target "0%`, decimal: `"Target "0.0`, money: `"Target "${moneyFormat(currency)}` }) as const;
 export const TILE_STATES = { onTarget: "On target", offTarget: "Off target", noTarget: "No target", noData: "No data" } as const;
 
 /** KpiTargets' value for an indicator: "" when it has no row or a blank target (INDEX of a blank cell would show 0). */
@@ -166,7 +192,8 @@ export function stateFormula(label: string, value: string, target: string): stri
   return `=IF(${value}="","${s.noData}",IF(${target}="","${s.noTarget}",IF(IF(${better}="Lower",${value}<=${target},${value}>=${target}),"${s.onTarget}","${s.offTarget}")))`;
 }
 
-function tileLayout(kpis: readonly KpiSpec[]): { blocks: BlockSpec[]; targetTiles: TargetTile[]; nextRow: number } {
+function tileLayout(kpis: readonly KpiSpec[], currency?: string): { blocks: BlockSpec[]; targetTiles: TargetTile[]; nextRow: number } {
+  const NUMBER_FORMAT = kpiNumberFormats(currency);
   const blocks: BlockSpec[] = [];
   const targetTiles: TargetTile[] = [];
   let row = TILE.top;
@@ -195,7 +222,7 @@ function tileLayout(kpis: readonly KpiSpec[]): { blocks: BlockSpec[]; targetTile
         if (!k.target) return;
         const target = cellAddress({ row: row + 2, column });
         const state = cellAddress({ row: row + 3, column });
-        blocks.push({ address: target, values: [[targetFormula(k.label)]], format: { fill: TILE_FILL, fontColor: "#404040", horizontalAlignment: "Left", numberFormat: TARGET_FORMAT[k.format] } });
+        blocks.push({ address: target, values: [[targetFormula(k.label)]], format: { fill: TILE_FILL, fontColor: "#404040", horizontalAlignment: "Left", numberFormat: TARGET_FORMAT(currency)[k.format] } });
         blocks.push({ address: state, values: [[stateFormula(k.label, value, target)]], format: { fill: TILE_FILL, fontColor: "#1F3864", bold: true, horizontalAlignment: "Left" } });
         targetTiles.push({ kpi: i, value, target, state });
       });
@@ -210,7 +237,8 @@ export function targetTiles(kpis: readonly KpiSpec[]): TargetTile[] {
   return tileLayout(kpis).targetTiles;
 }
 
-function kpiBlock(kpis: KpiSpec[]): RowBlockSpec {
+function kpiBlock(kpis: KpiSpec[], currency?: string): RowBlockSpec {
+  const NUMBER_FORMAT = kpiNumberFormats(currency);
   return {
     name: KPI_BLOCK,
     anchor: cellAddress({ row: 3, column: DATA_COLUMN }),
@@ -224,7 +252,7 @@ function kpiBlock(kpis: KpiSpec[]): RowBlockSpec {
   };
 }
 
-function chartBlocks(scales: Scales, top: number): RowBlockSpec[] {
+function chartBlocks(scales: Scales, top: number, currency?: string): RowBlockSpec[] {
   const at = (row: number) => cellAddress({ row, column: DATA_COLUMN });
   const ratingsTop = top;
   const statusesTop = ratingsTop + scales.bands.length + 3;
@@ -267,7 +295,27 @@ function chartBlocks(scales: Scales, top: number): RowBlockSpec[] {
       rows: TREATMENTS.map((Treatment) => ({ Treatment, Risks: `=COUNTIFS(${risk(RISK.treatment)},{row:Treatment})` })),
       legacyTable: LEGACY_CHART_TABLES.treatments,
     },
+    topLossBlock(at(treatmentsTop + TREATMENTS.length + 3), currency),
   ];
+}
+
+function topLossBlock(anchor: string, currency?: string): RowBlockSpec {
+  const match = `MATCH({row:Rank},${quant(QUANT.rank)},0)`;
+  return {
+    name: TOP_LOSS_BLOCK,
+    anchor,
+    columns: [
+      { header: "Rank", width: widthFor(36) },
+      { header: "Risk", width: widthFor(10) },
+      { header: "Residual ALE", width: widthFor(10), horizontalAlignment: "Right" },
+    ],
+    rows: Array.from({ length: TOP_LOSS_COUNT }, (_, i) => ({
+      Rank: i + 1,
+      Risk: `=IFERROR(INDEX(${quant(QUANT.id)},${match})&" "&LEFT(INDEX(${quant(QUANT.title)},${match}),40),"")`,
+      "Residual ALE": `=IFERROR(INDEX(${quant(QUANT.residualAle)},${match}),"")`,
+    })),
+    rowFormats: Array.from({ length: TOP_LOSS_COUNT }, () => ({ "Residual ALE": moneyFormat(currency) })),
+  };
 }
 
 function charts(top: number): ChartSpec[] {
@@ -328,14 +376,24 @@ function charts(top: number): ChartSpec[] {
         { name: "Overdue reviews", values: col(HISTORY_TABLE, "Overdue Reviews") },
       ],
       categoryFormat: DATE_FORMAT,
-      ...box(top + 32, left, 14, 12),
+      ...box(top + 32, left, 14, 6),
+    },
+    {
+      name: "TopResidualAle",
+      type: "BarClustered",
+      title: "Five risks with the highest residual ALE",
+      categories: col(TOP_LOSS_BLOCK, "Risk"),
+      series: [{ name: "Residual ALE", values: col(TOP_LOSS_BLOCK, "Residual ALE") }],
+      valueFormat: COMPACT_AMOUNT,
+      valueMin: 0,
+      ...box(top + 32, right, 14, 6),
     },
   ];
 }
 
-export function dashboardSheet(scales: Scales, frameworks: readonly FrameworkKey[], registers: readonly OptionalRegisterKey[] = []): SheetSpec {
+export function dashboardSheet(scales: Scales, frameworks: readonly FrameworkKey[], registers: readonly OptionalRegisterKey[] = [], currency?: string): SheetSpec {
   const kpis = kpiSpecs(scales, frameworks, registers);
-  const tiles = tileLayout(kpis);
+  const tiles = tileLayout(kpis, currency);
   const chartTop = tiles.nextRow + 1;
   const kpiRows = kpis.length + 1;
   const lastPrintedColumn = columnLetter(TILE.firstColumn + 11);
@@ -352,7 +410,7 @@ export function dashboardSheet(scales: Scales, frameworks: readonly FrameworkKey
       ...tiles.blocks,
     ],
     tables: [],
-    rowBlocks: [kpiBlock(kpis), ...chartBlocks(scales, 3 + kpiRows + 2)],
+    rowBlocks: [kpiBlock(kpis, currency), ...chartBlocks(scales, 3 + kpiRows + 2, currency)],
     names: [],
     columnWidths: [
       { column: "A", width: 12 },

@@ -26,7 +26,7 @@ export function historyColumns(kpis: readonly KpiSpec[]): ColumnSpec[] {
     ...kpis.map((k): ColumnSpec => ({
       header: historyHeader(k),
       width: widthFor(Math.max(10, Math.min(k.label.length, 22))),
-      numberFormat: k.format === "percent" ? "0%" : "0",
+      numberFormat: k.format === "percent" ? "0%" : k.format === "money" ? "#,##0" : "0",
       horizontalAlignment: "Center",
       wrapText: true,
     })),

@@ -1,6 +1,7 @@
 /** options → blueprint: the whole ISMP workbook as data. */
 import { defaultScales, Scales } from "../scales";
 import { sampleHistory } from "../sample";
+import { DEFAULT_CURRENCY } from "../quant/currency";
 import { CORE_REGISTERS, OPTIONAL_REGISTER_KEYS, OPTIONAL_REGISTERS, OptionalRegisterKey } from "../registers";
 import { registerSheet } from "../registers/sheet";
 import { SeedContext } from "../registers/types";
@@ -8,6 +9,7 @@ import { coverageSheet } from "./coverageSheet";
 import { dashboardSheet, kpiSpecs, kpiTargets } from "./dashboardSheet";
 import { heatmapSheet } from "./heatmapSheet";
 import { historySheet } from "./historySheet";
+import { lossExceedanceSheet } from "./lossExceedanceSheet";
 import { BuildOptions, registersOf } from "./options";
 import { requirementsSheet } from "./requirementsSheet";
 import { scalesSheet } from "./scalesSheet";
@@ -21,6 +23,8 @@ import { PrintSpec, SheetSpec, WorkbookBlueprint } from "./types";
 export interface BlueprintContext {
   /** Scales as the workbook holds them now (after the analyst's edits), if it has a Scales sheet. */
   scales?: Scales;
+  /** The workbook's Currency setting (ISO 4217), which every money number format shows. */
+  currency?: string;
   /** "Today" for sample data dates. */
   today: Date;
   /** Tables the workbook holds already: a register it holds stays in scope whatever the options say. */
@@ -36,16 +40,18 @@ export function registersInScope(options: BuildOptions, existingTables: readonly
 
 export function buildBlueprint(options: BuildOptions, context: BlueprintContext): WorkbookBlueprint {
   const scales = context.scales ?? defaultScales(options.matrixSize, options.method);
-  const seeds: SeedContext = { scales, frameworks: options.frameworks, sample: options.sample, today: context.today };
+  const currency = context.currency ?? DEFAULT_CURRENCY;
+  const seeds: SeedContext = { scales, frameworks: options.frameworks, sample: options.sample, today: context.today, currency };
   const registers = registersInScope(options, context.existingTables);
   const kpis = kpiSpecs(scales, options.frameworks, registers);
   const sheets: SheetSpec[] = [
-    dashboardSheet(scales, options.frameworks, registers),
+    dashboardSheet(scales, options.frameworks, registers, currency),
     topRisksSheet(),
     heatmapSheet(scales),
     programSheet(seeds, options.organisation),
     managementReviewSheet(kpis, registers, seeds),
     ...CORE_REGISTERS.map((register) => registerSheet(register, seeds)),
+    lossExceedanceSheet(currency),
     ...registers.map((key) => registerSheet(OPTIONAL_REGISTERS[key], seeds)),
     requirementsSheet({ frameworks: options.frameworks, soc2Categories: options.soc2Categories }),
   ];

@@ -16,7 +16,7 @@ import { RESOURCE_REQUESTS_REGISTER } from "../registers/resourceRequests";
 import { registerTable } from "../registers/sheet";
 import type { SeedContext } from "../registers/types";
 import { DATE_TIME_FORMAT } from "../registers/columns";
-import { betterOf, KpiSpec, stateFormula, targetFormula } from "./dashboardSheet";
+import { betterOf, kpiNumberFormats, KpiSpec, stateFormula, targetFormula } from "./dashboardSheet";
 import { HISTORY_FIXED, HISTORY_TABLE, historyHeader } from "./historySheet";
 import { OPERATIONS_SCALE_TABLES, OPS_SCALE } from "./operationsScales";
 import { RISK, RISKS_TABLE } from "./riskRegister";
@@ -140,8 +140,6 @@ function periodBlock(): RowBlockSpec {
   };
 }
 
-const NUMBER_FORMAT = { count: "0", percent: "0%", decimal: "0.0" } as const;
-
 /** The indicator's KpiTargets direction, or its own when KpiTargets has no row or a blank one. */
 function betterFormula(kpi: KpiSpec): string {
   const match = `MATCH(${quoted(kpi.label)},${tableColumn(OPERATIONS_SCALE_TABLES.kpiTargets, OPS_SCALE.indicator)},0)`;
@@ -150,7 +148,8 @@ function betterFormula(kpi: KpiSpec): string {
   return `IFERROR(IF(${typed}="",${fallback},${typed}),${fallback})`;
 }
 
-function indicatorBlock(kpis: readonly KpiSpec[]): RowBlockSpec {
+function indicatorBlock(kpis: readonly KpiSpec[], currency?: string): RowBlockSpec {
+  const NUMBER_FORMAT = kpiNumberFormats(currency);
   const I = REVIEW_INDICATOR;
   const row = (header: string) => `{row:${header}}`;
   const at = (date: string, column: string) => `INDEX(${column},MATCH(${date},${HISTORY_DATES},0))`;
@@ -290,7 +289,7 @@ export function managementReviewSheet(kpis: readonly KpiSpec[], registers: reado
       ...captions,
     ],
     tables: [registerTable(RESOURCE_REQUESTS_REGISTER, context, "J36")],
-    rowBlocks: [periodBlock(), indicatorBlock(kpis), postureBlock(incidents), ...(incidents ? [incidentsBlock()] : [])],
+    rowBlocks: [periodBlock(), indicatorBlock(kpis, context.currency), postureBlock(incidents), ...(incidents ? [incidentsBlock()] : [])],
     names: [],
     columnWidths: [
       { column: "H", width: widthFor(1) },

@@ -3,7 +3,7 @@
  * problem names the field and what is allowed.
  */
 import { resolveFrameworkKey, SOC2_CATEGORIES } from "../catalogs";
-import { FRAMEWORK_KEYS, FrameworkKey } from "../frameworkKeys";
+import { frameworkKeys, FrameworkKey } from "../frameworkKeys";
 import { isMatrixSize, MATRIX_SIZES, ScoringMethod } from "../scales";
 import { BuildOptions, defaultOptions, isProfileKey, PROFILE_KEYS } from "./options";
 import { OptionalRegisterKey, resolveRegisterKey } from "../registers/keys";
@@ -45,7 +45,7 @@ export function parseBuildOptions(fields: OptionFields): ParsedOptions {
       const key = resolveFrameworkKey(part);
       if (key) {
         if (!keys.includes(key)) keys.push(key);
-      } else errors.push({ field: "frameworks", message: `framework "${part}" is not known; use ${FRAMEWORK_KEYS.join(", ")}` });
+      } else errors.push({ field: "frameworks", message: `framework "${part}" is not known; use ${frameworkKeys().join(", ")}` });
     }
     options.frameworks = keys;
   }

@@ -95,10 +95,11 @@ export function requirementRows(scope: RequirementScope): Array<Record<string, C
     return assessableRequirements(key).map((r) => {
       const outOfScope = key === "SOC2" && scope.soc2Categories && r.category && !scope.soc2Categories.includes(r.category);
       const outOfBaseline = r.baselines !== undefined && !r.baselines[DEFAULT_80053_BASELINE];
+      const notApplicableByFile = r.applicable === false;
       return {
         [REQUIREMENT.framework]: framework.shortName,
         [REQUIREMENT.id]: r.id,
-        [REQUIREMENT.applicable]: outOfScope || outOfBaseline ? "No" : "Yes",
+        [REQUIREMENT.applicable]: outOfScope || outOfBaseline || notApplicableByFile ? "No" : "Yes",
         [REQUIREMENT.title]: r.title,
         [REQUIREMENT.parent]: r.parent ? `${r.parent} ${titles.get(r.parent) ?? ""}`.trim() : "",
         [REQUIREMENT.type]: requirementType(r),
@@ -107,7 +108,9 @@ export function requirementRows(scope: RequirementScope): Array<Record<string, C
           ? `${r.category} category not in the SOC 2 scope`
           : outOfBaseline
             ? "Not in the SP 800-53B Moderate baseline; set Applicable to Yes to assess it (Low, High: filter Baselines)"
-            : "",
+            : notApplicableByFile
+              ? `Not applicable by default in the ${framework.shortName} catalog file; set Applicable to Yes to assess it`
+              : "",
       };
     });
   });

@@ -4,6 +4,7 @@
  */
 import { columnIndex, columnLetter } from "../a1";
 import { asLiteralText } from "../literalText";
+import { DEFAULT_CURRENCY } from "../quant/currency";
 import { Scales, SCORING_METHOD_LABELS } from "../scales";
 import { RISK_CATEGORIES } from "./vocabulary";
 import { SECTION, SUBTITLE, TABLE_STYLE, TITLE, widthFor } from "./style";
@@ -33,6 +34,7 @@ export const SETTINGS = [
   { setting: "Risk Appetite", name: "RiskAppetite" },
   { setting: "Scoring Method", name: "ScoringMethod" },
   { setting: "Matrix Size", name: "MatrixSize" },
+  { setting: "Currency", name: "Currency" },
 ] as const;
 
 export const SCORE_MATRIX_NAME = "ScoreMatrix";
@@ -102,6 +104,8 @@ function settingsBlock(scales: Scales, organisation: string): RowBlockSpec {
     "Risk Appetite": scales.appetite,
     "Scoring Method": SCORING_METHOD_LABELS[scales.method],
     "Matrix Size": `=MAX(${SCALE_TABLES.likelihood}[[Level]])`,
+    // ISO 4217 code shown by every money format; Build re-applies the formats after it changes.
+    Currency: DEFAULT_CURRENCY,
   };
   return {
     name: SETTINGS_BLOCK,

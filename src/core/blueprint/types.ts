@@ -156,7 +156,8 @@ export interface PrintSpec {
   printArea?: string;
 }
 
-export type ChartType = "ColumnClustered" | "BarClustered" | "Line" | "Pie";
+/** XYScatterLinesNoMarkers: numbers on both axes, so the horizontal one can be logarithmic (a loss axis). */
+export type ChartType = "ColumnClustered" | "BarClustered" | "Line" | "Pie" | "XYScatterLinesNoMarkers";
 
 /**
  * A chart over live ranges (formulas over the tables), so it follows the data. Ranges may use
@@ -173,6 +174,7 @@ export interface ChartSpec {
   from: string;
   to: string;
   valueAxisTitle?: string;
+  categoryAxisTitle?: string;
   /** Number format of the value axis, e.g. "0%". */
   valueFormat?: string;
   /** Number format of the category axis, e.g. "yyyy-mm-dd" for dates. */
@@ -180,6 +182,8 @@ export interface ChartSpec {
   /** Fixed value-axis bounds (a percentage axis from 0 to 1 does not exaggerate small differences). */
   valueMin?: number;
   valueMax?: number;
+  /** A logarithmic horizontal axis with this base (XY scatter charts: losses spanning decades). */
+  categoryLogBase?: number;
 }
 
 export interface SheetSpec {

@@ -12,6 +12,10 @@ export interface Requirement {
   kind?: string;
   /** SP 800-53 controls and enhancements: membership in the SP 800-53B baselines. */
   baselines?: { low: boolean; moderate: boolean; high: boolean; privacy: boolean };
+  /** Custom catalogs: false for a row the user marked not assessable (a heading without children). */
+  assessable?: boolean;
+  /** Custom catalogs: false when the user's file says the requirement does not apply by default. */
+  applicable?: boolean;
 }
 
 export interface Framework {
@@ -28,4 +32,6 @@ export interface Framework {
   scopeNote?: string;
   /** IDs the publisher withdrew: recognised (Check says so) but never assessable. */
   withdrawn?: readonly string[];
+  /** True for a framework the user added from a file (its catalog is stored in their workbook). */
+  custom?: boolean;
 }

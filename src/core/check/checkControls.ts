@@ -1,6 +1,6 @@
 /** Check of the control matrix alone: mapping IDs, missing mappings, unevidenced controls, lists. */
 import { CONTROL_MATRIX, mappingColumnHeader } from "../blueprint/controlMatrix";
-import { FRAMEWORK_KEYS } from "../frameworkKeys";
+import { frameworkKeys } from "../frameworkKeys";
 import { checkRegister } from "../registers/checks";
 import { defaultScales } from "../scales";
 import { registerContext } from "./checkWorkbook";
@@ -10,7 +10,7 @@ import { TableData } from "./tableData";
 /** The frameworks whose mapping column the table has (by header, the framework's short name). */
 export function frameworksOfMatrix(table: Pick<TableData, "headers">) {
   const headers = new Set(table.headers.map((h) => h.trim().toLowerCase()));
-  return FRAMEWORK_KEYS.filter((key) => headers.has(mappingColumnHeader(key).toLowerCase()));
+  return frameworkKeys().filter((key) => headers.has(mappingColumnHeader(key).toLowerCase()));
 }
 
 export function checkControls(controls: TableData): CheckProblem[] {

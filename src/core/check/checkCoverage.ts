@@ -13,15 +13,17 @@ import { childrenOf, findRequirement, getFramework, isWithdrawn, resolveFramewor
 import { RELATIONSHIPS } from "../controls/types";
 import { isNotApplicable } from "../coverage/credit";
 import { splitMappingCell } from "../coverage/mappingCells";
-import { FRAMEWORK_KEYS, type FrameworkKey } from "../frameworkKeys";
+import { frameworkKeys, type FrameworkKey } from "../frameworkKeys";
 import type { CheckProblem } from "./checkRisks";
 import { frameworksOfMatrix } from "./checkControls";
 import { filledRows, type TableData } from "./tableData";
 
-const KEY_BY_SHORT_NAME = new Map<string, FrameworkKey>(FRAMEWORK_KEYS.map((key) => [getFramework(key).shortName.toLowerCase(), key]));
+/** Built anew per Check: the workbook's own frameworks are known only once its catalog is read. */
+const keysByShortName = () => new Map<string, FrameworkKey>(frameworkKeys().map((key) => [getFramework(key).shortName.toLowerCase(), key]));
 
 export function checkMappings(mappings: TableData, controls: TableData | undefined): CheckProblem[] {
   const problems: CheckProblem[] = [];
+  const KEY_BY_SHORT_NAME = keysByShortName();
   const controlIds = new Set(controls ? filledRows(controls).map((row) => row.text(CONTROL.id).toUpperCase()) : []);
   for (const row of filledRows(mappings)) {
     const report = (header: string, code: string, severity: CheckProblem["severity"], message: string) =>
@@ -93,6 +95,7 @@ function pairKey(controlId: string, key: FrameworkKey, typed: string): string {
  */
 export function checkMatrixMappings(controls: TableData, mappings: TableData): CheckProblem[] {
   const backed = new Set<string>();
+  const KEY_BY_SHORT_NAME = keysByShortName();
   for (const row of filledRows(mappings)) {
     const key = KEY_BY_SHORT_NAME.get(row.text(MAPPING.framework).toLowerCase());
     if (key) backed.add(pairKey(row.text(MAPPING.controlId), key, row.text(MAPPING.requirementId)));

@@ -4,8 +4,8 @@
  */
 import { BuildOptions, defaultOptions, PROFILES, ProfileKey } from "../blueprint/options";
 import { FieldError, OptionFields, parseBuildOptions } from "../blueprint/parseOptions";
-import { getFramework } from "../catalogs";
-import { FRAMEWORK_KEYS, FrameworkKey } from "../frameworkKeys";
+import { getFramework, type Framework } from "../catalogs";
+import { frameworkKeys, FrameworkKey, isCustomFrameworkKey } from "../frameworkKeys";
 import { MatrixSize, ScoringMethod } from "../scales";
 import type { OptionalRegisterKey } from "../registers/keys";
 import { SCHEMA_VERSION, WorkbookMemory, WorkbookScope } from "./workbookMemory";
@@ -23,6 +23,8 @@ export interface ScopeRequest {
   registers?: OptionalRegisterKey[];
   /** The client the caller means (batch): a workbook that belongs to another is refused. */
   client?: string;
+  /** Custom catalogs to add or update (`ismp framework add`): merged over the stored ones and put in scope. */
+  catalogs?: Framework[];
 }
 
 export interface ResolvedScope {
@@ -34,7 +36,7 @@ export interface ResolvedScope {
 const frameworkNames = (keys: readonly FrameworkKey[]) => keys.map((k) => getFramework(k).shortName).join(", ");
 const inCatalogOrder = (keys: Iterable<FrameworkKey>) => {
   const set = new Set(keys);
-  return FRAMEWORK_KEYS.filter((k) => set.has(k));
+  return frameworkKeys().filter((k) => set.has(k));
 };
 
 /**
@@ -93,6 +95,8 @@ export function resolveScope(current: WorkbookScope | undefined, request: ScopeR
 
 /** The memory a build leaves behind (the plan adds the tables). */
 export function nextMemory(options: BuildOptions, client: string): Omit<WorkbookMemory, "tables"> {
+  // The user's own catalogs are remembered with the workbook: the only place they are kept.
+  const customFrameworks = inCatalogOrder(options.frameworks).filter(isCustomFrameworkKey).map(getFramework);
   return {
     schemaVersion: SCHEMA_VERSION,
     profile: options.profile,
@@ -102,6 +106,7 @@ export function nextMemory(options: BuildOptions, client: string): Omit<Workbook
     method: options.method,
     organisation: options.organisation,
     client,
+    ...(customFrameworks.length > 0 ? { customFrameworks } : {}),
   };
 }
 

@@ -11,7 +11,8 @@
  */
 import { PROFILES, ProfileKey, isProfileKey } from "../blueprint/options";
 import { CellValue } from "../blueprint/types";
-import { FrameworkKey, isFrameworkKey } from "../frameworkKeys";
+import type { Framework, Requirement } from "../catalogs/types";
+import { CustomFrameworkKey, FrameworkKey, isBuiltInFrameworkKey } from "../frameworkKeys";
 import { isMatrixSize, MatrixSize, ScoringMethod } from "../scales";
 
 export const MEMORY_SHEET = "ISMP Settings";
@@ -49,6 +50,8 @@ export interface WorkbookMemory extends WorkbookScope {
   client: string;
   /** By lower-case blueprint table name. */
   tables: Record<string, TableMemory>;
+  /** Frameworks the user added from a file: their catalogs live only here, in the user's workbook. */
+  customFrameworks?: Framework[];
 }
 
 const KEYS = {
@@ -62,6 +65,58 @@ const KEYS = {
   client: "Client",
 } as const;
 const TABLE_PREFIX = "Table ";
+/** One row per custom framework (name, short name, version, source as JSON), then one per requirement. */
+const FRAMEWORK_PREFIX = "Framework ";
+const REQUIREMENT_PREFIX = "Requirement ";
+
+type StoredRequirement = [id: string, title: string, parent: string, assessable?: boolean, applicable?: boolean];
+
+function catalogRows(framework: Framework): CellValue[][] {
+  const { name, shortName, version, source } = framework;
+  return [
+    [`${FRAMEWORK_PREFIX}${framework.key}`, JSON.stringify({ name, shortName, version, source })],
+    ...framework.requirements.map((r): CellValue[] => {
+      const stored: StoredRequirement = [r.id, r.title, r.parent ?? ""];
+      if (r.assessable === false || r.applicable === false) stored.push(r.assessable !== false, r.applicable !== false);
+      return [`${REQUIREMENT_PREFIX}${framework.key}`, JSON.stringify(stored)];
+    }),
+  ];
+}
+
+/** The stored catalogs; a framework whose header row is damaged is dropped whole, a damaged requirement row alone. */
+function readCatalogs(rows: readonly CellValue[][]): Framework[] {
+  const frameworks = new Map<string, Framework>();
+  for (const row of rows) {
+    const key = text(row[0]);
+    try {
+      if (key.startsWith(FRAMEWORK_PREFIX)) {
+        const meta = JSON.parse(text(row[1])) as Partial<Framework>;
+        const frameworkKey = key.slice(FRAMEWORK_PREFIX.length).trim().toUpperCase();
+        if (typeof meta.shortName !== "string" || frameworkKey === "" || isBuiltInFrameworkKey(frameworkKey)) continue;
+        frameworks.set(frameworkKey, {
+          key: frameworkKey as CustomFrameworkKey,
+          name: typeof meta.name === "string" ? meta.name : meta.shortName,
+          shortName: meta.shortName,
+          version: typeof meta.version === "string" ? meta.version : "",
+          source: typeof meta.source === "string" ? meta.source : "",
+          requirements: [],
+          custom: true,
+        });
+      } else if (key.startsWith(REQUIREMENT_PREFIX)) {
+        const framework = frameworks.get(key.slice(REQUIREMENT_PREFIX.length).trim().toUpperCase());
+        const [id, title, parent, assessable, applicable] = JSON.parse(text(row[1])) as StoredRequirement;
+        if (!framework || typeof id !== "string" || id === "") continue;
+        const requirement: Requirement = { id, title: String(title ?? ""), parent: parent ? String(parent) : null };
+        if (assessable === false) requirement.assessable = false;
+        if (applicable === false) requirement.applicable = false;
+        framework.requirements.push(requirement);
+      }
+    } catch {
+      // A damaged row costs that row only; Check of the Mappings sheet then reports IDs it no longer knows.
+    }
+  }
+  return [...frameworks.values()].filter((f) => f.requirements.length > 0);
+}
 
 /** The sheet's cells, two columns wide. Text is stored as values; the writer keeps it literal. */
 export function memoryRows(memory: WorkbookMemory): CellValue[][] {
@@ -80,6 +135,7 @@ export function memoryRows(memory: WorkbookMemory): CellValue[][] {
   for (const [key, table] of Object.entries(memory.tables).sort(([a], [b]) => a.localeCompare(b))) {
     rows.push([`${TABLE_PREFIX}${key}`, JSON.stringify(table)]);
   }
+  for (const framework of memory.customFrameworks ?? []) rows.push(...catalogRows(framework));
   return rows;
 }
 
@@ -102,6 +158,8 @@ export function readMemory(rows: readonly CellValue[][] | undefined): MemoryRead
   const method = text(values.get(KEYS.method));
   const soc2 = list(values.get(KEYS.soc2Categories));
   const tables: Record<string, TableMemory> = {};
+  const customFrameworks = readCatalogs(rows);
+  const customKeys = new Set<string>(customFrameworks.map((f) => f.key));
   for (const [key, value] of values) {
     if (!key.startsWith(TABLE_PREFIX)) continue;
     try {
@@ -118,13 +176,14 @@ export function readMemory(rows: readonly CellValue[][] | undefined): MemoryRead
     memory: {
       schemaVersion: Number(values.get(KEYS.schemaVersion)) || 1,
       profile: isProfileKey(profile) ? profile : "general",
-      frameworks: list(values.get(KEYS.frameworks)).filter(isFrameworkKey),
+      frameworks: list(values.get(KEYS.frameworks)).filter((k): k is FrameworkKey => isBuiltInFrameworkKey(k) || customKeys.has(k)),
       soc2Categories: soc2.length > 0 ? soc2 : undefined,
       matrixSize: isMatrixSize(matrix) ? matrix : 5,
       method: method === "matrix" ? "matrix" : "multiply",
       organisation: text(values.get(KEYS.organisation)),
       client: text(values.get(KEYS.client)),
       tables,
+      ...(customFrameworks.length > 0 ? { customFrameworks } : {}),
     },
   };
 }

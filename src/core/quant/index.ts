@@ -5,3 +5,6 @@ export * from "./simulate";
 export * from "./statistics";
 export * from "./thresholds";
 export * from "./validate";
+export * from "./currency";
+export * from "./financialRange";
+export * from "./portfolio";

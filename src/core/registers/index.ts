@@ -9,6 +9,7 @@ import { ACCESS_REVIEWS } from "./accessReviews";
 import { INCIDENTS } from "./incidents";
 import { OptionalRegisterKey } from "./keys";
 import { TRAINING_REGISTER } from "./training";
+import { RISK_QUANT } from "../blueprint/riskQuantSheet";
 import { RegisterDeclaration } from "./types";
 import { VULNERABILITIES } from "./vulnerabilities";
 import { MEETINGS_REGISTER } from "./meetings";
@@ -18,7 +19,7 @@ import { ROADMAP_REGISTER } from "./roadmap";
 import { ROLES_REGISTER } from "./roles";
 
 /** Registers every workbook has. */
-export const CORE_REGISTERS: readonly RegisterDeclaration[] = [RISK_REGISTER, ASSET_INVENTORY, CONTROL_MATRIX];
+export const CORE_REGISTERS: readonly RegisterDeclaration[] = [RISK_REGISTER, ASSET_INVENTORY, CONTROL_MATRIX, RISK_QUANT];
 
 /** The operations registers, which options and profiles choose, by key. */
 export const OPTIONAL_REGISTERS: Readonly<Record<OptionalRegisterKey, RegisterDeclaration>> = {

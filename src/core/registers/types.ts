@@ -80,6 +80,8 @@ export interface ComputeContext {
 export interface RegisterContext {
   scales: Scales;
   frameworks: readonly FrameworkKey[];
+  /** The workbook's Currency setting (ISO 4217) for money formats; the default currency when absent. */
+  currency?: string;
 }
 
 export interface SeedContext extends RegisterContext {

@@ -2,6 +2,7 @@ export type { SampleRow } from "./types";
 export { toExcelDate, SAMPLE_REFERENCE_DATE } from "./excelDate";
 export { sampleAssets } from "./assets";
 export { sampleRisks } from "./risks";
+export { sampleRiskQuant } from "./riskQuant";
 export { sampleHistory } from "./history";
 export {
   sampleControlStatus,

@@ -87,7 +87,38 @@ export class ChartAxis extends ChartPart<ChartRef> {
       numberFormat: ({ chart }: ChartRef) => (this.axis === "value" ? chart.valueAxisNumberFormat : chart.categoryAxisNumberFormat) ?? "General",
       minimum: ({ chart }: ChartRef) => (this.axis === "value" ? chart.valueAxisMinimum : undefined),
       maximum: ({ chart }: ChartRef) => (this.axis === "value" ? chart.valueAxisMaximum : undefined),
+      scaleType: ({ chart }: ChartRef) => (this.logBaseOf(chart) === undefined ? "Linear" : "Logarithmic"),
+      logBase: ({ chart }: ChartRef) => this.logBaseOf(chart) ?? 10,
     };
+  }
+
+  private logBaseOf(chart: ChartModel): number | undefined {
+    return this.axis === "value" ? chart.valueAxisLogBase : chart.categoryAxisLogBase;
+  }
+
+  private setLogBase(chart: ChartModel, base: number | undefined): void {
+    if (this.axis === "value") chart.valueAxisLogBase = base;
+    else chart.categoryAxisLogBase = base;
+  }
+
+  /** ChartAxis.scaleType (ExcelApi 1.7): "Linear" or "Logarithmic"; a logarithmic axis starts at base 10. */
+  get scaleType(): string { return this.read("scaleType"); }
+  set scaleType(v: string) {
+    if (v !== "Linear" && v !== "Logarithmic") throw new HeadlessOfficeError("InvalidArgument");
+    this.edit("scaleType", v, ({ chart }) => this.setLogBase(chart, v === "Linear" ? undefined : (this.logBaseOf(chart) ?? 10)));
+  }
+
+  /**
+   * ChartAxis.logBase (ExcelApi 1.7). Excel refuses a base of 0 or less ("Attempting to set this
+   * property to a value less than or equal to zero (0) causes an error", Axis.LogBase, Excel VBA
+   * reference); the base takes effect on a logarithmic axis.
+   */
+  get logBase(): number { return this.read("logBase"); }
+  set logBase(v: number) {
+    if (typeof v !== "number" || !Number.isFinite(v) || v <= 0) throw new HeadlessOfficeError("InvalidArgument");
+    this.edit("logBase", v, ({ chart }) => {
+      if (this.logBaseOf(chart) !== undefined) this.setLogBase(chart, v);
+    });
   }
   get numberFormat(): string { return this.read("numberFormat"); }
   set numberFormat(v: string) {

@@ -116,6 +116,9 @@ export interface ChartModel {
   categoryAxisNumberFormat?: string;
   valueAxisMinimum?: number;
   valueAxisMaximum?: number;
+  /** Base of a logarithmic axis (Office.js ChartAxis scaleType "Logarithmic" + logBase); absent: linear. */
+  categoryAxisLogBase?: number;
+  valueAxisLogBase?: number;
 }
 
 /** Header and footer texts with Excel's codes (&P page, &N pages, &D date, &A sheet; && a literal &). */

@@ -3,6 +3,7 @@ import { DefaultButton, Stack, Text, useTheme } from "@fluentui/react";
 import type { HeatmapData } from "../../excel/operations";
 import { countsByRating } from "../heatmapLayout";
 import { usePane } from "../paneContext";
+import { QuantifyPanel } from "./QuantifyPanel";
 
 export interface RisksViewProps {
   active: boolean;
@@ -65,6 +66,7 @@ export function RisksView({ active, onCheckRisks }: RisksViewProps) {
         <DefaultButton text="Check risks" onClick={onCheckRisks} ariaDescription="Opens Check and looks for problems in the register" />
         <DefaultButton text="Refresh" onClick={load} disabled={runner.busy} />
       </Stack>
+      <QuantifyPanel />
     </Stack>
   );
 }

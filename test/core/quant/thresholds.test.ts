@@ -42,3 +42,17 @@ describe("loss estimate inputs", () => {
     expect(checkEstimate(1, 10, "lots")).toMatchObject({ ok: false, message: expect.stringContaining('got "lots"') });
   });
 });
+
+import { currencyCode, moneyFormat } from "../../../src/core/quant";
+
+describe("currency", () => {
+  it("knows the common ISO 4217 codes, in any case", () => {
+    for (const code of ["USD", "EUR", "GBP", "JPY", "CHF", "CAD", "AUD", "CNY", "INR", "BRL"]) expect(currencyCode(code.toLowerCase())).toBe(code);
+    expect(currencyCode("EURO")).toBeUndefined();
+  });
+
+  it("formats money as whole units behind the code", () => {
+    expect(moneyFormat("eur")).toBe('"EUR "#,##0;-"EUR "#,##0');
+    expect(moneyFormat("nope")).toBe('"USD "#,##0;-"USD "#,##0');
+  });
+});

@@ -2,7 +2,10 @@
  * Dashboard: each KPI against the core's computeKpis over the workbook's own rows, the tiles
  * showing those KPIs, the chart-data tables' counts and the subtitle.
  */
-import { AS_OF_FORMAT, CHART_BLOCKS, DASHBOARD_SHEET, dashboardSheet, KPI_BLOCK, kpiSpecs, targetTiles, TILE_STATES, type KpiSpec } from "../../../src/core/blueprint/dashboardSheet";
+import { AS_OF_FORMAT, CHART_BLOCKS, DASHBOARD_SHEET, dashboardSheet, KPI_BLOCK, kpiSpecs, targetTiles, TILE_STATES, TOP_LOSS_BLOCK, type KpiSpec } from "../../../src/core/blueprint/dashboardSheet";
+import { LOSS_NAMES } from "../../../src/core/blueprint/lossExceedanceSheet";
+import { QUANT, RISK_QUANT_TABLE } from "../../../src/core/blueprint/riskQuantSheet";
+import { expectedQuant, expectedRanks } from "./riskQuantCheck";
 import { CONTROL, CONTROLS_TABLE } from "../../../src/core/blueprint/controlMatrix";
 import { MAPPINGS_TABLE } from "../../../src/core/blueprint/mappingsSheet";
 import { COVERAGE, COVERAGE_TABLE } from "../../../src/core/blueprint/coverageSheet";
@@ -78,6 +81,8 @@ export function coreKpis(context: CheckContext): { kpis: Kpis; specs: KpiSpec[];
     now: context.now,
     registers,
     tables: computeContext(context).tables,
+    riskQuant: book.hasTable(RISK_QUANT_TABLE) ? tableData(book, RISK_QUANT_TABLE) : undefined,
+    lossP90: book.hasName(LOSS_NAMES.p90Residual) && typeof book.nameValue(LOSS_NAMES.p90Residual) === "number" ? (book.nameValue(LOSS_NAMES.p90Residual) as number) : undefined,
   });
   return { kpis, specs: kpiSpecs(scales, frameworks, registers), scales, frameworks, registers };
 }
@@ -121,6 +126,20 @@ export const dashboardCheck: SheetCheck = {
       ...rowExpectations(CHART_BLOCKS.statuses, book.block(CHART_BLOCKS.statuses), "Status", (row) => ({ Controls: countWhere(controls, CONTROL.status, text(row["Status"].value)) })),
       ...rowExpectations(CHART_BLOCKS.treatments, book.block(CHART_BLOCKS.treatments), "Treatment", (row) => ({ Risks: countWhere(risks, RISK.treatment, text(row["Treatment"].value)) })),
     );
+    if (book.hasName(TOP_LOSS_BLOCK)) {
+      // The five highest residual ALEs, from the closed form and the rank worked out here.
+      const quantRows = book.hasTable(RISK_QUANT_TABLE) ? book.table(RISK_QUANT_TABLE) : [];
+      const ranks = expectedRanks(quantRows.map(expectedQuant));
+      const titles = new Map(risks.map((r) => [text(r[RISK.id].value), text(r[RISK.title].value)]));
+      expectations.push(
+        ...rowExpectations(TOP_LOSS_BLOCK, book.block(TOP_LOSS_BLOCK), "Rank", (row) => {
+          const at = ranks.indexOf(Number(row["Rank"].value));
+          if (at < 0) return { Risk: "", "Residual ALE": "" };
+          const id = text(quantRows[at][QUANT.id].value);
+          return { Risk: `${id} ${(titles.get(id) ?? "").slice(0, 40)}`, "Residual ALE": expectedQuant(quantRows[at]).residualAle };
+        }),
+      );
+    }
     return expectations;
   },
 };

@@ -32,7 +32,8 @@ export function holds(expectation: Expectation): boolean {
   const { expected, cell } = expectation;
   if (typeof expected === "object") return cell.error === expected.error;
   if (cell.error) return false;
-  if (typeof expected === "number" && typeof cell.value === "number") return Math.abs(expected - cell.value) <= RATIO_TOLERANCE;
+  // Relative above 1: the engine stores 15 significant digits, so money figures in the millions differ in the 8th decimal.
+  if (typeof expected === "number" && typeof cell.value === "number") return Math.abs(expected - cell.value) <= RATIO_TOLERANCE * Math.max(1, Math.abs(expected));
   return expected === cell.value;
 }
 

@@ -7,6 +7,8 @@ import { assetInventoryCheck } from "./assetInventoryCheck";
 import { dashboardCheck } from "./dashboardCheck";
 import { heatmapCheck } from "./heatmapCheck";
 import { coverageCheck, mappingsCheck, requirementsCheck, soaCheck } from "./frameworkChecks";
+import { lossExceedanceCheck } from "./lossExceedanceCheck";
+import { riskQuantCheck } from "./riskQuantCheck";
 import { riskRegisterCheck } from "./riskRegisterCheck";
 import { scalesCheck } from "./scalesCheck";
 import { topRisksCheck } from "./topRisksCheck";
@@ -15,6 +17,8 @@ import { managementReviewCheck } from "./managementReviewCheck";
 
 export const SHEET_CHECKS: readonly SheetCheck[] = [
   riskRegisterCheck,
+  riskQuantCheck,
+  lossExceedanceCheck,
   assetInventoryCheck,
   mappingsCheck,
   requirementsCheck,

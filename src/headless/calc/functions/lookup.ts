@@ -123,12 +123,19 @@ const toBooleanArg = (value: Scalar): Scalar => {
   return isError(number) ? number : number !== 0;
 };
 
-/** ROW()/COLUMN(): the formula's own; ROW(ref)/COLUMN(ref): the reference's first. */
+/**
+ * ROW()/COLUMN(): the formula's own. ROW(ref)/COLUMN(ref): the reference's row or column numbers,
+ * a vertical (horizontal) array when it spans several ("If reference is a range of cells … ROW
+ * returns the row numbers of reference as a vertical array", ROW function, Microsoft Support), so
+ * SUMPRODUCT((ROW(A1:A5)<3)*1) counts 2; a single cell takes the first as usual.
+ */
 const position = (pick: "row" | "col"): FormulaFunction => (args, call) => {
   if (args.length === 0) return (pick === "row" ? call.at.row : call.at.col) + 1;
   const value = call.evaluator.evaluate(args[0], call.at);
   if (!isRef(value)) return isError(value) ? value : VALUE;
-  return (pick === "row" ? value.rect.r0 : value.rect.c0) + 1;
+  const { r0, r1, c0, c1 } = value.rect;
+  if (pick === "row") return r1 > r0 ? arrayOf(Array.from({ length: r1 - r0 + 1 }, (_, i) => [r0 + i + 1])) : r0 + 1;
+  return c1 > c0 ? arrayOf([Array.from({ length: c1 - c0 + 1 }, (_, i) => c0 + i + 1)]) : c0 + 1;
 };
 
 export const lookupFunctions: Record<string, FormulaFunction> = {

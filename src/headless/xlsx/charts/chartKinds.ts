@@ -1,6 +1,6 @@
 /** Office.js chart type names ↔ the DrawingML plot element and its settings. */
 
-export type PlotElement = "barChart" | "lineChart" | "areaChart" | "pieChart";
+export type PlotElement = "barChart" | "lineChart" | "areaChart" | "pieChart" | "scatterChart";
 export type Grouping = "clustered" | "stacked" | "percentStacked" | "standard";
 
 export interface ChartKind {
@@ -8,7 +8,7 @@ export interface ChartKind {
   grouping: Grouping;
   /** Bar charts: vertical columns ("col") or horizontal bars ("bar"). */
   barDir?: "col" | "bar";
-  /** Line charts: whether points get markers. */
+  /** Line and XY scatter charts: whether points get markers. */
   markers?: boolean;
 }
 
@@ -27,6 +27,9 @@ const KINDS: Record<string, ChartKind> = {
   AreaStacked: { plot: "areaChart", grouping: "stacked" },
   AreaStacked100: { plot: "areaChart", grouping: "percentStacked" },
   Pie: { plot: "pieChart", grouping: "standard" },
+  // XY scatter: both axes are value axes (a log loss axis needs one: a line chart's category axis cannot be logarithmic).
+  XYScatterLines: { plot: "scatterChart", grouping: "standard", markers: true },
+  XYScatterLinesNoMarkers: { plot: "scatterChart", grouping: "standard", markers: false },
 };
 
 export const FALLBACK_CHART_TYPE = "ColumnClustered";

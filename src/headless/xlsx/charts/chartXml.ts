@@ -55,12 +55,17 @@ function seriesXml(workbook: HeadlessWorkbook, series: ChartSeriesModel, index: 
   const valueFormula = series.valuesAddress ? toChartFormula(series.valuesAddress) : null;
   const parts = [tag("idx", index), tag("order", index), `<c:tx><c:v>${escapeXml(series.name)}</c:v></c:tx>`];
   if (kind.plot === "barChart") parts.push(tag("invertIfNegative", 0));
-  if (kind.plot === "lineChart" && !kind.markers) parts.push(`<c:marker>${tag("symbol", "none")}</c:marker>`);
-  if (categoryFormula && series.xValuesAddress) parts.push(`<c:cat>${categoryReference(categoryFormula, pointsOf(workbook, series.xValuesAddress))}</c:cat>`);
-  if (valueFormula && series.valuesAddress) {
-    parts.push(`<c:val><c:numRef><c:f>${escapeXml(valueFormula)}</c:f>${cache("num", pointsOf(workbook, series.valuesAddress))}</c:numRef></c:val>`);
+  const lines = kind.plot === "lineChart" || kind.plot === "scatterChart";
+  if (lines && !kind.markers) parts.push(`<c:marker>${tag("symbol", "none")}</c:marker>`);
+  // CT_ScatterSer holds xVal/yVal (numbers on both axes) where the other series hold cat/val.
+  const [categoryElement, valueElement] = kind.plot === "scatterChart" ? ["xVal", "yVal"] : ["cat", "val"];
+  if (categoryFormula && series.xValuesAddress) {
+    parts.push(`<c:${categoryElement}>${categoryReference(categoryFormula, pointsOf(workbook, series.xValuesAddress))}</c:${categoryElement}>`);
   }
-  if (kind.plot === "lineChart") parts.push(tag("smooth", 0));
+  if (valueFormula && series.valuesAddress) {
+    parts.push(`<c:${valueElement}><c:numRef><c:f>${escapeXml(valueFormula)}</c:f>${cache("num", pointsOf(workbook, series.valuesAddress))}</c:numRef></c:${valueElement}>`);
+  }
+  if (lines) parts.push(tag("smooth", 0));
   return `<c:ser>${parts.join("")}</c:ser>`;
 }
 
@@ -78,6 +83,8 @@ function plotXml(workbook: HeadlessWorkbook, chart: ChartModel, kind: ChartKind)
       return `<c:areaChart>${tag("grouping", kind.grouping)}${tag("varyColors", 0)}${series}${axisIds}</c:areaChart>`;
     case "pieChart":
       return `<c:pieChart>${tag("varyColors", 1)}${series}${tag("firstSliceAng", 0)}</c:pieChart>`;
+    case "scatterChart":
+      return `<c:scatterChart>${tag("scatterStyle", "lineMarker")}${tag("varyColors", 0)}${series}${axisIds}</c:scatterChart>`;
   }
 }
 
@@ -86,11 +93,16 @@ function numberFormatXml(format: string | undefined): string {
   return format ? `<c:numFmt formatCode="${escapeXml(format)}" sourceLinked="0"/>` : `<c:numFmt formatCode="General" sourceLinked="1"/>`;
 }
 
-/** Schema order inside c:scaling: orientation, max, min. */
+/** Schema order inside c:scaling (CT_Scaling): logBase, orientation, max, min. */
+function scaling(logBase: number | undefined, max?: number, min?: number): string {
+  const log = logBase !== undefined ? tag("logBase", logBase) : "";
+  const maxTag = max !== undefined ? tag("max", max) : "";
+  const minTag = min !== undefined ? tag("min", min) : "";
+  return `<c:scaling>${log}${tag("orientation", "minMax")}${maxTag}${minTag}</c:scaling>`;
+}
+
 function valueScaling(chart: ChartModel): string {
-  const max = chart.valueAxisMaximum !== undefined ? tag("max", chart.valueAxisMaximum) : "";
-  const min = chart.valueAxisMinimum !== undefined ? tag("min", chart.valueAxisMinimum) : "";
-  return `<c:scaling>${tag("orientation", "minMax")}${max}${min}</c:scaling>`;
+  return scaling(chart.valueAxisLogBase, chart.valueAxisMaximum, chart.valueAxisMinimum);
 }
 
 function axesXml(chart: ChartWithAxisFormat, kind: ChartKind): string {
@@ -98,8 +110,9 @@ function axesXml(chart: ChartWithAxisFormat, kind: ChartKind): string {
   const horizontalBars = kind.barDir === "bar";
   const ticks = tag("majorTickMark", "out") + tag("minorTickMark", "none") + tag("tickLblPos", "nextTo");
   const axisTitle = (text: string) => (text ? title(text) : "");
+  if (kind.plot === "scatterChart") return scatterAxesXml(chart, ticks, axisTitle);
   const category = [
-    tag("axId", CATEGORY_AXIS_ID), `<c:scaling>${tag("orientation", "minMax")}</c:scaling>`, tag("delete", 0),
+    tag("axId", CATEGORY_AXIS_ID), scaling(chart.categoryAxisLogBase), tag("delete", 0),
     tag("axPos", horizontalBars ? "l" : "b"), axisTitle(chart.axisTitles.category), numberFormatXml(chart.categoryAxisNumberFormat),
     ticks, tag("crossAx", VALUE_AXIS_ID), tag("crosses", "autoZero"), tag("auto", 1), tag("lblAlgn", "ctr"), tag("lblOffset", 100), tag("noMultiLvlLbl", 0),
   ];
@@ -110,6 +123,24 @@ function axesXml(chart: ChartWithAxisFormat, kind: ChartKind): string {
     ticks, tag("crossAx", CATEGORY_AXIS_ID), tag("crosses", "autoZero"), tag("crossBetween", "between"),
   ];
   return `<c:catAx>${category.join("")}</c:catAx><c:valAx>${value.join("")}</c:valAx>`;
+}
+
+/**
+ * An XY chart has two value axes (CT_ValAx): the horizontal one plays Office.js's category axis.
+ * Element order: axId, scaling, delete, axPos, majorGridlines, title, numFmt, ticks, crossAx, crosses, crossBetween.
+ */
+function scatterAxesXml(chart: ChartModel, ticks: string, axisTitle: (text: string) => string): string {
+  const horizontal = [
+    tag("axId", CATEGORY_AXIS_ID), scaling(chart.categoryAxisLogBase), tag("delete", 0), tag("axPos", "b"),
+    axisTitle(chart.axisTitles.category), numberFormatXml(chart.categoryAxisNumberFormat),
+    ticks, tag("crossAx", VALUE_AXIS_ID), tag("crosses", "autoZero"), tag("crossBetween", "midCat"),
+  ];
+  const vertical = [
+    tag("axId", VALUE_AXIS_ID), valueScaling(chart), tag("delete", 0), tag("axPos", "l"), "<c:majorGridlines/>",
+    axisTitle(chart.axisTitles.value), numberFormatXml(chart.valueAxisNumberFormat),
+    ticks, tag("crossAx", CATEGORY_AXIS_ID), tag("crosses", "autoZero"), tag("crossBetween", "midCat"),
+  ];
+  return `<c:valAx>${horizontal.join("")}</c:valAx><c:valAx>${vertical.join("")}</c:valAx>`;
 }
 
 function legendXml(chart: ChartModel): string {

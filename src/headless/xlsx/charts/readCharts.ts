@@ -8,7 +8,7 @@ import { RELATIONSHIP_TYPES, XlsxPackage } from "./opcPackage";
 import { fromChartFormula } from "./rangeFormula";
 import { child, childrenNamed, deepText, parseXml, path, valOf, type XmlElement } from "./xml";
 
-const PLOTS: readonly PlotElement[] = ["barChart", "lineChart", "areaChart", "pieChart"];
+const PLOTS: readonly PlotElement[] = ["barChart", "lineChart", "areaChart", "pieChart", "scatterChart"];
 const LEGEND_BY_CODE = Object.fromEntries(Object.entries(LEGEND_POSITIONS).map(([name, code]) => [code, name]));
 
 export async function readChartParts(data: ArrayBuffer | Uint8Array, workbook: HeadlessWorkbook): Promise<void> {
@@ -45,14 +45,14 @@ function rangeOf(data: XmlElement | undefined): string | undefined {
 }
 
 function seriesOf(ser: XmlElement, index: number): ChartSeriesModel {
-  const valuesAddress = rangeOf(child(ser, "val"));
-  const xValuesAddress = rangeOf(child(ser, "cat"));
+  const valuesAddress = rangeOf(child(ser, "val") ?? child(ser, "yVal"));
+  const xValuesAddress = rangeOf(child(ser, "cat") ?? child(ser, "xVal"));
   return { name: seriesName(child(ser, "tx"), index), ...(valuesAddress ? { valuesAddress } : {}), ...(xValuesAddress ? { xValuesAddress } : {}) };
 }
 
 function kindOf(plot: XmlElement): ChartKind {
   const local = plot.local as PlotElement;
-  const markers = local === "lineChart"
+  const markers = local === "lineChart" || local === "scatterChart"
     ? childrenNamed(plot, "ser").some((ser) => valOf(child(ser, "marker"), "symbol") !== "none")
     : undefined;
   const barDir = valOf(plot, "barDir") as ChartKind["barDir"];
@@ -75,6 +75,20 @@ function axisBounds(scaling: XmlElement | undefined): Pick<ChartWithAxisFormat, 
   return { ...(minimum !== undefined ? { valueAxisMinimum: minimum } : {}), ...(maximum !== undefined ? { valueAxisMaximum: maximum } : {}) };
 }
 
+function logBaseOf(scaling: XmlElement | undefined): number | undefined {
+  const text = valOf(scaling, "logBase");
+  return text === undefined ? undefined : Number(text);
+}
+
+/** The horizontal and vertical axes: catAx + valAx, or an XY chart's two valAx (horizontal at the bottom). */
+function axesOf(plotArea: XmlElement | undefined): { category: XmlElement | undefined; value: XmlElement | undefined } {
+  const values = childrenNamed(plotArea, "valAx");
+  const categoryAxis = child(plotArea, "catAx") ?? child(plotArea, "dateAx");
+  if (categoryAxis || values.length < 2) return { category: categoryAxis, value: values[0] };
+  const horizontal = values.find((axis) => ["b", "t"].includes(valOf(axis, "axPos") ?? "")) ?? values[0];
+  return { category: horizontal, value: values.find((axis) => axis !== horizontal) };
+}
+
 function chartFromPart(chartSpace: XmlElement, anchor: ChartAnchor, workbook: HeadlessWorkbook): ChartWithAxisFormat | null {
   const chart = child(chartSpace, "chart");
   const plotArea = child(chart, "plotArea");
@@ -83,8 +97,10 @@ function chartFromPart(chartSpace: XmlElement, anchor: ChartAnchor, workbook: He
   const series = childrenNamed(plot, "ser").map(seriesOf);
   const titleText = deepText(path(chart, "title", "tx", "rich"));
   const legend = child(chart, "legend");
-  const valueAxis = child(plotArea, "valAx");
+  const { category: categoryAxis, value: valueAxis } = axesOf(plotArea);
   const valueFormat = child(valueAxis, "numFmt");
+  const categoryLogBase = logBaseOf(child(categoryAxis, "scaling"));
+  const valueLogBase = logBaseOf(child(valueAxis, "scaling"));
   return {
     id: workbook.newId("chart"),
     name: anchor.name || `Chart ${workbook.newNumber()}`,
@@ -93,11 +109,13 @@ function chartFromPart(chartSpace: XmlElement, anchor: ChartAnchor, workbook: He
     seriesBy: "Columns",
     title: { text: titleText, visible: child(chart, "title") !== undefined && valOf(chart, "autoTitleDeleted") !== "1" },
     legend: { position: LEGEND_BY_CODE[valOf(legend, "legendPos") ?? "r"] ?? "Right", visible: legend !== undefined },
-    axisTitles: { category: axisTitle(child(plotArea, "catAx")), value: axisTitle(valueAxis) },
+    axisTitles: { category: axisTitle(categoryAxis), value: axisTitle(valueAxis) },
     ...anchor.placement,
     series,
     ...(valueFormat && valueFormat.attributes.sourceLinked !== "1" ? { valueAxisNumberFormat: valueFormat.attributes.formatCode } : {}),
     ...axisBounds(child(valueAxis, "scaling")),
-    ...ownFormat("categoryAxisNumberFormat", child(child(plotArea, "catAx"), "numFmt")),
+    ...ownFormat("categoryAxisNumberFormat", child(categoryAxis, "numFmt")),
+    ...(categoryLogBase !== undefined ? { categoryAxisLogBase: categoryLogBase } : {}),
+    ...(valueLogBase !== undefined ? { valueAxisLogBase: valueLogBase } : {}),
   };
 }

@@ -1,0 +1,191 @@
+/**
+ * `ismp framework add`: a made-up standard ("ACME-SEC", written for these tests, not a real
+ * standard) from a CSV becomes a framework like a built-in one, stored in the workbook.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { readXlsx, run, writeXlsxWithValues } from "../../src/headless";
+import { MEMORY_SHEET } from "../../src/core/plan/workbookMemory";
+import { coverageFormula, requirementsFormula } from "../../src/functions/frameworkFunctions";
+import { readCoverage } from "../../src/excel/coverage";
+import { useCustomFrameworks } from "../../src/core/catalogs";
+import { ismp as ismpInProcess, tempDir } from "./helpers";
+
+/** Each command as its own process would run it: nothing known but what the workbook stores. */
+const ismp = (args: string[]) => {
+  useCustomFrameworks([]);
+  return ismpInProcess(args);
+};
+
+const FIXTURES = join(__dirname, "..", "fixtures", "frameworks");
+const ACME = join(FIXTURES, "acme-sec.csv");
+
+type Row = Record<string, unknown>;
+async function tableRows(path: string, table: string): Promise<Row[]> {
+  const workbook = await readXlsx(readFileSync(path));
+  const t = workbook.getTable(table)!;
+  const headers = t.columnNames();
+  return t.bodyValues().map((row) => Object.fromEntries(headers.map((h, i) => [h, row[i]])));
+}
+
+/** ISMP.COVERAGE over the saved workbook's tables, as the Coverage sheet's formula passes them. */
+async function customFunctionCoverage(path: string): Promise<{ formula: unknown; pane: number | undefined }> {
+  const workbook = await readXlsx(readFileSync(path));
+  // Reading the workbook as any operation does makes its stored catalog known.
+  const summaries = await run(workbook, (context) => readCoverage(context));
+  const values = (table: string) => {
+    const t = workbook.getTable(table)!;
+    return { headers: t.columnNames(), rows: t.bodyValues() };
+  };
+  const pick = (t: ReturnType<typeof values>, ...headers: string[]) => t.rows.map((row) => headers.map((h) => row[t.headers.indexOf(h)]));
+  const mappings = values("Mappings");
+  const controls = values("Controls");
+  const requirements = values("Requirements");
+  const formula = coverageFormula(
+    "ACME-SEC",
+    pick(mappings, "Control ID", "Framework", "Requirement ID", "Relationship", "Jointly Sufficient"),
+    pick(controls, "Control ID"),
+    pick(controls, "Status"),
+    pick(requirements, "Requirement ID", "Applicable").filter((_, i) => requirements.rows[i][0] === "ACME SEC"),
+    pick(controls, "Effectiveness"),
+  );
+  return { formula, pane: summaries.find((s) => s.key === "ACME-SEC")?.coverage };
+}
+
+// Each test runs several whole commands on a full workbook (a few seconds each on an idle machine).
+jest.setTimeout(300_000);
+
+describe("ismp framework add", () => {
+  const dir = tempDir();
+  afterAll(() => dir.cleanup());
+  let n = 0;
+  const fresh = async () => {
+    const file = dir.file(`w${++n}.xlsx`);
+    expect((await ismp(["new", file, "--profile", "saas"])).code).toBe(0);
+    return file;
+  };
+
+  it("reports every bad row by row and column, and a bad key or name, and writes nothing", async () => {
+    const file = await fresh();
+    const before = readFileSync(file);
+    const result = await ismp(["framework", "add", file, join(FIXTURES, "acme-sec-bad.csv"), "--key", "ACME-SEC"]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toEqual([
+      expect.stringContaining("5 problems; nothing was written"),
+      "  row 4, ID: ID is blank; every requirement needs an ID.",
+      "  row 5, ID: ID AS-1.1 is a duplicate of row 3.",
+      '  row 6, Parent: Parent "AS-7" of AS-2.1 is not an ID of this file.',
+      "  row 7, Parent: AS-4 is its own ancestor (AS-4 → AS-5 → AS-4); a parent must sit above its children.",
+      "  row 8, Parent: AS-5 is its own ancestor (AS-4 → AS-5 → AS-4); a parent must sit above its children.",
+    ]);
+    expect(readFileSync(file).equals(before)).toBe(true);
+
+    // A built-in key, a key that is no key, and a name the matrix already uses are refused too.
+    const iso = await ismp(["framework", "add", file, ACME, "--key", "iso"]);
+    expect(iso.code).toBe(1);
+    expect(iso.stdout.join("\n")).toContain("--key: --key ISO names the built-in framework ISO27001");
+    const spaced = await ismp(["framework", "add", file, ACME, "--key", "ACME SEC"]);
+    expect(spaced.stdout.join("\n")).toContain('--key: --key "ACME SEC" is not allowed');
+    const status = await ismp(["framework", "add", file, ACME, "--key", "ACME", "--name", "Status"]);
+    expect(status.stdout.join("\n")).toContain('--name: --name "Status" is already a column of the Control Matrix');
+    const quoted = await ismp(["framework", "add", file, ACME, "--key", "ACME", "--name", 'ACME "SEC"']);
+    expect(quoted.stdout.join("\n")).toContain("may not contain quotes");
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it("adds the framework everywhere a built-in one is, survives upgrade, and ISMP.COVERAGE computes it", async () => {
+    const file = await fresh();
+    const added = await ismp(["framework", "add", file, ACME, "--key", "acme-sec", "--name", "ACME SEC", "--full-name", "ACME Security Standard"]);
+    expect(added.code).toBe(0);
+    expect(added.stdout[0]).toMatch(/^Added ACME SEC \(ACME-SEC\) to .*: 11 requirements read from/);
+
+    const workbook = await readXlsx(readFileSync(file));
+    expect(workbook.getTable("Controls")!.columnNames().at(-1)).toBe("ACME SEC");
+    const requirements = (await tableRows(file, "Requirements")).filter((r) => r.Framework === "ACME SEC");
+    // Leaves only: the headings AS-1..AS-3 have children, AS-9 is marked not assessable.
+    expect(requirements.map((r) => r["Requirement ID"])).toEqual(["AS-1.1", "AS-1.2", "AS-2.1", "AS-2.2", "AS-2.3", "AS-3.1", "AS-3.2"]);
+    expect(requirements.find((r) => r["Requirement ID"] === "AS-3.2")).toMatchObject({ Applicable: "No" });
+    expect(requirements[0]).toMatchObject({ Title: "Named owner for the security programme", Parent: "AS-1 Organisation of security" });
+    expect((await tableRows(file, "CoverageSummary")).map((r) => r.Framework)).toContain("ACME SEC");
+    expect(workbook.getTable("KpiHistory")!.columnNames()).toContain("ACME SEC coverage");
+    // The Dashboard's "Coverage by framework" chart plots the CoverageSummary table, so the new row shows there.
+    const charts = await run(workbook, async (context) => {
+      const list = context.workbook.worksheets.getItem("Dashboard").charts.load("items/name");
+      await context.sync();
+      return list.items.map((chart) => chart.name);
+    });
+    expect(charts).toContain("CoverageByFramework");
+    // The catalog lives in the workbook's memory sheet, nowhere else.
+    const memory = await run(workbook, async (context) => {
+      const used = context.workbook.worksheets.getItem(MEMORY_SHEET).getUsedRange().load("values");
+      await context.sync();
+      return used.values.map((row) => String(row[0]));
+    });
+    expect(memory).toContain("Framework ACME-SEC");
+    expect(memory.filter((key) => key === "Requirement ACME-SEC")).toHaveLength(11);
+
+    // A suggestion accepted for the custom framework writes a user mapping.
+    const suggested = await ismp(["suggest", file, "--framework", "ACME-SEC", "--all", "--json"]);
+    expect(suggested.code).toBe(0);
+    const controls = JSON.parse(suggested.stdout.join("\n")).controls as Array<{ controlId: string; suggestions: Array<{ requirementId: string }> }>;
+    const encryption = controls.find((c) => c.suggestions[0]?.requirementId === "AS-2.1");
+    expect(encryption).toBeDefined();
+    const accepted = await ismp(["suggest", file, "--framework", "ACME-SEC", "--all", "--accept", `${encryption!.controlId}=AS-2.1`, "--by", "Dana"]);
+    expect(accepted.code).toBe(0);
+
+    const beforeUpgrade = await tableRows(file, "Requirements");
+    const upgraded = await ismp(["upgrade", file]);
+    expect(upgraded.code).toBe(0);
+    expect(await tableRows(file, "Requirements")).toEqual(beforeUpgrade);
+    const mapping = (await tableRows(file, "Mappings")).filter((r) => r.Framework === "ACME SEC");
+    expect(mapping).toEqual([expect.objectContaining({ "Control ID": encryption!.controlId, "Requirement ID": "AS-2.1", Source: "suggested, accepted by Dana" })]);
+    expect((await ismp(["check", file, "--json"])).stdout.join("\n")).not.toContain("ACME");
+
+    // Mark the control implemented: 0.5 credit (Intersects) over 6 applicable requirements.
+    const book = await readXlsx(readFileSync(file));
+    const controlRows = book.getTable("Controls")!.bodyValues();
+    const at = controlRows.findIndex((row) => row[0] === encryption!.controlId);
+    await run(book, async (context) => {
+      const table = context.workbook.tables.getItem("Controls");
+      table.columns.getItem("Status").getDataBodyRange().getCell(at, 0).values = [["Implemented"]];
+      await context.sync();
+    });
+    writeFileSync(file, (await writeXlsxWithValues(book)).bytes);
+    // (The native Coverage figure after recalculation: test/engine/customFramework.test.ts, in LibreOffice.)
+    const coverage = await customFunctionCoverage(file);
+    expect(coverage.formula).toBeCloseTo(0.5 / 6, 10);
+    expect(coverage.pane).toBeCloseTo(0.5 / 6, 10);
+    expect(requirementsFormula("ACME-SEC")).toContainEqual(["AS-2.1", "Encrypt laptops and removable media", "AS-2"]);
+  });
+
+  it("re-run with an updated file adds and repairs, keeping every requirement and mapping", async () => {
+    const file = await fresh();
+    expect((await ismp(["framework", "add", file, ACME, "--key", "ACME-SEC"])).code).toBe(0);
+    const suggested = JSON.parse((await ismp(["suggest", file, "--framework", "ACME-SEC", "--all", "--json"])).stdout.join("\n"));
+    const control = suggested.controls[0];
+    expect((await ismp(["suggest", file, "--framework", "ACME-SEC", "--all", "--accept", `${control.controlId}=${control.suggestions[0].requirementId}`, "--by", "Sam"])).code).toBe(0);
+
+    const updated = dir.file("acme-sec-v2.csv");
+    const lines = readFileSync(ACME, "utf8").split("\n").filter((line) => !line.startsWith("AS-3.2"));
+    writeFileSync(updated, [...lines.filter(Boolean), "AS-4,Suppliers,,,", "AS-4.1,Security terms in supplier contracts,AS-4,,"].join("\n"));
+    const rerun = await ismp(["framework", "add", file, updated, "--key", "ACME-SEC"]);
+    expect(rerun.code).toBe(0);
+    const out = rerun.stdout.join("\n");
+    expect(out).toContain("updated from the file: 2 requirements added, 0 changed");
+    expect(out).toContain("1 requirement of the stored catalog is not in the file and was kept (AS-3.2)");
+    const ids = (await tableRows(file, "Requirements")).filter((r) => r.Framework === "ACME-SEC").map((r) => r["Requirement ID"]);
+    expect(ids).toEqual(["AS-1.1", "AS-1.2", "AS-2.1", "AS-2.2", "AS-2.3", "AS-3.1", "AS-3.2", "AS-4.1"]);
+    expect((await tableRows(file, "Mappings")).filter((r) => r.Framework === "ACME-SEC")).toHaveLength(1);
+  });
+
+  it("reads a JSON catalog; --dry-run validates and writes nothing", async () => {
+    const file = await fresh();
+    const before = readFileSync(file);
+    const json = dir.file("catalog.json");
+    writeFileSync(json, JSON.stringify({ requirements: [{ id: "P-1", label: "Policies" }, { id: "P-1.1", label: "Approved policy set", parent: "P-1" }, { id: "P-2", title: "Asset list kept current" }] }));
+    const result = await ismp(["framework", "add", file, json, "--key", "POL", "--dry-run", "--json"]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout.join("\n"))).toMatchObject({ ok: true, dryRun: true, key: "POL", requirements: 3, assessable: 3 });
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+});
