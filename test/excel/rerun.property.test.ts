@@ -22,12 +22,15 @@ import { INCIDENTS_TABLE } from "../../src/core/registers/incidents";
 import { TRAINING_TABLE } from "../../src/core/registers/training";
 import { VULNERABILITIES_TABLE } from "../../src/core/registers/vulnerabilities";
 import { REGISTER_TABLES } from "../../src/core/registers/tableNames";
+import { AUDIT_FINDINGS_TABLE } from "../../src/core/registers/auditFindings";
+import { POLICIES_TABLE, POLICY_EXCEPTIONS_TABLE } from "../../src/core/registers/policies";
+import { VENDOR_ANSWERS_TABLE, VENDOR_QUESTIONS_TABLE, VENDORS_TABLE } from "../../src/core/registers/vendors";
 import { renameReferences, Renames } from "../../src/core/plan/structuredRefs";
 import { MEMORY_SHEET } from "../../src/core/plan/workbookMemory";
 import { MATRIX_SIZES } from "../../src/core/scales";
 
 const TODAY = new Date(2026, 10, 23);
-/** Every register (the operations and governance registers included) and the Requirements table. */
+/** Every register (the operations, governance and program registers included) and the Requirements table. */
 const EDITABLE_TABLES = [
   RISKS_TABLE,
   ASSETS_TABLE,
@@ -41,6 +44,12 @@ const EDITABLE_TABLES = [
   REGISTER_TABLES.raci,
   REGISTER_TABLES.meetings,
   REGISTER_TABLES.resourceRequests,
+  POLICIES_TABLE,
+  POLICY_EXCEPTIONS_TABLE,
+  VENDORS_TABLE,
+  VENDOR_QUESTIONS_TABLE,
+  VENDOR_ANSWERS_TABLE,
+  AUDIT_FINDINGS_TABLE,
   REQUIREMENTS_TABLE,
 ] as const;
 type EditableTable = (typeof EDITABLE_TABLES)[number];
