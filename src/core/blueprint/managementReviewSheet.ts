@@ -10,6 +10,7 @@
  * the period's cells through {cell:ReviewPeriod[Value]#n} tokens, resolved where the plan puts them.
  */
 import { INCIDENT, INCIDENTS_TABLE } from "../registers/incidents";
+import { AUDIT_FINDING, AUDIT_FINDINGS_TABLE, FINDING_SEVERITIES, OPEN_FINDING_STATUSES } from "../registers/auditFindings";
 import type { OptionalRegisterKey } from "../registers/keys";
 import { LEADERSHIP_FORUMS, MEETING, MEETINGS_TABLE } from "../registers/meetings";
 import { RESOURCE_REQUESTS_REGISTER } from "../registers/resourceRequests";
@@ -34,17 +35,14 @@ export const REVIEW_BLOCKS = {
   findings: "ReviewFindings",
 } as const;
 
-/**
- * The audit findings register the review reads (declared by registers/auditFindings.ts): its table,
- * the headers read, severities most severe first, and the statuses that count as open.
- */
+/** The audit findings register the review reads: its table, headers, severities most severe first, and open statuses. */
 export const REVIEW_FINDINGS_SOURCE = {
-  table: "AuditFindings",
-  severity: "Severity",
-  status: "Status",
-  raised: "Raised",
-  severities: ["Major nonconformity", "Minor nonconformity", "Observation", "Opportunity for improvement"],
-  open: ["Open", "In progress"],
+  table: AUDIT_FINDINGS_TABLE,
+  severity: AUDIT_FINDING.severity,
+  status: AUDIT_FINDING.status,
+  raised: AUDIT_FINDING.raised,
+  severities: FINDING_SEVERITIES,
+  open: OPEN_FINDING_STATUSES,
 } as const;
 export const REVIEW_FINDING = { severity: "Severity", open: "Open now", raised: "Raised in the quarter", previous: "Raised the quarter before" } as const;
 
