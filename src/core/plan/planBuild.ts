@@ -9,6 +9,7 @@ import { canonicalFormula } from "./formulaText";
 import { identify, Identity } from "./identity";
 import { moveSheetReferences, SheetMove } from "./sheetReferences";
 import { findRowBlock, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "./snapshot";
+import { rowHeightSteps, SizedRows } from "./rowHeights";
 import { Plan, PlanReport, PlanStep, ResolvedConditionalFormat, ResolvedValidation } from "./steps";
 import { NO_RENAMES, renameReferences, Renames } from "./structuredRefs";
 import { MEMORY_SHEET, memoryRows, readMemory, TableMemory, WorkbookMemory } from "./workbookMemory";
@@ -211,6 +212,7 @@ const PHASE: Record<PlanStep["kind"], number> = {
   write: 3,
   rowBlock: 3,
   column: 4,
+  rowHeights: 4,
   freeze: 5,
   print: 5,
   chart: 5,
@@ -426,7 +428,18 @@ function tableSteps(
     }
     steps.push(columnStep({ ...column, formula }, position, layout, newColumns.has(key(header)), layouts, !existing, typed));
   }
+  steps.push(...rowHeightSteps(sizedRows(spec, layout, existing)));
   return steps;
+}
+
+/** The rows this build writes, for their heights: a new table's header and seeds, or the seeds appended to an existing one. */
+function sizedRows(spec: TableSpec, layout: TableLayout, existing: TableSnapshot | undefined): SizedRows {
+  const base = { sheet: layout.sheet, firstColumn: layout.firstColumn };
+  if (!existing) {
+    return { ...base, headerRow: layout.headerRow, columns: spec.columns, firstRow: layout.headerRow + 1, rows: spec.seedRows.map((seed) => spec.columns.map((c) => (c.formula ? null : (seed[c.header] ?? null)))) };
+  }
+  const columns = layout.headers.map((h) => spec.columns.find((c) => headerIndex(layout, c.header) === layout.headers.indexOf(h)));
+  return { ...base, columns, firstRow: layout.headerRow + 1 + layout.bodyRows - layout.appendedRows.length, rows: layout.appendedRows };
 }
 
 /** Body rows not in `typed` as contiguous runs of A1 addresses in column `letter`. */
