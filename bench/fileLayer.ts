@@ -8,8 +8,8 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
-import JSZip from "jszip";
 import { writeXlsx, type HeadlessWorkbook } from "../src/headless";
+import { minimalPackage } from "../test/support/minimalPackage";
 import { atMost, measured, type Measurement } from "./measurement";
 
 const exec = promisify(execFile);
@@ -29,23 +29,14 @@ async function inChild(task: string, file: string): Promise<ChildFigures> {
 }
 
 /** A package whose one sheet has `count` cells, each its own shared string (about 2.4 MB for 300,000). */
-export async function sharedStringsPackage(count: number): Promise<Uint8Array> {
-  const zip = new JSZip();
+export function sharedStringsPackage(count: number): Promise<Uint8Array> {
   const strings: string[] = [];
   const rows: string[] = [];
   for (let i = 0; i < count; i++) {
     strings.push(`<si><t>Item ${i}</t></si>`);
     rows.push(`<row r="${i + 1}"><c r="A${i + 1}" t="s"><v>${i}</v></c></row>`);
   }
-  const main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-  const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-  zip.file("[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`);
-  zip.file("_rels/.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
-  zip.file("xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${main}" xmlns:r="${rel}"><sheets><sheet name="Strings" sheetId="1" r:id="rId1"/></sheets></workbook>`);
-  zip.file("xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${rel}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`);
-  zip.file("xl/worksheets/sheet1.xml", `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${main}"><sheetData>${rows.join("")}</sheetData></worksheet>`);
-  zip.file("xl/sharedStrings.xml", `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${main}" count="${count}" uniqueCount="${count}">${strings.join("")}</sst>`);
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 9 } });
+  return minimalPackage({ worksheet: `<sheetData>${rows.join("")}</sheetData>`, sharedStrings: strings.join(""), sheetName: "Strings", deflate: true });
 }
 
 export async function measureFileLayer(large: HeadlessWorkbook | undefined): Promise<Measurement[]> {

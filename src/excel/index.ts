@@ -1,6 +1,7 @@
 import { buildWorkbook } from "./build";
 import { checkWorkbook, selectRange } from "./check";
 import { addFramework, readCoverage } from "./coverage";
+import { addFrameworkFromFile } from "./customFramework";
 import { clearRiskFilter, filterRisksByCell, readHeatmap } from "./heatmap";
 import { takeSnapshot } from "./history";
 import { exportRegister } from "./exportRegister";
@@ -26,6 +27,7 @@ export const operations: ExcelOperations = {
   selectRange,
   readCoverage,
   addFramework: (context, key) => addFramework(context, key),
+  addFrameworkFromFile: (context, request) => addFrameworkFromFile(context, request),
   readHeatmap,
   filterRisksByCell,
   clearRiskFilter,

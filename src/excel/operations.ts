@@ -6,6 +6,7 @@ import type { ExportedTable } from "../core/import";
 import type { ImportRequest, ImportResult } from "./importRegister";
 import type { AcceptedSuggestion, ControlSuggestions } from "./suggestions";
 import type { ProgramOverview } from "./program";
+import type { FrameworkFileRequest, FrameworkFileResult } from "./customFramework";
 import type { OpenedRecordForm, RecordFormRequest, SavedRecord, SaveRecordRequest } from "./recordForm";
 import type { BuildOptions } from "../core/blueprint/options";
 import type { FrameworkKey } from "../core/frameworkKeys";
@@ -76,6 +77,8 @@ export interface ExcelOperations {
   selectRange(context: Excel.RequestContext, sheet: string, address: string): Promise<void>;
   readCoverage(context: Excel.RequestContext): Promise<CoverageSummary[]>;
   addFramework(context: Excel.RequestContext, key: FrameworkKey): Promise<BuildReport>;
+  /** Adds (or updates) a framework from the user's catalog file; nothing is written while the file has a problem. */
+  addFrameworkFromFile(context: Excel.RequestContext, request: FrameworkFileRequest): Promise<FrameworkFileResult>;
   readHeatmap(context: Excel.RequestContext): Promise<HeatmapData>;
   filterRisksByCell(context: Excel.RequestContext, kind: HeatmapKind, likelihood: number, impact: number): Promise<number>;
   clearRiskFilter(context: Excel.RequestContext): Promise<void>;

@@ -1,11 +1,12 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { readSharedStrings, readSheetData } from "./cellsXml";
 import { sectionsFromFile } from "./headerFooter";
 import { type Rect, absoluteRectAddress, parseRect } from "../addresses";
 import { fromFileFormula } from "../formulaSyntax";
 import type { SheetModel } from "../model/sheet";
 import { TableModel } from "../model/table";
-import type { CellStyle, CellValue, ConditionalFormatEntry, DataValidationEntry, NameEntry } from "../model/types";
+import type { CellStyle, ConditionalFormatEntry, DataValidationEntry, NameEntry } from "../model/types";
 import { HeadlessWorkbook } from "../model/workbook";
 import { readChartParts } from "./charts/readCharts";
 import { RELATIONSHIP_TYPES, XlsxPackage, relativeTarget } from "./charts/opcPackage";
@@ -13,7 +14,7 @@ import { unescapeXml } from "./charts/xml";
 import { PackageRefusedError, assertWithinLimits } from "./packageLimits";
 import { namePrint, sheetBaseline, tablePrint } from "./patch/baseline";
 import { rememberOriginal } from "./patch/original";
-import { attributeOf, attributesOf, childSpans, innerOf, rootSpan, startTagOf, textOf } from "./patch/xmlSpans";
+import { applyEdits, attributeOf, attributesOf, childSpans, innerOf, rootSpan, startTagOf, textOf, type Span } from "./patch/xmlSpans";
 import { validationEntriesOf } from "./validationsXml";
 import { readProtection } from "./protection";
 import {
@@ -38,7 +39,6 @@ interface DefinedNameRecord {
 
 /** Loose views of exceljs run-time fields its typings omit. */
 interface SheetInternals {
-  model: { merges?: string[] };
   sheetProtection?: Record<string, unknown>;
   dataValidations: { model: Record<string, ExcelJS.DataValidation | undefined> };
   conditionalFormattings: ExcelJS.ConditionalFormattingOptions[];
@@ -54,8 +54,6 @@ interface TableFileModel {
   columns: Array<{ name: string; filterButton?: boolean }>;
 }
 
-const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
-
 export async function readXlsx(data: ArrayBuffer | Uint8Array): Promise<HeadlessWorkbook> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   assertWithinLimits(bytes);
@@ -63,18 +61,37 @@ export async function readXlsx(data: ArrayBuffer | Uint8Array): Promise<Headless
   const book = new ExcelJS.Workbook();
   const names: { model: DefinedNameRecord[] } = { model: [] };
   (book as unknown as { _definedNames: typeof names })._definedNames = names;
+  // exceljs reads what is around the cells (tables, formats, views, page setup) from a copy without
+  // them; its style table is kept to resolve the cells' style indexes.
+  let styles: ExcelStyles | undefined;
+  const xlsx = book.xlsx as unknown as { reconcile: (model: { styles?: ExcelStyles }, options: unknown) => void };
+  const reconcile = xlsx.reconcile.bind(xlsx);
+  xlsx.reconcile = (model, options) => {
+    styles = model.styles;
+    reconcile(model, options);
+  };
   try {
     await book.xlsx.load(source.forExcelJs as unknown as ArrayBuffer);
   } catch (error) {
     throw new PackageRefusedError(`its content could not be read (${(error as Error).message})`);
   }
+  const styleOf = styleResolver(styles);
   const workbook = new HeadlessWorkbook();
   const partOf = new Map<SheetModel, FileSheet>();
   for (const worksheet of book.worksheets) {
     const file = source.sheets.find((s) => s.name === worksheet.name);
     const sheet = workbook.addSheet(worksheet.name);
-    if (file) partOf.set(sheet, file);
-    readCells(worksheet, sheet);
+    if (file) {
+      partOf.set(sheet, file);
+      try {
+        readSheetData(file.sheetData, sheet, { strings: source.strings, style: styleOf });
+      } catch (error) {
+        throw new PackageRefusedError(`the cells of sheet "${file.name}" could not be read (${(error as Error).message})`);
+      }
+      sheet.merges = file.merges;
+      file.sheetData = "";
+    }
+    readColumns(worksheet, sheet);
     readSheetSettings(worksheet, sheet);
     const internals = worksheet as unknown as SheetInternals;
     readTables(workbook, sheet, internals);
@@ -105,6 +122,9 @@ interface FileSheet {
   name: string;
   rawName: string;
   part: string;
+  /** The <sheetData> element as written (read into the model, then dropped). */
+  sheetData: string;
+  merges: Rect[];
   validations: DataValidationEntry[];
   /** Table parts by lower-case table name. */
   tables: Map<string, { part: string; id: string }>;
@@ -116,9 +136,13 @@ interface SourcePackage {
   /** Every <sheet> of workbook.xml in order (chart sheets included), with its worksheet when it is one. */
   sheetOrder: string[];
   sheets: FileSheet[];
-  /** What exceljs reads: the package itself, or a copy without the parts it mishandles. */
+  /** The shared string table, by index. */
+  strings: string[];
+  /** What exceljs reads: a copy without the cells (read here) and the parts it mishandles. */
   forExcelJs: Uint8Array;
 }
+
+const EMPTY_STRINGS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>`;
 
 /** Stands in for a missing styles part so exceljs can read the cells: default formats for every index a cell or rule may use. */
 const MINIMAL_STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="4096">${'<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'.repeat(4096)}</cellXfs><dxfs count="1024">${"<dxf/>".repeat(1024)}</dxfs></styleSheet>`;
@@ -155,15 +179,16 @@ async function indexPackage(bytes: Uint8Array, zip: JSZip): Promise<SourcePackag
   }
   const workbookRels = await pkg.relationships(workbookPart);
   const missing = (type: string) => workbookRels.find((rel) => rel.type === type && !rel.external && !pkg.has(rel.target));
-  const strings = missing(RELATIONSHIP_TYPES.sharedStrings);
-  if (strings) throw new PackageRefusedError(`its shared strings part ${strings.target} is missing, so every text cell would read as blank`);
+  const missingStrings = missing(RELATIONSHIP_TYPES.sharedStrings);
+  if (missingStrings) throw new PackageRefusedError(`its shared strings part ${missingStrings.target} is missing, so every text cell would read as blank`);
   const copy = await JSZip.loadAsync(bytes);
-  let modified = false;
+  const stringsPart = workbookRels.find((rel) => rel.type === RELATIONSHIP_TYPES.sharedStrings && !rel.external && pkg.has(rel.target));
+  const strings = stringsPart ? await readSharedStrings(zip.file(stringsPart.target)!) : [];
+  if (stringsPart) copy.file(stringsPart.target, EMPTY_STRINGS);
   const styles = missing(RELATIONSHIP_TYPES.styles);
   if (styles) {
     // Cells read with the default format; the save writes a styles part where the relationship points.
     copy.file(styles.target, MINIMAL_STYLES);
-    modified = true;
   }
   const targets = new Map(workbookRels.map((rel) => [rel.id, rel]));
   const root = rootSpan(workbookXml);
@@ -178,14 +203,27 @@ async function indexPackage(bytes: Uint8Array, zip: JSZip): Promise<SourcePackag
     const rel = relId ? targets.get(relId) : undefined;
     if (!rel || rel.type !== RELATIONSHIP_TYPES.worksheet || !pkg.has(rel.target)) continue;
     const xml = await pkg.text(rel.target);
-    const file: FileSheet = { name: unescapeXml(rawName), rawName, part: rel.target, validations: [], tables: new Map() };
+    const file: FileSheet = { name: unescapeXml(rawName), rawName, part: rel.target, sheetData: "", merges: [], validations: [], tables: new Map() };
     const worksheet = rootSpan(xml);
-    const validations = childSpans(xml, worksheet).find((c) => c.local === "dataValidations");
-    if (validations) {
-      for (const child of childSpans(xml, validations)) file.validations.push(...validationEntriesOf(xml, child));
-      copy.file(rel.target, xml.slice(0, validations.start) + xml.slice(validations.end));
-      modified = true;
+    const children = childSpans(xml, worksheet);
+    // Cells, merges and validations are read here; exceljs gets the rest of the sheet.
+    const readHere: Span[] = [];
+    for (const child of children) {
+      if (child.local === "sheetData") {
+        file.sheetData = textOf(xml, child);
+        readHere.push(child);
+      } else if (child.local === "mergeCells") {
+        for (const merge of childSpans(xml, child)) {
+          const rect = parseRect(attributeOf(startTagOf(xml, merge), "ref") ?? "");
+          if (rect) file.merges.push(rect);
+        }
+        readHere.push(child);
+      } else if (child.local === "dataValidations") {
+        for (const entry of childSpans(xml, child)) file.validations.push(...validationEntriesOf(xml, entry));
+        readHere.push(child);
+      }
     }
+    copy.file(rel.target, applyEdits(xml, readHere.map((span) => ({ start: span.start, end: span.end, text: "" }))));
     for (const tableRel of (await pkg.relationships(rel.target)).filter((r) => r.type === RELATIONSHIP_TYPES.table && !r.external)) {
       if (!pkg.has(tableRel.target)) throw new PackageRefusedError(`its table part ${tableRel.target} (of sheet "${file.name}") is missing`);
       const tableXml = await pkg.text(tableRel.target);
@@ -195,16 +233,19 @@ async function indexPackage(bytes: Uint8Array, zip: JSZip): Promise<SourcePackag
     }
     sheets.push(file);
   }
+  // exceljs parses every xl/worksheets/sheetN.xml, listed or not; one no <sheet> names (left by a
+  // removed sheet) would still hold cells pointing at the shared strings it no longer gets.
+  const listed = new Set(sheets.map((sheet) => sheet.part));
+  for (const name of pkg.partNames().filter((n) => /^\/?xl\/worksheets\/sheet\d+\.xml$/.test(n) && !listed.has(n.replace(/^\//, "")))) copy.remove(name);
   // exceljs cannot follow absolute relationship targets ("/xl/tables/table1.xml"); its copy gets relative ones.
   for (const relsPart of pkg.partNames().filter((name) => name.endsWith(".rels"))) {
     const xml = await pkg.text(relsPart);
     if (!/Target="\//.test(xml)) continue;
     const sourcePart = relsPart.replace(/_rels\/([^/]*)\.rels$/, "$1");
     copy.file(relsPart, xml.replace(/Target="\/([^"]*)"/g, (_m, target: string) => `Target="${relsPart.startsWith("_rels/") ? target : relativeTarget(sourcePart, target)}"`));
-    modified = true;
   }
-  const forExcelJs = modified ? await copy.generateAsync({ type: "uint8array", compression: "STORE" }) : bytes;
-  return { workbookPart, workbookXml, sheetOrder, sheets, forExcelJs };
+  const forExcelJs = await copy.generateAsync({ type: "uint8array", compression: "STORE" });
+  return { workbookPart, workbookXml, sheetOrder, sheets, strings, forExcelJs };
 }
 
 /** Defined names from workbook.xml as written (any formula, comment, hidden flag); print areas and other _xlnm names stay in the file. */
@@ -231,45 +272,35 @@ function readDefinedNames(source: SourcePackage, workbook: HeadlessWorkbook): Ma
   return raws;
 }
 
-function plainValue(value: ExcelJS.CellValue): CellValue | undefined {
-  if (value === null || value === undefined) return undefined;
-  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
-  if (value instanceof Date) return (value.getTime() - EXCEL_EPOCH) / 86400000;
-  if ("richText" in value) return value.richText.map((run) => run.text).join("");
-  if ("error" in value) return value.error;
-  if ("text" in value && typeof value.text === "string") return value.text;
-  if ("result" in value) return plainValue(value.result as ExcelJS.CellValue);
-  return undefined;
-}
-
-function readCells(worksheet: ExcelJS.Worksheet, sheet: SheetModel): void {
-  worksheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const r = rowNumber - 1;
-    if (row.height !== undefined && (row as unknown as { customHeight?: boolean }).customHeight !== false) sheet.rowHeights.set(r, row.height);
-    if (row.hidden) sheet.hiddenRows.add(r);
-    row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
-      const c = colNumber - 1;
-      const style = readStyle(cell);
-      const formula = cell.type === ExcelJS.ValueType.Formula ? cell.formula : undefined;
-      // cell.value leaves out a cached result of 0; cell.result keeps it.
-      const value = formula ? plainValue(cell.result as ExcelJS.CellValue) : plainValue(cell.value);
-      if (formula) sheet.setCellContent(r, c, { formula: fromFileFormula(formula) });
-      else if (value !== undefined) sheet.setCellContent(r, c, { value });
-      if (formula && value !== undefined) sheet.ensureCell(r, c).value = value;
-      if (style) sheet.ensureCell(r, c).style = style;
-    });
-  });
+function readColumns(worksheet: ExcelJS.Worksheet, sheet: SheetModel): void {
   for (const column of worksheet.columns ?? []) {
     if (column.width !== undefined && column.number !== undefined) sheet.columnWidths.set(column.number - 1, charactersToPoints(column.width));
   }
-  for (const merge of (worksheet as unknown as SheetInternals).model.merges ?? []) {
-    const rect = parseRect(merge);
-    if (rect) sheet.merges.push(rect);
-  }
+}
+
+/** exceljs's style table (its StylesXform): the resolved number format, font, fill, border, alignment and protection of a cellXfs index. */
+interface ExcelStyles {
+  getStyleModel(index: number): Partial<ExcelJS.Style> | null;
+}
+
+/**
+ * The model style of each cellXfs index, built once and shared by every cell that uses it (model
+ * edits replace a cell's style object, never change it). Index 0 is the workbook's default look.
+ */
+function styleResolver(styles: ExcelStyles | undefined): (index: number) => CellStyle | undefined {
+  const cache = new Map<number, CellStyle | undefined>();
+  return (index) => {
+    if (!styles || !(index > 0)) return undefined;
+    if (!cache.has(index)) {
+      const model = styles.getStyleModel(index);
+      cache.set(index, model ? readStyle(model) : undefined);
+    }
+    return cache.get(index);
+  };
 }
 
 /** Only what differs from Excel's default cell style, so a round trip gives back the same model. */
-function readStyle(cell: ExcelJS.Cell): CellStyle | undefined {
+function readStyle(cell: Partial<ExcelJS.Style>): CellStyle | undefined {
   const style: CellStyle = {};
   if (cell.numFmt && cell.numFmt !== "General") style.numberFormat = cell.numFmt;
   const fill = cell.fill as ExcelJS.FillPattern | undefined;

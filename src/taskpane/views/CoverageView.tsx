@@ -6,6 +6,7 @@ import { frameworkLabel } from "../frameworkLabels";
 import { usePane } from "../paneContext";
 import { buildHeadline, percentText } from "../summaries";
 import { CellLink } from "./CellLink";
+import { CustomFrameworkForm } from "./CustomFrameworkForm";
 
 export function CoverageBar({ summary }: { summary: CoverageSummary }) {
   const theme = useTheme();
@@ -83,6 +84,12 @@ export function CoverageView({ active }: { active: boolean }) {
         <DefaultButton text="Add framework" onClick={add} disabled={!toAdd || runner.busy} />
         {addReport && <Text role="status">{buildHeadline(addReport)}</Text>}
       </Stack>
+      <CustomFrameworkForm
+        onAdded={(report) => {
+          setAddReport(report);
+          void load();
+        }}
+      />
       <DefaultButton text="Refresh coverage" onClick={load} disabled={runner.busy} />
     </Stack>
   );

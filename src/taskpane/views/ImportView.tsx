@@ -36,6 +36,7 @@ export function ImportView() {
   const [layout, setLayout] = React.useState(GENERIC_PROFILE_KEY);
   const [mode, setMode] = React.useState<ImportMode>("add");
   const [source, setSource] = React.useState<PickedSource>();
+  const [picked, setPicked] = React.useState<File>();
   const [fileError, setFileError] = React.useState<string>();
   const [columns, setColumns] = React.useState<Record<string, string | null>>({});
   const [values, setValues] = React.useState<Record<string, Record<string, CellValue>>>({});
@@ -60,14 +61,15 @@ export function ImportView() {
     };
   }, [source, request, host, runner.run]);
 
-  const pick = async (file: File | undefined) => {
+  const pick = async (file: File | undefined, sheet?: string) => {
     if (!file) return;
+    setPicked(file);
     setFileError(undefined);
     setWritten(undefined);
     setColumns({});
     setValues({});
     try {
-      setSource(await readPickedFile(file));
+      setSource(await readPickedFile(file, sheet));
     } catch (error) {
       setSource(undefined);
       setResult(undefined);
@@ -118,6 +120,15 @@ export function ImportView() {
       <ChoiceGroup label="Rows whose ID the register already has" options={MODES} selectedKey={mode} onChange={(_, o) => o && setMode(o.key as ImportMode)} />
       <input ref={fileInput} type="file" accept=".csv,.txt,.tsv,.xlsx,.xlsm" hidden aria-hidden="true" tabIndex={-1} onChange={(e) => void pick(e.target.files?.[0])} />
       <DefaultButton text={source ? `File: ${source.name}` : "Choose a CSV or Excel file…"} onClick={() => fileInput.current?.click()} disabled={runner.busy} />
+      {source?.sheets && source.sheets.length > 1 && (
+        <Dropdown
+          label="Worksheet"
+          options={source.sheets.map((name) => ({ key: name, text: name }))}
+          selectedKey={source.sheet}
+          onChange={(_, o) => o && void pick(picked, String(o.key))}
+          disabled={runner.busy}
+        />
+      )}
       {fileError && <MessageBar messageBarType={MessageBarType.error}>{fileError}</MessageBar>}
       {written && <MessageBar messageBarType={MessageBarType.success}>{written}</MessageBar>}
 

@@ -1,15 +1,15 @@
 /** Suggested framework requirements for the workbook's unmapped controls: each is written only when accepted. */
 import * as React from "react";
 import { DefaultButton, Dropdown, MessageBar, MessageBarType, PrimaryButton, Stack, Text, TextField } from "@fluentui/react";
-import { FRAMEWORK_KEYS, FrameworkKey } from "../../core/frameworkKeys";
+import { frameworkKeys, FrameworkKey } from "../../core/frameworkKeys";
 import { getFramework } from "../../core/catalogs";
 import type { ControlSuggestions } from "../../excel/suggestions";
 import { usePane } from "../paneContext";
 
-const frameworkOptions = FRAMEWORK_KEYS.map((key) => ({ key, text: getFramework(key).name }));
-
 export function SuggestionsPanel() {
   const { host, runner } = usePane();
+  // Read at each render: the workbook's own frameworks are known once the pane has read it.
+  const frameworkOptions = frameworkKeys().map((key) => ({ key, text: getFramework(key).name }));
   const [framework, setFramework] = React.useState<FrameworkKey>("ISO27001");
   const [reviewer, setReviewer] = React.useState("");
   const [controls, setControls] = React.useState<ControlSuggestions[]>();

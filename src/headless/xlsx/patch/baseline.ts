@@ -5,7 +5,7 @@
  */
 import type { SheetModel } from "../../model/sheet";
 import type { TableModel } from "../../model/table";
-import type { Cell, ChartModel, NameEntry } from "../../model/types";
+import type { Cell, CellStyle, CellValue, ChartModel, NameEntry } from "../../model/types";
 import type { HeadlessWorkbook } from "../../model/workbook";
 
 export const SHEET_ASPECTS = [
@@ -18,10 +18,16 @@ export const cellKey = (row: number, col: number): number => row * 16384 + col;
 export const keyRow = (key: number): number => Math.floor(key / 16384);
 export const keyColumn = (key: number): number => key % 16384;
 
-export interface CellPrint {
-  value: string;
-  formula: string;
-  style: string;
+/**
+ * The cells of a sheet as read, sorted by key, as parallel arrays: about 30 bytes a cell (a map
+ * of print objects took over 100, a large part of reading 300,000 cells). Styles are kept by
+ * reference: the model replaces a cell's style object on every change, never edits it.
+ */
+export interface CellsBaseline {
+  keys: Float64Array;
+  values: Array<CellValue | undefined>;
+  formulas: Array<string | undefined>;
+  styles: Array<CellStyle | undefined>;
 }
 
 export interface SheetBaseline {
@@ -29,7 +35,7 @@ export interface SheetBaseline {
   part: string;
   /** Its name attribute in workbook.xml, as written (escaped). */
   rawName: string;
-  cells: Map<number, CellPrint>;
+  cells: CellsBaseline;
   rows: Map<number, string>;
   aspects: Record<SheetAspect, string>;
   charts: Set<string>;
@@ -51,8 +57,7 @@ export interface WorkbookBaseline {
 }
 
 const styleKeys = new WeakMap<object, string>();
-function styleKey(cell: Cell): string {
-  const style = cell.style;
+function styleKey(style: CellStyle | undefined): string {
   if (!style) return "";
   let key = styleKeys.get(style);
   if (key === undefined) {
@@ -62,11 +67,49 @@ function styleKey(cell: Cell): string {
   return key;
 }
 
-export function cellPrint(cell: Cell): CellPrint {
-  return { value: cell.value === undefined ? "" : `${typeof cell.value}:${cell.value}`, formula: cell.formula ?? "", style: styleKey(cell) };
+function cellsBaseline(sheet: SheetModel): CellsBaseline {
+  let count = 0;
+  for (const line of sheet.rows.values()) count += line.size;
+  const keys = new Float64Array(count);
+  const found: Cell[] = new Array(count);
+  let i = 0;
+  let sorted = true;
+  for (const [row, line] of sheet.rows) {
+    for (const [col, cell] of line) {
+      keys[i] = cellKey(row, col);
+      if (i > 0 && keys[i] < keys[i - 1]) sorted = false;
+      found[i++] = cell;
+    }
+  }
+  // Read from a file, cells come in order; only a model built otherwise needs sorting.
+  const order = sorted ? null : Uint32Array.from(keys.keys()).sort((x, y) => keys[x] - keys[y]);
+  const cells: CellsBaseline = { keys: order ? Float64Array.from(order, (j) => keys[j]) : keys, values: new Array(count), formulas: new Array(count), styles: new Array(count) };
+  for (let j = 0; j < count; j++) {
+    const cell = found[order ? order[j] : j];
+    cells.values[j] = cell.value;
+    cells.formulas[j] = cell.formula;
+    cells.styles[j] = cell.style;
+  }
+  return cells;
 }
 
-const samePrint = (a: CellPrint, b: CellPrint) => a.value === b.value && a.formula === b.formula && a.style === b.style;
+/** Index of `key` in the baseline, or -1. */
+function indexOf(cells: CellsBaseline, key: number): number {
+  let low = 0;
+  let high = cells.keys.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const at = cells.keys[mid];
+    if (at === key) return mid;
+    if (at < key) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
+}
+
+const sameValue = (a: CellValue | undefined, b: CellValue | undefined) => a === b || (typeof a === typeof b && String(a) === String(b));
+const sameFormula = (a: string | undefined, b: string | undefined) => (a ?? "") === (b ?? "");
+const sameStyle = (a: CellStyle | undefined, b: CellStyle | undefined) => a === b || styleKey(a) === styleKey(b);
 
 const rowPrint = (sheet: SheetModel, row: number) => `${sheet.rowHeights.get(row) ?? ""}|${sheet.hiddenRows.has(row) ? 1 : 0}`;
 
@@ -111,8 +154,7 @@ export function tablePrint(table: TableModel): string {
 export const namePrint = (entry: NameEntry, scope: SheetModel | null): string => JSON.stringify([entry.name, entry.formula, entry.comment, entry.visible, scope?.id ?? ""]);
 
 export function sheetBaseline(sheet: SheetModel, part: string, rawName: string): SheetBaseline {
-  const cells = new Map<number, CellPrint>();
-  for (const [row, line] of sheet.rows) for (const [col, cell] of line) cells.set(cellKey(row, col), cellPrint(cell));
+  const cells = cellsBaseline(sheet);
   const rows = new Map<number, string>();
   for (const row of new Set([...sheet.rowHeights.keys(), ...sheet.hiddenRows])) rows.set(row, rowPrint(sheet, row));
   return { part, rawName, cells, rows, aspects: aspectPrints(sheet), charts: new Set(sheet.charts.map(chartPrint)) };
@@ -136,18 +178,24 @@ export interface SheetChange {
 /** What changed on a sheet that was read from the file; null when nothing did. */
 export function sheetChange(workbook: HeadlessWorkbook, baseline: WorkbookBaseline, sheet: SheetModel, before: SheetBaseline): SheetChange | null {
   const cells: CellChange[] = [];
-  const seen = new Set<number>();
+  const was = before.cells;
+  const seen = new Uint8Array(was.keys.length);
   for (const [row, line] of sheet.rows) {
     for (const [col, cell] of line) {
       const key = cellKey(row, col);
-      seen.add(key);
-      const now = cellPrint(cell);
-      const was = before.cells.get(key);
-      if (was && samePrint(was, now)) continue;
-      cells.push({ key, valueOnly: Boolean(was && was.formula !== "" && was.formula === now.formula && was.style === now.style) });
+      const i = indexOf(was, key);
+      if (i < 0) {
+        cells.push({ key, valueOnly: false });
+        continue;
+      }
+      seen[i] = 1;
+      const formulaKept = sameFormula(was.formulas[i], cell.formula);
+      const styleKept = sameStyle(was.styles[i], cell.style);
+      if (formulaKept && styleKept && sameValue(was.values[i], cell.value)) continue;
+      cells.push({ key, valueOnly: Boolean(was.formulas[i]) && formulaKept && styleKept });
     }
   }
-  for (const key of before.cells.keys()) if (!seen.has(key)) cells.push({ key, valueOnly: false });
+  for (let i = 0; i < seen.length; i++) if (!seen[i]) cells.push({ key: was.keys[i], valueOnly: false });
   const rows = new Set<number>();
   for (const row of new Set([...sheet.rowHeights.keys(), ...sheet.hiddenRows, ...before.rows.keys()])) {
     if ((before.rows.get(row) ?? "|0") !== rowPrint(sheet, row)) rows.add(row);
