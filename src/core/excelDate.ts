@@ -36,3 +36,16 @@ export function formatDateTime(serial: number): string {
 export function formatDate(serial: number): string {
   return formatDateTime(Math.floor(serial)).slice(0, 10);
 }
+
+/**
+ * EDATE: the same day of the month `months` later (the month's last day when it is shorter), as an
+ * Excel serial. The start's time of day and the months' fraction are dropped, as EDATE does.
+ */
+export function addMonths(serial: number, months: number): number {
+  const start = new Date(EXCEL_EPOCH_UTC + Math.floor(serial) * MS_PER_DAY);
+  const year = start.getUTCFullYear();
+  const month = start.getUTCMonth() + Math.trunc(months);
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const target = Date.UTC(year, month, Math.min(start.getUTCDate(), lastDay));
+  return Math.round((target - EXCEL_EPOCH_UTC) / MS_PER_DAY);
+}

@@ -17,6 +17,7 @@ import { Scales } from "./scales";
 import { moneyTotals } from "./quant/quantRow";
 import { computeOperationsKpis } from "./operationsKpis";
 import { computeGovernanceKpis } from "./governanceKpis";
+import { computeProgramKpis } from "./programKpis";
 import type { OptionalRegisterKey } from "./registers/keys";
 
 export interface KpiInput {
@@ -63,6 +64,8 @@ export interface Kpis {
   operations: Record<string, number | undefined>;
   /** Governance KPIs by key ("gov:roadmapProgress"), from the Program sheet's registers. */
   governance: Record<string, number | undefined>;
+  /** Program KPIs by key ("prog:openFindings"), from Policies, Policy Exceptions, Vendors, Audit Findings and the Control Matrix. */
+  program: Record<string, number | undefined>;
 }
 
 interface ScoredRisk {
@@ -133,7 +136,7 @@ export function computeKpis(input: KpiInput): Kpis {
   const compute = {
     today,
     now: input.now ?? today,
-    tables: new Map([...(input.tables ?? []), ...(input.assets ? [[input.assets.name.toLowerCase(), input.assets] as const] : [])]),
+    tables: new Map([...(input.tables ?? []), ...[input.assets, input.controls].flatMap((t) => (t ? [[t.name.toLowerCase(), t] as const] : []))]),
   };
   const assets = input.assets ? filledRows(input.assets) : [];
   const topBands = new Set(scales.bands.slice(-2).map((b) => b.rating.toLowerCase()));
@@ -162,6 +165,7 @@ export function computeKpis(input: KpiInput): Kpis {
     p90AnnualLoss: input.lossP90,
     operations: computeOperationsKpis(input.registers ?? [], compute),
     governance: computeGovernanceKpis(compute),
+    program: computeProgramKpis(compute),
   };
 }
 

@@ -7,7 +7,8 @@
 import { ASSET, ASSETS_TABLE } from "./blueprint/assetInventory";
 import type { Better } from "./blueprint/operationsScales";
 import { tableColumn } from "./blueprint/types";
-import { filledRows, RowView, TableData } from "./check/tableData";
+import type { RowView } from "./check/tableData";
+import { average, defined, is, rowsOf, share, sum } from "./kpiRows";
 import { ACCESS_REVIEW, ACCESS_REVIEWS_TABLE } from "./registers/accessReviews";
 import { INCIDENT, INCIDENTS_TABLE, notificationDue } from "./registers/incidents";
 import type { OptionalRegisterKey } from "./registers/keys";
@@ -39,15 +40,6 @@ const ast = (c: string) => col(ASSETS_TABLE, c);
 const rev = (c: string) => col(ACCESS_REVIEWS_TABLE, c);
 const trn = (c: string) => col(TRAINING_TABLE, c);
 
-function rowsOf(context: ComputeContext, table: string): RowView[] {
-  const data: TableData | undefined = context.tables.get(table.toLowerCase());
-  return data ? filledRows(data) : [];
-}
-const is = (row: RowView, header: string, value: string) => row.text(header).toLowerCase() === value.toLowerCase();
-const average = (values: number[]) => (values.length > 0 ? values.reduce((a, b) => a + b, 0) / values.length : undefined);
-const share = (part: number, whole: number) => (whole > 0 ? part / whole : undefined);
-const sum = (rows: RowView[], header: string) => rows.reduce((total, row) => total + (numberIn(row, header) ?? 0), 0);
-const defined = (values: Array<number | undefined>) => values.filter((v): v is number => v !== undefined);
 
 function hours(row: RowView, from: string, to: string): number | undefined {
   const a = numberIn(row, from);

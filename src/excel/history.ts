@@ -12,10 +12,10 @@ import { RISK_QUANT_TABLE } from "../core/blueprint/riskQuantSheet";
 import { computeKpis, Kpis } from "../core/kpis";
 import { toExcelDate, toExcelDateTime } from "../core/excelDate";
 import { STRUCTURE_PROTECTED } from "../core/plan/planBuild";
-import { GOVERNANCE_REGISTERS, OPTIONAL_REGISTERS } from "../core/registers";
+import { GOVERNANCE_REGISTERS, OPTIONAL_REGISTERS, PROGRAM_REGISTERS } from "../core/registers";
 
-/** The registers the operations and governance KPIs read. */
-const OPERATIONS_TABLES = [...Object.values(OPTIONAL_REGISTERS), ...GOVERNANCE_REGISTERS].map((r) => r.table);
+/** The registers the operations, governance and program KPIs read. */
+const OPERATIONS_TABLES = [...Object.values(OPTIONAL_REGISTERS), ...GOVERNANCE_REGISTERS, ...PROGRAM_REGISTERS].map((r) => r.table);
 import { OperationBlockedError } from "./errors";
 import { createSyncCounter } from "./syncCounter";
 import { readWorkbookData } from "./workbookData";
@@ -32,7 +32,9 @@ export function kpiValue(kpis: Kpis, key: string): number | "" {
           ? kpis.operations[key]
           : kind === "gov"
             ? kpis.governance[key]
-            : (kpis[kind as keyof Omit<Kpis, "openByRating" | "coverage" | "operations" | "governance">] as number | undefined);
+            : kind === "prog"
+              ? kpis.program[key]
+              : (kpis[kind as keyof Omit<Kpis, "openByRating" | "coverage" | "operations" | "governance" | "program">] as number | undefined);
   return value === undefined ? "" : value;
 }
 

@@ -22,7 +22,8 @@ describe("Build on an empty workbook", () => {
     expect(wb.stats.largestRequestBytes).toBeLessThan(4 * 1024 * 1024);
     expect(wb.sheets.map((s) => s.name)).toEqual([
       "Sheet1", "Dashboard", "Top Risks", "Heatmap", "Program", "Management Review", "Risk Register", "Asset Inventory", "Control Matrix", "Risk Quantification", "Loss Exceedance",
-      "Incidents", "Vulnerabilities", "Access Reviews", "Training", "Requirements", "Mappings",
+      "Incidents", "Vulnerabilities", "Access Reviews", "Training",
+      "Policies", "Policy Exceptions", "Vendors", "Vendor Questions", "Vendor Answers", "Audit Findings", "Requirements", "Mappings",
       "Statement of Applicability", "Coverage", "KPI History", "Scales", "ISMP Settings",
     ]);
     expect(report.created).toEqual(expect.arrayContaining(["Table Risks", "Table Assets", "Table Controls", "Table SoA", "Table RatingBands"]));

@@ -21,13 +21,31 @@ import { ACCESS_REVIEWS_TABLE } from "../../src/core/registers/accessReviews";
 import { INCIDENTS_TABLE } from "../../src/core/registers/incidents";
 import { TRAINING_TABLE } from "../../src/core/registers/training";
 import { VULNERABILITIES_TABLE } from "../../src/core/registers/vulnerabilities";
+import { AUDIT_FINDINGS_TABLE } from "../../src/core/registers/auditFindings";
+import { POLICIES_TABLE, POLICY_EXCEPTIONS_TABLE } from "../../src/core/registers/policies";
+import { VENDOR_ANSWERS_TABLE, VENDOR_QUESTIONS_TABLE, VENDORS_TABLE } from "../../src/core/registers/vendors";
 import { renameReferences, Renames } from "../../src/core/plan/structuredRefs";
 import { MEMORY_SHEET } from "../../src/core/plan/workbookMemory";
 import { MATRIX_SIZES } from "../../src/core/scales";
 
 const TODAY = new Date(2026, 10, 23);
-/** Every register (the operations registers included) and the Requirements table. */
-const EDITABLE_TABLES = [RISKS_TABLE, ASSETS_TABLE, CONTROLS_TABLE, INCIDENTS_TABLE, VULNERABILITIES_TABLE, ACCESS_REVIEWS_TABLE, TRAINING_TABLE, REQUIREMENTS_TABLE] as const;
+/** Every register (the operations and program registers included) and the Requirements table. */
+const EDITABLE_TABLES = [
+  RISKS_TABLE,
+  ASSETS_TABLE,
+  CONTROLS_TABLE,
+  INCIDENTS_TABLE,
+  VULNERABILITIES_TABLE,
+  ACCESS_REVIEWS_TABLE,
+  TRAINING_TABLE,
+  POLICIES_TABLE,
+  POLICY_EXCEPTIONS_TABLE,
+  VENDORS_TABLE,
+  VENDOR_QUESTIONS_TABLE,
+  VENDOR_ANSWERS_TABLE,
+  AUDIT_FINDINGS_TABLE,
+  REQUIREMENTS_TABLE,
+] as const;
 type EditableTable = (typeof EDITABLE_TABLES)[number];
 /** The last column of Requirements is calculated: deleting it is what a user can do in Excel (and the host models exactly). */
 const DELETABLE_COLUMN = { table: REQUIREMENTS_TABLE, header: REQUIREMENT.creditedBy };

@@ -29,7 +29,11 @@ export const CONTROL = {
   maturity: "Maturity",
   lastTested: "Last Tested",
   evidence: "Evidence",
+  evidenceMethod: "Evidence Method",
 } as const;
+
+/** How a control's evidence is collected: by a tool (exports, scans, logs, integrations) or by hand. */
+export const EVIDENCE_METHODS = ["Automated", "Manual"] as const;
 
 export const CONTROL_STATUSES = ["Not started", "Planned", "In progress", "Partially implemented", "Implemented", "Not applicable"] as const;
 export const EFFECTIVENESS = ["Not tested", "Effective", "Partially effective", "Ineffective"] as const;
@@ -70,6 +74,13 @@ export function controlFields(frameworks: readonly FrameworkKey[]): FieldSpec[] 
     },
     { header: CONTROL.lastTested, type: { kind: "date" }, width: 11, aliases: ["Last Test", "Tested On", "Last Assessed"] },
     text(CONTROL.evidence, 30, { wrap: true, aliases: ["Evidence Location", "Artifacts"] }),
+    {
+      header: CONTROL.evidenceMethod,
+      type: { kind: "choice", values: EVIDENCE_METHODS },
+      width: 11,
+      input: "Automated when a tool collects the evidence (configuration exports, scan results, logs); Manual when someone gathers it.",
+      aliases: ["Collection Method", "Evidence Collection"],
+    },
     ...frameworks.map(mappingField),
   ];
 }
@@ -94,9 +105,15 @@ function seedRow(control: LibraryControl, index: number, frameworks: readonly Fr
     [CONTROL.maturity]: status?.Maturity ?? 0,
     [CONTROL.lastTested]: status?.["Last Tested"] ?? null,
     [CONTROL.evidence]: status?.Evidence ?? "",
+    [CONTROL.evidenceMethod]: sample ? sampleEvidenceMethod(control, index) : "",
   };
   for (const key of frameworks) row[mappingColumnHeader(key)] = (control.mappings[key] ?? []).join(MAPPING_SEPARATOR);
   return row;
+}
+
+/** Sample: technical controls are mostly evidenced by tools (two in three), the others by hand. */
+function sampleEvidenceMethod(control: LibraryControl, index: number): (typeof EVIDENCE_METHODS)[number] {
+  return control.type === "Technical" && index % 3 !== 0 ? "Automated" : "Manual";
 }
 
 /** Requirement IDs the framework has (spelled as it spells them), a mapping on every control, evidence and a test date for implemented ones. */

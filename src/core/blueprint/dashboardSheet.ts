@@ -21,6 +21,7 @@ import { SECTION, SUBTITLE, TITLE, widthFor } from "./style";
 import { Better, KpiTarget, OPERATIONS_SCALE_TABLES, OPS_SCALE } from "./operationsScales";
 import { operationsKpisFor, type OperationsKpi } from "../operationsKpis";
 import { GOVERNANCE_KPIS } from "../governanceKpis";
+import { PROGRAM_KPIS, PROGRAM_SECTION } from "../programKpis";
 import type { OptionalRegisterKey } from "../registers/keys";
 import { BlockSpec, ChartSpec, RowBlockSpec, SheetSpec, tableColumn } from "./types";
 import { DATE_FORMAT, TREATMENTS } from "./vocabulary";
@@ -48,8 +49,8 @@ export interface KpiSpec {
   label: string;
   formula: string;
   format: "count" | "percent" | "decimal" | "money";
-  section: "Risk posture" | "Controls & compliance" | "Assets" | "Operations" | "Governance" | "Risk in money";
-  /** Operations and governance KPIs carry a target (KpiTargets on the Scales sheet) and the direction that is better. */
+  section: "Risk posture" | "Controls & compliance" | "Assets" | "Operations" | "Governance" | typeof PROGRAM_SECTION | "Risk in money";
+  /** Operations, governance and program KPIs carry a target (KpiTargets on the Scales sheet) and the direction that is better. */
   target?: KpiTarget;
   /** Which way is better, for the management review's trend word (a target's own direction when it has one). */
   better?: Better;
@@ -59,7 +60,7 @@ export interface KpiSpec {
 export const betterOf = (kpi: Pick<KpiSpec, "target" | "better">): Better => kpi.target?.better ?? kpi.better ?? "Higher";
 
 /** Sections in the order the Dashboard shows them. */
-export const KPI_SECTIONS = ["Risk posture", "Controls & compliance", "Assets", "Operations", "Governance", "Risk in money"] as const satisfies ReadonlyArray<KpiSpec["section"]>;
+export const KPI_SECTIONS = ["Risk posture", "Controls & compliance", "Assets", "Operations", "Governance", PROGRAM_SECTION, "Risk in money"] as const satisfies ReadonlyArray<KpiSpec["section"]>;
 
 /** KpiTargets' rows: every KPI that carries a target. */
 export function kpiTargets(kpis: readonly KpiSpec[]): KpiTarget[] {
@@ -135,6 +136,7 @@ export function kpiSpecs(scales: Scales, frameworks: readonly FrameworkKey[], re
     },
     ...operationsKpisFor(registers).map(withTarget("Operations")),
     ...GOVERNANCE_KPIS.map(withTarget("Governance")),
+    ...PROGRAM_KPIS.map(withTarget(PROGRAM_SECTION)),
     ...moneyKpis(),
   ];
 }

@@ -2,7 +2,7 @@
 import { defaultScales, Scales } from "../scales";
 import { sampleHistory } from "../sample";
 import { DEFAULT_CURRENCY } from "../quant/currency";
-import { CORE_REGISTERS, OPTIONAL_REGISTER_KEYS, OPTIONAL_REGISTERS, OptionalRegisterKey } from "../registers";
+import { CORE_REGISTERS, OPTIONAL_REGISTER_KEYS, OPTIONAL_REGISTERS, OptionalRegisterKey, PROGRAM_REGISTERS } from "../registers";
 import { registerSheet } from "../registers/sheet";
 import { SeedContext } from "../registers/types";
 import { coverageSheet } from "./coverageSheet";
@@ -53,6 +53,7 @@ export function buildBlueprint(options: BuildOptions, context: BlueprintContext)
     ...CORE_REGISTERS.map((register) => registerSheet(register, seeds)),
     lossExceedanceSheet(currency),
     ...registers.map((key) => registerSheet(OPTIONAL_REGISTERS[key], seeds)),
+    ...PROGRAM_REGISTERS.map((register) => registerSheet(register, seeds)),
     requirementsSheet({ frameworks: options.frameworks, soc2Categories: options.soc2Categories }),
   ];
   sheets.push(mappingsSheet(options.frameworks));

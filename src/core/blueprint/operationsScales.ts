@@ -11,6 +11,7 @@ export const OPERATIONS_SCALE_TABLES = {
   notificationRules: "NotificationRules",
   remediationSla: "RemediationSLA",
   kpiTargets: "KpiTargets",
+  vendorTiers: "VendorTiers",
 } as const;
 
 /** Headers of the operations scale tables. */
@@ -24,6 +25,10 @@ export const OPS_SCALE = {
   indicator: "Indicator",
   target: "Target",
   better: "Better",
+  dataAccess: "Data Access",
+  businessImpact: "Business Impact",
+  tier: "Tier",
+  reviewEvery: "Review Every (months)",
 } as const;
 
 /** Highest first: Rank 1 is the most severe (the management review's "significant incidents" read the top two). */
@@ -49,6 +54,28 @@ export const REMEDIATION_SLA = [
   { severity: "Low", days: 180 },
 ] as const;
 
+export const VENDOR_DATA_ACCESS = ["None", "Internal", "Confidential", "Restricted"] as const;
+export const VENDOR_IMPACTS = ["Low", "Medium", "High", "Critical"] as const;
+/** Months between assessments by tier: Tier 1 yearly, Tier 2 every two years, Tier 3 every three. */
+export const TIER_CADENCE_MONTHS = { 1: 12, 2: 24, 3: 36 } as const;
+
+/**
+ * The default tiering: Tier 1 when the vendor holds restricted data or is critical to the business,
+ * or holds confidential data with high impact; Tier 3 when it holds at most internal data and its
+ * impact is at most medium; Tier 2 otherwise.
+ */
+export function defaultVendorTier(access: number, impact: number): 1 | 2 | 3 {
+  if (access === 3 || impact === 3 || (access >= 2 && impact >= 2)) return 1;
+  return access <= 1 && impact <= 1 ? 3 : 2;
+}
+
+export const VENDOR_TIERS = VENDOR_DATA_ACCESS.flatMap((dataAccess, a) =>
+  VENDOR_IMPACTS.map((businessImpact, i) => {
+    const tier = defaultVendorTier(a, i);
+    return { dataAccess, businessImpact, tier, months: TIER_CADENCE_MONTHS[tier] };
+  }),
+);
+
 export type Better = "Higher" | "Lower";
 export const BETTER_VALUES: readonly Better[] = ["Higher", "Lower"];
 
@@ -63,7 +90,7 @@ export interface KpiTarget {
 const TOP_ROW = 22;
 
 export function operationsScaleBlocks(): BlockSpec[] {
-  return [{ address: `A${TOP_ROW - 1}`, values: [["Operations scales: incident severities, notification deadlines, remediation SLAs and KPI targets"]], format: SECTION }];
+  return [{ address: `A${TOP_ROW - 1}`, values: [["Operations scales: incident severities, notification deadlines, remediation SLAs, KPI targets and vendor tiers (data access × business impact → tier and assessment cadence)"]], format: SECTION }];
 }
 
 export function operationsScaleTables(targets: readonly KpiTarget[]): TableSpec[] {
@@ -121,6 +148,23 @@ export function operationsScaleTables(targets: readonly KpiTarget[]): TableSpec[
       keyColumns: [OPS_SCALE.indicator],
       appendMissing: true,
       seedRows: targets.map((t) => ({ [OPS_SCALE.indicator]: t.indicator, [OPS_SCALE.target]: t.target ?? null, [OPS_SCALE.better]: t.better })),
+    },
+    {
+      name: OPERATIONS_SCALE_TABLES.vendorTiers,
+      anchor: `U${TOP_ROW}`,
+      style: TABLE_STYLE,
+      columns: [
+        { header: OPS_SCALE.dataAccess, width: widthFor(13) },
+        { header: OPS_SCALE.businessImpact, width: widthFor(10) },
+        {
+          header: OPS_SCALE.tier,
+          width: widthFor(6),
+          horizontalAlignment: "Center",
+          validation: { rule: { kind: "whole", min: 1, max: 5 }, error: { title: "Invalid tier", message: "Tier must be a whole number from 1 (most critical) to 5." } },
+        },
+        { header: OPS_SCALE.reviewEvery, width: widthFor(10), horizontalAlignment: "Center", validation: { rule: { kind: "whole", min: 1, max: 120 }, error: { title: "Invalid cadence", message: "Review Every (months) must be a whole number from 1 to 120." } } },
+      ],
+      seedRows: VENDOR_TIERS.map((t) => ({ [OPS_SCALE.dataAccess]: t.dataAccess, [OPS_SCALE.businessImpact]: t.businessImpact, [OPS_SCALE.tier]: t.tier, [OPS_SCALE.reviewEvery]: t.months })),
     },
   ];
 }

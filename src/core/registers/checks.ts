@@ -90,7 +90,8 @@ export function checkRegister(register: RegisterDeclaration, table: TableData, c
   const report: Report = (row, header, code, severity, message) => problems.push({ code, severity, sheet: table.sheet, address: row.address(header), message });
   const fields = register.fields(context).filter((f) => !f.formula);
   const present = new Set(table.headers.map((h) => h.trim().toLowerCase()));
-  const columns = fields.filter((f) => present.has(f.header.toLowerCase()) && f.header !== register.keyColumn);
+  // The key column has its own blank and repeat rules; in a long-form table (uniqueTogether) it is also an ordinary column, an ID of another register.
+  const columns = fields.filter((f) => present.has(f.header.toLowerCase()) && (f.header !== register.keyColumn || register.uniqueTogether !== undefined));
   const rows = filledRows(table);
   const key = register.keyColumn;
   const together = register.uniqueTogether ?? [key];

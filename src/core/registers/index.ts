@@ -6,6 +6,9 @@ import { ASSET_INVENTORY } from "../blueprint/assetInventory";
 import { CONTROL_MATRIX } from "../blueprint/controlMatrix";
 import { RISK_REGISTER } from "../blueprint/riskRegister";
 import { ACCESS_REVIEWS } from "./accessReviews";
+import { AUDIT_FINDINGS } from "./auditFindings";
+import { POLICIES, POLICY_EXCEPTIONS } from "./policies";
+import { VENDOR_ANSWERS_REGISTER, VENDOR_QUESTIONS_REGISTER, VENDORS } from "./vendors";
 import { INCIDENTS } from "./incidents";
 import { OptionalRegisterKey } from "./keys";
 import { TRAINING_REGISTER } from "./training";
@@ -35,7 +38,13 @@ export const OPTIONAL_REGISTERS: Readonly<Record<OptionalRegisterKey, RegisterDe
  */
 export const GOVERNANCE_REGISTERS: readonly RegisterDeclaration[] = [ROADMAP_REGISTER, ROLES_REGISTER, RACI_REGISTER, MEETINGS_REGISTER, RESOURCE_REQUESTS_REGISTER];
 
-export const REGISTERS: readonly RegisterDeclaration[] = [...CORE_REGISTERS, ...Object.values(OPTIONAL_REGISTERS), ...GOVERNANCE_REGISTERS];
+/**
+ * The program registers every workbook has beside the core three (policies, vendors, audit
+ * findings): Build and upgrade add them to any workbook that lacks them, whatever it was built with.
+ */
+export const PROGRAM_REGISTERS: readonly RegisterDeclaration[] = [POLICIES, POLICY_EXCEPTIONS, VENDORS, VENDOR_QUESTIONS_REGISTER, VENDOR_ANSWERS_REGISTER, AUDIT_FINDINGS];
+
+export const REGISTERS: readonly RegisterDeclaration[] = [...CORE_REGISTERS, ...Object.values(OPTIONAL_REGISTERS), ...GOVERNANCE_REGISTERS, ...PROGRAM_REGISTERS];
 
 /** The register whose table is `table` (case-insensitive). */
 export function registerByTable(table: string): RegisterDeclaration | undefined {

@@ -15,4 +15,10 @@ export const REGISTER_TABLES = {
   raci: "Raci",
   meetings: "Meetings",
   resourceRequests: "ResourceRequests",
+  policies: "Policies",
+  policyExceptions: "PolicyExceptions",
+  vendors: "Vendors",
+  vendorQuestions: "VendorQuestions",
+  vendorAnswers: "VendorAnswers",
+  auditFindings: "AuditFindings",
 } as const;

@@ -3,13 +3,12 @@
  * simulations with click and report rates (ISO 27001 A.6.3, SOC 2 CC1.4/CC2.2, HIPAA
  * 164.308(a)(5), NIST 800-53 AT-2/AT-3).
  */
-import { thisRow } from "../blueprint/types";
-import type { RowView } from "../check/tableData";
 import { sampleTraining } from "../sample/training";
 import { choice, date, text, whole } from "./fields";
 import { REGISTER_TABLES } from "./tableNames";
-import type { FieldSpec, RegisterDeclaration, RowRule } from "./types";
-import { numberIn } from "./values";
+import { ratioField } from "./calculated";
+import { notAbove } from "./rules";
+import type { FieldSpec, RegisterDeclaration } from "./types";
 
 export const TRAINING_TABLE = REGISTER_TABLES.training;
 
@@ -34,21 +33,7 @@ export const TRAINING = {
 export const PHISHING_SIMULATION = "Phishing simulation";
 export const TRAINING_TYPES = ["Security awareness", PHISHING_SIMULATION, "Role-based", "New-hire onboarding"] as const;
 
-const r = (column: string) => thisRow(TRAINING_TABLE, column);
-
-/** part ÷ whole when both are numbers and whole is above 0; blank otherwise. */
-function ratio(part: string, whole: string): Pick<FieldSpec, "formula" | "compute"> {
-  return {
-    formula: `=IF(AND(ISNUMBER(${r(part)}),ISNUMBER(${r(whole)})),IF(${r(whole)}>0,${r(part)}/${r(whole)},""),"")`,
-    compute: (row: RowView) => {
-      const p = numberIn(row, part);
-      const w = numberIn(row, whole);
-      return p !== undefined && w !== undefined && w > 0 ? p / w : "";
-    },
-  };
-}
-
-const rate = (header: string, part: string, whole: string): FieldSpec => ({ header, type: { kind: "percent" }, width: 9, align: "Center", ...ratio(part, whole) });
+const rate = (header: string, part: string, whole: string): FieldSpec => ratioField(TRAINING_TABLE, header, part, whole);
 
 function trainingFields(): FieldSpec[] {
   return [
@@ -68,15 +53,6 @@ function trainingFields(): FieldSpec[] {
     rate(TRAINING.reportRate, TRAINING.reported, TRAINING.emailsSent),
     text(TRAINING.owner, 16),
   ];
-}
-
-/** A count above the count it is part of (Completed above Assigned, Clicked above Emails Sent). */
-function notAbove(part: string, whole: string, code: string): RowRule {
-  return (row, label, report) => {
-    const p = numberIn(row, part);
-    const w = numberIn(row, whole);
-    if (p !== undefined && w !== undefined && p > w) report(row, part, code, "error", `${label}: ${part} (${p}) is above ${whole} (${w}).`);
-  };
 }
 
 export const TRAINING_REGISTER: RegisterDeclaration = {

@@ -56,6 +56,7 @@ function kpiValue(key: string, kpis: Kpis): ExpectedValue {
   if (kind === "coverage") return ratio(kpis.coverage[detail as FrameworkKey]);
   if (kind === "ops") return ratio(kpis.operations[key]);
   if (kind === "gov") return ratio(kpis.governance[key]);
+  if (kind === "prog") return ratio(kpis.program[key]);
   const scalar = kpis[kind as keyof Kpis];
   if (typeof scalar === "number" || scalar === undefined) return ratio(scalar);
   throw new Error(`No KPI value for ${key}`);

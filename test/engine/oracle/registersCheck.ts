@@ -1,10 +1,12 @@
 /**
- * The operations registers (Incidents, Vulnerabilities, Access Reviews, Training): every calculated
- * column against its TypeScript twin in the register's declaration (FieldSpec.compute), row by row.
+ * The operations registers (Incidents, Vulnerabilities, Access Reviews, Training) and the program
+ * registers (Policies, Policy Exceptions, Vendors, Vendor Questions and Answers, Audit Findings):
+ * every calculated column against its TypeScript twin in the register's declaration
+ * (FieldSpec.compute), row by row.
  */
 import { OPERATIONS_SCALE_TABLES } from "../../../src/core/blueprint/operationsScales";
 import { rowViews, type TableData } from "../../../src/core/check/tableData";
-import { OPTIONAL_REGISTERS, REGISTERS } from "../../../src/core/registers";
+import { OPTIONAL_REGISTERS, PROGRAM_REGISTERS, REGISTERS } from "../../../src/core/registers";
 import type { ComputeContext } from "../../../src/core/registers/types";
 import { defaultScales } from "../../../src/core/scales";
 import type { EngineWorkbook } from "../engineWorkbook";
@@ -27,7 +29,7 @@ export function computeContext(context: CheckContext): ComputeContext {
 }
 
 export function operationsRegistersCheck(sheet: string, table: string): SheetCheck {
-  const register = Object.values(OPTIONAL_REGISTERS).find((r) => r.table === table)!;
+  const register = REGISTERS.find((r) => r.table === table)!;
   return {
     sheet,
     expectations: (context) => {
@@ -46,4 +48,4 @@ export function operationsRegistersCheck(sheet: string, table: string): SheetChe
   };
 }
 
-export const operationsRegisterChecks: SheetCheck[] = Object.values(OPTIONAL_REGISTERS).map((r) => operationsRegistersCheck(r.sheet.name, r.table));
+export const operationsRegisterChecks: SheetCheck[] = [...Object.values(OPTIONAL_REGISTERS), ...PROGRAM_REGISTERS].map((r) => operationsRegistersCheck(r.sheet.name, r.table));
