@@ -5,7 +5,10 @@
  * the last test asserts the add-in made none. Screenshots go to artifacts/screenshots/.
  * Without /usr/bin/chromium the suite skips loudly, or fails when CI is set.
  */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import type { Locator, Page } from "playwright-core";
 import { buildBlueprint, defaultOptions } from "../../src/core/blueprint";
 import { RISK, RISK_REGISTER_SHEET, RISKS_TABLE } from "../../src/core/blueprint/riskRegister";
@@ -60,6 +63,7 @@ const VIEW_READY: Record<ViewName, (panel: Locator) => Locator> = {
 };
 
 const IMPORT_FIXTURES = join(__dirname, "..", "fixtures", "import");
+const FRAMEWORK_FIXTURES = join(__dirname, "..", "fixtures", "frameworks");
 
 async function showView(page: Page, view: ViewName): Promise<Locator> {
   const panel = await openView(page, view);
@@ -285,6 +289,59 @@ describeWith(chromiumDependency(), { suite: "browser", title: "demo page in Chro
       await sheetTabs(page).first().click();
       await items.filter({ hasText: "Incident response" }).getByRole("button", { name: /^Incident response, go to / }).click();
       await page.waitForFunction(() => document.querySelector(".sheet-tab.active")?.textContent === "Incidents");
+    }));
+
+  it.each(THEMES)("adds a framework from the user's CSV only once its file is clean (%s theme)", (theme) =>
+    withDemo(theme, async ({ page }) => {
+      await buildWithSampleData(page);
+      const before = await readTable(page, CONTROLS_TABLE);
+      const panel = await showView(page, "Coverage");
+      const form = panel.getByRole("region", { name: "Add your own framework" });
+      await form.getByRole("textbox", { name: "Key" }).fill("ACME-SEC");
+      await form.getByRole("textbox", { name: "Short name" }).fill("ACME SEC");
+      await form.locator('input[type="file"]').setInputFiles(join(FRAMEWORK_FIXTURES, "acme-sec-bad.csv"));
+      await form.getByText("5 problems; nothing will be written until the file is fixed.").waitFor({ timeout: 30_000 });
+      await form.getByText('Row 6, Parent: Parent "AS-7" of AS-2.1 is not an ID of this file.').waitFor();
+      await expect(form.getByRole("button", { name: "Add framework from file" }).isDisabled()).resolves.toBe(true);
+      expect((await readTable(page, CONTROLS_TABLE)).headers).toEqual(before.headers);
+      await expectAccessible(page, `framework file problems, ${theme}`);
+
+      await form.locator('input[type="file"]').setInputFiles(join(FRAMEWORK_FIXTURES, "acme-sec.csv"));
+      await form.getByText(/^ACME SEC: 11 requirements, 7 assessable\./).waitFor({ timeout: 30_000 });
+      await form.getByRole("button", { name: "Add framework from file" }).click();
+      await form.getByText(/^ACME SEC \(ACME-SEC\) added\./).waitFor({ timeout: 60_000 });
+      const after = await readTable(page, CONTROLS_TABLE);
+      expect(after.headers).toEqual([...before.headers, "ACME SEC"]);
+      expect(after.rows.map((row) => row.slice(0, before.headers.length))).toEqual(before.rows);
+      await panel.getByText("ACME SEC", { exact: true }).first().waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: screenshotPath(`custom-framework-${theme}`), fullPage: true });
+      await expectAccessible(page, `framework added, ${theme}`);
+    }));
+
+  it("imports from the worksheet the user picks in an .xlsx, finding its header row", () =>
+    withDemo("light", async ({ page }) => {
+      await buildWithSampleData(page);
+      const before = await readTable(page, RISKS_TABLE);
+      const book = new ExcelJS.Workbook();
+      book.addWorksheet("Notes").addRow(["Read me first"]);
+      const sheet = book.addWorksheet("Risk scenarios");
+      sheet.addRow(["Risks from the 2026 workshop"]);
+      sheet.addRow([]);
+      sheet.addRow(["Risk Title", "Owner", "Likelihood"]);
+      sheet.addRow(["Supplier fraud", "Finance", "H"]);
+      const file = join(mkdtempSync(join(tmpdir(), "ismp-e2e-")), "two-sheets.xlsx");
+      await book.xlsx.writeFile(file);
+      const panel = await showView(page, "Import");
+      await panel.locator('input[type="file"]').setInputFiles(file);
+      await panel.getByRole("combobox", { name: "Worksheet" }).click();
+      await page.getByRole("option", { name: "Risk scenarios" }).click();
+      const status = panel.getByRole("status");
+      await status.filter({ hasText: "1 row to add, 0 to update, 0 skipped, 0 with errors. Header on row 3" }).waitFor({ timeout: 30_000 });
+      await panel.getByRole("button", { name: "Import 1 row" }).click();
+      await panel.getByText("Added 1 row and updated 0 rows in Risks.").waitFor({ timeout: 30_000 });
+      const after = await readTable(page, RISKS_TABLE);
+      expect(after.rows.length).toBe(before.rows.length + 1);
+      expect(String(cellValue(after, before.rows.length, RISK.title))).toBe("Supplier fraud");
     }));
 
   it("follows the Office theme when it changes", () =>

@@ -1,7 +1,7 @@
 /** `ismp framework add`: a framework the add-in does not ship, from the user's own catalog file. */
 import { readFileSync } from "node:fs";
 import { basename, extname } from "node:path";
-import { jsonCatalogGrid } from "../../core/catalogs/customFramework";
+import { assessableCount, jsonCatalogGrid } from "../../core/catalogs/customFramework";
 import { addFrameworkFromFile } from "../../excel/customFramework";
 import { JSON_FLAG, parseFlags, SAVE_FLAGS } from "../args";
 import { CliError, EXIT, ExitCode } from "../exitCodes";
@@ -61,7 +61,7 @@ export async function frameworkCommand(args: string[], out: Out): Promise<ExitCo
   const { framework, report } = result;
   const notes = [...result.notes, ...(report?.notes ?? [])];
   if (!dryRun) await saveWorkbook(workbook, file, save);
-  const assessable = framework.requirements.filter((r) => r.assessable !== false).length;
+  const assessable = assessableCount(framework);
   if (values.json) {
     out.log(JSON.stringify({ ok: true, file, dryRun, key: framework.key, name: framework.shortName, requirements: framework.requirements.length, assessable, notes, created: report?.created ?? [], syncs: report?.syncs }, null, 2));
   } else {

@@ -262,6 +262,12 @@ export function readCustomCatalog(table: SourceTable, request: CatalogRequest, c
   };
 }
 
+/** Requirements that count: without children and not marked Assessable = No. */
+export function assessableCount(framework: Framework): number {
+  const parents = new Set(framework.requirements.map((r) => r.parent));
+  return framework.requirements.filter((r) => !parents.has(r.id) && r.assessable !== false).length;
+}
+
 /**
  * An updated file over the stored catalog: the file's rows (labels and parents as it gives them)
  * and, after them, every stored requirement the file no longer lists — a re-run never removes a

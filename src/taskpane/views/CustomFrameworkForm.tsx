@@ -5,6 +5,7 @@
  */
 import * as React from "react";
 import { DefaultButton, Dropdown, MessageBar, MessageBarType, PrimaryButton, Stack, Text, TextField } from "@fluentui/react";
+import { assessableCount } from "../../core/catalogs/customFramework";
 import type { FrameworkFileResult } from "../../excel/customFramework";
 import type { BuildReport } from "../../excel/operations";
 import { PickedSource, readPickedCatalog } from "../importFile";
@@ -61,7 +62,7 @@ export function CustomFrameworkForm({ onAdded }: { onAdded: (report: BuildReport
     }
   };
 
-  const assessable = checked?.ok ? checked.framework.requirements.filter((r) => r.assessable !== false).length : 0;
+  const assessable = checked?.ok ? assessableCount(checked.framework) : 0;
   return (
     <section aria-label="Add your own framework">
       <Stack tokens={{ childrenGap: 8 }}>
