@@ -16,8 +16,15 @@ import { createProfile, SOFFICE } from "./recalc";
 export const BOX_HEIGHT_PER_POINT = 1.3;
 /** The smallest effective text size allowed on paper (points). */
 export const MIN_PRINTED_POINTS = 7;
-/** Boxes closer than this (points) in both directions count as overlapping. */
+/** Boxes must overlap by more than this (points) across to count as overlapping. */
 const OVERLAP_TOLERANCE = 0.6;
+/**
+ * ...and by more than this share of the lower box's height down. A word box spans the font's ascent
+ * and descent (1.3 × the size), more than the line pitch LibreOffice sets lines of one cell at
+ * (1.16 × the size): consecutive lines of a wrapped cell overlap by about 11% of a box without any
+ * text touching. Text drawn over text (a wrapped cell spilling into the row below) overlaps by more.
+ */
+const LINE_OVERLAP_SHARE = 0.2;
 
 export interface Word {
   text: string;
@@ -86,7 +93,8 @@ export function overlappingWords(page: PrintedPage): Array<[Word, Word]> {
       const [a, b] = [words[i], words[j]];
       const x = Math.min(a.xMax, b.xMax) - Math.max(a.xMin, b.xMin);
       const y = Math.min(a.yMax, b.yMax) - Math.max(a.yMin, b.yMin);
-      if (x > OVERLAP_TOLERANCE && y > OVERLAP_TOLERANCE) pairs.push([a, b]);
+      const lineGap = LINE_OVERLAP_SHARE * Math.min(a.yMax - a.yMin, b.yMax - b.yMin);
+      if (x > OVERLAP_TOLERANCE && y > Math.max(OVERLAP_TOLERANCE, lineGap)) pairs.push([a, b]);
     }
   }
   return pairs;

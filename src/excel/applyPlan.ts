@@ -145,6 +145,12 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, sync:
         for (const cf of step.conditionalFormats) addConditionalFormat(body, cf);
       }
     },
+    rowHeights: async (step) => {
+      await batch.reserve(step);
+      const target = sheet(step.sheet);
+      for (const address of step.wrap ?? []) target.getRange(address).format.wrapText = true;
+      for (const run of step.runs) target.getRange(run.address).format.rowHeight = run.height;
+    },
     name: async (step) => {
       await batch.reserve(step);
       workbook.names.add(step.name, step.formula, step.comment);
@@ -177,6 +183,11 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, sync:
       }
       if (step.print.titleRows) layout.setPrintTitleRows(step.print.titleRows);
       if (step.print.printArea) layout.setPrintArea(step.print.printArea);
+    },
+    printArea: async (step) => {
+      if (!canLayoutPages) return;
+      await batch.reserve(step);
+      sheet(step.sheet).pageLayout.setPrintArea(step.address);
     },
     chart: async (step) => {
       await batch.reserve(step);

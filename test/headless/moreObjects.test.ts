@@ -5,7 +5,12 @@
  * https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-getusedrangeornullobject-member(1),
  * https://learn.microsoft.com/javascript/api/excel/excel.autofilter, https://learn.microsoft.com/javascript/api/excel/excel.pagelayout.
  */
-import { createExcelNamespace } from "../../src/headless";
+import JSZip from "jszip";
+import { createExcelNamespace, readXlsx, writeXlsx } from "../../src/headless";
+
+async function sheetXml(bytes: Uint8Array): Promise<string> {
+  return (await JSZip.loadAsync(bytes)).file("xl/worksheets/sheet1.xml")!.async("string");
+}
 import { createWorkbook, run } from "./helpers";
 
 describe("more worksheet and table behaviour", () => {
@@ -93,6 +98,37 @@ describe("more worksheet and table behaviour", () => {
       printTitleRows: "$1:$1",
       printArea: "$A$1:$F$20",
     });
+  });
+
+  it("getPrintAreaOrNullObject: a null object without a print area, the area's address with one (ExcelApi 1.9, excel.pagelayout)", async () => {
+    const workbook = createWorkbook();
+    const read = () =>
+      run(workbook, async (context) => {
+        const area = context.workbook.worksheets.getItem("Sheet1").pageLayout.getPrintAreaOrNullObject().load("address");
+        await context.sync();
+        return area.isNullObject ? null : area.address;
+      });
+    expect(await read()).toBeNull();
+    await run(workbook, async (context) => context.workbook.worksheets.getItem("Sheet1").pageLayout.setPrintArea("A1:F20"));
+    expect(await read()).toBe("Sheet1!A1:F20");
+  });
+
+  it("page layout: margins in points and manual page breaks, kept in the saved file", async () => {
+    const workbook = createWorkbook();
+    await run(workbook, async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.getRange("A1:A40").values = Array.from({ length: 40 }, (_, i) => [i]);
+      sheet.pageLayout.leftMargin = 18;
+      sheet.pageLayout.rightMargin = 18;
+      sheet.horizontalPageBreaks.add("A21");
+    });
+    expect(workbook.sheet("Sheet1").pageLayout).toMatchObject({ margins: { left: 18, right: 18, top: 54, bottom: 54 }, rowBreaks: [20] });
+    const xml = await sheetXml(await writeXlsx(workbook));
+    // Margins are inches in the file (0.25" = 18 pt); a break after row 20 starts the page at row 21.
+    expect(xml).toMatch(/<pageMargins left="0.25" right="0.25" top="0.75" bottom="0.75"/);
+    expect(xml).toMatch(/<rowBreaks count="1" manualBreakCount="1"><brk id="20" max="16383" man="1"\/><\/rowBreaks>/);
+    const reread = await readXlsx(await writeXlsx(workbook));
+    expect(reread.sheet("Sheet1").pageLayout.margins).toMatchObject({ left: 18, right: 18 });
   });
 
   it("createExcelNamespace runs batches like Excel.run", async () => {

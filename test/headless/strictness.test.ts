@@ -243,6 +243,19 @@ describe("page fitting takes documented values (learn.microsoft.com excel.pagela
   });
 });
 
+describe("page margins are points, 0 or more (learn.microsoft.com excel.pagelayout leftMargin), and a page break needs a row above it", () => {
+  it.each([
+    ["a negative margin", (c: Excel.RequestContext) => void (c.workbook.worksheets.getItem("Sheet1").pageLayout.leftMargin = -1)],
+    ["a break before row 1", (c: Excel.RequestContext) => void c.workbook.worksheets.getItem("Sheet1").horizontalPageBreaks.add("A1")],
+  ])("refuses %s", async (_label, act) => {
+    const error = await failure(createWorkbook(), async (context) => {
+      act(context);
+      await context.sync();
+    });
+    expect(error.code).toBe("InvalidArgument");
+  });
+});
+
 describe("cell-edit mode (learn.microsoft.com excel.runoptions delayForCellEdit; InvalidOperationInCellEditMode in application-specific-api-error-handling)", () => {
   it("fails every request while the user edits a cell", async () => {
     const workbook = createWorkbook();

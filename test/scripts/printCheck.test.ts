@@ -1,7 +1,8 @@
 /**
  * The print check: a sample build with all eight frameworks printed by LibreOffice in one soffice
  * call; every page is attributed to its sheet by the footer the build sets (organisation, sheet,
- * page, print date), every scaffolded sheet prints, and Top Risks fits one page.
+ * page, print date), every scaffolded sheet prints, no word is drawn over another, every word prints at
+ * 7 pt or more, and Top Risks and the Heatmap fit one page each.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,13 +11,34 @@ import { main } from "../../src/cli/main";
 import { FRAMEWORK_KEYS } from "../../src/core/frameworkKeys";
 import { buildBlueprint, defaultOptions } from "../../src/core/blueprint";
 import { TOP_RISKS_SHEET } from "../../src/core/blueprint/topRisksSheet";
-import { checkPrint, printToPdf, readPages, type PrintedPage, type PrintReport } from "../../scripts/printCheck";
+import { HEATMAP_SHEET } from "../../src/core/blueprint/heatmapSheet";
+import { DASHBOARD_SHEET } from "../../src/core/blueprint/dashboardSheet";
+import { checkPrint, overlappingWords, printToPdf, readPages, type PrintedPage, type PrintReport, type Word } from "../../scripts/printCheck";
 import { describeWith, sofficeDependency } from "../support/systemDeps";
 
 const ORGANISATION = "Print Check & Co";
 
 const countBySheet = (items: ReadonlyArray<{ sheet?: string }>): Record<string, number> =>
   items.reduce<Record<string, number>>((counts, item) => ({ ...counts, [item.sheet ?? "?"]: (counts[item.sheet ?? "?"] ?? 0) + 1 }), {});
+
+describe("overlapping words", () => {
+  // 7.7 pt text: boxes 10 pt tall, lines of one cell 8.9 pt apart (LibreOffice's pitch for DejaVu Sans).
+  const word = (text: string, x: number, y: number): Word => ({ text, xMin: x, xMax: x + 40, yMin: y, yMax: y + 10 });
+  const page = (words: Word[]): PrintedPage => ({ number: 1, height: 612, words });
+
+  it("are not the consecutive lines of one wrapped cell, whose boxes touch by a point", () => {
+    expect(overlappingWords(page([word("Ransomware", 100, 131.2), word("shared", 100, 140.1)]))).toEqual([]);
+  });
+
+  it("are a line drawn over the row below it", () => {
+    const pairs = overlappingWords(page([word("encrypting", 100, 131.2), word("R-002", 110, 134)]));
+    expect(pairs.map(([a, b]) => [a.text, b.text])).toEqual([["encrypting", "R-002"]]);
+  });
+
+  it("are not words side by side on one line", () => {
+    expect(overlappingWords(page([word("Risk", 100, 100), word("ID", 141, 100)]))).toEqual([]);
+  });
+});
 
 describeWith(sofficeDependency(), { suite: "print", title: "printed sample workbook (all frameworks)" }, () => {
   const sheetNames = buildBlueprint({ ...defaultOptions("saas"), frameworks: [...FRAMEWORK_KEYS], sample: true }, { today: new Date() }).sheets.map((s) => s.name);
@@ -55,8 +77,26 @@ describeWith(sofficeDependency(), { suite: "print", title: "printed sample workb
     }
   });
 
-  it("prints Top Risks on one page", () => {
+  it("prints Top Risks and the Heatmap on one page each", () => {
     expect(report.pagesBySheet[TOP_RISKS_SHEET]).toBe(1);
+    expect(report.pagesBySheet[HEATMAP_SHEET]).toBe(1);
+  });
+
+  /**
+   * Sheets that do not pass yet, named so the gap stays visible (#16): the Dashboard, the Management
+   * Review and Loss Exceedance shrink to one page below 7 pt; Risk Quantification wraps formula
+   * results (titles looked up from the register) whose length the build cannot size rows for; Policies
+   * (just merged) has one row drawn over another.
+   */
+  const PENDING = { tooSmall: new Set<string>([DASHBOARD_SHEET, "Management Review", "Loss Exceedance"]), overlaps: new Set<string>(["Risk Quantification", "Policies"]) };
+
+  it("draws no word over another: rows are as tall as their wrapped text", () => {
+    expect(report.overlaps.filter((o) => !PENDING.overlaps.has(o.sheet ?? "")).slice(0, 10)).toEqual([]);
+  });
+
+  it("prints every word at 7 pt or more", () => {
+    const tooSmall = report.tooSmall.filter((w) => !PENDING.tooSmall.has(w.sheet ?? ""));
+    expect(tooSmall.slice(0, 10)).toEqual([]);
   });
 
 });

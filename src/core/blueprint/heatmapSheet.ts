@@ -26,14 +26,34 @@ export interface GridPlacement {
 
 const GRID_TOP = 5; // row 6: room for title, subtitle, section caption and header
 const LABEL_COLUMNS = 2; // label and level number to the left of the counts
-const LEGEND_LEFT = LABEL_COLUMNS;
-const GRID_ROW_HEIGHT = 30; // square-ish cells that read at a glance // the legend sits under the count columns, which are wide enough
+/** The legend starts in column A, so its Action text has the printed width to its right to run into. */
+export const LEGEND_LEFT = 0;
+/** The printed area reaches at least column H: room for the longest default action at 7 pt. */
+const MIN_LAST_PRINTED_COLUMN = 7;
+const GRID_ROW_HEIGHT = 30; // square-ish cells that read at a glance
+/** Width of a count column (points): "0 · Critical" in bold. */
+const COUNT_WIDTH = 66;
 
+/** Rows a grid takes below its top count row: impact levels, impact labels, totals, scored risks. */
+const ROWS_BELOW_GRID = 4;
+/** Caption and header rows above a grid's top count row, and a blank row before the next block. */
+const ROWS_ABOVE_GRID = 2;
+
+/**
+ * The residual grid sits under the inherent one (not beside it), so the sheet is narrow enough to
+ * print on one landscape page with its labels at 7 pt or more.
+ */
 export function gridPlacements(size: number): GridPlacement[] {
+  const below = size + ROWS_BELOW_GRID + 1;
   return [
     { kind: "inherent", top: GRID_TOP, left: LABEL_COLUMNS },
-    { kind: "residual", top: GRID_TOP, left: LABEL_COLUMNS + size + 1 + 1 + LABEL_COLUMNS },
+    { kind: "residual", top: GRID_TOP + below + ROWS_ABOVE_GRID, left: LABEL_COLUMNS },
   ];
+}
+
+/** 0-based row of the legend caption: under the last grid. */
+export function legendRow(size: number): number {
+  return gridPlacements(size)[1].top + size + ROWS_BELOW_GRID + 1;
 }
 
 const risks = (column: string) => tableColumn(RISKS_TABLE, column);
@@ -135,7 +155,8 @@ function legendBlocks(scales: Scales, row: number): BlockSpec[] {
     {
       address: `${cellAddress({ row: row + 1, column: LEGEND_LEFT })}:${cellAddress({ row: row + 1, column: LEGEND_LEFT + 3 })}`,
       values: [["Rating", "Scores", "Review every (days)", "Action"]],
-      format: { bold: true, fill: "#D9E1F2" },
+      format: { bold: true, fill: "#D9E1F2", wrapText: true, verticalAlignment: "Bottom" },
+      rowHeight: 30,
     },
   ];
   const bands = (column: string, i: number) => `INDEX(${tableColumn(SCALE_TABLES.bands, column)},${i})`;
@@ -157,8 +178,8 @@ function legendBlocks(scales: Scales, row: number): BlockSpec[] {
 export function heatmapSheet(scales: Scales): SheetSpec {
   const placements = gridPlacements(scales.size);
   const n = scales.size;
-  const legendRow = GRID_TOP + n + 5;
-  const lastColumn = placements[1].left + n;
+  const legend = legendRow(n);
+  const lastColumn = Math.max(placements[1].left + n, MIN_LAST_PRINTED_COLUMN);
   return {
     key: "heatmap",
     name: HEATMAP_SHEET,
@@ -166,13 +187,10 @@ export function heatmapSheet(scales: Scales): SheetSpec {
     ownerName: HEATMAP_NAMES.inherent,
     blocks: [
       { address: "A1", values: [["Risk heatmaps"]], format: TITLE },
-      {
-        address: "A2",
-        values: [["Number of risks in each likelihood x impact cell, coloured and labelled by rating band. Totals reconcile with the scored risks."]],
-        format: SUBTITLE,
-      },
+      { address: "A2", values: [["Number of risks in each likelihood x impact cell, coloured and labelled by rating band."]], format: SUBTITLE },
+      { address: "A3", values: [["Totals reconcile with the scored risks."]], format: SUBTITLE },
       ...placements.flatMap((p) => gridBlocks(scales, p)),
-      ...legendBlocks(scales, legendRow),
+      ...legendBlocks(scales, legend),
     ],
     tables: [],
     names: placements.map((p) => ({
@@ -181,12 +199,11 @@ export function heatmapSheet(scales: Scales): SheetSpec {
       comment: `${p.kind === "inherent" ? "Inherent" : "Residual"} heatmap counts: top row = highest likelihood, left column = lowest impact`,
     })),
     columnWidths: [
-      ...placements.flatMap((p) => [
-        { column: columnLetter(p.left - 2), width: 84 },
-        { column: columnLetter(p.left - 1), width: 36 },
-        ...Array.from({ length: n + 1 }, (_, c) => ({ column: columnLetter(p.left + c), width: 66 })),
-      ]),
+      { column: columnLetter(LABEL_COLUMNS - 2), width: 84 },
+      { column: columnLetter(LABEL_COLUMNS - 1), width: 36 },
+      ...Array.from({ length: n + 1 }, (_, c) => ({ column: columnLetter(LABEL_COLUMNS + c), width: COUNT_WIDTH })),
     ],
-    print: { orientation: "Landscape", fitToWidth: true, onePage: true, printArea: `A1:${columnLetter(lastColumn)}${legendRow + 2 + scales.bands.length}` },
+    // Portrait: the stacked grids are taller than wide, so a portrait page prints them largest.
+    print: { orientation: "Portrait", fitToWidth: true, onePage: true, printArea: `A1:${columnLetter(lastColumn)}${legend + 2 + scales.bands.length}` },
   };
 }

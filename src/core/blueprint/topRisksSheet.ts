@@ -18,15 +18,18 @@ export const TOP_RISKS_NAME = "TopRisks";
 /** Ranks listed: what fits one printed page with two-line titles. */
 export const TOP_RISK_COUNT = 15;
 
-/** Columns of the summary, left to right, each read from the register row of its rank. */
+/**
+ * Columns of the summary, left to right, each read from the register row of its rank. Widths (in
+ * characters) keep the page at 7 pt or more when it is fitted to one landscape page.
+ */
 export const TOP_RISK_COLUMNS = [
   { header: "Risk ID", source: RISK.id, width: 9 },
-  { header: "Title", source: RISK.title, width: 44, wrap: true },
-  { header: "Owner", source: RISK.owner, width: 20, wrap: true },
+  { header: "Title", source: RISK.title, width: 34, wrap: true },
+  { header: "Owner", source: RISK.owner, width: 16, wrap: true },
   { header: "Inherent Rating", source: RISK.inherentRating, width: 10 },
   { header: "Residual Rating", source: RISK.residualRating, width: 10 },
-  { header: "Treatment", source: RISK.treatment, width: 11 },
-  { header: "Target Date", source: RISK.targetDate, width: 11, date: true },
+  { header: "Treatment", source: RISK.treatment, width: 10 },
+  { header: "Target Date", source: RISK.targetDate, width: 10, date: true },
   { header: "Status", source: RISK.status, width: 12 },
 ] as const;
 

@@ -9,6 +9,7 @@ import { canonicalFormula } from "./formulaText";
 import { identify, Identity } from "./identity";
 import { moveSheetReferences, SheetMove } from "./sheetReferences";
 import { findRowBlock, SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "./snapshot";
+import { rowHeightSteps, SizedRows } from "./rowHeights";
 import { Plan, PlanReport, PlanStep, ResolvedConditionalFormat, ResolvedValidation } from "./steps";
 import { NO_RENAMES, renameReferences, Renames } from "./structuredRefs";
 import { MEMORY_SHEET, memoryRows, readMemory, TableMemory, WorkbookMemory } from "./workbookMemory";
@@ -100,7 +101,7 @@ export function planBuild(blueprint: WorkbookBlueprint, snapshot: WorkbookSnapsh
       occupied.push(areaOf(layout));
       layouts.set(key(table.name), layout);
     }
-    for (const block of spec.rowBlocks ?? []) {
+    for (const block of [...(spec.rowBlocks ?? []), ...(spec.additions?.rowBlocks ?? [])]) {
       const existing = findRowBlock(snapshot, block.name, block.legacyTable);
       const layout = existing
         ? { ...existingLayout(existing, { name: block.name, columns: block.columns }), name: block.name, headers: existing.headers }
@@ -129,7 +130,14 @@ export function planBuild(blueprint: WorkbookBlueprint, snapshot: WorkbookSnapsh
       }
       steps.push(...tableSteps(table, layout, existing, layouts, report, translate));
     }
-    for (const block of spec.rowBlocks ?? []) {
+    const additions = isNew ? undefined : spec.additions;
+    if (additions) {
+      for (const block of additions.blocks) steps.push({ kind: "write", sheet, ...block, values: block.values.map((row) => row.map((v) => resolveValue(v, layouts, translate))) });
+      steps.push({ kind: "printArea", sheet, address: additions.printArea });
+      const added = additions.rowBlocks.filter((b) => newBlocks.has(key(b.name))).flatMap((b) => b.rows.map((r) => String(r[b.columns[0].header] ?? "")));
+      if (added.length > 0) report.repaired.push(`Added ${added.length} indicator${added.length === 1 ? "" : "s"} below the existing content of ${sheet}: ${added.join(", ")}`);
+    }
+    for (const block of [...(spec.rowBlocks ?? []), ...(additions?.rowBlocks ?? [])]) {
       if (!newBlocks.has(key(block.name))) continue;
       steps.push(...rowBlockSteps(block, layouts.get(key(block.name))!, layouts));
       report.created.push(`Range ${block.name}`);
@@ -145,7 +153,7 @@ export function planBuild(blueprint: WorkbookBlueprint, snapshot: WorkbookSnapsh
       if (spec.print) steps.push({ kind: "print", sheet, print: spec.print });
     }
     const existingCharts = new Set((sheets.get(key(sheet))?.charts ?? []).map(key));
-    for (const chart of spec.charts ?? []) {
+    for (const chart of [...(spec.charts ?? []), ...(additions?.charts ?? [])]) {
       if (existingCharts.has(key(chart.name))) continue;
       steps.push({
         kind: "chart",
@@ -211,8 +219,10 @@ const PHASE: Record<PlanStep["kind"], number> = {
   write: 3,
   rowBlock: 3,
   column: 4,
+  rowHeights: 4,
   freeze: 5,
   print: 5,
+  printArea: 5,
   chart: 5,
   memory: 6,
   activate: 7,
@@ -426,7 +436,18 @@ function tableSteps(
     }
     steps.push(columnStep({ ...column, formula }, position, layout, newColumns.has(key(header)), layouts, !existing, typed));
   }
+  steps.push(...rowHeightSteps(sizedRows(spec, layout, existing)));
   return steps;
+}
+
+/** The rows this build writes, for their heights: a new table's header and seeds, or the seeds appended to an existing one. */
+function sizedRows(spec: TableSpec, layout: TableLayout, existing: TableSnapshot | undefined): SizedRows {
+  const base = { sheet: layout.sheet, firstColumn: layout.firstColumn };
+  if (!existing) {
+    return { ...base, headerRow: layout.headerRow, columns: spec.columns, firstRow: layout.headerRow + 1, rows: spec.seedRows.map((seed) => spec.columns.map((c) => (c.formula ? null : (seed[c.header] ?? null)))) };
+  }
+  const columns = layout.headers.map((h) => spec.columns.find((c) => headerIndex(layout, c.header) === layout.headers.indexOf(h)));
+  return { ...base, columns, firstRow: layout.headerRow + 1 + layout.bodyRows - layout.appendedRows.length, rows: layout.appendedRows };
 }
 
 /** Body rows not in `typed` as contiguous runs of A1 addresses in column `letter`. */

@@ -62,7 +62,14 @@ export type PlanStep =
     }
   | { kind: "name"; name: string; formula: string; comment: string }
   | { kind: "freeze"; sheet: string; rows: number; columns: number }
+  /**
+   * Row heights that fit wrapped text (runs of rows of one height, e.g. "A5:A9" at 30 pt), and the
+   * cells whose text wraps in addition to their column's format (table headers wider than their column).
+   */
+  | { kind: "rowHeights"; sheet: string; runs: Array<{ address: string; height: number }>; wrap?: string[] }
   | { kind: "print"; sheet: string; print: PrintSpec }
+  /** An existing sheet's print area grown to cover what an upgrade added below it. */
+  | { kind: "printArea"; sheet: string; address: string }
   /** A chart as the blueprint describes it, with its ranges resolved to sheet-qualified A1 addresses. */
   | ({ kind: "chart"; sheet: string } & ChartSpec)
   | { kind: "activate"; sheet: string }

@@ -1,13 +1,14 @@
-import { MAX_COLUMNS, MAX_ROWS, absoluteRectAddress, splitSheet } from "../addresses";
+import { MAX_COLUMNS, MAX_ROWS, absoluteRectAddress, parseRect, splitSheet } from "../addresses";
 import { checkEnum, PAGE_ORIENTATIONS, SHEET_VISIBILITIES } from "./enums";
 import { normalizeColor } from "../colors";
 import { HeadlessOfficeError } from "../errors";
-import type { SheetModel, SheetVisibility } from "../model/sheet";
-import type { HeaderFooterModel, PageLayoutModel } from "../model/types";
+import { NORMAL_MARGINS, type SheetModel, type SheetVisibility } from "../model/sheet";
+import type { HeaderFooterModel, PageLayoutModel, PageMarginsModel } from "../model/types";
 import { ChartCollection } from "./charts";
 import { ClientCollection, ClientObject, type Context, type Resolver, type ProxyNode } from "./clientObject";
 import { NamedItemCollection } from "./names";
 import { Range, cellRef, resolveAddress } from "./range";
+import { RangeAreas } from "./rangeAreas";
 import { TableCollection } from "./tables";
 
 export class WorksheetProtection extends ClientObject<SheetModel> {
@@ -177,6 +178,19 @@ function checkedZoom(zoom: PageLayoutModel["zoom"]): PageLayoutModel["zoom"] {
   return checked;
 }
 
+type MarginSide = keyof PageMarginsModel;
+
+/**
+ * PageLayout.leftMargin … footerMargin are "in points" (learn.microsoft.com/javascript/api/excel/excel.pagelayout);
+ * Excel's Page Setup refuses a negative margin, so the host refuses it too.
+ */
+function checkedMargin(value: unknown, property: string): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+    throw new HeadlessOfficeError("InvalidArgument", `PageLayout.${property} must be a number of points, 0 or more, not ${String(value)}.`);
+  }
+  return value;
+}
+
 export class PageLayout extends ClientObject<SheetModel> {
   constructor(context: Context, resolver: Resolver<SheetModel>) {
     super(context, resolver, "PageLayout");
@@ -187,8 +201,35 @@ export class PageLayout extends ClientObject<SheetModel> {
       orientation: (s: SheetModel) => s.pageLayout.orientation,
       zoom: (s: SheetModel) => ({ ...s.pageLayout.zoom }),
       centerHorizontally: (s: SheetModel) => s.pageLayout.centerHorizontally,
+      leftMargin: (s: SheetModel) => this.margins(s).left,
+      rightMargin: (s: SheetModel) => this.margins(s).right,
+      topMargin: (s: SheetModel) => this.margins(s).top,
+      bottomMargin: (s: SheetModel) => this.margins(s).bottom,
+      headerMargin: (s: SheetModel) => this.margins(s).header,
+      footerMargin: (s: SheetModel) => this.margins(s).footer,
     };
   }
+
+  private margins(sheet: SheetModel): PageMarginsModel {
+    return sheet.pageLayout.margins ?? NORMAL_MARGINS;
+  }
+
+  private setMargin(side: MarginSide, property: string, value: number): void {
+    this.setProperty(property, value, (s) => (s.pageLayout.margins = { ...this.margins(s), [side]: checkedMargin(value, property) }));
+  }
+
+  get leftMargin(): number { return this.read("leftMargin"); }
+  set leftMargin(v: number) { this.setMargin("left", "leftMargin", v); }
+  get rightMargin(): number { return this.read("rightMargin"); }
+  set rightMargin(v: number) { this.setMargin("right", "rightMargin", v); }
+  get topMargin(): number { return this.read("topMargin"); }
+  set topMargin(v: number) { this.setMargin("top", "topMargin", v); }
+  get bottomMargin(): number { return this.read("bottomMargin"); }
+  set bottomMargin(v: number) { this.setMargin("bottom", "bottomMargin", v); }
+  get headerMargin(): number { return this.read("headerMargin"); }
+  set headerMargin(v: number) { this.setMargin("header", "headerMargin", v); }
+  get footerMargin(): number { return this.read("footerMargin"); }
+  set footerMargin(v: number) { this.setMargin("footer", "footerMargin", v); }
 
   get orientation(): PageLayoutModel["orientation"] { return this.read("orientation"); }
   set orientation(v: PageLayoutModel["orientation"]) { this.setProperty("orientation", v, (s) => (s.pageLayout.orientation = checkEnum(PAGE_ORIENTATIONS, v, "PageLayout.orientation"))); }
@@ -205,9 +246,51 @@ export class PageLayout extends ClientObject<SheetModel> {
     });
   }
 
+  /**
+   * ExcelApi 1.9: the sheet's print area, a null object when it has none
+   * (https://learn.microsoft.com/javascript/api/excel/excel.pagelayout#excel-excel-pagelayout-getprintareaornullobject-member(1)).
+   */
+  getPrintAreaOrNullObject(): RangeAreas {
+    const areas = new RangeAreas(this.context, () => {
+      const sheet = this.resolve();
+      const rect = sheet?.pageLayout.printArea ? parseRect(sheet.pageLayout.printArea.replace(/\$/g, "")) : null;
+      return sheet && rect ? { sheet, rects: [rect] } : null;
+    });
+    return this.child(areas, "getPrintAreaOrNullObject", true);
+  }
+
   setPrintArea(area: Range | string): void {
     this.invoke("setPrintArea", typeof area === "string" ? area : "range", (sheet) => {
       sheet.pageLayout.printArea = printAddress(this.context, sheet, area);
+    });
+  }
+}
+
+/**
+ * Worksheet.horizontalPageBreaks (ExcelApi 1.9): the manual page breaks. add(range) "adds a page break
+ * before the top-left cell of the range specified" (learn.microsoft.com/javascript/api/excel/excel.pagebreakcollection).
+ */
+export class PageBreakCollection extends ClientObject<SheetModel> {
+  constructor(context: Context, resolver: Resolver<SheetModel>) {
+    super(context, resolver, "PageBreakCollection");
+  }
+
+  protected readers() {
+    return {};
+  }
+
+  add(pageBreakRange: Range | string): void {
+    if (typeof pageBreakRange !== "string") throw new HeadlessOfficeError("InvalidArgument", "The headless host takes the page break's range as an address.");
+    this.invoke("add", pageBreakRange, (sheet) => {
+      const row = resolveAddress(this.context, sheet, pageBreakRange).rect.r0;
+      if (row === 0) throw new HeadlessOfficeError("InvalidArgument", "A page break cannot go before the first row.");
+      sheet.pageLayout.rowBreaks = [...new Set([...(sheet.pageLayout.rowBreaks ?? []), row])].sort((a, b) => a - b);
+    });
+  }
+
+  removePageBreaks(): void {
+    this.invoke("removePageBreaks", null, (sheet) => {
+      delete sheet.pageLayout.rowBreaks;
     });
   }
 }
@@ -275,6 +358,7 @@ export class Worksheet extends ClientObject<SheetModel> {
   get protection(): WorksheetProtection { return this.memo("protection", () => new WorksheetProtection(this.context, () => this.resolve())); }
   get freezePanes(): WorksheetFreezePanes { return this.memo("freezePanes", () => new WorksheetFreezePanes(this.context, () => this.resolve())); }
   get pageLayout(): PageLayout { return this.memo("pageLayout", () => new PageLayout(this.context, () => this.resolve())); }
+  get horizontalPageBreaks(): PageBreakCollection { return this.memo("horizontalPageBreaks", () => new PageBreakCollection(this.context, () => this.resolve())); }
   get tables(): TableCollection { return this.memo("tables", () => new TableCollection(this.context, () => this.resolve())); }
   get charts(): ChartCollection { return this.memo("charts", () => new ChartCollection(this.context, () => this.resolve())); }
   get names(): NamedItemCollection { return this.memo("names", () => new NamedItemCollection(this.context, () => this.resolve())); }

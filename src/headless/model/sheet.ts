@@ -8,12 +8,15 @@ import type {
   DataValidationEntry,
   NameEntry,
   PageLayoutModel,
+  PageMarginsModel,
   ProtectionModel,
 } from "./types";
 
 export type SheetVisibility = "Visible" | "Hidden" | "VeryHidden";
 
 /** Points; Excel's defaults for Calibri 11 (8.43 characters, 15 points). */
+/** Excel's Normal margins in points (0.7" left and right, 0.75" top and bottom, 0.3" header and footer). */
+export const NORMAL_MARGINS: PageMarginsModel = { left: 50.4, right: 50.4, top: 54, bottom: 54, header: 21.6, footer: 21.6 };
 export const DEFAULT_COLUMN_WIDTH = 48;
 export const DEFAULT_ROW_HEIGHT = 15;
 

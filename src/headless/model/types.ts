@@ -139,6 +139,19 @@ export interface PageLayoutModel {
   printTitleRows?: string;
   printArea?: string;
   centerHorizontally: boolean;
+  /** Page margins in points (ExcelApi 1.9 leftMargin … footerMargin); absent: the file's or Excel's defaults. */
+  margins?: PageMarginsModel;
+  /** Manual page breaks (horizontalPageBreaks, ExcelApi 1.9): 0-based rows that start a new page. */
+  rowBreaks?: number[];
+}
+
+export interface PageMarginsModel {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  header: number;
+  footer: number;
 }
 
 export interface ProtectionModel {

@@ -4,9 +4,9 @@ import { readSharedStrings, readSheetData } from "./cellsXml";
 import { sectionsFromFile } from "./headerFooter";
 import { type Rect, absoluteRectAddress, parseRect } from "../addresses";
 import { fromFileFormula } from "../formulaSyntax";
-import type { SheetModel } from "../model/sheet";
+import { NORMAL_MARGINS, type SheetModel } from "../model/sheet";
 import { TableModel } from "../model/table";
-import type { CellStyle, ConditionalFormatEntry, DataValidationEntry, NameEntry } from "../model/types";
+import type { CellStyle, ConditionalFormatEntry, DataValidationEntry, NameEntry, PageMarginsModel } from "../model/types";
 import { HeadlessWorkbook } from "../model/workbook";
 import { readChartParts } from "./charts/readCharts";
 import { RELATIONSHIP_TYPES, XlsxPackage, relativeTarget } from "./charts/opcPackage";
@@ -350,10 +350,19 @@ function readSheetSettings(worksheet: ExcelJS.Worksheet, sheet: SheetModel): voi
     centerHorizontally: Boolean(setup.horizontalCentered),
     ...(setup.printTitlesRow ? { printTitleRows: absolute(setup.printTitlesRow) } : {}),
     ...(setup.printArea ? { printArea: absolute(setup.printArea) } : {}),
+    ...(setup.margins && !isNormal(marginsInPoints(setup.margins)) ? { margins: marginsInPoints(setup.margins) } : {}),
   };
   const headerFooter = { ...sectionsFromFile(worksheet.headerFooter?.oddHeader, "Header"), ...sectionsFromFile(worksheet.headerFooter?.oddFooter, "Footer") };
   if (Object.keys(headerFooter).length > 0) sheet.pageLayout.headerFooter = headerFooter;
 }
+
+/** The file's margins (inches) in points, unrounded so a save writes them back as they were; Excel's Normal margins (the default) are left out of the model. */
+const marginsInPoints = (margins: ExcelJS.Margins): PageMarginsModel => {
+  const points = (inches: number | undefined, fallback: number) => (typeof inches === "number" && Number.isFinite(inches) ? inches * 72 : fallback);
+  const normal = NORMAL_MARGINS;
+  return { left: points(margins.left, normal.left), right: points(margins.right, normal.right), top: points(margins.top, normal.top), bottom: points(margins.bottom, normal.bottom), header: points(margins.header, normal.header), footer: points(margins.footer, normal.footer) };
+};
+const isNormal = (margins: PageMarginsModel) => (Object.keys(NORMAL_MARGINS) as Array<keyof PageMarginsModel>).every((side) => Math.abs(margins[side] - NORMAL_MARGINS[side]) < 1e-9);
 
 const absolute = (address: string): string => {
   const rect = parseRect(address);

@@ -4,7 +4,7 @@ import { sectionsToFile } from "./headerFooter";
 import { rectAddress } from "../addresses";
 import { toFileFormula } from "../formulaSyntax";
 import type { SheetModel } from "../model/sheet";
-import type { Cell, CellStyle, ConditionalFormatEntry, NameEntry } from "../model/types";
+import type { Cell, CellStyle, ConditionalFormatEntry, NameEntry, PageMarginsModel } from "../model/types";
 import { WorksheetParts } from "./patch/worksheetXml";
 import { dataValidationsXml, validationXml } from "./validationsXml";
 import type { HeadlessWorkbook } from "../model/workbook";
@@ -152,6 +152,9 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
   if (style.locked === false) cell.protection = { locked: false };
 }
 
+const marginsInInches = (margins: PageMarginsModel) =>
+  Object.fromEntries(Object.entries(margins).map(([side, points]) => [side, Number(((points as number) / 72).toPrecision(12))])) as unknown as ExcelJS.Margins;
+
 function writeLayout(worksheet: ExcelJS.Worksheet, sheet: SheetModel): void {
   const layout = sheet.pageLayout;
   const { horizontalFitToPages, verticalFitToPages, scale } = layout.zoom;
@@ -161,7 +164,11 @@ function writeLayout(worksheet: ExcelJS.Worksheet, sheet: SheetModel): void {
     horizontalCentered: layout.centerHorizontally,
     ...(fitting ? { fitToPage: true, fitToWidth: horizontalFitToPages ?? 0, fitToHeight: verticalFitToPages ?? 0 } : { scale: scale ?? 100 }),
     ...(layout.printTitleRows ? { printTitlesRow: layout.printTitleRows.replace(/\$/g, "") } : {}),
+    ...(layout.margins ? { margins: marginsInInches(layout.margins) } : {}),
   });
+  // exceljs writes a row's break after it: a page that starts at 0-based row r breaks after 1-based row r.
+  // The break spans every column: max 16383, the last column index (exceljs's own default, 16838, is past it).
+  for (const row of layout.rowBreaks ?? []) worksheet.getRow(row).addPageBreak(undefined, 16384);
   if (layout.headerFooter) {
     const oddHeader = sectionsToFile(layout.headerFooter, "Header");
     const oddFooter = sectionsToFile(layout.headerFooter, "Footer");

@@ -3,7 +3,7 @@
  * (columns); labels come from the scales, totals add up, the legend repeats the bands.
  */
 import { cellAddress } from "../../../src/core/a1";
-import { gridPlacements, HEATMAP_NAMES, HEATMAP_SHEET, type HeatmapKind } from "../../../src/core/blueprint/heatmapSheet";
+import { gridPlacements, HEATMAP_NAMES, LEGEND_LEFT, legendRow, HEATMAP_SHEET, type HeatmapKind } from "../../../src/core/blueprint/heatmapSheet";
 import { RISK, RISKS_TABLE } from "../../../src/core/blueprint/riskRegister";
 import { SCALE_TABLES } from "../../../src/core/blueprint/scalesSheet";
 import { parseScaleLevel } from "../../../src/core/scoring";
@@ -57,9 +57,8 @@ function gridExpectations({ book }: CheckContext, kind: HeatmapKind, size: numbe
 
 /** The legend under the grids: one row per band, columns Rating, Scores, Review every, Action. */
 function legendExpectations({ book }: CheckContext, size: number): Expectation[] {
-  const [inherent] = gridPlacements(size);
-  const firstRow = inherent.top + size + 5 + 2;
-  const column = inherent.left;
+  const firstRow = legendRow(size) + 2;
+  const column = LEGEND_LEFT;
   return book.table(SCALE_TABLES.bands).flatMap((band, i) => {
     const row = firstRow + i;
     const at = (offset: number) => book.cell(HEATMAP_SHEET, cellAddress({ row, column: column + offset }));

@@ -256,7 +256,9 @@ async function patchWorksheet(parts: WorksheetParts, generatedXml: string, chang
     const originalSetup = parts.first("pageSetup");
     const relId = originalSetup ? attributeOf(originalSetup.text, "r:id") : undefined;
     parts.replace("pageSetup", take("pageSetup").map((text) => (relId ? withAttribute(text.slice(0, text.indexOf(">") + 1), "r:id", relId) + text.slice(text.indexOf(">") + 1) : text)));
-    if (parts.get("pageMargins").length === 0) parts.replace("pageMargins", take("pageMargins"));
+    if (parts.get("pageMargins").length === 0 || change.sheet.pageLayout.margins) parts.replace("pageMargins", take("pageMargins"));
+    // Breaks the command added; a file's own breaks stay as they are (the model does not read them).
+    if (change.sheet.pageLayout.rowBreaks?.length) parts.replace("rowBreaks", take("rowBreaks"));
   }
 }
 
