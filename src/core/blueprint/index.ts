@@ -2,11 +2,11 @@
 import { defaultScales, Scales } from "../scales";
 import { sampleHistory } from "../sample";
 import { DEFAULT_CURRENCY } from "../quant/currency";
-import { CORE_REGISTERS, OPTIONAL_REGISTER_KEYS, OPTIONAL_REGISTERS, OptionalRegisterKey, PROGRAM_REGISTERS } from "../registers";
+import { CORE_REGISTERS, REGISTERS, OPTIONAL_REGISTER_KEYS, OPTIONAL_REGISTERS, OptionalRegisterKey, PROGRAM_REGISTERS } from "../registers";
 import { registerSheet } from "../registers/sheet";
 import { SeedContext } from "../registers/types";
 import { coverageSheet } from "./coverageSheet";
-import { dashboardSheet, kpiSpecs, kpiTargets } from "./dashboardSheet";
+import { DashboardState, dashboardSheet, kpiSpecs, kpiTargets } from "./dashboardSheet";
 import { heatmapSheet } from "./heatmapSheet";
 import { historySheet } from "./historySheet";
 import { lossExceedanceSheet } from "./lossExceedanceSheet";
@@ -17,7 +17,7 @@ import { mappingsSheet } from "./mappingsSheet";
 import { soaSheet } from "./soaSheet";
 import { topRisksSheet } from "./topRisksSheet";
 import { programSheet } from "./programSheet";
-import { managementReviewSheet } from "./managementReviewSheet";
+import { managementReviewSheet, REVIEW_FINDINGS_SOURCE } from "./managementReviewSheet";
 import { PrintSpec, SheetSpec, WorkbookBlueprint } from "./types";
 
 export interface BlueprintContext {
@@ -29,6 +29,8 @@ export interface BlueprintContext {
   today: Date;
   /** Tables the workbook holds already: a register it holds stays in scope whatever the options say. */
   existingTables?: readonly string[];
+  /** What the workbook's Dashboard shows already: an upgrade adds the indicators and charts it lacks below it. */
+  dashboard?: DashboardState;
 }
 
 /** The optional registers a build includes: those the options ask for, plus those the workbook already holds, in declaration order. */
@@ -45,11 +47,11 @@ export function buildBlueprint(options: BuildOptions, context: BlueprintContext)
   const registers = registersInScope(options, context.existingTables);
   const kpis = kpiSpecs(scales, options.frameworks, registers);
   const sheets: SheetSpec[] = [
-    dashboardSheet(scales, options.frameworks, registers, currency),
+    dashboardSheet(scales, options.frameworks, registers, currency, context.dashboard),
     topRisksSheet(),
     heatmapSheet(scales),
     programSheet(seeds, options.organisation),
-    managementReviewSheet(kpis, registers, seeds),
+    managementReviewSheet(kpis, { registers, auditFindings: REGISTERS.some((r) => r.table === REVIEW_FINDINGS_SOURCE.table) }, seeds),
     ...CORE_REGISTERS.map((register) => registerSheet(register, seeds)),
     lossExceedanceSheet(currency),
     ...registers.map((key) => registerSheet(OPTIONAL_REGISTERS[key], seeds)),
