@@ -47,7 +47,7 @@ const loadOperations = (): Promise<ExcelOperations> =>
 const OPERATION_NAMES = Object.keys({
   buildWorkbook: 0, checkWorkbook: 0, restoreFormula: 0, readSettings: 0, selectRange: 0, readCoverage: 0, addFramework: 0,
   addFrameworkFromFile: 0, readHeatmap: 0, filterRisksByCell: 0, clearRiskFilter: 0, takeSnapshot: 0, quantify: 0, importRows: 0,
-  exportRegister: 0, suggestMappings: 0, acceptSuggestion: 0, openRecordForm: 0, saveRecord: 0,
+  exportRegister: 0, suggestMappings: 0, acceptSuggestion: 0, openRecordForm: 0, saveRecord: 0, readProgram: 0,
 } satisfies Record<keyof ExcelOperations, 0>) as Array<keyof ExcelOperations>;
 
 /** Read lazily so the demo page can install its own Office and Excel globals first. */
