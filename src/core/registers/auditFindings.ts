@@ -7,7 +7,7 @@ import { ALERT } from "../blueprint/style";
 import { thisRow } from "../blueprint/types";
 import { findRequirement, getFramework, resolveFrameworkKey } from "../catalogs";
 import type { RowView } from "../check/tableData";
-import { FRAMEWORK_KEYS } from "../frameworkKeys";
+import { FRAMEWORK_KEYS, isCustomFrameworkKey, type FrameworkKey } from "../frameworkKeys";
 import { sampleAuditFindings } from "../sample/auditFindings";
 import { choice, date, text, yesNo } from "./fields";
 import { REGISTER_TABLES } from "./tableNames";
@@ -41,8 +41,19 @@ export const FINDING_STATUSES = ["Open", "In progress", "Closed", "Risk accepted
 /** Statuses that count as open. */
 export const OPEN_FINDING_STATUSES = ["Open", "In progress"] as const;
 
-/** The Framework drop-down: every framework's short name ("ISO 27001", "SOC 2"). */
-export const FINDING_FRAMEWORKS = FRAMEWORK_KEYS.map((key) => getFramework(key).shortName);
+/** The Framework drop-down: every built-in framework's short name ("ISO 27001", "SOC 2"), then the workbook's own frameworks. */
+export function findingFrameworks(inScope: readonly FrameworkKey[]): string[] {
+  return [...FRAMEWORK_KEYS, ...inScope.filter(isCustomFrameworkKey)].map((key) => getFramework(key).shortName);
+}
+
+/** Excel refuses a typed list longer than 255 characters: past that the column is free text, and Check still reads it. */
+const LIST_LIMIT = 255;
+
+function frameworkField(inScope: readonly FrameworkKey[]): FieldSpec {
+  const values = findingFrameworks(inScope);
+  const more = { input: "The framework the finding is raised against; Requirement ID is checked against its catalog.", customCheck: true };
+  return values.join(",").length <= LIST_LIMIT ? choice(AUDIT_FINDING.framework, values, 12, more) : text(AUDIT_FINDING.framework, 12, more);
+}
 
 const r = (column: string) => thisRow(AUDIT_FINDINGS_TABLE, column);
 
@@ -63,11 +74,11 @@ const DAYS_OPEN_FORMULA =
   `=IF(${r(AUDIT_FINDING.raised)}="","",IFERROR(IF(${r(AUDIT_FINDING.closed)}<>"",${r(AUDIT_FINDING.closed)}-${r(AUDIT_FINDING.raised)},` +
   `IF(OR(${r(AUDIT_FINDING.status)}="Open",${r(AUDIT_FINDING.status)}="In progress"),TODAY()-${r(AUDIT_FINDING.raised)},"")),""))`;
 
-function findingFields(): FieldSpec[] {
+function findingFields(frameworks: readonly FrameworkKey[]): FieldSpec[] {
   return [
     text(AUDIT_FINDING.id, 9),
     choice(AUDIT_FINDING.source, FINDING_SOURCES, 15, { required: true, input: "Internal audit, External audit, Certification audit, Penetration test, Self-assessment or Regulator." }),
-    choice(AUDIT_FINDING.framework, FINDING_FRAMEWORKS, 12, { input: "The framework the finding is raised against; Requirement ID is checked against its catalog." }),
+    frameworkField(frameworks),
     text(AUDIT_FINDING.requirementId, 12, { input: "The requirement not met, as the framework writes it (A.5.15, CC6.1, 164.308(a)(1)(ii)(A)).", customCheck: true, aliases: ["Requirement", "Clause", "Control Reference"] }),
     choice(AUDIT_FINDING.severity, FINDING_SEVERITIES, 16, { required: true, input: "Major nonconformity, Minor nonconformity, Observation or Opportunity for improvement." }),
     text(AUDIT_FINDING.description, 32, { wrap: true, required: true, aliases: ["Finding", "Title", "Summary"] }),
@@ -94,11 +105,15 @@ function findingFields(): FieldSpec[] {
 const FINDING_RULES: readonly RowRule[] = [
   (row, label, report) => {
     const typed = row.text(AUDIT_FINDING.requirementId);
-    if (!typed) return;
     const frameworkName = row.text(AUDIT_FINDING.framework);
     const key = frameworkName ? resolveFrameworkKey(frameworkName) : undefined;
+    if (frameworkName && !key) {
+      report(row, AUDIT_FINDING.framework, "unknown-framework", "error", `${label}: Framework "${frameworkName}" is not a framework the workbook knows (${findingFrameworks([]).join(", ")}, or one added with ismp framework add).`);
+      return;
+    }
+    if (!typed) return;
     if (!key) {
-      report(row, AUDIT_FINDING.framework, "finding-without-framework", "warning", `${label}: Requirement ID "${typed}" is given but Framework is ${frameworkName ? `"${frameworkName}", not a known framework` : "blank"}, so it cannot be checked.`);
+      report(row, AUDIT_FINDING.framework, "finding-without-framework", "warning", `${label}: Requirement ID "${typed}" is given but Framework is blank, so it cannot be checked.`);
       return;
     }
     const requirement = findRequirement(key, typed);
@@ -133,7 +148,7 @@ export const AUDIT_FINDINGS: RegisterDeclaration = {
       "One row per finding from an audit, assessment or regulator, against a framework requirement. Close a finding once a follow-up verified the corrective action worked; Days Open calculates.",
     freezeColumns: 2,
   },
-  fields: () => findingFields(),
+  fields: ({ frameworks }) => findingFields(frameworks),
   seedRows: ({ sample, today, frameworks }) => (sample ? sampleAuditFindings(today, frameworks) : []),
   dateOrder: [
     [AUDIT_FINDING.raised, AUDIT_FINDING.due],

@@ -193,6 +193,9 @@ const VENDOR_RULES: readonly RowRule[] = [
     if (!row.text(VENDOR.lastAssessed))
       report(row, VENDOR.lastAssessed, "tier1-never-assessed", "error", `${label}: Tier 1 vendor has never been assessed; assess it before (or soon after) it goes live.`);
     const expiry = numberIn(row, VENDOR.reportExpiry);
+    const reportName = folded(row, VENDOR.assuranceReport);
+    if (reportName && reportName !== "none" && !row.text(VENDOR.reportExpiry))
+      report(row, VENDOR.reportExpiry, "assurance-undated", "warning", `${label}: Tier 1 vendor's ${row.text(VENDOR.assuranceReport)} has no Report Expiry, so nobody will notice when it lapses.`);
     if (expiry !== undefined && expiry < context.today)
       report(row, VENDOR.reportExpiry, "assurance-expired", "error", `${label}: Tier 1 vendor's ${row.text(VENDOR.assuranceReport) || "assurance report"} expired on ${formatDate(expiry)}; ask for the current one.`);
   },

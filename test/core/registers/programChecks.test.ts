@@ -68,7 +68,7 @@ describe("Policies and exceptions", () => {
 describe("Vendors and the questionnaire", () => {
   const vendor = { "Vendor ID": "V-01", Name: "Hosting", "Data Access": "Restricted", "Business Impact": "High", "Last Assessed": TODAY - 30, "Report Expiry": TODAY + 100, "Assurance Report": "SOC 2 Type II", Status: "Active" };
 
-  it("finds a Tier 1 vendor never assessed and one whose assurance report expired; tiers below 1 and offboarded vendors pass", () => {
+  it("finds a Tier 1 vendor never assessed, one whose assurance report expired and one whose report has no expiry; tiers below 1 and offboarded vendors pass", () => {
     const vendors = tableFor("Vendors", [
       vendor,
       { ...vendor, "Vendor ID": "V-02", "Last Assessed": null },
@@ -76,11 +76,13 @@ describe("Vendors and the questionnaire", () => {
       { ...vendor, "Vendor ID": "V-04", "Data Access": "Internal", "Business Impact": "Low", "Last Assessed": null, "Report Expiry": TODAY - 1 },
       { ...vendor, "Vendor ID": "V-05", Status: "Offboarded", "Last Assessed": null },
       { ...vendor, "Vendor ID": "V-06", "Data Access": "Secret" },
+      { ...vendor, "Vendor ID": "V-07", "Report Expiry": null },
     ]);
     expect(check(vendors)).toEqual([
       ["tier1-never-assessed", at(vendors, "Last Assessed", 1)],
       ["assurance-expired", at(vendors, "Report Expiry", 2)],
       ["outside-list", at(vendors, "Data Access", 5)],
+      ["assurance-undated", at(vendors, "Report Expiry", 6)],
     ]);
   });
 
@@ -114,6 +116,7 @@ describe("Audit findings", () => {
       { ...finding, "Finding ID": "AF-05", Framework: "SOC 2", "Requirement ID": "CC6.1", "Verified Effective": "No" },
       { ...finding, "Finding ID": "AF-06", Closed: null },
       { ...finding, "Finding ID": "AF-07", Status: "Open", "Verified Effective": "" },
+      { ...finding, "Finding ID": "AF-08", Framework: "PCI DSS", "Requirement ID": "" },
     ]);
     expect(check(findings)).toEqual([
       ["unknown-requirement", at(findings, "Requirement ID", 1)],
@@ -122,6 +125,7 @@ describe("Audit findings", () => {
       ["closed-unverified", at(findings, "Verified Effective", 4)],
       ["closed-without-date", at(findings, "Closed", 5)],
       ["closed-but-open", at(findings, "Status", 6)],
+      ["unknown-framework", at(findings, "Framework", 7)],
     ]);
   });
 });
