@@ -184,6 +184,11 @@ export async function applyPlan(context: Excel.RequestContext, plan: Plan, sync:
       if (step.print.titleRows) layout.setPrintTitleRows(step.print.titleRows);
       if (step.print.printArea) layout.setPrintArea(step.print.printArea);
     },
+    printArea: async (step) => {
+      if (!canLayoutPages) return;
+      await batch.reserve(step);
+      sheet(step.sheet).pageLayout.setPrintArea(step.address);
+    },
     chart: async (step) => {
       await batch.reserve(step);
       const target = sheet(step.sheet);

@@ -13,6 +13,7 @@ import { mergeCustomCatalog } from "../core/catalogs/customFramework";
 import { SOA_TABLE } from "../core/blueprint/soaSheet";
 import { identify } from "../core/plan/identity";
 import { planBuild, STRUCTURE_PROTECTED } from "../core/plan/planBuild";
+import { ADDED_KPI_BLOCK_NAMES, dashboardState } from "../core/plan/dashboardState";
 import { organisationFromSnapshot, scalesFromSnapshot, settingsOf } from "../core/plan/readScales";
 import { currencyCode } from "../core/quant/currency";
 import { nextMemory, resolveScope, schemaUpgradeNote, ScopeRequest } from "../core/plan/scope";
@@ -153,7 +154,7 @@ export async function buildWorkbookWith(
       sheets: everyTable.sheets.map((s) => s.name),
       gridName: SCORE_MATRIX_NAME,
       calculated: calculatedColumns(everyTable),
-      blocks: rowBlockNames(everyTable),
+      blocks: [...rowBlockNames(everyTable), ...ADDED_KPI_BLOCK_NAMES],
     },
     sync,
   );
@@ -175,7 +176,7 @@ export async function buildWorkbookWith(
   await readRenamedConstants(context, snapshot, memory, sync);
 
   const currency = currencyCode(settingsOf(snapshot).get("Currency"));
-  const blueprint = buildBlueprint(options, { today, scales, currency, existingTables: snapshot.tables.map((t) => t.name) });
+  const blueprint = buildBlueprint(options, { today, scales, currency, existingTables: snapshot.tables.map((t) => t.name), dashboard: dashboardState(snapshot) });
   const client = memory?.client || (scope ? scope.organisation : "") || request.client || options.organisation;
   const plan = planBuild(blueprint, snapshot, { memory, remember: nextMemory(options, client) });
   if (plan.blockers.length > 0) throw new OperationBlockedError(plan.blockers);

@@ -81,6 +81,7 @@ function columnsOf(headers: string[], rows: CellValue[][]): Record<string, CellV
 export async function readSnapshot(context: Excel.RequestContext, request: SnapshotRequest, sync: SyncCounter): Promise<WorkbookSnapshot> {
   const workbook = context.workbook;
   const canReadOnly = supportsExcelApi(FEATURE_SETS.readOnlyFlag);
+  const canLayoutPages = supportsExcelApi(FEATURE_SETS.pageLayout);
   if (canReadOnly) workbook.load("readOnly");
   const worksheets = workbook.worksheets.load("items/name, items/protection/protected");
   const tables = workbook.tables.load("items/name, items/worksheet/name");
@@ -114,6 +115,7 @@ export async function readSnapshot(context: Excel.RequestContext, request: Snaps
       sheet,
       used: sheet.getUsedRangeOrNullObject(true).load("address"),
       charts: sheet.charts.load("items/name"),
+      printArea: canLayoutPages ? sheet.pageLayout.getPrintAreaOrNullObject().load("address") : undefined,
     })),
     grid: hasGrid ? workbook.names.getItem(request.gridName!).getRange().load("values") : undefined,
     blockReads: names.items
@@ -164,6 +166,7 @@ export async function readSnapshot(context: Excel.RequestContext, request: Snaps
       protected: s.protection.protected,
       usedRange: m && !m.used.isNullObject ? localAddress(m.used.address) : undefined,
       charts: m?.charts.items.map((c) => c.name),
+      printArea: m?.printArea && !m.printArea.isNullObject ? localAddress(m.printArea.address).replace(/\$/g, "") : undefined,
     };
   });
   return {

@@ -21,7 +21,7 @@ import { summaryLine, verified, verifyOrExplain, type Verification } from "./ver
  * room to spare on a busy 2-core runner (each workbook carries its Mappings sheet: 600-2,400 mapping
  * rows with four formulas each).
  */
-const RECALC_TIMEOUT_MS = 420_000;
+const RECALC_TIMEOUT_MS = 900_000;
 
 interface Recalculated {
   book: EngineWorkbook;

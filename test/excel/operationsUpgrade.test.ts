@@ -74,8 +74,9 @@ describe("Upgrading a workbook built before the operations registers", () => {
     expect((await build(workbook, { ...defaultOptions("general"), sample: false })).created).toEqual([]);
     expect(workbook.getTable(OPTIONAL_REGISTERS.incidents.table)).toBeUndefined();
     const report = await build(workbook, { ...defaultOptions("general"), sample: false, registers: ["incidents"] });
-    // The Management Review gains its significant-incidents list with the register it reads.
-    expect(report.created).toEqual(["Range SignificantIncidents", "Sheet Incidents", "Table Incidents"]);
+    // The Management Review gains its significant-incidents list with the register it reads; the
+    // Dashboard gains the incident indicators in a block of its own below what it shows.
+    expect(report.created).toEqual(["Range KpiList2", "Range SignificantIncidents", "Sheet Incidents", "Table Incidents"]);
     expect(workbook.getTable(OPTIONAL_REGISTERS.training.table)).toBeDefined();
   });
 

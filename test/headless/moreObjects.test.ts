@@ -100,6 +100,19 @@ describe("more worksheet and table behaviour", () => {
     });
   });
 
+  it("getPrintAreaOrNullObject: a null object without a print area, the area's address with one (ExcelApi 1.9, excel.pagelayout)", async () => {
+    const workbook = createWorkbook();
+    const read = () =>
+      run(workbook, async (context) => {
+        const area = context.workbook.worksheets.getItem("Sheet1").pageLayout.getPrintAreaOrNullObject().load("address");
+        await context.sync();
+        return area.isNullObject ? null : area.address;
+      });
+    expect(await read()).toBeNull();
+    await run(workbook, async (context) => context.workbook.worksheets.getItem("Sheet1").pageLayout.setPrintArea("A1:F20"));
+    expect(await read()).toBe("Sheet1!A1:F20");
+  });
+
   it("page layout: margins in points and manual page breaks, kept in the saved file", async () => {
     const workbook = createWorkbook();
     await run(workbook, async (context) => {

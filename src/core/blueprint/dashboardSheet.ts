@@ -4,7 +4,7 @@
  * Those blocks hold a different formula in every row, so they are plain ranges with a defined name,
  * never tables (see RowBlockSpec: Excel would collapse a table column into one calculated column).
  */
-import { cellAddress, columnLetter } from "../a1";
+import { cellAddress, columnLetter, parseCell } from "../a1";
 import { getFramework } from "../catalogs";
 import { FrameworkKey } from "../frameworkKeys";
 import { Scales } from "../scales";
@@ -194,11 +194,17 @@ export function stateFormula(label: string, value: string, target: string): stri
   return `=IF(${value}="","${s.noData}",IF(${target}="","${s.noTarget}",IF(IF(${better}="Lower",${value}<=${target},${value}>=${target}),"${s.onTarget}","${s.offTarget}")))`;
 }
 
-function tileLayout(kpis: readonly KpiSpec[], currency?: string): { blocks: BlockSpec[]; targetTiles: TargetTile[]; nextRow: number } {
+/** Where a set of tiles starts and which KPI block their figures come from. */
+interface TilePlacement {
+  top: number;
+  block: string;
+}
+
+function tileLayout(kpis: readonly KpiSpec[], currency?: string, at: TilePlacement = { top: TILE.top, block: KPI_BLOCK }): { blocks: BlockSpec[]; targetTiles: TargetTile[]; nextRow: number } {
   const NUMBER_FORMAT = kpiNumberFormats(currency);
   const blocks: BlockSpec[] = [];
   const targetTiles: TargetTile[] = [];
-  let row = TILE.top;
+  let row = at.top;
   for (const section of KPI_SECTIONS) {
     const items = kpis.map((k, i) => ({ k, i })).filter(({ k }) => k.section === section);
     if (items.length === 0) continue;
@@ -217,7 +223,7 @@ function tileLayout(kpis: readonly KpiSpec[], currency?: string): { blocks: Bloc
         const value = cellAddress({ row: row + 1, column });
         blocks.push({
           address: value,
-          values: [[`={cell:${KPI_BLOCK}[Value]#${i + 1}}`]],
+          values: [[`={cell:${at.block}[Value]#${i + 1}}`]],
           format: { fill: TILE_FILL, fontColor: "#1F3864", bold: true, fontSize: 20, horizontalAlignment: "Left", numberFormat: NUMBER_FORMAT[k.format] },
           rowHeight: TILE.valueHeight,
         });
@@ -239,11 +245,11 @@ export function targetTiles(kpis: readonly KpiSpec[]): TargetTile[] {
   return tileLayout(kpis).targetTiles;
 }
 
-function kpiBlock(kpis: KpiSpec[], currency?: string): RowBlockSpec {
+function kpiBlock(kpis: readonly KpiSpec[], currency?: string, name = KPI_BLOCK, anchorRow = 3): RowBlockSpec {
   const NUMBER_FORMAT = kpiNumberFormats(currency);
   return {
-    name: KPI_BLOCK,
-    anchor: cellAddress({ row: 3, column: DATA_COLUMN }),
+    name,
+    anchor: cellAddress({ row: anchorRow, column: DATA_COLUMN }),
     columns: [
       { header: "Indicator", width: widthFor(36) },
       { header: "Value", width: widthFor(10), horizontalAlignment: "Center" },
@@ -393,13 +399,69 @@ function charts(top: number): ChartSpec[] {
   ];
 }
 
-export function dashboardSheet(scales: Scales, frameworks: readonly FrameworkKey[], registers: readonly OptionalRegisterKey[] = [], currency?: string): SheetSpec {
+/**
+ * What an existing Dashboard shows, read from the workbook: the indicators of its KPI blocks, its
+ * charts, and the last row its content or print area reaches (0-based).
+ */
+export interface DashboardState {
+  indicators: readonly string[];
+  charts: readonly string[];
+  /** How many added KPI blocks (KpiList2, KpiList3, …) it has already. */
+  addedBlocks: number;
+  lastRow: number;
+}
+
+/** The KPI blocks upgrades add below an existing Dashboard: KpiList2, KpiList3, … */
+export const addedKpiBlockName = (n: number): string => `${KPI_BLOCK}${n + 2}`;
+export const MAX_ADDED_KPI_BLOCKS = 20;
+
+/**
+ * Indicators and charts an existing Dashboard lacks, laid out below everything it holds (tiles,
+ * charts, print area), so nothing the analyst sees moves or is covered; the print area grows to
+ * include them.
+ */
+function dashboardAdditions(kpis: readonly KpiSpec[], allCharts: readonly ChartSpec[], state: DashboardState, currency?: string): SheetSpec["additions"] {
+  const shown = new Set(state.indicators.map((l) => l.trim().toLowerCase()));
+  const missing = kpis.filter((k) => !shown.has(k.label.toLowerCase()));
+  const present = new Set(state.charts.map((c) => c.toLowerCase()));
+  const missingCharts = allCharts.filter((c) => !present.has(c.name.toLowerCase()));
+  if (missing.length === 0 && missingCharts.length === 0) return undefined;
+  const top = state.lastRow + 2;
+  const block = missing.length > 0 && state.addedBlocks < MAX_ADDED_KPI_BLOCKS ? addedKpiBlockName(state.addedBlocks) : undefined;
+  const tiles = block ? tileLayout(missing, currency, { top, block }) : { blocks: [], nextRow: top };
+  const chartTop = tiles.nextRow + (block ? 1 : 0);
+  const charts = missingCharts.map((chart, i) => relocated(chart, chartTop + Math.floor(i / 2) * 16, i % 2 === 0 ? TILE.firstColumn : TILE.firstColumn + 6));
+  const bottom = charts.length > 0 ? chartTop + Math.ceil(charts.length / 2) * 16 : tiles.nextRow;
+  return {
+    blocks: tiles.blocks,
+    rowBlocks: block ? [kpiBlock(missing, currency, block, top)] : [],
+    charts,
+    printArea: `A1:${columnLetter(TILE.firstColumn + 11)}${bottom}`,
+  };
+}
+
+/** A chart moved so its top-left cell is (row, column), keeping its size in cells. */
+function relocated(chart: ChartSpec, row: number, column: number): ChartSpec {
+  const from = parseCell(chart.from);
+  const to = parseCell(chart.to);
+  return { ...chart, from: cellAddress({ row, column }), to: cellAddress({ row: row + to.row - from.row, column: column + to.column - from.column }) };
+}
+
+export function dashboardSheet(
+  scales: Scales,
+  frameworks: readonly FrameworkKey[],
+  registers: readonly OptionalRegisterKey[] = [],
+  currency?: string,
+  existing?: DashboardState,
+): SheetSpec {
   const kpis = kpiSpecs(scales, frameworks, registers);
   const tiles = tileLayout(kpis, currency);
   const chartTop = tiles.nextRow + 1;
   const kpiRows = kpis.length + 1;
   const lastPrintedColumn = columnLetter(TILE.firstColumn + 11);
   const lastPrintedRow = chartTop + 47;
+  const allCharts = charts(chartTop);
+  const additions = existing ? dashboardAdditions(kpis, allCharts, existing, currency) : undefined;
   return {
     key: "dashboard",
     name: DASHBOARD_SHEET,
@@ -418,7 +480,9 @@ export function dashboardSheet(scales: Scales, frameworks: readonly FrameworkKey
       { column: "A", width: 12 },
       ...Array.from({ length: 12 }, (_, i) => ({ column: columnLetter(TILE.firstColumn + i), width: i % 2 === 0 ? 120 : 12 })),
     ],
-    charts: charts(chartTop),
+    // An existing Dashboard gets its missing charts in the additions area instead of where a new one has them.
+    charts: additions ? allCharts.filter((c) => !additions.charts.some((a) => a.name === c.name)) : allCharts,
     print: { orientation: "Landscape", fitToWidth: true, onePage: true, printArea: `A1:${lastPrintedColumn}${lastPrintedRow}` },
+    additions,
   };
 }

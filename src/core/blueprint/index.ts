@@ -6,7 +6,7 @@ import { CORE_REGISTERS, OPTIONAL_REGISTER_KEYS, OPTIONAL_REGISTERS, OptionalReg
 import { registerSheet } from "../registers/sheet";
 import { SeedContext } from "../registers/types";
 import { coverageSheet } from "./coverageSheet";
-import { dashboardSheet, kpiSpecs, kpiTargets } from "./dashboardSheet";
+import { DashboardState, dashboardSheet, kpiSpecs, kpiTargets } from "./dashboardSheet";
 import { heatmapSheet } from "./heatmapSheet";
 import { historySheet } from "./historySheet";
 import { lossExceedanceSheet } from "./lossExceedanceSheet";
@@ -29,6 +29,8 @@ export interface BlueprintContext {
   today: Date;
   /** Tables the workbook holds already: a register it holds stays in scope whatever the options say. */
   existingTables?: readonly string[];
+  /** What the workbook's Dashboard shows already: an upgrade adds the indicators and charts it lacks below it. */
+  dashboard?: DashboardState;
 }
 
 /** The optional registers a build includes: those the options ask for, plus those the workbook already holds, in declaration order. */
@@ -45,7 +47,7 @@ export function buildBlueprint(options: BuildOptions, context: BlueprintContext)
   const registers = registersInScope(options, context.existingTables);
   const kpis = kpiSpecs(scales, options.frameworks, registers);
   const sheets: SheetSpec[] = [
-    dashboardSheet(scales, options.frameworks, registers, currency),
+    dashboardSheet(scales, options.frameworks, registers, currency, context.dashboard),
     topRisksSheet(),
     heatmapSheet(scales),
     programSheet(seeds, options.organisation),

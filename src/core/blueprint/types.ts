@@ -203,6 +203,16 @@ export interface SheetSpec {
   print?: PrintSpec;
   charts?: readonly ChartSpec[];
   columnWidths?: ReadonlyArray<{ column: string; width: number }>;
+  /**
+   * What an upgrade adds to the existing sheet (blocks written, row blocks and charts created, and
+   * the print area grown to cover them); absent for a new sheet, which gets everything above.
+   */
+  additions?: {
+    blocks: BlockSpec[];
+    rowBlocks: RowBlockSpec[];
+    charts: ChartSpec[];
+    printArea: string;
+  };
 }
 
 export interface WorkbookBlueprint {

@@ -101,7 +101,7 @@ export function planBuild(blueprint: WorkbookBlueprint, snapshot: WorkbookSnapsh
       occupied.push(areaOf(layout));
       layouts.set(key(table.name), layout);
     }
-    for (const block of spec.rowBlocks ?? []) {
+    for (const block of [...(spec.rowBlocks ?? []), ...(spec.additions?.rowBlocks ?? [])]) {
       const existing = findRowBlock(snapshot, block.name, block.legacyTable);
       const layout = existing
         ? { ...existingLayout(existing, { name: block.name, columns: block.columns }), name: block.name, headers: existing.headers }
@@ -130,7 +130,14 @@ export function planBuild(blueprint: WorkbookBlueprint, snapshot: WorkbookSnapsh
       }
       steps.push(...tableSteps(table, layout, existing, layouts, report, translate));
     }
-    for (const block of spec.rowBlocks ?? []) {
+    const additions = isNew ? undefined : spec.additions;
+    if (additions) {
+      for (const block of additions.blocks) steps.push({ kind: "write", sheet, ...block, values: block.values.map((row) => row.map((v) => resolveValue(v, layouts, translate))) });
+      steps.push({ kind: "printArea", sheet, address: additions.printArea });
+      const added = additions.rowBlocks.filter((b) => newBlocks.has(key(b.name))).flatMap((b) => b.rows.map((r) => String(r[b.columns[0].header] ?? "")));
+      if (added.length > 0) report.repaired.push(`Added ${added.length} indicator${added.length === 1 ? "" : "s"} below the existing content of ${sheet}: ${added.join(", ")}`);
+    }
+    for (const block of [...(spec.rowBlocks ?? []), ...(additions?.rowBlocks ?? [])]) {
       if (!newBlocks.has(key(block.name))) continue;
       steps.push(...rowBlockSteps(block, layouts.get(key(block.name))!, layouts));
       report.created.push(`Range ${block.name}`);
@@ -146,7 +153,7 @@ export function planBuild(blueprint: WorkbookBlueprint, snapshot: WorkbookSnapsh
       if (spec.print) steps.push({ kind: "print", sheet, print: spec.print });
     }
     const existingCharts = new Set((sheets.get(key(sheet))?.charts ?? []).map(key));
-    for (const chart of spec.charts ?? []) {
+    for (const chart of [...(spec.charts ?? []), ...(additions?.charts ?? [])]) {
       if (existingCharts.has(key(chart.name))) continue;
       steps.push({
         kind: "chart",
@@ -215,6 +222,7 @@ const PHASE: Record<PlanStep["kind"], number> = {
   rowHeights: 4,
   freeze: 5,
   print: 5,
+  printArea: 5,
   chart: 5,
   memory: 6,
   activate: 7,

@@ -8,6 +8,8 @@ export interface SheetSnapshot {
   usedRange?: string;
   /** Names of the charts on the sheet (read for the sheets the plan may add charts to). */
   charts?: string[];
+  /** Print area as "A1:M80" (measured sheets, ExcelApi 1.9), when the sheet has one. */
+  printArea?: string;
 }
 
 export interface TableSnapshot {

@@ -68,6 +68,8 @@ export type PlanStep =
    */
   | { kind: "rowHeights"; sheet: string; runs: Array<{ address: string; height: number }>; wrap?: string[] }
   | { kind: "print"; sheet: string; print: PrintSpec }
+  /** An existing sheet's print area grown to cover what an upgrade added below it. */
+  | { kind: "printArea"; sheet: string; address: string }
   /** A chart as the blueprint describes it, with its ranges resolved to sheet-qualified A1 addresses. */
   | ({ kind: "chart"; sheet: string } & ChartSpec)
   | { kind: "activate"; sheet: string }

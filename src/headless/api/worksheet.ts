@@ -1,4 +1,4 @@
-import { MAX_COLUMNS, MAX_ROWS, absoluteRectAddress, splitSheet } from "../addresses";
+import { MAX_COLUMNS, MAX_ROWS, absoluteRectAddress, parseRect, splitSheet } from "../addresses";
 import { checkEnum, PAGE_ORIENTATIONS, SHEET_VISIBILITIES } from "./enums";
 import { normalizeColor } from "../colors";
 import { HeadlessOfficeError } from "../errors";
@@ -8,6 +8,7 @@ import { ChartCollection } from "./charts";
 import { ClientCollection, ClientObject, type Context, type Resolver, type ProxyNode } from "./clientObject";
 import { NamedItemCollection } from "./names";
 import { Range, cellRef, resolveAddress } from "./range";
+import { RangeAreas } from "./rangeAreas";
 import { TableCollection } from "./tables";
 
 export class WorksheetProtection extends ClientObject<SheetModel> {
@@ -243,6 +244,19 @@ export class PageLayout extends ClientObject<SheetModel> {
     this.invoke("setPrintTitleRows", typeof rows === "string" ? rows : "range", (sheet) => {
       sheet.pageLayout.printTitleRows = printAddress(this.context, sheet, rows);
     });
+  }
+
+  /**
+   * ExcelApi 1.9: the sheet's print area, a null object when it has none
+   * (https://learn.microsoft.com/javascript/api/excel/excel.pagelayout#excel-excel-pagelayout-getprintareaornullobject-member(1)).
+   */
+  getPrintAreaOrNullObject(): RangeAreas {
+    const areas = new RangeAreas(this.context, () => {
+      const sheet = this.resolve();
+      const rect = sheet?.pageLayout.printArea ? parseRect(sheet.pageLayout.printArea.replace(/\$/g, "")) : null;
+      return sheet && rect ? { sheet, rects: [rect] } : null;
+    });
+    return this.child(areas, "getPrintAreaOrNullObject", true);
   }
 
   setPrintArea(area: Range | string): void {
