@@ -173,6 +173,10 @@ Options:
   --name <name>         short name: the Control Matrix column and the Mappings Framework (default KEY)
   --full-name <name>    the framework's full name (default: the short name)
   --sheet <name>        the worksheet of an .xlsx catalog (default: the first)
+  --mappings <file>     your own mapping file (CSV or .xlsx): Control ID, Requirement ID (several
+                        split on ; , |), optionally Relationship (Equal, Subset of, Superset of,
+                        Intersects; blank: Intersects), Jointly Sufficient and Rationale; written
+                        to the Control Matrix cells and the Mappings sheet (pairs already there kept)
   --dry-run             validate the file and show what would be added; write nothing
 ${SAVE_OPTIONS}
   --json                print the result (or the problems by row and column) as JSON

@@ -10,7 +10,7 @@ import { betterOf, type KpiSpec, TILE_STATES } from "./blueprint/dashboardSheet"
 import { HISTORY_FIXED, historyHeader } from "./blueprint/historySheet";
 import { OPS_SCALE } from "./blueprint/operationsScales";
 import { RISK } from "./blueprint/riskRegister";
-import { DETECTION_STEP, SIGNIFICANT_INCIDENT_ROWS, TREND_WORDS } from "./blueprint/managementReviewSheet";
+import { DETECTION_STEP, REVIEW_FINDINGS_SOURCE, SIGNIFICANT_INCIDENT_ROWS, TREND_WORDS } from "./blueprint/managementReviewSheet";
 import { filledRows, rowViews, type RowView, type TableData } from "./check/tableData";
 import { INCIDENT } from "./registers/incidents";
 import { LEADERSHIP_FORUMS, MEETING } from "./registers/meetings";
@@ -187,4 +187,28 @@ export function significantIncidents(incidents: TableData | undefined, period: R
     listed.push({ incident: `${text(INCIDENT.id)} ${text(INCIDENT.title).slice(0, 50)}`, severity: text(INCIDENT.severity), detected: time, status: text(INCIDENT.status) });
   }
   return listed;
+}
+
+export interface FindingsBySeverity {
+  severity: string;
+  open: number;
+  raised: number | "";
+  previous: number | "";
+}
+
+/** Audit findings per severity, most severe first: open now, raised in the quarter and in the quarter before. */
+export function findingsBySeverity(findings: TableData | undefined, period: ReviewPeriod): FindingsBySeverity[] {
+  const F = REVIEW_FINDINGS_SOURCE;
+  const rows = findings ? filledRows(findings) : [];
+  const bounds = previousQuarterBounds(period);
+  return F.severities.map((severity) => {
+    const of = rows.filter((r) => is(r, F.severity, severity));
+    const raisedIn = (from: number, before: number) => of.filter((r) => within(numberIn(r, F.raised), from, before)).length;
+    return {
+      severity,
+      open: of.filter((r) => F.open.some((s) => is(r, F.status, s))).length,
+      raised: period.from === "" || period.to === "" ? "" : raisedIn(period.from, period.to + 1),
+      previous: bounds ? raisedIn(bounds.from, bounds.before) : "",
+    };
+  });
 }

@@ -6,7 +6,9 @@
  * stores the catalog on the workbook's memory sheet. Nothing is written while the file has a problem.
  */
 import { customFrameworksInUse, getFramework } from "../core/catalogs";
-import { catalogTable, readCustomCatalog, type CatalogProblem, type CatalogRequest } from "../core/catalogs/customFramework";
+import { catalogTable, mergeCustomCatalog, readCustomCatalog, readFrameworkMappings, type CatalogProblem, type CatalogRequest } from "../core/catalogs/customFramework";
+import { CONTROL } from "../core/blueprint/controlMatrix";
+import { filledRows } from "../core/check/tableData";
 import type { Framework } from "../core/catalogs/types";
 import { CONTROLS_TABLE, controlFields, mappingColumnHeader } from "../core/blueprint/controlMatrix";
 import { frameworkKeys } from "../core/frameworkKeys";
@@ -14,7 +16,8 @@ import type { SourceCell } from "../core/import";
 import { upgradeWorkbook } from "./build";
 import { OperationBlockedError } from "./errors";
 import type { BuildReport } from "./operations";
-import { readSnapshot } from "./snapshot";
+import { writeMappings } from "./suggestions";
+import { readWorkbookData } from "./workbookData";
 import { createSyncCounter, SyncCounter } from "./syncCounter";
 
 export interface FrameworkFileRequest extends CatalogRequest {
@@ -22,21 +25,44 @@ export interface FrameworkFileRequest extends CatalogRequest {
   grid: SourceCell[][];
   /** Validate only: report what would be added, write nothing. */
   dryRun?: boolean;
+  /** The user's own mapping file (Control ID, Requirement ID, Relationship, Rationale), written after the framework. */
+  mappings?: { name: string; grid: SourceCell[][] };
 }
 
 export type FrameworkFileResult =
-  | { ok: true; framework: Framework; notes: string[]; report?: BuildReport }
+  | { ok: true; framework: Framework; notes: string[]; report?: BuildReport; mappings?: { read: number; rowsAdded: number } }
   | { ok: false; problems: CatalogProblem[] };
 
 export async function addFrameworkFromFile(context: Excel.RequestContext, request: FrameworkFileRequest, today = new Date(), sync: SyncCounter = createSyncCounter()): Promise<FrameworkFileResult> {
-  const snapshot = await readSnapshot(context, { tables: [CONTROLS_TABLE], fullTables: [], sheets: [] }, sync);
-  const controls = snapshot.tables.find((t) => t.name.toLowerCase() === CONTROLS_TABLE.toLowerCase());
+  const data = await readWorkbookData(context, sync, [CONTROLS_TABLE]);
+  const controls = data.snapshot.tables.find((t) => t.name.toLowerCase() === CONTROLS_TABLE.toLowerCase());
   if (!controls) throw new OperationBlockedError(["The workbook has no Control Matrix (table Controls). Build the workbook first, then add your framework."]);
   const frameworkColumns = new Set(frameworkKeys().map((key) => mappingColumnHeader(key).toLowerCase()));
   const reservedHeaders = [...controlFields([]).map((f) => f.header), ...controls.headers.filter((h) => !frameworkColumns.has(h.toLowerCase()))];
   const read = readCustomCatalog(catalogTable(request.source, request.grid), request, { existing: customFrameworksInUse(), reservedHeaders });
   if (!read.ok) return read;
-  if (request.dryRun) return { ok: true, framework: read.framework, notes: read.notes };
+  let mappings: Parameters<typeof writeMappings>[1] = [];
+  if (request.mappings) {
+    // Checked against the catalog as it will be (stored requirements the file no longer lists included).
+    const merged = mergeCustomCatalog(customFrameworksInUse().find((f) => f.key === read.framework.key), read.framework).framework;
+    const controlIds = new Set(filledRows(data.table(CONTROLS_TABLE)!).map((r) => r.text(CONTROL.id)).filter(Boolean));
+    const file = readFrameworkMappings(request.mappings.name, request.mappings.grid, merged, controlIds);
+    if (!file.ok) return { ok: false, problems: file.problems.map((p) => ({ ...p, column: `${request.mappings!.name} ${p.column}` })) };
+    mappings = file.mappings.map((m) => ({
+      ...m,
+      framework: read.framework.key,
+      strength: m.relationship === "Equal" ? 9 : m.relationship === "Intersects" ? 5 : 7,
+      source: `mapping file ${request.mappings!.name}`,
+    }));
+  }
+  if (request.dryRun) return { ok: true, framework: read.framework, notes: read.notes, ...(request.mappings ? { mappings: { read: mappings.length, rowsAdded: 0 } } : {}) };
   const report = await upgradeWorkbook(context, { catalogs: [read.framework] }, today);
-  return { ok: true, framework: getFramework(read.framework.key), notes: read.notes, report: { ...report, syncs: report.syncs + sync.count } };
+  const written = mappings.length > 0 ? await writeMappings(context, mappings, sync) : undefined;
+  return {
+    ok: true,
+    framework: getFramework(read.framework.key),
+    notes: read.notes,
+    report: { ...report, syncs: report.syncs + sync.count },
+    ...(request.mappings ? { mappings: { read: mappings.length, rowsAdded: written?.rows ?? 0 } } : {}),
+  };
 }

@@ -178,6 +178,38 @@ describe("ismp framework add", () => {
     expect((await tableRows(file, "Mappings")).filter((r) => r.Framework === "ACME-SEC")).toHaveLength(1);
   });
 
+  it("writes the user's own mapping file with the framework, only once every row is sound", async () => {
+    const file = await fresh();
+    const before = readFileSync(file);
+    const bad = dir.file("acme-map-bad.csv");
+    writeFileSync(bad, "Control ID,Requirement ID,Relationship,Rationale\nCRY-01,AS-2.1,Equal,Laptops encrypted\nNOPE-1,AS-2.2,,\nBCM-01,AS-2,,\nBCM-01,AS-2.2,Overlaps,\n");
+    const refused = await ismp(["framework", "add", file, ACME, "--key", "ACME-SEC", "--mappings", bad]);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout.slice(1)).toEqual([
+      "  row 3, acme-map-bad.csv Control ID: Control NOPE-1 is not in the Control Matrix.",
+      "  row 4, acme-map-bad.csv Requirement ID: AS-2 is not assessable (it has children or is marked so); map its leaves.",
+      '  row 5, acme-map-bad.csv Relationship: Relationship "Overlaps" is not one of Equal, Subset of, Superset of, Intersects (blank: Intersects).',
+    ]);
+    expect(readFileSync(file).equals(before)).toBe(true);
+
+    const good = dir.file("acme-map.csv");
+    writeFileSync(good, "Control ID,Requirement ID,Relationship,Rationale\ncry-01,AS-2.1,Equal,Laptops encrypted\nBCM-01,as-2.2; AS-2.3,,Backups and logs\n");
+    const added = await ismp(["framework", "add", file, ACME, "--key", "ACME-SEC", "--mappings", good]);
+    expect(added.code).toBe(0);
+    expect(added.stdout.join("\n")).toContain("3 mappings read from");
+    const rows = (await tableRows(file, "Mappings")).filter((r) => r.Framework === "ACME-SEC");
+    expect(rows.map((r) => [r["Control ID"], r["Requirement ID"], r.Relationship, r.Source])).toEqual([
+      ["CRY-01", "AS-2.1", "Equal", "mapping file acme-map.csv"],
+      ["BCM-01", "AS-2.2", "Intersects", "mapping file acme-map.csv"],
+      ["BCM-01", "AS-2.3", "Intersects", "mapping file acme-map.csv"],
+    ]);
+    const controls = await tableRows(file, "Controls");
+    expect(controls.find((c) => c["Control ID"] === "BCM-01")!["ACME-SEC"]).toBe("AS-2.2; AS-2.3");
+    // Again: nothing doubles.
+    expect((await ismp(["framework", "add", file, ACME, "--key", "ACME-SEC", "--mappings", good])).stdout.join("\n")).toContain("0 Mappings rows added");
+    expect((await tableRows(file, "Mappings")).filter((r) => r.Framework === "ACME-SEC")).toHaveLength(3);
+  });
+
   it("reads a JSON catalog; --dry-run validates and writes nothing", async () => {
     const file = await fresh();
     const before = readFileSync(file);

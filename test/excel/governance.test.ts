@@ -34,6 +34,16 @@ async function sampleBook(): Promise<HeadlessWorkbook> {
   return workbook;
 }
 
+describe("Build with every register in place", () => {
+  it("creates the whole sample workbook in a few round trips, each request under Excel on the web's 5 MB", async () => {
+    const workbook = createWorkbook();
+    const report = await run(workbook, (context) => buildWorkbook(context, { ...defaultOptions("general"), sample: true }, TODAY));
+    console.log(`BUILD with every register: ${report.syncs} syncs, largest request ${workbook.stats.largestRequestBytes} bytes, ${workbook.sheets.length} sheets`);
+    expect(report.syncs).toBeLessThanOrEqual(4);
+    expect(workbook.stats.largestRequestBytes).toBeLessThan(5 * 1024 * 1024);
+  });
+});
+
 describe("Governance: the Program sheet", () => {
   it("a new workbook has the charter, the six roadmap phases, roles, a RACI over the eight elements and a year of meetings", async () => {
     const workbook = await sampleBook();

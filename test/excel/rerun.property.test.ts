@@ -21,6 +21,7 @@ import { ACCESS_REVIEWS_TABLE } from "../../src/core/registers/accessReviews";
 import { INCIDENTS_TABLE } from "../../src/core/registers/incidents";
 import { TRAINING_TABLE } from "../../src/core/registers/training";
 import { VULNERABILITIES_TABLE } from "../../src/core/registers/vulnerabilities";
+import { REGISTER_TABLES } from "../../src/core/registers/tableNames";
 import { AUDIT_FINDINGS_TABLE } from "../../src/core/registers/auditFindings";
 import { POLICIES_TABLE, POLICY_EXCEPTIONS_TABLE } from "../../src/core/registers/policies";
 import { VENDOR_ANSWERS_TABLE, VENDOR_QUESTIONS_TABLE, VENDORS_TABLE } from "../../src/core/registers/vendors";
@@ -29,7 +30,7 @@ import { MEMORY_SHEET } from "../../src/core/plan/workbookMemory";
 import { MATRIX_SIZES } from "../../src/core/scales";
 
 const TODAY = new Date(2026, 10, 23);
-/** Every register (the operations and program registers included) and the Requirements table. */
+/** Every register (the operations, governance and program registers included) and the Requirements table. */
 const EDITABLE_TABLES = [
   RISKS_TABLE,
   ASSETS_TABLE,
@@ -38,6 +39,11 @@ const EDITABLE_TABLES = [
   VULNERABILITIES_TABLE,
   ACCESS_REVIEWS_TABLE,
   TRAINING_TABLE,
+  REGISTER_TABLES.roadmap,
+  REGISTER_TABLES.roles,
+  REGISTER_TABLES.raci,
+  REGISTER_TABLES.meetings,
+  REGISTER_TABLES.resourceRequests,
   POLICIES_TABLE,
   POLICY_EXCEPTIONS_TABLE,
   VENDORS_TABLE,
@@ -74,12 +80,20 @@ const typed = fc.oneof(
   fc.integer({ min: -1000, max: 100000 }),
 );
 const table = fc.constantFrom(...EDITABLE_TABLES);
+/**
+ * A user column is added to a table with nothing to its right: the Program sheet's tables sit side
+ * by side, and inserting a column into Roadmap, Roles or Raci would shift the next table's cells
+ * (Excel refuses an insert that shifts part of a table: "This operation is attempting to shift cells
+ * in a table on your worksheet").
+ */
+const SIDE_BY_SIDE: readonly string[] = [REGISTER_TABLES.roadmap, REGISTER_TABLES.roles, REGISTER_TABLES.raci];
+const widenable = fc.constantFrom(...EDITABLE_TABLES.filter((t) => !SIDE_BY_SIDE.includes(t)));
 const index = fc.nat({ max: 10000 });
 
 const edit: fc.Arbitrary<UserEdit> = fc.oneof(
   fc.record({ kind: fc.constant("type" as const), table, column: index, row: index, value: typed }),
   fc.record({ kind: fc.constant("typeOverCalculated" as const), table, column: index, row: index, value: typed }),
-  fc.record({ kind: fc.constant("addColumn" as const), table, value: typed.map(String) }),
+  fc.record({ kind: fc.constant("addColumn" as const), table: widenable, value: typed.map(String) }),
   fc.record({ kind: fc.constant("addRows" as const), table, count: fc.integer({ min: 1, max: 3 }), value: typed }),
   fc.record({ kind: fc.constant("reverseRows" as const), table }),
   fc.record({ kind: fc.constant("renameColumn" as const), table, column: index }),

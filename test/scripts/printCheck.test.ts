@@ -11,9 +11,10 @@ import { main } from "../../src/cli/main";
 import { FRAMEWORK_KEYS } from "../../src/core/frameworkKeys";
 import { buildBlueprint, defaultOptions } from "../../src/core/blueprint";
 import { TOP_RISKS_SHEET } from "../../src/core/blueprint/topRisksSheet";
+import { MANAGEMENT_REVIEW_SHEET } from "../../src/core/blueprint/managementReviewSheet";
 import { HEATMAP_SHEET } from "../../src/core/blueprint/heatmapSheet";
 import { DASHBOARD_SHEET } from "../../src/core/blueprint/dashboardSheet";
-import { checkPrint, overlappingWords, printToPdf, readPages, type PrintedPage, type PrintReport, type Word } from "../../scripts/printCheck";
+import { checkPrint, effectivePoints, overlappingWords, printToPdf, readPages, type PrintedPage, type PrintReport, type Word } from "../../scripts/printCheck";
 import { describeWith, sofficeDependency } from "../support/systemDeps";
 
 const ORGANISATION = "Print Check & Co";
@@ -88,7 +89,7 @@ describeWith(sofficeDependency(), { suite: "print", title: "printed sample workb
    * results (titles looked up from the register) whose length the build cannot size rows for; Policies
    * (just merged) has one row drawn over another.
    */
-  const PENDING = { tooSmall: new Set<string>([DASHBOARD_SHEET, "Management Review", "Loss Exceedance"]), overlaps: new Set<string>(["Risk Quantification", "Policies"]) };
+  const PENDING = { tooSmall: new Set<string>([DASHBOARD_SHEET, MANAGEMENT_REVIEW_SHEET, "Loss Exceedance"]), overlaps: new Set<string>(["Risk Quantification", "Policies"]) };
 
   it("draws no word over another: rows are as tall as their wrapped text", () => {
     expect(report.overlaps.filter((o) => !PENDING.overlaps.has(o.sheet ?? "")).slice(0, 10)).toEqual([]);
@@ -97,6 +98,17 @@ describeWith(sofficeDependency(), { suite: "print", title: "printed sample workb
   it("prints every word at 7 pt or more", () => {
     const tooSmall = report.tooSmall.filter((w) => !PENDING.tooSmall.has(w.sheet ?? ""));
     expect(tooSmall.slice(0, 10)).toEqual([]);
+  });
+
+  it("prints the Management Review on one page, with its indicators, trend words and resource requests", () => {
+    expect(report.pagesBySheet[MANAGEMENT_REVIEW_SHEET]).toBe(1);
+    const page = pages.find((p) => p.sheet === MANAGEMENT_REVIEW_SHEET)!;
+    const words = page.words.map((w) => w.text).join(" ");
+    expect(words).toContain("Roadmap");
+    expect(words).toMatch(/Improving|Stable|Declining/);
+    expect(words).toContain("penetration");
+    const body = page.words.filter((w) => w.yMin < page.height - 72).map(effectivePoints);
+    console.log(`MANAGEMENT REVIEW PRINT: 1 page, ${page.words.length} words, body text from ${Math.min(...body).toFixed(1)} pt`);
   });
 
 });

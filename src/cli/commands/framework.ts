@@ -14,6 +14,7 @@ const FLAGS = {
   name: { type: "string" },
   "full-name": { type: "string" },
   sheet: { type: "string" },
+  mappings: { type: "string" },
   "dry-run": { type: "boolean" },
   ...SAVE_FLAGS,
   ...JSON_FLAG,
@@ -46,9 +47,10 @@ export async function frameworkCommand(args: string[], out: Out): Promise<ExitCo
   const dryRun = values["dry-run"] ?? false;
   if (!dryRun) assertSafeToSave(file, save);
   const grid = await catalogGrid(catalog, values.sheet);
+  const mappings = values.mappings ? { name: basename(values.mappings), grid: (await readSourceFile(values.mappings)).grid } : undefined;
   const workbook = await openWorkbook(file);
   const result = await runOn(workbook, (context) =>
-    addFrameworkFromFile(context, { grid, key: values.key!, name: values.name, fullName: values["full-name"], source: basename(catalog), dryRun }),
+    addFrameworkFromFile(context, { grid, key: values.key!, name: values.name, fullName: values["full-name"], source: basename(catalog), dryRun, mappings }),
   );
   if (!result.ok) {
     if (values.json) out.log(JSON.stringify({ ok: false, file, catalog, problems: result.problems }, null, 2));
@@ -63,11 +65,12 @@ export async function frameworkCommand(args: string[], out: Out): Promise<ExitCo
   if (!dryRun) await saveWorkbook(workbook, file, save);
   const assessable = assessableCount(framework);
   if (values.json) {
-    out.log(JSON.stringify({ ok: true, file, dryRun, key: framework.key, name: framework.shortName, requirements: framework.requirements.length, assessable, notes, created: report?.created ?? [], syncs: report?.syncs }, null, 2));
+    out.log(JSON.stringify({ ok: true, file, dryRun, key: framework.key, name: framework.shortName, requirements: framework.requirements.length, assessable, notes, mappings: result.mappings, created: report?.created ?? [], syncs: report?.syncs }, null, 2));
   } else {
     out.log(`${dryRun ? "Would add" : "Added"} ${framework.shortName} (${framework.key}) to ${file}: ${plural(framework.requirements.length, "requirement")} read from ${catalog}${report ? ` (${report.syncs} round trips)` : ""}`);
     for (const line of report?.created ?? []) out.log(`  + ${line}`);
     for (const line of notes) out.log(`  = ${line}`);
+    if (result.mappings) out.log(`  = ${plural(result.mappings.read, "mapping")} read from ${values.mappings}; ${plural(result.mappings.rowsAdded, "Mappings row")} added (pairs already there are kept as they are).`);
     if (!dryRun) out.log(`  = Map your controls in the Control Matrix's "${framework.shortName}" column or the Mappings sheet; =ISMP.COVERAGE("${framework.key}", …) computes its coverage.`);
   }
   return EXIT.ok;

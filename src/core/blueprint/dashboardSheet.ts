@@ -146,15 +146,15 @@ const quant = (column: string) => tableColumn(RISK_QUANT_TABLE, column);
 
 /** Risk in money: the Risk Quantification sheet's column sums, portfolio ROSI, and the last Quantify run's P90. */
 function moneyKpis(): KpiSpec[] {
-  const money = (key: string, label: string, formula: string): KpiSpec => ({ key, label, formula, format: "money", section: "Risk in money" });
+  const money = (key: string, label: string, formula: string, better: Better = "Lower"): KpiSpec => ({ key, label, formula, format: "money", section: "Risk in money", better });
   const reduction = `SUM(${quant(QUANT.reduction)})`;
   const cost = `SUM(${quant(QUANT.annualTreatmentCost)})`;
   return [
     money("inherentAle", "Annual loss expectancy, inherent", `=SUM(${quant(QUANT.ale)})`),
     money("residualAle", "Annual loss expectancy, residual", `=SUM(${quant(QUANT.residualAle)})`),
-    money("aleReduction", "Reduction from treatment", `=${reduction}`),
+    money("aleReduction", "Reduction from treatment", `=${reduction}`, "Higher"),
     money("treatmentCost", "Annual treatment cost", `=${cost}`),
-    { key: "portfolioRosi", label: "Portfolio ROSI", formula: `=IFERROR((${reduction}-${cost})/${cost},"")`, format: "percent", section: "Risk in money" },
+    { key: "portfolioRosi", label: "Portfolio ROSI", formula: `=IFERROR((${reduction}-${cost})/${cost},"")`, format: "percent", section: "Risk in money", better: "Higher" },
     money("p90AnnualLoss", "P90 annual loss, residual (last Quantify)", `=IF(ISNUMBER(${LOSS_NAMES.p90Residual}),${LOSS_NAMES.p90Residual},"")`),
   ];
 }

@@ -2,7 +2,7 @@
 import { defaultScales, Scales } from "../scales";
 import { sampleHistory } from "../sample";
 import { DEFAULT_CURRENCY } from "../quant/currency";
-import { CORE_REGISTERS, OPTIONAL_REGISTER_KEYS, OPTIONAL_REGISTERS, OptionalRegisterKey, PROGRAM_REGISTERS } from "../registers";
+import { CORE_REGISTERS, REGISTERS, OPTIONAL_REGISTER_KEYS, OPTIONAL_REGISTERS, OptionalRegisterKey, PROGRAM_REGISTERS } from "../registers";
 import { registerSheet } from "../registers/sheet";
 import { SeedContext } from "../registers/types";
 import { coverageSheet } from "./coverageSheet";
@@ -17,7 +17,7 @@ import { mappingsSheet } from "./mappingsSheet";
 import { soaSheet } from "./soaSheet";
 import { topRisksSheet } from "./topRisksSheet";
 import { programSheet } from "./programSheet";
-import { managementReviewSheet } from "./managementReviewSheet";
+import { managementReviewSheet, REVIEW_FINDINGS_SOURCE } from "./managementReviewSheet";
 import { PrintSpec, SheetSpec, WorkbookBlueprint } from "./types";
 
 export interface BlueprintContext {
@@ -51,7 +51,7 @@ export function buildBlueprint(options: BuildOptions, context: BlueprintContext)
     topRisksSheet(),
     heatmapSheet(scales),
     programSheet(seeds, options.organisation),
-    managementReviewSheet(kpis, registers, seeds),
+    managementReviewSheet(kpis, { registers, auditFindings: REGISTERS.some((r) => r.table === REVIEW_FINDINGS_SOURCE.table) }, seeds),
     ...CORE_REGISTERS.map((register) => registerSheet(register, seeds)),
     lossExceedanceSheet(currency),
     ...registers.map((key) => registerSheet(OPTIONAL_REGISTERS[key], seeds)),

@@ -10,6 +10,7 @@
  * the period's cells through {cell:ReviewPeriod[Value]#n} tokens, resolved where the plan puts them.
  */
 import { INCIDENT, INCIDENTS_TABLE } from "../registers/incidents";
+import { AUDIT_FINDING, AUDIT_FINDINGS_TABLE, FINDING_SEVERITIES, OPEN_FINDING_STATUSES } from "../registers/auditFindings";
 import type { OptionalRegisterKey } from "../registers/keys";
 import { LEADERSHIP_FORUMS, MEETING, MEETINGS_TABLE } from "../registers/meetings";
 import { RESOURCE_REQUESTS_REGISTER } from "../registers/resourceRequests";
@@ -31,7 +32,19 @@ export const REVIEW_BLOCKS = {
   indicators: "ReviewIndicators",
   posture: "ReviewPosture",
   incidents: "SignificantIncidents",
+  findings: "ReviewFindings",
 } as const;
+
+/** The audit findings register the review reads: its table, headers, severities most severe first, and open statuses. */
+export const REVIEW_FINDINGS_SOURCE = {
+  table: AUDIT_FINDINGS_TABLE,
+  severity: AUDIT_FINDING.severity,
+  status: AUDIT_FINDING.status,
+  raised: AUDIT_FINDING.raised,
+  severities: FINDING_SEVERITIES,
+  open: OPEN_FINDING_STATUSES,
+} as const;
+export const REVIEW_FINDING = { severity: "Severity", open: "Open now", raised: "Raised in the quarter", previous: "Raised the quarter before" } as const;
 
 /** The period block's rows, in order (1-based positions are what formulas refer to). */
 export const REVIEW_PERIOD = {
@@ -158,7 +171,7 @@ function indicatorBlock(kpis: readonly KpiSpec[], currency?: string): RowBlockSp
     name: REVIEW_BLOCKS.indicators,
     anchor: "A6",
     columns: [
-      { header: I.indicator, width: widthFor(34) },
+      { header: I.indicator, width: widthFor(31) },
       { header: I.value, width: widthFor(9), horizontalAlignment: "Center" },
       { header: I.previous, width: widthFor(9), horizontalAlignment: "Center" },
       { header: I.change, width: widthFor(8), horizontalAlignment: "Center" },
@@ -264,14 +277,49 @@ function incidentsBlock(): RowBlockSpec {
   };
 }
 
-export function managementReviewSheet(kpis: readonly KpiSpec[], registers: readonly OptionalRegisterKey[], context: SeedContext): SheetSpec {
-  const incidents = registers.includes("incidents");
+/** Audit findings by severity: open now (Open or In progress), raised in the quarter and in the one before. */
+function findingsBlock(): RowBlockSpec {
+  const F = REVIEW_FINDINGS_SOURCE;
+  const column = (header: string) => tableColumn(F.table, header);
+  const guarded = (formula: string) => `=IF(${P.from}="","",${formula})`;
+  return {
+    name: REVIEW_BLOCKS.findings,
+    anchor: "J36",
+    columns: [
+      { header: REVIEW_FINDING.severity, width: widthFor(30) },
+      { header: REVIEW_FINDING.open, width: widthFor(11), horizontalAlignment: "Center" },
+      { header: REVIEW_FINDING.raised, width: widthFor(12), horizontalAlignment: "Center" },
+      { header: REVIEW_FINDING.previous, width: widthFor(12), horizontalAlignment: "Center" },
+    ],
+    rows: F.severities.map((severityName) => {
+      const of = `${column(F.severity)},${quoted(severityName)}`;
+      return {
+        [REVIEW_FINDING.severity]: severityName,
+        [REVIEW_FINDING.open]: "=" + F.open.map((status) => `COUNTIFS(${of},${column(F.status)},${quoted(status)})`).join("+"),
+        [REVIEW_FINDING.raised]: guarded(`COUNTIFS(${of},${inQuarter(column(F.raised))})`),
+        [REVIEW_FINDING.previous]: guarded(`COUNTIFS(${of},${inPreviousQuarter(column(F.raised))})`),
+      };
+    }),
+  };
+}
+
+export interface ReviewScope {
+  /** Operations registers in the workbook (the significant incidents need Incidents). */
+  registers: readonly OptionalRegisterKey[];
+  /** The blueprint has the AuditFindings register (open findings by severity). */
+  auditFindings: boolean;
+}
+
+export function managementReviewSheet(kpis: readonly KpiSpec[], scope: ReviewScope, context: SeedContext): SheetSpec {
+  const incidents = scope.registers.includes("incidents");
+  const findings = scope.auditFindings;
   const captions: BlockSpec[] = [
     { address: "A5", values: [["Indicators: the quarter's last snapshot against the previous quarter's"]], format: SECTION },
     { address: "J5", values: [["Review period"]], format: SECTION },
     { address: "J19", values: [["Risk posture and leadership"]], format: SECTION },
     ...(incidents ? [{ address: "J27", values: [["Significant incidents of the quarter"]], format: SECTION }] : []),
-    { address: "J35", values: [["Resource requests"]], format: SECTION },
+    ...(findings ? [{ address: "J35", values: [["Open audit findings by severity"]], format: SECTION }] : []),
+    { address: "J42", values: [["Resource requests"]], format: SECTION },
   ];
   return {
     key: "managementReview",
@@ -288,10 +336,13 @@ export function managementReviewSheet(kpis: readonly KpiSpec[], registers: reado
       { address: "A3", values: [[`=IF(Organisation="","",Organisation)`]], format: SUBTITLE },
       ...captions,
     ],
-    tables: [registerTable(RESOURCE_REQUESTS_REGISTER, context, "J36")],
-    rowBlocks: [periodBlock(), indicatorBlock(kpis, context.currency), postureBlock(incidents), ...(incidents ? [incidentsBlock()] : [])],
+    tables: [registerTable(RESOURCE_REQUESTS_REGISTER, context, "J43")],
+    rowBlocks: [periodBlock(), indicatorBlock(kpis, context.currency), postureBlock(incidents), ...(incidents ? [incidentsBlock()] : []), ...(findings ? [findingsBlock()] : [])],
     names: [],
-    columnWidths: [{ column: "H", width: widthFor(2) }],
+    columnWidths: [
+      { column: "H", width: widthFor(1) },
+      { column: "I", width: widthFor(1) },
+    ],
     print: { orientation: "Landscape", fitToWidth: true, onePage: true },
   };
 }

@@ -6,6 +6,7 @@
  * The file is a grid (CSV, a worksheet, or JSON turned into one) with columns ID, Label, Parent and
  * optionally Assessable and Applicable. Every problem names its source row and column.
  */
+import { RELATIONSHIPS } from "../controls/types";
 import { FRAMEWORK_KEYS, type CustomFrameworkKey } from "../frameworkKeys";
 import { cellText, isBlankCell, normaliseHeader, toSourceTable, type SourceCell, type SourceTable } from "../import";
 import { FRAMEWORK_ALIASES, foldFrameworkName } from "./aliases";
@@ -293,4 +294,65 @@ export function mergeCustomCatalog(stored: Framework | undefined, incoming: Fram
   }
   if (incoming.shortName !== stored.shortName) notes.push(`The framework keeps its name "${stored.shortName}": its Control Matrix column and Mappings rows use it.`);
   return { framework: { ...incoming, shortName: stored.shortName, requirements: [...incoming.requirements, ...kept] }, notes };
+}
+
+/** A mapping the user's file brings with their framework (e.g. their own HITRUST mapping). */
+export interface FrameworkMapping {
+  controlId: string;
+  requirementId: string;
+  relationship: (typeof RELATIONSHIPS)[number];
+  jointlySufficient: boolean;
+  rationale: string;
+}
+
+const MAPPING_SYNONYMS = {
+  control: ["control id", "control", "control ref", "our control"],
+  requirement: ["requirement id", "requirement ids", "requirement", "requirements", "id", "ref"],
+  relationship: ["relationship", "relation", "rel"],
+  joint: ["jointly sufficient", "joint", "set"],
+  rationale: ["rationale", "why", "notes", "comment"],
+} as const;
+
+/**
+ * Reads a mapping file (Control ID, Requirement ID — several split on ; , | — and optionally
+ * Relationship, Jointly Sufficient, Rationale) against the framework's catalog and the workbook's
+ * controls; every problem names its row and column, and nothing is returned unless all rows are sound.
+ */
+export function readFrameworkMappings(name: string, grid: SourceCell[][], framework: Framework, controlIds: ReadonlySet<string>): { ok: true; mappings: FrameworkMapping[] } | { ok: false; problems: CatalogProblem[] } {
+  const score = (header: string) => (Object.values(MAPPING_SYNONYMS).some((list) => (list as readonly string[]).includes(normaliseHeader(header))) ? 1 : 0);
+  const table = toSourceTable(name, grid, score);
+  const at = (column: keyof typeof MAPPING_SYNONYMS) => table.headers.findIndex((h) => (MAPPING_SYNONYMS[column] as readonly string[]).includes(normaliseHeader(h)));
+  const columns = { control: at("control"), requirement: at("requirement"), relationship: at("relationship"), joint: at("joint"), rationale: at("rationale") };
+  const problems: CatalogProblem[] = [];
+  if (columns.control < 0 || columns.requirement < 0) {
+    return { ok: false, problems: [{ row: table.headerRowNumber, column: "header", message: `A mapping file needs a Control ID and a Requirement ID column (headers found: ${table.headers.filter(Boolean).map((h) => `"${h}"`).join(", ") || "none"}).` }] };
+  }
+  const header = (column: keyof typeof columns) => table.headers[columns[column]];
+  const ids = new Map(framework.requirements.map((r) => [requirementIdKey(framework.key, r.id), r]));
+  const parents = new Set(framework.requirements.map((r) => r.parent));
+  const mappings: FrameworkMapping[] = [];
+  table.rows.forEach((row, i) => {
+    const number = table.rowNumbers[i];
+    const report = (column: keyof typeof columns, message: string) => problems.push({ row: number, column: header(column), message });
+    const controlId = cellText(row[columns.control]);
+    if (controlId === "") return report("control", "Control ID is blank.");
+    const known = [...controlIds].find((id) => id.toLowerCase() === controlId.toLowerCase());
+    if (!known) report("control", `Control ${controlId} is not in the Control Matrix.`);
+    const typedRelationship = columns.relationship < 0 ? "" : cellText(row[columns.relationship]);
+    const relationship = typedRelationship === "" ? "Intersects" : RELATIONSHIPS.find((r) => r.toLowerCase() === typedRelationship.toLowerCase());
+    if (!relationship) report("relationship", `Relationship "${typedRelationship}" is not one of ${RELATIONSHIPS.join(", ")} (blank: Intersects).`);
+    const joint = columns.joint < 0 ? undefined : yesNo(row[columns.joint]);
+    if (joint === "bad") report("joint", `Jointly Sufficient "${cellText(row[columns.joint])}" must be Yes or No.`);
+    const typedIds = cellText(row[columns.requirement]).split(/[;,|]/).map((s) => s.trim()).filter(Boolean);
+    if (typedIds.length === 0) report("requirement", "Requirement ID is blank.");
+    for (const typed of typedIds) {
+      const requirement = ids.get(requirementIdKey(framework.key, typed));
+      if (!requirement) report("requirement", `${framework.shortName} has no requirement "${typed}".`);
+      else if (parents.has(requirement.id) || requirement.assessable === false) report("requirement", `${requirement.id} is not assessable (it has children or is marked so); map its leaves.`);
+      else if (known && relationship && joint !== "bad") {
+        mappings.push({ controlId: known, requirementId: requirement.id, relationship, jointlySufficient: joint === true, rationale: columns.rationale < 0 ? "" : cellText(row[columns.rationale]) });
+      }
+    }
+  });
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, mappings };
 }

@@ -8,6 +8,8 @@ import {
   MANAGEMENT_REVIEW_SHEET,
   POSTURE_MEASURES,
   REVIEW_BLOCKS,
+  REVIEW_FINDING,
+  REVIEW_FINDINGS_SOURCE,
   REVIEW_INDICATOR,
   REVIEW_PERIOD,
   REVIEW_POSTURE,
@@ -15,7 +17,7 @@ import {
 } from "../../../src/core/blueprint/managementReviewSheet";
 import { OPERATIONS_SCALE_TABLES } from "../../../src/core/blueprint/operationsScales";
 import { RISKS_TABLE } from "../../../src/core/blueprint/riskRegister";
-import { postureCounts, previousQuarterBounds, reviewIndicator, reviewPeriod, significantIncidents } from "../../../src/core/managementReview";
+import { findingsBySeverity, postureCounts, previousQuarterBounds, reviewIndicator, reviewPeriod, significantIncidents } from "../../../src/core/managementReview";
 import { INCIDENTS_TABLE } from "../../../src/core/registers/incidents";
 import { MEETINGS_TABLE } from "../../../src/core/registers/meetings";
 import type { EngineCell, TableRow } from "../engineWorkbook";
@@ -109,6 +111,17 @@ export const managementReviewCheck: SheetCheck = {
         expect(row[S.incident], `significant incident ${i + 1}`, item?.incident ?? "");
         expect(row[S.severity], `significant incident ${i + 1} severity`, item?.severity ?? "");
         expect(row[S.status], `significant incident ${i + 1} status`, item?.status ?? "");
+      });
+    }
+    if (book.hasName(REVIEW_BLOCKS.findings)) {
+      const counts = findingsBySeverity(table(REVIEW_FINDINGS_SOURCE.table), period);
+      book.block(REVIEW_BLOCKS.findings).forEach((row: TableRow, i) => {
+        const F = REVIEW_FINDING;
+        const item = counts[i];
+        if (!item || text(row[F.severity].value) !== item.severity) throw new Error(`${REVIEW_BLOCKS.findings} row ${i + 1} is not ${item?.severity}`);
+        expect(row[F.open], `${item.severity} open`, item.open);
+        expect(row[F.raised], `${item.severity} raised in the quarter`, item.raised);
+        expect(row[F.previous], `${item.severity} raised the quarter before`, item.previous);
       });
     }
     return expectations;
