@@ -114,13 +114,18 @@ export function planTableFormulas(
   for (const { table, col, r0, r1 } of bodyColumnsIn(tables, sheet, rect)) {
     let first: { formula: string; row: number; form: string } | undefined;
     let allFormulas = true;
+    // The same text as the row above reads the same cells only when it has no relative row (a
+    // structured reference, an absolute address): then its form is the one already checked.
+    let previous: { raw: string; rowFree: boolean } | undefined;
     for (let row = r0; row <= r1; row++) {
       const raw = at(row - rect.r0, col - rect.c0);
       if (!isFormula(raw)) {
         allFormulas = false;
         continue;
       }
+      if (previous?.raw === raw && previous.rowFree) continue;
       const form = relativeFormula(raw, row + 1);
+      previous = { raw, rowFree: form === relativeFormula(raw, row + 2) };
       if (!first) first = { formula: raw, row, form };
       else if (form !== first.form) {
         const header = String(sheet.cell(table.headerRow, col)?.value ?? "");

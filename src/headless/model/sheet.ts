@@ -1,4 +1,5 @@
 import { MAX_COLUMNS, MAX_ROWS, type Rect, intersectRects, parseRect, rectAddress, subtractRect } from "../addresses";
+import type { RowShift } from "./shift";
 import type {
   Cell,
   CellStyle,
@@ -27,6 +28,8 @@ export class SheetModel {
   readonly rowHeights = new Map<number, number>();
   readonly hiddenRows = new Set<number>();
   merges: Rect[] = [];
+  /** Rows inserted and deleted within columns since the sheet was created or read, in order. */
+  readonly rowShifts: RowShift[] = [];
   freeze = { rows: 0, columns: 0 };
   protection: ProtectionModel = { protected: false, options: {} };
   validations: DataValidationEntry[] = [];
@@ -98,11 +101,21 @@ export class SheetModel {
   }
 
   updateStyle(rect: Rect, change: (style: CellStyle, row: number, col: number) => void): void {
+    let last: { before: CellStyle | undefined; next: CellStyle } | undefined;
     for (let row = rect.r0; row <= Math.min(rect.r1, this.lastRowHint(rect)); row++) {
       for (let col = rect.c0; col <= Math.min(rect.c1, this.lastColumnHint(rect)); col++) {
         const cell = this.ensureCell(row, col);
-        cell.style = { ...cell.style };
-        change(cell.style, row, col);
+        const before = cell.style;
+        const next = { ...before };
+        change(next, row, col);
+        // Cells that come out as they were keep their style object, and neighbours that come out
+        // alike share one: a re-run that formats a whole column again allocates nothing lasting.
+        if (sameStyle(before ?? {}, next)) continue;
+        if (last && last.before === before && sameStyle(last.next, next)) cell.style = last.next;
+        else {
+          cell.style = next;
+          last = { before, next };
+        }
       }
     }
   }
@@ -203,4 +216,11 @@ function rangeKeys(from: number, to: number): number[] {
   const keys: number[] = [];
   for (let n = from; n <= to; n++) keys.push(n);
   return keys;
+}
+
+/** Same properties with the same values (undefined and absent alike). */
+function sameStyle(a: CellStyle, b: CellStyle): boolean {
+  for (const key in a) if (a[key as keyof CellStyle] !== b[key as keyof CellStyle]) return false;
+  for (const key in b) if (a[key as keyof CellStyle] !== b[key as keyof CellStyle]) return false;
+  return true;
 }

@@ -20,6 +20,7 @@ import { validationEntriesOf, validationXml, dataValidationsXml } from "../valid
 import { generatePackage } from "../write";
 import { namePrint, type SheetChange, sheetChange, tablePrint } from "./baseline";
 import type { OriginalPackage } from "./original";
+import { shiftSheetNotes, shiftWorksheetXml } from "./rowShifts";
 import { patchSheetData, readRows, type RowXml } from "./sheetData";
 import { StyleMerger, withPrefix } from "./styles";
 import { WorksheetParts } from "./worksheetXml";
@@ -98,7 +99,9 @@ export async function patchPackage(original: OriginalPackage, workbook: Headless
     const part = sheetPartOf.get(sheet) as string;
     const index = generated!.sheets.indexOf(sheet);
     const generatedXml = await generatedText(generated!, `xl/worksheets/sheet${index + 1}.xml`);
-    const parts = new WorksheetParts(await pkg.text(part));
+    // What the file keeps below rows inserted into a table moves with them, before the patch.
+    const parts = new WorksheetParts(shiftWorksheetXml(await pkg.text(part), sheet.rowShifts));
+    await shiftSheetNotes(pkg, part, sheet.rowShifts);
     await patchWorksheet(parts, generatedXml, change, generated!);
     await patchTables(pkg, workbook, baseline, sheet, part, parts, generated!, copyTable);
     pkg.set(part, parts.toString());
