@@ -12,6 +12,7 @@ import { quantifyWorkbook } from "./quantify";
 import { restoreFormula } from "./overrides";
 import { readSettings } from "./settings";
 import { openRecordForm, saveRecord } from "./recordForm";
+import { readProgram } from "./program";
 
 export * from "./operations";
 export { OperationBlockedError } from "./errors";
@@ -38,4 +39,5 @@ export const operations: ExcelOperations = {
   acceptSuggestion: (context, accepted) => acceptSuggestion(context, accepted),
   openRecordForm: (context, request) => openRecordForm(context, request),
   saveRecord: (context, request) => saveRecord(context, request),
+  readProgram: (context) => readProgram(context),
 };

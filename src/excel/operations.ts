@@ -5,6 +5,7 @@
 import type { ExportedTable } from "../core/import";
 import type { ImportRequest, ImportResult } from "./importRegister";
 import type { AcceptedSuggestion, ControlSuggestions } from "./suggestions";
+import type { ProgramOverview } from "./program";
 import type { FrameworkFileRequest, FrameworkFileResult } from "./customFramework";
 import type { OpenedRecordForm, RecordFormRequest, SavedRecord, SaveRecordRequest } from "./recordForm";
 import type { BuildOptions } from "../core/blueprint/options";
@@ -94,6 +95,8 @@ export interface ExcelOperations {
   acceptSuggestion(context: Excel.RequestContext, accepted: AcceptedSuggestion): Promise<string>;
   /** The record form of a register: a new record, or the selected row to edit. */
   openRecordForm(context: Excel.RequestContext, request: RecordFormRequest): Promise<OpenedRecordForm>;
+  /** The eight program elements' health and the current Roadmap phase. */
+  readProgram(context: Excel.RequestContext): Promise<ProgramOverview>;
   /** Writes one record: one row, one sync. */
   saveRecord(context: Excel.RequestContext, request: SaveRecordRequest): Promise<SavedRecord>;
 }

@@ -20,11 +20,13 @@ import { CoverageView } from "./views/CoverageView";
 import { HeatmapView } from "./views/HeatmapView";
 import { ImportView } from "./views/ImportView";
 import { RecordFormView } from "./views/RecordFormView";
+import { ProgramView } from "./views/ProgramView";
 import { RisksView } from "./views/RisksView";
 import { SetupView } from "./views/SetupView";
 
 export const TABS = [
   { key: "setup", title: "Set up", heading: "Set up" },
+  { key: "program", title: "Program", heading: "Program" },
   { key: "risks", title: "Risks", heading: "Risks" },
   { key: "coverage", title: "Coverage", heading: "Controls & coverage" },
   { key: "heatmap", title: "Heatmap", heading: "Heatmap" },
@@ -68,6 +70,7 @@ export function App({ host: givenHost, supported = isExcelApiSupported(Office.co
 
   const views: Record<TabKey, React.ReactNode> = {
     setup: <SetupView />,
+    program: <ProgramView active={tab === "program"} />,
     risks: <RisksView active={tab === "risks"} onCheckRisks={() => openTab("check")} />,
     coverage: <CoverageView active={tab === "coverage"} />,
     heatmap: <HeatmapView active={tab === "heatmap"} />,

@@ -53,6 +53,7 @@ const TASK_PANE = 'main[aria-label="Task pane"]';
 /** What each view shows once it has finished reading the workbook. */
 const VIEW_READY: Record<ViewName, (panel: Locator) => Locator> = {
   "Set up": (panel) => panel.getByRole("button", { name: "Build" }),
+  Program: (panel) => panel.getByRole("list", { name: "Program elements" }),
   Risks: (panel) => panel.getByRole("table", { name: "Risk counts by rating" }),
   Coverage: (panel) => panel.getByText(/requirements$|No frameworks in scope/).first(),
   Heatmap: (panel) => panel.getByRole("group", { name: /risk heatmap/ }),
@@ -274,6 +275,20 @@ describeWith(chromiumDependency(), { suite: "browser", title: "demo page in Chro
       const changed = risksAfter.headers.filter((h) => cellValue(risksAfter, 2, h) !== cellValue(risks, 2, h));
       expect(changed).toEqual([RISK.owner]);
       expect(ownerCell).toBe(cellAddressOf(risksAfter, 2, RISK.owner));
+    }));
+
+  it("shows the eight program elements with their health in words and the roadmap phase; an element's link opens its sheet", () =>
+    withDemo("light", async ({ page }) => {
+      await buildWithSampleData(page);
+      const panel = await showView(page, "Program");
+      const items = panel.getByRole("list", { name: "Program elements" }).getByRole("listitem");
+      await expect(items.count()).resolves.toBe(8);
+      for (const text of await items.allTextContents()) expect(text).toMatch(/(On target|Off target|No data)/);
+      await expect(panel.getByRole("region", { name: "Roadmap" }).textContent()).resolves.toMatch(/Roadmap phase.+(\d+% done|complete)/);
+      await page.screenshot({ path: screenshotPath("program-light"), fullPage: true });
+      await sheetTabs(page).first().click();
+      await items.filter({ hasText: "Incident response" }).getByRole("button", { name: /^Incident response, go to / }).click();
+      await page.waitForFunction(() => document.querySelector(".sheet-tab.active")?.textContent === "Incidents");
     }));
 
   it.each(THEMES)("adds a framework from the user's CSV only once its file is clean (%s theme)", (theme) =>

@@ -14,7 +14,7 @@ const ROOT = resolve(__dirname, "../..");
 const DEMO_DIST = join(ROOT, "dist-demo");
 export const SCREENSHOTS = join(ROOT, "artifacts", "screenshots");
 
-export const VIEWS = ["Set up", "Risks", "Coverage", "Heatmap", "Check", "Record", "Import"] as const;
+export const VIEWS = ["Set up", "Program", "Risks", "Coverage", "Heatmap", "Check", "Record", "Import"] as const;
 export type ViewName = (typeof VIEWS)[number];
 export type Theme = "light" | "dark";
 export const THEMES: readonly Theme[] = ["light", "dark"];

@@ -165,10 +165,10 @@ function vendorFields(): FieldSpec[] {
     calculated(VENDOR.reviewEvery, { kind: "whole" }, 9, VENDOR_FORMULAS.reviewEvery, (row, c) => orBlank(vendorReviewMonths(row, c)), { numberFormat: "0" }),
     date(VENDOR.lastAssessed, { input: "Date of the last completed security assessment (questionnaire, report review or audit)." }),
     percent(VENDOR.externalScore, { input: "A score from a rating service or an earlier assessment, 0% to 100%. Used when the vendor has no questionnaire answers." }),
-    calculated(VENDOR.questionnaireScore, { kind: "percent" }, 11, VENDOR_FORMULAS.questionnaireScore, (row, c) => orBlank(questionnaireScore(row, c))),
+    calculated(VENDOR.questionnaireScore, { kind: "percent" }, 13, VENDOR_FORMULAS.questionnaireScore, (row, c) => orBlank(questionnaireScore(row, c))),
     calculated(VENDOR.score, { kind: "percent" }, 8, VENDOR_FORMULAS.score, (row, c) => orBlank(vendorScore(row, c))),
     calculated(VENDOR.nextAssessment, { kind: "date" }, 11, VENDOR_FORMULAS.nextAssessment, (row, c) => orBlank(vendorNextAssessment(row, c))),
-    calculated(VENDOR.assessmentOverdue, { kind: "yesNo" }, 10, VENDOR_FORMULAS.assessmentOverdue, (row, c) => vendorAssessmentOverdue(row, c), {
+    calculated(VENDOR.assessmentOverdue, { kind: "yesNo" }, 11, VENDOR_FORMULAS.assessmentOverdue, (row, c) => vendorAssessmentOverdue(row, c), {
       conditionalFormats: [{ formula: `={row:${VENDOR.assessmentOverdue}}="Yes"`, ...ALERT }],
     }),
     yesNo(VENDOR.contractTerms, { width: 10, input: "Yes when the contract carries security terms: controls, audit rights, breach notice." }),
@@ -179,7 +179,7 @@ function vendorFields(): FieldSpec[] {
       input: "When the assurance report or certificate stops covering the vendor (a SOC 2 report's period end + 12 months).",
       conditionalFormats: [{ formula: `=AND({row:${VENDOR.reportExpiry}}<>"",{row:${VENDOR.reportExpiry}}<TODAY())`, ...ALERT }],
     }),
-    yesNo(VENDOR.subprocessor, { width: 11, input: "Yes when the vendor processes personal data on the organisation's behalf." }),
+    yesNo(VENDOR.subprocessor, { width: 12, input: "Yes when the vendor processes personal data on the organisation's behalf." }),
     ids(VENDOR.riskIds, REGISTER_TABLES.risks, true),
     choice(VENDOR.status, VENDOR_STATUSES, 11, { required: true, input: "Onboarding, Active or Offboarded." }),
   ];
