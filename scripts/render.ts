@@ -1,27 +1,19 @@
 /**
- * `npm run render`: builds the sample workbook with the `ismp` CLI code, prints its Dashboard,
- * Heatmap and Loss Exceedance sheets through LibreOffice, and turns the pages into PNGs a person (or
- * a reviewer) can look at: artifacts/render/dashboard.png, heatmap.png and loss-exceedance.png.
- *
- * The PDF comes from a copy in which every other sheet is hidden (LibreOffice prints only visible
- * sheets) and uses each sheet's own page setup, so the images show what printing the sheet gives:
- * each sheet is set to fit one landscape page. ("SinglePageSheets" would give tighter pages, but
- * LibreOffice 7 exports hidden sheets with it.)
+ * `npm run render`: builds the sample workbook with the `ismp` CLI code, prints every sheet through
+ * LibreOffice with its own page setup (one PDF, artifacts/render/ismp-sample.pdf) and turns the first
+ * page of each sheet into a PNG a person (or a reviewer) can look at: artifacts/render/dashboard.png,
+ * heatmap.png, risk-register.png, ... Pages are attributed to sheets by their footer, as in the print
+ * check. showOnlySheets makes a print copy of chosen sheets (LibreOffice prints only visible sheets).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { main as ismp } from "../src/cli/main";
 import { XlsxPackage } from "../src/headless/xlsx/charts/opcPackage";
 import { child, childrenNamed, escapeXml, parseXml, type XmlElement } from "../src/headless/xlsx/charts/xml";
-
-export const RENDERED_SHEETS = [
-  { sheet: "Dashboard", png: "dashboard.png" },
-  { sheet: "Heatmap", png: "heatmap.png" },
-  { sheet: "Loss Exceedance", png: "loss-exceedance.png" },
-] as const;
+import { readPages } from "./printCheck";
 
 const TOOLS = [
   { command: "soffice", probe: ["--version"], install: "apt-get install -y libreoffice-calc" },
@@ -99,13 +91,6 @@ function toPdf(xlsxPath: string, outDir: string): string {
   return pdf;
 }
 
-function pageCount(pdf: string): number {
-  const info = spawnSync("pdfinfo", [pdf], { encoding: "utf8" });
-  const pages = /^Pages:\s+(\d+)/m.exec(info.stdout ?? "")?.[1];
-  if (!pages) throw new Error(`pdfinfo could not read ${pdf}: ${info.error?.message ?? info.stderr}`);
-  return Number(pages);
-}
-
 function toPng(pdf: string, page: number, png: string): void {
   runTool("pdftoppm", ["-png", "-r", String(PNG_DPI), "-f", String(page), "-l", String(page), "-singlefile", pdf, png.replace(/\.png$/, "")], `pdftoppm (page ${page})`);
   if (!existsSync(png)) throw new Error(`pdftoppm wrote no ${png}`);
@@ -114,12 +99,22 @@ function toPng(pdf: string, page: number, png: string): void {
 export interface RenderResult {
   workbook: string;
   pdf: string;
-  pngs: Record<(typeof RENDERED_SHEETS)[number]["sheet"], string>;
+  /** The first printed page of every sheet, by sheet name (dashboard.png, heatmap.png, risk-register.png, ...). */
+  pngs: Record<string, string>;
+  /** Printed pages per sheet. */
+  pages: Record<string, number>;
 }
 
 const quiet = { log: () => undefined, error: (text: string) => process.stderr.write(`${text}\n`) };
 
-/** `env` is the environment the programs are looked up in (its PATH). */
+/** "Risk Register" → "risk-register.png". */
+export const pngName = (sheet: string): string => `${sheet.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}.png`;
+
+/**
+ * `env` is the environment the programs are looked up in (its PATH). Prints every visible sheet with
+ * its own page setup in one soffice call (as the print check does) and turns each sheet's first page
+ * into a PNG; the PDF holds every page.
+ */
 export async function renderSample(outDir: string, env: NodeJS.ProcessEnv = process.env): Promise<RenderResult> {
   const missing = missingTools(env);
   if (missing.length > 0) throw new Error(`render needs LibreOffice and poppler: ${missing.join("; ")}`);
@@ -128,28 +123,36 @@ export async function renderSample(outDir: string, env: NodeJS.ProcessEnv = proc
   const workbook = join(outDir, "ismp-sample.xlsx");
   const code = await ismp(["new", workbook, "--profile", "saas", "--sample"], quiet);
   if (code !== 0) throw new Error(`ismp new exited with ${code}`);
-  const printCopy = join(outDir, "print.xlsx");
-  const copy = await showOnlySheets(readFileSync(workbook), RENDERED_SHEETS.map((r) => r.sheet));
-  writeFileSync(printCopy, copy.xlsx);
-  const pdf = toPdf(printCopy, outDir);
-  const pages = pageCount(pdf);
-  if (pages !== copy.printOrder.length) {
-    throw new Error(`${pdf} has ${pages} pages for ${copy.printOrder.length} sheets: a sheet no longer fits one page (check its print settings)`);
+  const sheets = await visibleSheets(readFileSync(workbook));
+  const pdf = toPdf(workbook, outDir);
+  const printed = readPages(pdf, sheets);
+  const pages: Record<string, number> = {};
+  const pngs: Record<string, string> = {};
+  for (const page of printed) {
+    if (!page.sheet) continue;
+    pages[page.sheet] = (pages[page.sheet] ?? 0) + 1;
+    if (pngs[page.sheet]) continue;
+    const path = join(outDir, pngName(page.sheet));
+    toPng(pdf, page.number, path);
+    pngs[page.sheet] = path;
   }
-  const pngs = {} as RenderResult["pngs"];
-  for (const { sheet, png } of RENDERED_SHEETS) {
-    const path = join(outDir, png);
-    toPng(pdf, copy.printOrder.indexOf(sheet) + 1, path);
-    pngs[sheet] = path;
-  }
-  return { workbook, pdf, pngs };
+  const unprinted = sheets.filter((sheet) => !pngs[sheet]);
+  if (unprinted.length > 0) throw new Error(`${pdf} has no page whose footer names ${unprinted.join(", ")} (check the sheets' print settings)`);
+  return { workbook, pdf, pngs, pages };
+}
+
+/** Names of the sheets LibreOffice prints: every sheet not hidden, in workbook order. */
+async function visibleSheets(xlsx: Uint8Array): Promise<string[]> {
+  const pkg = await XlsxPackage.open(xlsx);
+  const sheets = childrenNamed(child(parseXml(await pkg.text("xl/workbook.xml")), "sheets"), "sheet");
+  return sheets.filter((sheet) => (sheet.attributes.state ?? "visible") === "visible").map((sheet) => sheet.attributes.name);
 }
 
 if (require.main === module) {
   renderSample(resolve("artifacts/render")).then(
     (result) => {
       process.stdout.write(`Workbook: ${result.workbook}\nPDF:      ${result.pdf}\n`);
-      for (const [sheet, path] of Object.entries(result.pngs)) process.stdout.write(`${sheet.padEnd(9)} ${path}\n`);
+      for (const [sheet, path] of Object.entries(result.pngs)) process.stdout.write(`${sheet.padEnd(28)} ${String(result.pages[sheet]).padStart(4)} pages  ${path}\n`);
     },
     (error: unknown) => {
       process.stderr.write(`render: ${error instanceof Error ? error.message : String(error)}\n`);

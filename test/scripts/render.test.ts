@@ -70,6 +70,10 @@ describeWith(sofficeDependency(), { suite: "render", title: "npm run render" }, 
 
   it("draws the dashboard charts with data and the heatmaps coloured by band", async () => {
     const result = await renderSample(out);
+    // Every printed sheet has its picture, and the pages it printed on.
+    expect(Object.keys(result.pngs)).toEqual(expect.arrayContaining(["Dashboard", "Top Risks", "Heatmap", "Risk Register", "Control Matrix", "Mappings", "Scales"]));
+    expect(result.pages["Top Risks"]).toBe(1);
+    for (const png of Object.values(result.pngs)) expect(existsSync(png)).toBe(true);
     const dashboard = PNG.sync.read(readFileSync(result.pngs.Dashboard));
     const heatmap = PNG.sync.read(readFileSync(result.pngs.Heatmap));
     // A landscape page: wider than tall.
