@@ -6,7 +6,7 @@
  * suite compares the two.
  */
 import type { CellValue } from "./blueprint/types";
-import { betterOf, type KpiSpec, TILE_STATES } from "./blueprint/dashboardSheet";
+import { betterOf, type KpiSpec, tileState } from "./blueprint/dashboardSheet";
 import { HISTORY_FIXED, historyHeader } from "./blueprint/historySheet";
 import { OPS_SCALE } from "./blueprint/operationsScales";
 import { RISK } from "./blueprint/riskRegister";
@@ -112,14 +112,7 @@ export function reviewIndicator(kpi: KpiSpec, history: TableData | undefined, pe
   const typedTarget = row?.get(OPS_SCALE.target);
   const target: Shown = typedTarget === null || typedTarget === undefined ? "" : typedTarget;
   const lower = row?.text(OPS_SCALE.better).toLowerCase() === "lower";
-  const status =
-    value === ""
-      ? TILE_STATES.noData
-      : target === ""
-        ? TILE_STATES.noTarget
-        : (lower ? Number(value) <= Number(target) : Number(value) >= Number(target))
-          ? TILE_STATES.onTarget
-          : TILE_STATES.offTarget;
+  const status = tileState(value, target, lower);
   return { value, previous, change, trend, target, status };
 }
 

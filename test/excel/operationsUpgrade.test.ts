@@ -4,7 +4,7 @@
  * and every value the user typed stays where it was.
  */
 import { createWorkbook, HeadlessWorkbook, run } from "../../src/headless";
-import { buildWorkbook } from "../../src/excel/build";
+import { buildAt, tableValues } from "../support/upgradeHelpers";
 import { checkWorkbook } from "../../src/excel/check";
 import { takeSnapshot } from "../../src/excel/history";
 import { ASSET, ASSETS_TABLE } from "../../src/core/blueprint/assetInventory";
@@ -17,16 +17,8 @@ import { MEMORY_SHEET } from "../../src/core/plan/workbookMemory";
 
 const TODAY = new Date(2026, 10, 23);
 
-async function build(workbook: HeadlessWorkbook, options: BuildOptions) {
-  workbook.stats.reset();
-  return run(workbook, (context) => buildWorkbook(context, options, TODAY));
-}
-
-function values(workbook: HeadlessWorkbook, table: string): unknown[][] {
-  const model = workbook.getTable(table)!;
-  const { r0, r1 } = model.bodyRect;
-  return Array.from({ length: r1 - r0 + 1 }, (_, i) => model.columnNames().map((_h, c) => model.sheet.cell(r0 + i, model.rect.c0 + c)?.value ?? null));
-}
+const build = (workbook: HeadlessWorkbook, options: BuildOptions) => buildAt(workbook, options, TODAY);
+const values = tableValues;
 
 describe("Upgrading a workbook built before the operations registers", () => {
   it("adds the four registers, their Scales tables and the patch columns, keeping every typed value", async () => {

@@ -4,7 +4,7 @@
  * table, KPI rows, targets and history columns, and every value the user typed stays where it was.
  */
 import { createWorkbook, HeadlessWorkbook, run } from "../../src/headless";
-import { buildWorkbook } from "../../src/excel/build";
+import { buildAt, tableValues } from "../support/upgradeHelpers";
 import { checkWorkbook } from "../../src/excel/check";
 import { takeSnapshot } from "../../src/excel/history";
 import { CONTROL, CONTROLS_TABLE } from "../../src/core/blueprint/controlMatrix";
@@ -16,16 +16,8 @@ import { PROGRAM_REGISTERS } from "../../src/core/registers";
 
 const TODAY = new Date(2026, 10, 23);
 
-async function build(workbook: HeadlessWorkbook, options: BuildOptions) {
-  workbook.stats.reset();
-  return run(workbook, (context) => buildWorkbook(context, options, TODAY));
-}
-
-function values(workbook: HeadlessWorkbook, table: string): unknown[][] {
-  const model = workbook.getTable(table)!;
-  const { r0, r1 } = model.bodyRect;
-  return Array.from({ length: r1 - r0 + 1 }, (_, i) => model.columnNames().map((_h, c) => model.sheet.cell(r0 + i, model.rect.c0 + c)?.value ?? null));
-}
+const build = (workbook: HeadlessWorkbook, options: BuildOptions) => buildAt(workbook, options, TODAY);
+const values = tableValues;
 
 const column = (workbook: HeadlessWorkbook, table: string, header: string) => workbook.getTable(table)!.columnNames().indexOf(header);
 

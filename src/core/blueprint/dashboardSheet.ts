@@ -180,6 +180,14 @@ export interface TargetTile {
 const TARGET_FORMAT = (currency?: string) => ({ count: `"Target "0`, percent: `"Target "0%`, decimal: `"Target "0.0`, money: `"Target "${moneyFormat(currency)}` }) as const;
 export const TILE_STATES = { onTarget: "On target", offTarget: "Off target", noTarget: "No target", noData: "No data" } as const;
 
+/** What a tile's state formula (stateFormula) shows, computed in TypeScript: the figure against its target in the Better direction. */
+export function tileState(value: unknown, target: unknown, lowerIsBetter: boolean): (typeof TILE_STATES)[keyof typeof TILE_STATES] {
+  if (value === "") return TILE_STATES.noData;
+  if (target === "") return TILE_STATES.noTarget;
+  const met = lowerIsBetter ? Number(value) <= Number(target) : Number(value) >= Number(target);
+  return met ? TILE_STATES.onTarget : TILE_STATES.offTarget;
+}
+
 /** KpiTargets' value for an indicator: "" when it has no row or a blank target (INDEX of a blank cell would show 0). */
 export function targetFormula(label: string): string {
   const target = tableColumn(OPERATIONS_SCALE_TABLES.kpiTargets, OPS_SCALE.target);

@@ -2,7 +2,7 @@
  * Dashboard: each KPI against the core's computeKpis over the workbook's own rows, the tiles
  * showing those KPIs, the chart-data tables' counts and the subtitle.
  */
-import { AS_OF_FORMAT, CHART_BLOCKS, DASHBOARD_SHEET, dashboardSheet, KPI_BLOCK, kpiSpecs, targetTiles, TILE_STATES, TOP_LOSS_BLOCK, type KpiSpec } from "../../../src/core/blueprint/dashboardSheet";
+import { AS_OF_FORMAT, CHART_BLOCKS, DASHBOARD_SHEET, dashboardSheet, KPI_BLOCK, kpiSpecs, targetTiles, tileState, TOP_LOSS_BLOCK, type KpiSpec } from "../../../src/core/blueprint/dashboardSheet";
 import { LOSS_NAMES } from "../../../src/core/blueprint/lossExceedanceSheet";
 import { QUANT, RISK_QUANT_TABLE } from "../../../src/core/blueprint/riskQuantSheet";
 import { expectedQuant, expectedRanks } from "./riskQuantCheck";
@@ -155,14 +155,7 @@ function targetTileExpectations(book: EngineWorkbook, specs: readonly KpiSpec[],
     const target: ExpectedValue = typeof typed === "number" ? typed : typed === null || typed === undefined ? "" : typed;
     const lower = row?.text(OPS_SCALE.better).toLowerCase() === "lower";
     const value = values[tile.kpi];
-    const state =
-      value === ""
-        ? TILE_STATES.noData
-        : target === ""
-          ? TILE_STATES.noTarget
-          : (lower ? Number(value) <= Number(target) : Number(value) >= Number(target))
-            ? TILE_STATES.onTarget
-            : TILE_STATES.offTarget;
+    const state = tileState(value, target, lower);
     return [
       { cell: book.cell(DASHBOARD_SHEET, tile.target), rule: `Dashboard target of ${spec.key}`, expected: target },
       { cell: book.cell(DASHBOARD_SHEET, tile.state), rule: `Dashboard state of ${spec.key}`, expected: state },
