@@ -151,7 +151,8 @@ export async function applyPlan(context: RequestContext, plan: Plan, sync: SyncC
     },
     name: async (step) => {
       await batch.reserve(step);
-      workbook.names.add(step.name, step.formula, step.comment);
+      if (step.repoint) workbook.names.getItem(step.name).formula = step.formula;
+      else workbook.names.add(step.name, step.formula, step.comment);
     },
     freeze: async (step) => {
       await batch.reserve(step);

@@ -175,6 +175,7 @@ export async function readSnapshot(context: RequestContext, request: SnapshotReq
     sheets,
     tables: tableSnapshots,
     names: names.items.map((n) => n.name),
+    brokenNames: names.items.filter((n) => n.type === "Error").map((n) => n.name),
     nameSheets: Object.fromEntries(
       names.items.filter((n) => n.type === "Range").flatMap((n) => {
         const sheet = sheetOfReference(String(n.value));

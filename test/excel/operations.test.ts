@@ -60,10 +60,13 @@ describe("Heatmap operations", () => {
   it("names exactly the count cells of each grid, highest likelihood on top", async () => {
     const wb = await sampleWorkbook();
     expect(wb.getName(HEATMAP_NAMES.inherent)?.formula).toBe("='Heatmap'!$C$6:$G$10");
-    expect(wb.getName(HEATMAP_NAMES.residual)?.formula).toBe("='Heatmap'!$L$6:$P$10");
+    // The residual grid sits below the inherent one, so both print on one portrait page.
+    expect(wb.getName(HEATMAP_NAMES.residual)?.formula).toBe("='Heatmap'!$C$18:$G$22");
     const heatmap = wb.sheet("Heatmap");
     expect(heatmap.valueAt("B6")).toBe(5);
     expect(heatmap.valueAt("C11")).toBe(1);
+    expect(heatmap.valueAt("B18")).toBe(5);
+    expect(heatmap.valueAt("C23")).toBe(1);
     expect(heatmap.formulaAt("C6")).toBe("=COUNTIFS(Risks[[Inherent Likelihood]],$B6,Risks[[Inherent Impact]],C$11)");
   });
 });

@@ -59,6 +59,7 @@ export function planBuild(blueprint: WorkbookBlueprint, snapshot: WorkbookSnapsh
   const sheets = new Map(snapshot.sheets.map((s) => [key(s.name), s]));
   const sheetNames: Record<string, string> = {};
   const newSheets = new Set<string>();
+  const broken = new Set((snapshot.brokenNames ?? []).map(key));
   const taken = new Set(sheets.keys());
 
   for (const spec of blueprint.sheets) {
@@ -148,13 +149,15 @@ export function planBuild(blueprint: WorkbookBlueprint, snapshot: WorkbookSnapsh
         if (conversion.warning) report.warnings.push(conversion.warning);
       }
       if (!newBlocks.has(key(block.name))) continue;
-      steps.push(...rowBlockSteps(block, layouts.get(key(block.name))!, layouts));
+      steps.push(...rowBlockSteps(block, layouts.get(key(block.name))!, layouts, broken.has(key(block.name))));
+      if (broken.has(key(block.name))) report.repaired.push(`Restored the name ${block.name}`);
       report.created.push(`Range ${block.name}`);
     }
     for (const name of spec.names) {
-      if (snapshot.names.some((n) => key(n) === key(name.name))) continue;
-      steps.push({ kind: "name", name: name.name, formula: translate(resolveTokens(moveSheetReferences(name.formula, moves), layouts)), comment: name.comment });
-      if (!isNew) report.repaired.push(`Restored the name ${name.name}`);
+      const repoint = broken.has(key(name.name));
+      if (!repoint && snapshot.names.some((n) => key(n) === key(name.name))) continue;
+      steps.push({ kind: "name", name: name.name, formula: translate(resolveTokens(moveSheetReferences(name.formula, moves), layouts)), comment: name.comment, ...(repoint ? { repoint } : {}) });
+      if (!isNew || repoint) report.repaired.push(`Restored the name ${name.name}`);
     }
     if (isNew) {
       for (const { column, width } of spec.columnWidths ?? []) steps.push({ kind: "column", sheet, widthColumn: `${column}:${column}`, width });
@@ -368,7 +371,7 @@ function legacyOwnerSheet(spec: SheetSpec, tables: ReadonlyMap<string, TableSnap
  * A new per-row block: its defined name, then header and rows in one 2D write (each row's tokens
  * resolved for that row), a header look, per-row number formats and column widths.
  */
-function rowBlockSteps(block: RowBlockSpec, layout: TableLayout, layouts: Map<string, TableLayout>): PlanStep[] {
+function rowBlockSteps(block: RowBlockSpec, layout: TableLayout, layouts: Map<string, TableLayout>, repoint = false): PlanStep[] {
   const top = { row: layout.headerRow, column: layout.firstColumn };
   const bottom = { row: layout.headerRow + block.rows.length, column: layout.firstColumn + block.columns.length - 1 };
   const firstBody = { row: top.row + 1, column: top.column };
@@ -376,7 +379,7 @@ function rowBlockSteps(block: RowBlockSpec, layout: TableLayout, layouts: Map<st
   const rowValues = block.rows.map((row, i) => headers.map((h) => blockCell(block, layout, layouts, row, h, i)));
   const body = `${cellAddress(firstBody)}:${cellAddress(bottom)}`;
   return [
-    { kind: "name", name: block.name, formula: `=${quoteSheet(layout.sheet)}!${cellAddress(top, true)}:${cellAddress(bottom, true)}`, comment: "" },
+    { kind: "name", name: block.name, formula: `=${quoteSheet(layout.sheet)}!${cellAddress(top, true)}:${cellAddress(bottom, true)}`, comment: "", ...(repoint ? { repoint } : {}) },
     {
       kind: "rowBlock",
       sheet: layout.sheet,

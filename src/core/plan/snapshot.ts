@@ -39,6 +39,8 @@ export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
   tables: TableSnapshot[];
   /** Workbook-scoped defined names. */
+  /** Workbook names that evaluate to an error (#REF!: the sheet they pointed at was deleted). */
+  brokenNames?: string[];
   names: string[];
   /** Sheet each range name points at, by lower-case name (names that refer to ranges only). */
   nameSheets?: Record<string, string>;

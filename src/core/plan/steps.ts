@@ -63,7 +63,8 @@ export type PlanStep =
       numberFormats?: string[][];
       columns: Array<{ widthColumn: string; width: number; body: string; horizontalAlignment?: "Left" | "Center" | "Right" }>;
     }
-  | { kind: "name"; name: string; formula: string; comment: string }
+  /** `repoint`: the name exists but refers to #REF! (its sheet was deleted), so its formula is set rather than the name added. */
+  | { kind: "name"; name: string; formula: string; comment: string; repoint?: boolean }
   | { kind: "freeze"; sheet: string; rows: number; columns: number }
   /**
    * Row heights that fit wrapped text (runs of rows of one height, e.g. "A5:A9" at 30 pt), and the

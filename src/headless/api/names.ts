@@ -40,7 +40,8 @@ export class NamedItem extends ClientObject<NameRef> implements OfficeApi.NamedI
       comment: ({ entry }: NameRef) => entry.comment,
       visible: ({ entry }: NameRef) => entry.visible,
       scope: ({ sheet }: NameRef) => (sheet ? "Worksheet" : "Workbook"),
-      type: (ref: NameRef) => (nameTarget(this.context, ref) ? "Range" : "String"),
+      // Excel.NamedItemType: a name whose reference was deleted evaluates to #REF! and is of type Error.
+      type: (ref: NameRef) => (ref.entry.formula.includes("#REF!") ? "Error" : nameTarget(this.context, ref) ? "Range" : "String"),
       value: ({ entry }: NameRef) => entry.formula.replace(/^=/, ""),
     };
   }

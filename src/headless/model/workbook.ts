@@ -191,6 +191,11 @@ export class HeadlessWorkbook {
     }
     this.sheets = this.sheets.filter((s) => s !== sheet);
     this.tables = this.tables.filter((t) => t.sheet !== sheet);
+    // A defined name that pointed at the deleted sheet now refers to #REF! ("How to correct a #REF!
+    // error", support.microsoft.com): Excel keeps the name and shows #REF! wherever it is used.
+    const escaped = sheet.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/'/g, "''");
+    const reference = new RegExp(`(?:'${escaped}'|(?<![A-Za-z0-9_.])${escaped})!`, "gi");
+    for (const entry of this.names) entry.formula = entry.formula.replace(reference, "#REF!");
     if (this.activeSheet === sheet) this.activeSheet = this.sheets.find((s) => s.visibility === "Visible") ?? null;
     if (this.selection?.sheet === sheet) this.selection = null;
   }
