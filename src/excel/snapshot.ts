@@ -167,7 +167,7 @@ export async function readSnapshot(context: RequestContext, request: SnapshotReq
       protected: s.protection.protected,
       usedRange: m && !m.used.isNullObject ? localAddress(m.used.address) : undefined,
       charts: m?.charts.items.map((c) => c.name),
-      printArea: m?.printArea && !m.printArea.isNullObject ? localAddress(m.printArea.address).replace(/\$/g, "") : undefined,
+      printArea: canLayoutPages && m?.printArea && !m.printArea.isNullObject ? localAddress(m.printArea.address).replace(/\$/g, "") : undefined,
     };
   });
   return {
