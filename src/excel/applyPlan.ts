@@ -182,6 +182,8 @@ export async function applyPlan(context: RequestContext, plan: Plan, sync: SyncC
       }
       if (step.print.titleRows) layout.setPrintTitleRows(step.print.titleRows);
       if (step.print.printArea) layout.setPrintArea(step.print.printArea);
+      // horizontalPageBreaks is ExcelApi 1.9 too: https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-horizontalpagebreaks-member
+      for (const row of step.print.rowBreaks ?? []) sheet(step.sheet).horizontalPageBreaks.add(`A${row + 1}`);
     },
     printArea: async (step) => {
       if (!canLayoutPages) return;

@@ -56,6 +56,7 @@ export interface Worksheet extends Pick<Excel.Worksheet, "name" | "tabColor" | "
   readonly charts: ChartCollection;
   readonly freezePanes: WorksheetFreezePanes;
   readonly pageLayout: PageLayout;
+  readonly horizontalPageBreaks: PageBreakCollection;
   readonly protection: WorksheetProtection;
   getRange(...args: Parameters<Excel.Worksheet["getRange"]>): Range;
   getRangeByIndexes(...args: Parameters<Excel.Worksheet["getRangeByIndexes"]>): Range;
@@ -195,6 +196,11 @@ export interface PageLayout extends Pick<Excel.PageLayout, "orientation"> {
   setPrintTitleRows(printTitleRows: Range | string): void;
   setPrintArea(printArea: Range | RangeAreas | string): void;
   getPrintAreaOrNullObject(): RangeAreas;
+}
+
+/** Worksheet.horizontalPageBreaks (ExcelApi 1.9): add(range) breaks the page before the range's top-left cell. */
+export interface PageBreakCollection {
+  add(pageBreakRange: Range | string): void;
 }
 
 export interface HeaderFooterGroup {

@@ -64,9 +64,9 @@ export function queueConstantsRead(column: TableColumn): ConstantsRead {
 
 const lower = (s: string) => s.toLowerCase();
 
-/** Sheet-relative address: "'Risk Register'!A4:K9" → "A4:K9". */
+/** Sheet-relative address: "'Risk Register'!A4:K9" → "A4:K9"; areas stay separated by commas ("Sheet1!A1:B2,Sheet1!D1:E2" → "A1:B2,D1:E2"). */
 function localAddress(address: string): string {
-  return address.slice(address.lastIndexOf("!") + 1);
+  return address.replace(/(?:'(?:[^']|'')+'|[^,!']+)!/g, "");
 }
 
 /** "'Risk Register'!$A$1:$B$2" → "Risk Register"; undefined for anything else (e.g. "#REF!"). */

@@ -24,6 +24,8 @@ import { GOVERNANCE_KPIS } from "../governanceKpis";
 import { PROGRAM_KPIS, PROGRAM_SECTION } from "../programKpis";
 import type { OptionalRegisterKey } from "../registers/keys";
 import { BlockSpec, ChartSpec, RowBlockSpec, SheetSpec, tableColumn } from "./types";
+import { heightRuns, pageRoom, sectionBreaks, sectionsOf } from "./paper";
+import { DEFAULT_ROW_HEIGHT, fittedRowHeight, lineHeight } from "./textFit";
 import { DATE_FORMAT, TREATMENTS } from "./vocabulary";
 
 export const DASHBOARD_SHEET = "Dashboard";
@@ -161,7 +163,20 @@ function moneyKpis(): KpiSpec[] {
 
 /** Number formats of KPI figures, by KpiSpec format; money in the workbook's currency. */
 export const kpiNumberFormats = (currency?: string) => ({ count: "0", percent: "0%", decimal: "0.0", money: moneyFormat(currency) }) as const;
-const TILE = { columns: 6, firstColumn: 1, step: 2, top: 4, labelHeight: 30, valueHeight: 30 };
+/**
+ * Six tiles across, 108 pt wide with 10 pt gaps: with column A that is 710 pt, one landscape page
+ * wide at DASHBOARD_PRINT_SCALE (see paper.ts), where 11 pt labels print at 7.9 pt.
+ */
+const TILE = { columns: 6, firstColumn: 1, step: 2, top: 4, width: 108, gap: 10, labelHeight: 30, valueHeight: 30 };
+/** The last printed column (L): the sixth tile's. */
+const LAST_PRINTED_COLUMN = columnLetter(TILE.firstColumn + TILE.columns * TILE.step - 2);
+/**
+ * The Dashboard prints at a fixed 72% on as many landscape pages as its sections need (a page break
+ * before each section that would not fit): chart text (10 pt in both hosts unless set) prints at 7.2 pt.
+ */
+export const DASHBOARD_PRINT_SCALE = 72;
+/** Rows a chart spans (its bottom edge at the top of the row after `to`) and the rows from one chart's top to the next one's. */
+const CHART_ROWS = { tall: 15, pitch: 16 };
 const DATA_COLUMN = 15; // column P: chart data and the KPI list, right of the printed area
 /** "Figures as of 2026-12-01": the date is a number format, which Excel shows in any language (TEXT's codes are not translated). */
 export const AS_OF_FORMAT = `"Figures as of "yyyy-mm-dd`;
@@ -208,25 +223,43 @@ interface TilePlacement {
   block: string;
 }
 
-function tileLayout(kpis: readonly KpiSpec[], currency?: string, at: TilePlacement = { top: TILE.top, block: KPI_BLOCK }): { blocks: BlockSpec[]; targetTiles: TargetTile[]; nextRow: number } {
+interface TileLayout {
+  blocks: BlockSpec[];
+  targetTiles: TargetTile[];
+  nextRow: number;
+  /** Each section's caption row: a section (caption, tiles, the blank row after them) prints on one page. */
+  sectionRows: number[];
+  /** Heights of the rows that are not DEFAULT_ROW_HEIGHT tall: captions, tile labels and figures. */
+  heights: Map<number, number>;
+}
+
+function tileLayout(kpis: readonly KpiSpec[], currency?: string, at: TilePlacement = { top: TILE.top, block: KPI_BLOCK }): TileLayout {
   const NUMBER_FORMAT = kpiNumberFormats(currency);
   const blocks: BlockSpec[] = [];
   const targetTiles: TargetTile[] = [];
+  const sectionRows: number[] = [];
+  const heights = new Map<number, number>();
   let row = at.top;
   for (const section of KPI_SECTIONS) {
     const items = kpis.map((k, i) => ({ k, i })).filter(({ k }) => k.section === section);
     if (items.length === 0) continue;
     const withTargets = items.some(({ k }) => k.target);
     blocks.push({ address: cellAddress({ row, column: TILE.firstColumn }), values: [[section]], format: SECTION });
+    sectionRows.push(row);
+    heights.set(row, lineHeight(SECTION.fontSize));
     row++;
     for (let start = 0; start < items.length; start += TILE.columns) {
-      items.slice(start, start + TILE.columns).forEach(({ k, i }, n) => {
+      const tiles = items.slice(start, start + TILE.columns);
+      // Labels wrap in the tile's width: the label row is as tall as the longest needs (textFit).
+      const labelHeight = Math.max(TILE.labelHeight, fittedRowHeight(tiles.map(({ k }) => ({ text: k.label, width: TILE.width, wrap: true }))));
+      heights.set(row, labelHeight).set(row + 1, TILE.valueHeight);
+      tiles.forEach(({ k, i }, n) => {
         const column = TILE.firstColumn + n * TILE.step;
         blocks.push({
           address: cellAddress({ row, column }),
           values: [[k.label]],
           format: { fill: TILE_FILL, fontColor: "#404040", wrapText: true, verticalAlignment: "Top" },
-          rowHeight: TILE.labelHeight,
+          rowHeight: labelHeight,
         });
         const value = cellAddress({ row: row + 1, column });
         blocks.push({
@@ -245,7 +278,7 @@ function tileLayout(kpis: readonly KpiSpec[], currency?: string, at: TilePlaceme
       row += withTargets ? 5 : 3;
     }
   }
-  return { blocks, targetTiles, nextRow: row };
+  return { blocks, targetTiles, nextRow: row, sectionRows, heights };
 }
 
 /** The Operations tiles' cells, as dashboardSheet lays them out. */
@@ -335,7 +368,8 @@ function topLossBlock(anchor: string, currency?: string): RowBlockSpec {
 }
 
 function charts(top: number): ChartSpec[] {
-  const box = (row: number, column: number, rows = 15, columns = 6) => ({
+  // Two charts across, each over three tiles (five columns) and 16 rows.
+  const box = (row: number, column: number, rows = CHART_ROWS.tall, columns = 5) => ({
     from: cellAddress({ row, column }),
     to: cellAddress({ row: row + rows, column: column + columns - 1 }),
   });
@@ -372,7 +406,7 @@ function charts(top: number): ChartSpec[] {
       title: "Controls by status",
       categories: col(CHART_BLOCKS.statuses, "Status"),
       series: [{ name: "Controls", values: col(CHART_BLOCKS.statuses, "Controls") }],
-      ...box(top + 16, left),
+      ...box(top + CHART_ROWS.pitch, left),
     },
     {
       name: "RisksByTreatment",
@@ -380,7 +414,7 @@ function charts(top: number): ChartSpec[] {
       title: "Risks by treatment",
       categories: col(CHART_BLOCKS.treatments, "Treatment"),
       series: [{ name: "Risks", values: col(CHART_BLOCKS.treatments, "Risks") }],
-      ...box(top + 16, right),
+      ...box(top + CHART_ROWS.pitch, right),
     },
     {
       name: "RiskTrend",
@@ -392,7 +426,7 @@ function charts(top: number): ChartSpec[] {
         { name: "Overdue reviews", values: col(HISTORY_TABLE, "Overdue Reviews") },
       ],
       categoryFormat: DATE_FORMAT,
-      ...box(top + 32, left, 14, 6),
+      ...box(top + 2 * CHART_ROWS.pitch, left),
     },
     {
       name: "TopResidualAle",
@@ -402,7 +436,7 @@ function charts(top: number): ChartSpec[] {
       series: [{ name: "Residual ALE", values: col(TOP_LOSS_BLOCK, "Residual ALE") }],
       valueFormat: COMPACT_AMOUNT,
       valueMin: 0,
-      ...box(top + 32, right, 14, 6),
+      ...box(top + 2 * CHART_ROWS.pitch, right),
     },
   ];
 }
@@ -438,13 +472,13 @@ function dashboardAdditions(kpis: readonly KpiSpec[], allCharts: readonly ChartS
   const block = missing.length > 0 && state.addedBlocks < MAX_ADDED_KPI_BLOCKS ? addedKpiBlockName(state.addedBlocks) : undefined;
   const tiles = block ? tileLayout(missing, currency, { top, block }) : { blocks: [], nextRow: top };
   const chartTop = tiles.nextRow + (block ? 1 : 0);
-  const charts = missingCharts.map((chart, i) => relocated(chart, chartTop + Math.floor(i / 2) * 16, i % 2 === 0 ? TILE.firstColumn : TILE.firstColumn + 6));
-  const bottom = charts.length > 0 ? chartTop + Math.ceil(charts.length / 2) * 16 : tiles.nextRow;
+  const charts = missingCharts.map((chart, i) => relocated(chart, chartTop + Math.floor(i / 2) * CHART_ROWS.pitch, i % 2 === 0 ? TILE.firstColumn : TILE.firstColumn + 6));
+  const bottom = charts.length > 0 ? chartTop + Math.ceil(charts.length / 2) * CHART_ROWS.pitch : tiles.nextRow;
   return {
     blocks: tiles.blocks,
     rowBlocks: block ? [kpiBlock(missing, currency, block, top)] : [],
     charts,
-    printArea: `A1:${columnLetter(TILE.firstColumn + 11)}${bottom}`,
+    printArea: `A1:${LAST_PRINTED_COLUMN}${bottom}`,
   };
 }
 
@@ -466,9 +500,13 @@ export function dashboardSheet(
   const tiles = tileLayout(kpis, currency);
   const chartTop = tiles.nextRow + 1;
   const kpiRows = kpis.length + 1;
-  const lastPrintedColumn = columnLetter(TILE.firstColumn + 11);
-  const lastPrintedRow = chartTop + 47;
   const allCharts = charts(chartTop);
+  const chartRows = Math.ceil(allCharts.length / 2);
+  const lastPrintedRow = chartTop + chartRows * CHART_ROWS.pitch;
+  // Every printed row gets its height (see SheetSpec.rowHeights), and the page breaks keep each part whole:
+  // the title rows with the first tiles, each tile section, and each row of two charts (the blank row before them with the first).
+  const heights = Array.from({ length: lastPrintedRow }, (_, row) => (row === 0 ? lineHeight(TITLE.fontSize) : (tiles.heights.get(row) ?? DEFAULT_ROW_HEIGHT)));
+  const sections = sectionsOf([0, ...tiles.sectionRows.slice(1), chartTop - 1, ...Array.from({ length: chartRows - 1 }, (_, i) => chartTop + (i + 1) * CHART_ROWS.pitch)], heights);
   const additions = existing ? dashboardAdditions(kpis, allCharts, existing, currency) : undefined;
   return {
     key: "dashboard",
@@ -477,7 +515,8 @@ export function dashboardSheet(
     ownerName: KPI_BLOCK,
     blocks: [
       { address: "B1", values: [["Information security program dashboard"]], format: TITLE },
-      { address: "B2", values: [["=TODAY()"]], format: { ...SUBTITLE, numberFormat: AS_OF_FORMAT, horizontalAlignment: "Left" } },
+      // Merged over three tiles: a number never spills into the next cell, and one tile is too narrow for "Figures as of …" in LibreOffice.
+      { address: "B2:D2", values: [["=TODAY()", null, null]], merge: true, format: { ...SUBTITLE, numberFormat: AS_OF_FORMAT, horizontalAlignment: "Left" } },
       { address: "B3", values: [[`=IF(Organisation="","",Organisation)`]], format: SUBTITLE },
       ...tiles.blocks,
     ],
@@ -486,11 +525,18 @@ export function dashboardSheet(
     names: [],
     columnWidths: [
       { column: "A", width: 12 },
-      ...Array.from({ length: 12 }, (_, i) => ({ column: columnLetter(TILE.firstColumn + i), width: i % 2 === 0 ? 120 : 12 })),
+      ...Array.from({ length: 12 }, (_, i) => ({ column: columnLetter(TILE.firstColumn + i), width: i % 2 === 0 ? TILE.width : TILE.gap })),
     ],
+    rowHeights: heightRuns(heights),
     // An existing Dashboard gets its missing charts in the additions area instead of where a new one has them.
     charts: additions ? allCharts.filter((c) => !additions.charts.some((a) => a.name === c.name)) : allCharts,
-    print: { orientation: "Landscape", fitToWidth: true, onePage: true, printArea: `A1:${lastPrintedColumn}${lastPrintedRow}` },
+    print: {
+      orientation: "Landscape",
+      fitToWidth: false,
+      scale: DASHBOARD_PRINT_SCALE,
+      printArea: `A1:${LAST_PRINTED_COLUMN}${lastPrintedRow}`,
+      rowBreaks: sectionBreaks(sections, pageRoom("Landscape", DASHBOARD_PRINT_SCALE).height),
+    },
     additions,
   };
 }

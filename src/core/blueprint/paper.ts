@@ -62,3 +62,21 @@ export function sectionBreaks(sections: readonly PrintSection[], pageHeight: num
   }
   return breaks;
 }
+
+/** Runs of equal heights ("A5:A9" at 15 pt) for rows 0..heights.length-1, as a rowHeights step takes them. */
+export function heightRuns(heights: readonly number[]): Array<{ address: string; height: number }> {
+  const runs: Array<{ address: string; height: number }> = [];
+  for (let i = 0; i < heights.length; ) {
+    let j = i;
+    while (j + 1 < heights.length && heights[j + 1] === heights[i]) j++;
+    runs.push({ address: `A${i + 1}:A${j + 1}`, height: heights[i] });
+    i = j + 1;
+  }
+  return runs;
+}
+
+/** Sections from their first rows and the height of every row: each runs to the next one's first row (the last to the end). */
+export function sectionsOf(firstRows: readonly number[], heights: readonly number[]): PrintSection[] {
+  const rows = [...new Set(firstRows)].sort((a, b) => a - b);
+  return rows.map((row, i) => ({ row, height: heights.slice(row, rows[i + 1] ?? heights.length).reduce((sum, h) => sum + h, 0) }));
+}

@@ -210,6 +210,12 @@ export interface SheetSpec {
   charts?: readonly ChartSpec[];
   columnWidths?: ReadonlyArray<{ column: string; width: number }>;
   /**
+   * Heights (points) of a new sheet's rows, as runs of rows ("A1:A4"). A sheet whose charts sit below
+   * rows of text sizes every row above them: LibreOffice places a chart from the row heights it has
+   * when it opens the file, then re-fits rows without a set height, which moves the cells under the charts.
+   */
+  rowHeights?: ReadonlyArray<{ address: string; height: number }>;
+  /**
    * What an upgrade adds to the existing sheet (blocks written, row blocks and charts created, and
    * the print area grown to cover them); absent for a new sheet, which gets everything above.
    */

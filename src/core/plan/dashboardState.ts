@@ -19,7 +19,7 @@ export function dashboardState(snapshot: WorkbookSnapshot): DashboardState | und
   const blocks = [main, ...found.filter((b): b is TableSnapshot => b !== undefined)];
   const lastRows = [
     ...blocks.map((b) => b.headerRow + b.bodyRows),
-    ...[sheet.usedRange, sheet.printArea].flatMap((address) => (address ? [parseRange(address).end.row] : [])),
+    ...[sheet.usedRange, sheet.printArea].flatMap((address) => (address ? address.split(",").map((area) => parseRange(area).end.row) : [])),
   ];
   return {
     indicators: blocks.flatMap(indicatorsOf),

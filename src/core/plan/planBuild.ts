@@ -161,6 +161,7 @@ export function planBuild(blueprint: WorkbookBlueprint, snapshot: WorkbookSnapsh
     }
     if (isNew) {
       for (const { column, width } of spec.columnWidths ?? []) steps.push({ kind: "column", sheet, widthColumn: `${column}:${column}`, width });
+      if (spec.rowHeights?.length) steps.push({ kind: "rowHeights", sheet, runs: [...spec.rowHeights] });
       if (spec.freeze) steps.push({ kind: "freeze", sheet, ...spec.freeze });
       if (spec.print) steps.push({ kind: "print", sheet, print: spec.print });
     }

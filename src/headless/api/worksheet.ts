@@ -1,5 +1,5 @@
 import type * as OfficeApi from "../../excel/officeApi";
-import { MAX_COLUMNS, MAX_ROWS, absoluteRectAddress, parseRect, splitSheet } from "../addresses";
+import { MAX_COLUMNS, MAX_ROWS, type Rect, absoluteRectAddress, parseRect, splitSheet } from "../addresses";
 import { checkEnum, PAGE_ORIENTATIONS, SHEET_VISIBILITIES } from "./enums";
 import { normalizeColor } from "../colors";
 import { HeadlessOfficeError } from "../errors";
@@ -103,6 +103,15 @@ function printAddress(context: Context, sheet: SheetModel, range: Range | string
   const rect = typeof range === "string" ? resolveAddress(context, sheet, range).rect : range.resolve()?.rect;
   if (!rect) throw new HeadlessOfficeError("InvalidArgument");
   return absoluteRectAddress(rect);
+}
+
+/**
+ * A print area: one range or several separated by commas ("A1:G60,J1:M50"), each printed from a new
+ * page. setPrintArea takes "the range or ranges of the content to print"
+ * (https://learn.microsoft.com/javascript/api/excel/excel.pagelayout#excel-excel-pagelayout-setprintarea-member(1)).
+ */
+function printAreas(context: Context, sheet: SheetModel, area: Range | string): string {
+  return typeof area === "string" ? area.split(",").map((part) => printAddress(context, sheet, part.trim())).join(",") : printAddress(context, sheet, area);
 }
 
 type HeaderFooterPart = keyof HeaderFooterModel;
@@ -254,15 +263,15 @@ export class PageLayout extends ClientObject<SheetModel> implements OfficeApi.Pa
   getPrintAreaOrNullObject(): RangeAreas {
     const areas = new RangeAreas(this.context, () => {
       const sheet = this.resolve();
-      const rect = sheet?.pageLayout.printArea ? parseRect(sheet.pageLayout.printArea.replace(/\$/g, "")) : null;
-      return sheet && rect ? { sheet, rects: [rect] } : null;
+      const rects = (sheet?.pageLayout.printArea?.split(",") ?? []).map((area) => parseRect(area.replace(/\$/g, "")));
+      return sheet && rects.length > 0 && rects.every((rect) => rect !== null) ? { sheet, rects: rects as Rect[] } : null;
     });
     return this.child(areas, "getPrintAreaOrNullObject", true);
   }
 
   setPrintArea(area: Range | string): void {
     this.invoke("setPrintArea", typeof area === "string" ? area : "range", (sheet) => {
-      sheet.pageLayout.printArea = printAddress(this.context, sheet, area);
+      sheet.pageLayout.printArea = printAreas(this.context, sheet, area);
     });
   }
 }
@@ -271,7 +280,7 @@ export class PageLayout extends ClientObject<SheetModel> implements OfficeApi.Pa
  * Worksheet.horizontalPageBreaks (ExcelApi 1.9): the manual page breaks. add(range) "adds a page break
  * before the top-left cell of the range specified" (learn.microsoft.com/javascript/api/excel/excel.pagebreakcollection).
  */
-export class PageBreakCollection extends ClientObject<SheetModel> {
+export class PageBreakCollection extends ClientObject<SheetModel> implements OfficeApi.PageBreakCollection {
   constructor(context: Context, resolver: Resolver<SheetModel>) {
     super(context, resolver, "PageBreakCollection");
   }

@@ -256,9 +256,10 @@ function readDefinedNames(source: SourcePackage, workbook: HeadlessWorkbook): Ma
   for (const span of namesSpan ? childSpans(xml, namesSpan).filter((c) => c.local === "definedName") : []) {
     const tag = startTagOf(xml, span);
     const name = unescapeXml(attributeOf(tag, "name") ?? "");
-    if (name === "" || name.startsWith("_xlnm.")) continue;
     const local = attributeOf(tag, "localSheetId");
     const scope = local === undefined ? undefined : workbook.getSheet(unescapeXml(source.sheetOrder[Number(local)] ?? "\u0000"));
+    if (name === "_xlnm.Print_Area" && scope) readPrintAreas(scope, unescapeXml(innerOf(xml, span)));
+    if (name === "" || name.startsWith("_xlnm.")) continue;
     if (local !== undefined && !scope) continue;
     const entry: NameEntry = {
       name,
@@ -270,6 +271,15 @@ function readDefinedNames(source: SourcePackage, workbook: HeadlessWorkbook): Ma
     raws.set(entry, { raw: textOf(xml, span), print: namePrint(entry, scope ?? null) });
   }
   return raws;
+}
+
+/**
+ * Every range of a print area ("'Review'!$A$1:$G$60,'Review'!$J$1:$M$50"): exceljs keeps only the
+ * first range of a defined name, so a print area of several ranges is read from the name itself.
+ */
+function readPrintAreas(sheet: SheetModel, formula: string): void {
+  const areas = formula.replace(/(?:'(?:[^']|'')+'|[^,!']+)!/g, "").split(",").map((area) => absolute(area.trim()));
+  if (areas.length > 1 && areas.every((area) => parseRect(area.replace(/\$/g, "")) !== null)) sheet.pageLayout.printArea = areas.join(",");
 }
 
 function readColumns(worksheet: ExcelJS.Worksheet, sheet: SheetModel): void {

@@ -184,8 +184,8 @@ function writeLayout(worksheet: ExcelJS.Worksheet, sheet: SheetModel): void {
 function printAreaName(sheet: SheetModel, localSheetId: number): DefinedNameRecord[] {
   const area = sheet.pageLayout.printArea;
   if (!area) return [];
-  const absolute = area.replace(/\$/g, "").replace(/([A-Z]+)(\d+)/gi, "$$$1$$$2");
-  return [{ name: "_xlnm.Print_Area", localSheetId, ranges: [`'${sheet.name.replace(/'/g, "''")}'!${absolute}`] }];
+  const absolute = (part: string) => part.replace(/\$/g, "").replace(/([A-Z]+)(\d+)/gi, "$$$1$$$2");
+  return [{ name: "_xlnm.Print_Area", localSheetId, ranges: area.split(",").map((part) => `'${sheet.name.replace(/'/g, "''")}'!${absolute(part)}`) }];
 }
 
 function writeTable(worksheet: ExcelJS.Worksheet, table: HeadlessWorkbook["tables"][number]): void {
