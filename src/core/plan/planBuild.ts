@@ -516,10 +516,15 @@ function tableSteps(
 }
 
 /** The rows this build writes, for their heights: a new table's header and seeds, or the seeds appended to an existing one. */
+/**
+ * The rows to size: a new table's seeds (a calculated column's seed value is the text its formula
+ * shows, e.g. RiskQuant's looked-up Title: it sizes the row and is never written), or the rows a
+ * re-run appends.
+ */
 function sizedRows(spec: TableSpec, layout: TableLayout, existing: TableSnapshot | undefined): SizedRows {
   const base = { sheet: layout.sheet, firstColumn: layout.firstColumn };
   if (!existing) {
-    return { ...base, headerRow: layout.headerRow, columns: spec.columns, firstRow: layout.headerRow + 1, rows: spec.seedRows.map((seed) => spec.columns.map((c) => (c.formula ? null : (seed[c.header] ?? null)))) };
+    return { ...base, headerRow: layout.headerRow, columns: spec.columns, firstRow: layout.headerRow + 1, rows: spec.seedRows.map((seed) => spec.columns.map((c) => seed[c.header] ?? null)) };
   }
   const columns = layout.headers.map((h) => spec.columns.find((c) => headerIndex(layout, c.header) === layout.headers.indexOf(h)));
   return { ...base, columns, firstRow: layout.headerRow + 1 + layout.bodyRows - layout.appendedRows.length, rows: layout.appendedRows };
