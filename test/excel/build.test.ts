@@ -1,6 +1,7 @@
 import { createWorkbook, run } from "../../src/headless";
 import { buildWorkbook } from "../../src/excel/build";
 import { defaultOptions } from "../../src/core/blueprint/options";
+import { DASHBOARD_PRINT_SCALE } from "../../src/core/blueprint/dashboardSheet";
 import { RISK, RISKS_TABLE } from "../../src/core/blueprint/riskRegister";
 import { ASSETS_TABLE } from "../../src/core/blueprint/assetInventory";
 
@@ -73,6 +74,19 @@ describe("Build and the Office.js behaviours it must work around", () => {
     const wb = createWorkbook();
     await run(wb, (ctx) => buildWorkbook(ctx, defaultOptions("general"), TODAY));
     expect(wb.sheet("Risk Register").pageLayout.zoom).toEqual({ scale: 70 });
-    expect(wb.sheet("Dashboard").pageLayout.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 1 });
+    expect(wb.sheet("Top Risks").pageLayout.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 1 });
+  });
+
+  it("prints the Dashboard at a fixed scale with a page break before each section that would not fit (horizontalPageBreaks)", async () => {
+    const wb = createWorkbook();
+    await run(wb, (ctx) => buildWorkbook(ctx, defaultOptions("general"), TODAY));
+    const layout = wb.sheet("Dashboard").pageLayout;
+    expect(layout.zoom).toEqual({ scale: DASHBOARD_PRINT_SCALE });
+    expect(layout.rowBreaks?.length).toBeGreaterThan(0);
+    // Every printed row has its height set, so LibreOffice places the charts where Excel does.
+    const lastRow = Number(/^\$A\$1:\$L\$(\d+)$/.exec(layout.printArea ?? "")?.[1]);
+    expect(lastRow).toBeGreaterThan(40);
+    const sheet = wb.sheet("Dashboard");
+    expect(Array.from({ length: lastRow }, (_, row) => sheet.rowHeights.has(row)).every(Boolean)).toBe(true);
   });
 });

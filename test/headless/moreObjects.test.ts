@@ -113,6 +113,22 @@ describe("more worksheet and table behaviour", () => {
     expect(await read()).toBe("Sheet1!A1:F20");
   });
 
+  it("a print area of several ranges: each kept, read back as RangeAreas, and saved in one _xlnm.Print_Area (excel.pagelayout setPrintArea: 'the range or ranges')", async () => {
+    const workbook = createWorkbook();
+    await run(workbook, async (context) => context.workbook.worksheets.getItem("Sheet1").pageLayout.setPrintArea("A1:G60, J1:M50"));
+    expect(workbook.sheet("Sheet1").pageLayout.printArea).toBe("$A$1:$G$60,$J$1:$M$50");
+    const address = await run(workbook, async (context) => {
+      const area = context.workbook.worksheets.getItem("Sheet1").pageLayout.getPrintAreaOrNullObject().load("address");
+      await context.sync();
+      return area.address;
+    });
+    expect(address).toBe("Sheet1!A1:G60,Sheet1!J1:M50");
+    const bytes = await writeXlsx(workbook);
+    const zip = await JSZip.loadAsync(bytes);
+    expect(await zip.file("xl/workbook.xml")!.async("string")).toContain("<definedName name=\"_xlnm.Print_Area\" localSheetId=\"0\">&apos;Sheet1&apos;!$A$1:$G$60,&apos;Sheet1&apos;!$J$1:$M$50</definedName>");
+    expect((await readXlsx(bytes)).sheet("Sheet1").pageLayout.printArea).toBe("$A$1:$G$60,$J$1:$M$50");
+  });
+
   it("page layout: margins in points and manual page breaks, kept in the saved file", async () => {
     const workbook = createWorkbook();
     await run(workbook, async (context) => {

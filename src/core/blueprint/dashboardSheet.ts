@@ -15,7 +15,7 @@ import { HISTORY_TABLE } from "./historySheet";
 import { RISK, RISKS_TABLE } from "./riskRegister";
 import { QUANT, RISK_QUANT_TABLE } from "./riskQuantSheet";
 import { COMPACT_AMOUNT, LOSS_NAMES } from "./lossExceedanceSheet";
-import { moneyFormat } from "../quant/currency";
+import { currencyCode, DEFAULT_CURRENCY, moneyFormat } from "../quant/currency";
 import { SCALE_TABLES } from "./scalesSheet";
 import { SECTION, SUBTITLE, TITLE, widthFor } from "./style";
 import { Better, KpiTarget, OPERATIONS_SCALE_TABLES, OPS_SCALE } from "./operationsScales";
@@ -175,12 +175,18 @@ const LAST_PRINTED_COLUMN = columnLetter(TILE.firstColumn + TILE.columns * TILE.
  * before each section that would not fit): chart text (10 pt in both hosts unless set) prints at 7.2 pt.
  */
 export const DASHBOARD_PRINT_SCALE = 72;
-/** Rows a chart spans (its bottom edge at the top of the row after `to`) and the rows from one chart's top to the next one's. */
-const CHART_ROWS = { tall: 15, pitch: 16 };
+/**
+ * Rows a chart spans (its bottom edge at the top of the row after `to`: 16 rows) and the rows from
+ * one chart's top to the next one's: a blank row between charts, where a page may break
+ * (LibreOffice also draws a chart that starts right at a page break on the page before, under its footer).
+ */
+const CHART_ROWS = { tall: 15, pitch: 17 };
 const DATA_COLUMN = 15; // column P: chart data and the KPI list, right of the printed area
 /** "Figures as of 2026-12-01": the date is a number format, which Excel shows in any language (TEXT's codes are not translated). */
 export const AS_OF_FORMAT = `"Figures as of "yyyy-mm-dd`;
 const TILE_FILL = "#F2F2F2";
+/** A money tile's figure: 112.3M, 350k, 900 (two conditions and an else section, as Excel allows). */
+const TILE_MONEY = '[>=1000000]#,##0.0,,"M";[>=1000]#,##0,"k";0';
 
 /** Where an Operations tile shows its KPI's figure, target and on-target state (the engine suite checks these cells). */
 export interface TargetTile {
@@ -235,6 +241,8 @@ interface TileLayout {
 
 function tileLayout(kpis: readonly KpiSpec[], currency?: string, at: TilePlacement = { top: TILE.top, block: KPI_BLOCK }): TileLayout {
   const NUMBER_FORMAT = kpiNumberFormats(currency);
+  // A money tile shows "112.3M" and names its currency in the label: a full amount at 20 pt does not fit a tile (### in either host).
+  const tileLabel = (k: KpiSpec) => (k.format === "money" ? `${k.label} (${currencyCode(currency ?? DEFAULT_CURRENCY) ?? DEFAULT_CURRENCY})` : k.label);
   const blocks: BlockSpec[] = [];
   const targetTiles: TargetTile[] = [];
   const sectionRows: number[] = [];
@@ -251,13 +259,13 @@ function tileLayout(kpis: readonly KpiSpec[], currency?: string, at: TilePlaceme
     for (let start = 0; start < items.length; start += TILE.columns) {
       const tiles = items.slice(start, start + TILE.columns);
       // Labels wrap in the tile's width: the label row is as tall as the longest needs (textFit).
-      const labelHeight = Math.max(TILE.labelHeight, fittedRowHeight(tiles.map(({ k }) => ({ text: k.label, width: TILE.width, wrap: true }))));
+      const labelHeight = Math.max(TILE.labelHeight, fittedRowHeight(tiles.map(({ k }) => ({ text: tileLabel(k), width: TILE.width, wrap: true }))));
       heights.set(row, labelHeight).set(row + 1, TILE.valueHeight);
       tiles.forEach(({ k, i }, n) => {
         const column = TILE.firstColumn + n * TILE.step;
         blocks.push({
           address: cellAddress({ row, column }),
-          values: [[k.label]],
+          values: [[tileLabel(k)]],
           format: { fill: TILE_FILL, fontColor: "#404040", wrapText: true, verticalAlignment: "Top" },
           rowHeight: labelHeight,
         });
@@ -265,7 +273,7 @@ function tileLayout(kpis: readonly KpiSpec[], currency?: string, at: TilePlaceme
         blocks.push({
           address: value,
           values: [[`={cell:${at.block}[Value]#${i + 1}}`]],
-          format: { fill: TILE_FILL, fontColor: "#1F3864", bold: true, fontSize: 20, horizontalAlignment: "Left", numberFormat: NUMBER_FORMAT[k.format] },
+          format: { fill: TILE_FILL, fontColor: "#1F3864", bold: true, fontSize: 20, horizontalAlignment: "Left", numberFormat: k.format === "money" ? TILE_MONEY : NUMBER_FORMAT[k.format] },
           rowHeight: TILE.valueHeight,
         });
         if (!k.target) return;
@@ -503,11 +511,11 @@ export function dashboardSheet(
   const kpiRows = kpis.length + 1;
   const allCharts = charts(chartTop);
   const chartRows = Math.ceil(allCharts.length / 2);
-  const lastPrintedRow = chartTop + chartRows * CHART_ROWS.pitch;
+  const lastPrintedRow = chartTop + chartRows * CHART_ROWS.pitch - 1;
   // Every printed row gets its height (see SheetSpec.rowHeights), and the page breaks keep each part whole:
   // the title rows with the first tiles, each tile section, and each row of two charts (the blank row before them with the first).
   const heights = Array.from({ length: lastPrintedRow }, (_, row) => (row === 0 ? lineHeight(TITLE.fontSize) : (tiles.heights.get(row) ?? DEFAULT_ROW_HEIGHT)));
-  const sections = sectionsOf([0, ...tiles.sectionRows.slice(1), chartTop - 1, ...Array.from({ length: chartRows - 1 }, (_, i) => chartTop + (i + 1) * CHART_ROWS.pitch)], heights);
+  const sections = sectionsOf([0, ...tiles.sectionRows.slice(1), ...Array.from({ length: chartRows }, (_, i) => chartTop - 1 + i * CHART_ROWS.pitch)], heights);
   const additions = existing ? dashboardAdditions(kpis, allCharts, existing, currency) : undefined;
   return {
     key: "dashboard",
