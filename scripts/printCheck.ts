@@ -31,6 +31,8 @@ export interface Word {
   yMin: number;
   xMax: number;
   yMax: number;
+  /** Drawn turned a quarter (a chart's vertical axis title): the box's width is its line height. */
+  turned?: boolean;
 }
 
 export interface PrintedPage {
@@ -63,16 +65,33 @@ export function readPages(pdf: string, sheetNames: readonly string[]): PrintedPa
   const pages: PrintedPage[] = [];
   for (const [, attributes, body] of result.stdout.matchAll(/<page ([^>]*)>([\s\S]*?)<\/page>/g)) {
     const height = Number(/height="([\d.]+)"/.exec(attributes)?.[1]);
-    const words = [...body.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map(([, x0, y0, x1, y1, text]) => ({
-      text: unescape(text),
-      xMin: Number(x0),
-      yMin: Number(y0),
-      xMax: Number(x1),
-      yMax: Number(y1),
-    }));
+    const words = [...body.matchAll(/<line [^>]*>([\s\S]*?)<\/line>/g)].flatMap(([, line]) => turnedLine(wordsOf(line)));
     pages.push({ number: pages.length + 1, height, words, sheet: footerSheet(words, height, sheetNames) });
   }
   return pages;
+}
+
+function wordsOf(xml: string): Word[] {
+  return [...xml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map(([, x0, y0, x1, y1, text]) => ({
+    text: unescape(text),
+    xMin: Number(x0),
+    yMin: Number(y0),
+    xMax: Number(x1),
+    yMax: Number(y1),
+  }));
+}
+
+/**
+ * A line of two or more words stacked one above the other in one column of the same width is text
+ * turned a quarter (pdftotext gives it as one line): its words' sizes are their boxes' widths.
+ */
+export function turnedLine(words: Word[]): Word[] {
+  const [first] = words;
+  const stacked =
+    words.length > 1 &&
+    words.every((w) => Math.abs(w.xMin - first.xMin) < 0.5 && Math.abs(w.xMax - first.xMax) < 0.5) &&
+    words.every((w, i) => i === 0 || w.yMax <= words[i - 1].yMin + 0.5 || w.yMin >= words[i - 1].yMax - 0.5);
+  return stacked ? words.map((w) => ({ ...w, turned: true })) : words;
 }
 
 /** The sheet named by the words in the bottom band of the page (the footer), longest name first. */
@@ -81,7 +100,7 @@ function footerSheet(words: Word[], height: number, sheetNames: readonly string[
   return [...sheetNames].sort((a, b) => b.length - a.length).find((name) => footer.includes(name));
 }
 
-export const effectivePoints = (word: Word): number => (word.yMax - word.yMin) / BOX_HEIGHT_PER_POINT;
+export const effectivePoints = (word: Word): number => (word.turned ? word.xMax - word.xMin : word.yMax - word.yMin) / BOX_HEIGHT_PER_POINT;
 
 /** Pairs of words whose boxes overlap (text drawn over other text). */
 export function overlappingWords(page: PrintedPage): Array<[Word, Word]> {

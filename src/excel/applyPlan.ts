@@ -3,6 +3,7 @@
  * reaches Excel on the web's 5 MB limit. Ranges are written as whole 2D arrays, never cell by cell.
  */
 import { CellFormat, CellValue } from "../core/blueprint/types";
+import { NARROW_SIDE_MARGIN } from "../core/blueprint/paper";
 import { parseRange, rangeAddress } from "../core/a1";
 import { Plan, PlanStep, ResolvedConditionalFormat } from "../core/plan/steps";
 import { asLiteralText } from "../core/literalText";
@@ -179,6 +180,11 @@ export async function applyPlan(context: RequestContext, plan: Plan, sync: SyncC
         if (footer.left) page.leftFooter = footer.left;
         if (footer.center) page.centerFooter = footer.center;
         if (footer.right) page.rightFooter = footer.right;
+      }
+      // leftMargin and rightMargin are ExcelApi 1.9, in points: https://learn.microsoft.com/javascript/api/excel/excel.pagelayout#excel-excel-pagelayout-leftmargin-member
+      if (step.print.narrowMargins) {
+        layout.leftMargin = NARROW_SIDE_MARGIN;
+        layout.rightMargin = NARROW_SIDE_MARGIN;
       }
       if (step.print.titleRows) layout.setPrintTitleRows(step.print.titleRows);
       if (step.print.printArea) layout.setPrintArea(step.print.printArea);

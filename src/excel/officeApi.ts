@@ -190,7 +190,7 @@ export interface PageLayoutZoomOptions extends Pick<Excel.PageLayoutZoomOptions,
   verticalFitToPages?: number | null;
 }
 
-export interface PageLayout extends Pick<Excel.PageLayout, "orientation"> {
+export interface PageLayout extends Pick<Excel.PageLayout, "orientation" | "leftMargin" | "rightMargin"> {
   zoom: PageLayoutZoomOptions;
   readonly headersFooters: HeaderFooterGroup;
   setPrintTitleRows(printTitleRows: Range | string): void;

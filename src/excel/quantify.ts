@@ -8,7 +8,7 @@
  * (or one per slice of a very long share table, under Excel on the web's 5 MB request limit).
  */
 import { columnLetter } from "../core/a1";
-import { CURVE_HEADERS, LOSS_CHART, LOSS_LAYOUT, LOSS_PRINT_RIGHT, LOSS_NAMES, LOSS_SHEET, RUN_FIELDS, SHARE_HEADERS, SUMMARY_FIGURES, toleranceFormula } from "../core/blueprint/lossExceedanceSheet";
+import { CURVE_HEADERS, LOSS_CHART, LOSS_LAYOUT, LOSS_NAMES, lossPrintArea, LOSS_SHEET, RUN_FIELDS, SHARE_HEADERS, SUMMARY_FIGURES, toleranceFormula } from "../core/blueprint/lossExceedanceSheet";
 import { RISK, RISKS_TABLE } from "../core/blueprint/riskRegister";
 import { RISK_QUANT_TABLE } from "../core/blueprint/riskQuantSheet";
 import { filledRows, type TableData } from "../core/check/tableData";
@@ -171,7 +171,7 @@ async function writeReport(
   tolerance.formulas = report.curve.map((_, i) => [toleranceFormula(`${thresholdColumn}${curveTop + 1 + i}`)]);
   tolerance.numberFormat = report.curve.map(() => [PERCENT]);
   if (chart) pointChartAt(chart, sheet, curveTop, points);
-  if (supportsExcelApi(FEATURE_SETS.pageLayout)) sheet.pageLayout.setPrintArea(`A1:${LOSS_PRINT_RIGHT}${curveTop + Math.max(points, report.shares.length)}`);
+  if (supportsExcelApi(FEATURE_SETS.pageLayout)) sheet.pageLayout.setPrintArea(lossPrintArea(points, report.shares.length));
 
   // Shares: clear the previous run's rows, then write this run's, largest expected loss first.
   const shareColumn = LOSS_LAYOUT.shareColumn;

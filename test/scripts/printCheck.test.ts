@@ -14,7 +14,7 @@ import { TOP_RISKS_SHEET } from "../../src/core/blueprint/topRisksSheet";
 import { MANAGEMENT_REVIEW_SHEET } from "../../src/core/blueprint/managementReviewSheet";
 import { HEATMAP_SHEET } from "../../src/core/blueprint/heatmapSheet";
 import { DASHBOARD_SHEET } from "../../src/core/blueprint/dashboardSheet";
-import { checkPrint, effectivePoints, overlappingWords, printToPdf, readPages, type PrintedPage, type PrintReport, type Word } from "../../scripts/printCheck";
+import { checkPrint, effectivePoints, overlappingWords, printToPdf, readPages, turnedLine, type PrintedPage, type PrintReport, type Word } from "../../scripts/printCheck";
 import { describeWith, sofficeDependency } from "../support/systemDeps";
 
 const ORGANISATION = "Print Check & Co";
@@ -38,6 +38,26 @@ describe("overlapping words", () => {
 
   it("are not words side by side on one line", () => {
     expect(overlappingWords(page([word("Risk", 100, 100), word("ID", 141, 100)]))).toEqual([]);
+  });
+});
+
+describe("word sizes", () => {
+  it("measure a turned line (a chart's vertical axis title, words stacked in one column) by its width", () => {
+    // "Chance of a worse year" at 7 pt, turned: boxes 9.1 pt wide, as tall as each word is long.
+    const turned = turnedLine([
+      { text: "Chance", xMin: 28.9, xMax: 38, yMin: 178.2, yMax: 206.5 },
+      { text: "of", xMin: 28.9, xMax: 38, yMin: 167.9, yMax: 175.6 },
+      { text: "a", xMin: 28.9, xMax: 38, yMin: 160.4, yMax: 165.1 },
+    ]);
+    expect(turned.map((w) => effectivePoints(w).toFixed(1))).toEqual(["7.0", "7.0", "7.0"]);
+  });
+
+  it("measure words side by side on a line by their height", () => {
+    const line = turnedLine([
+      { text: "Share", xMin: 18.7, xMax: 46, yMin: 284.7, yMax: 295.6 },
+      { text: "of", xMin: 48.9, xMax: 58.1, yMin: 284.7, yMax: 295.6 },
+    ]);
+    expect(line.map((w) => effectivePoints(w).toFixed(1))).toEqual(["8.4", "8.4"]);
   });
 });
 

@@ -7,7 +7,8 @@
  * Quantify rewrites them (and points the chart at them) while leaving the tolerance points typed
  * here untouched.
  */
-import { cellAddress, quoteSheet } from "../a1";
+import { cellAddress, parseCell, quoteSheet } from "../a1";
+import { fittedRowHeight } from "./textFit";
 import { currencyCode, DEFAULT_CURRENCY, moneyFormat } from "../quant/currency";
 import { DEFAULT_TOLERANCE } from "../quant/thresholds";
 import { SECTION, SUBTITLE, TITLE } from "./style";
@@ -15,8 +16,6 @@ import { BlockSpec, ChartSpec, NameSpec, SheetSpec } from "./types";
 
 export const LOSS_SHEET = "Loss Exceedance";
 export const LOSS_CHART = "LossExceedanceCurve";
-/** Last printed column; Quantify sets the print area's last row to the longer of the curve and the shares. */
-export const LOSS_PRINT_RIGHT = "N";
 
 /** Rows and columns (0-based) of each part of the sheet. */
 export const LOSS_LAYOUT = {
@@ -28,8 +27,22 @@ export const LOSS_LAYOUT = {
   curveColumn: 0,
   /** Shares: Risk ID, title, inherent expected loss and share, residual expected loss and share. */
   shareColumn: 5,
-  chart: { from: "F4", to: "N24" },
+  chart: { from: "F4", to: "K24" },
 } as const;
+
+/** 70%: the chart's text (10 pt, both hosts' default) prints at 7 pt, and the cells' 11 pt at 7.7 pt. */
+export const LOSS_PRINT_SCALE = 70;
+
+/**
+ * What prints, on portrait pages at a legible fixed scale: the summary, run, tolerance and curve
+ * (A to D) from a first page, then the chart and the shares (F to K) from the next. Quantify sets it
+ * again after each run, to the curve's and the shares' rows.
+ */
+export function lossPrintArea(curvePoints: number, shareRows: number): string {
+  const firstRow = LOSS_LAYOUT.curveHeaderRow + 1;
+  const chartTop = parseCell(LOSS_LAYOUT.chart.from).row + 1;
+  return `A1:D${firstRow + curvePoints},F${chartTop}:K${firstRow + shareRows}`;
+}
 
 export const SUMMARY_FIGURES = [
   { key: "expected", label: "Expected annual loss (mean)" },
@@ -102,6 +115,24 @@ function chart(currency: string): ChartSpec {
   };
 }
 
+const EXPLANATION =
+  "Written by Quantify (task pane or `ismp quantify`): a seeded simulation of every risk on the Risk Quantification sheet, events per year Poisson and each loss lognormal from its 90% range. " +
+  "A re-run replaces these figures; the tolerance points you type stay.";
+const COLUMN_WIDTHS: ReadonlyArray<{ column: string; width: number }> = [
+  { column: "A", width: 190 },
+  { column: "B", width: 96 },
+  { column: "C", width: 96 },
+  { column: "D", width: 80 },
+  { column: "E", width: 16 },
+  { column: "F", width: 56 },
+  { column: "G", width: 220 },
+  { column: "H", width: 100 },
+  { column: "I", width: 48 },
+  { column: "J", width: 100 },
+  { column: "K", width: 48 },
+];
+const explanationHeight = fittedRowHeight([{ text: EXPLANATION, width: COLUMN_WIDTHS.slice(0, 4).reduce((sum, c) => sum + c.width, 0), wrap: true }]);
+
 export function lossExceedanceSheet(currency: string): SheetSpec {
   const money = moneyFormat(currency);
   const summaryTop = LOSS_LAYOUT.summaryHeaderRow;
@@ -111,14 +142,8 @@ export function lossExceedanceSheet(currency: string): SheetSpec {
   const share = LOSS_LAYOUT.shareColumn;
   const blocks: BlockSpec[] = [
     { address: "A1", values: [["Loss exceedance"]], format: TITLE },
-    {
-      address: "A2",
-      values: [[
-        "Written by Quantify (task pane or `ismp quantify`): a seeded simulation of every risk on the Risk Quantification sheet, events per year Poisson and each loss lognormal from its 90% range. " +
-          "A re-run replaces these figures; the tolerance points you type stay.",
-      ]],
-      format: SUBTITLE,
-    },
+    // Wrapped over the printed width of the first page (A to D), as tall as its lines.
+    { address: "A2:D2", values: [[EXPLANATION, null, null, null]], merge: true, format: { ...SUBTITLE, wrapText: true, verticalAlignment: "Top" }, rowHeight: explanationHeight },
     { address: at(summaryTop - 1, 0), values: [["Annual loss"]], format: SECTION },
     { address: `${at(summaryTop, 0)}:${at(summaryTop, 2)}`, values: [["Figure", "Inherent", "Residual"]], format: HEADER },
     { address: `${at(summaryTop + 1, 0)}:${at(summaryTop + SUMMARY_FIGURES.length, 0)}`, values: SUMMARY_FIGURES.map((f) => [f.label]) },
@@ -161,19 +186,7 @@ export function lossExceedanceSheet(currency: string): SheetSpec {
     tables: [],
     names,
     charts: [chart(currencyCodeOr(currency))],
-    columnWidths: [
-      { column: "A", width: 190 },
-      { column: "B", width: 96 },
-      { column: "C", width: 96 },
-      { column: "D", width: 80 },
-      { column: "E", width: 16 },
-      { column: "F", width: 56 },
-      { column: "G", width: 180 },
-      { column: "H", width: 100 },
-      { column: "I", width: 48 },
-      { column: "J", width: 100 },
-      { column: "K", width: 48 },
-    ],
-    print: { orientation: "Landscape", fitToWidth: true, onePage: true, printArea: `A1:${LOSS_PRINT_RIGHT}${curveTop + 1}` },
+    columnWidths: COLUMN_WIDTHS,
+    print: { orientation: "Portrait", fitToWidth: false, scale: LOSS_PRINT_SCALE, narrowMargins: true, printArea: lossPrintArea(0, 0) },
   };
 }

@@ -4,7 +4,9 @@
  * against the previous quarter's, with the change, a trend word by the indicator's Better direction
  * and a tolerance, and its target and status; the quarter's risk posture changes and significant
  * incidents; and the resource requests. Everything is a portable formula over KPI History and the
- * registers, so the review reads the same without the add-in. Prints on one landscape page.
+ * registers, so the review reads the same without the add-in. Prints on two portrait pages at a
+ * legible fixed scale: the indicators on the first, the period, posture, incidents, findings and
+ * resource requests on the second (one page would print the indicators below 7 pt).
  *
  * Each block is a per-row block (RowBlockSpec): its rows hold different formulas. Cells refer to
  * the period's cells through {cell:ReviewPeriod[Value]#n} tokens, resolved where the plan puts them.
@@ -23,6 +25,8 @@ import { OPERATIONS_SCALE_TABLES, OPS_SCALE } from "./operationsScales";
 import { RISK, RISKS_TABLE } from "./riskRegister";
 import { SECTION, SUBTITLE, TITLE, widthFor } from "./style";
 import { BlockSpec, RowBlockSpec, SheetSpec, tableColumn } from "./types";
+import { LEGIBLE_SCALE } from "./paper";
+import { parseCell } from "../a1";
 import { DATE_FORMAT } from "./vocabulary";
 
 export const MANAGEMENT_REVIEW_SHEET = "Management Review";
@@ -161,6 +165,8 @@ function betterFormula(kpi: KpiSpec): string {
   return `IFERROR(IF(${typed}="",${fallback},${typed}),${fallback})`;
 }
 
+const INDICATORS_ANCHOR = "A6";
+
 function indicatorBlock(kpis: readonly KpiSpec[], currency?: string): RowBlockSpec {
   const NUMBER_FORMAT = kpiNumberFormats(currency);
   const I = REVIEW_INDICATOR;
@@ -169,7 +175,7 @@ function indicatorBlock(kpis: readonly KpiSpec[], currency?: string): RowBlockSp
   const valueAt = (date: string, column: string) => `=IF(${date}="","",IF(${at(date, column)}="","",${at(date, column)}))`;
   return {
     name: REVIEW_BLOCKS.indicators,
-    anchor: "A6",
+    anchor: INDICATORS_ANCHOR,
     columns: [
       { header: I.indicator, width: widthFor(31) },
       { header: I.value, width: widthFor(9), horizontalAlignment: "Center" },
@@ -310,9 +316,18 @@ export interface ReviewScope {
   auditFindings: boolean;
 }
 
+/** The indicators' printed columns (A to G), then two gap columns and the review side (J to M). */
+const INDICATORS_RIGHT = "G";
+/**
+ * The review side's print range: from its first caption down past the resource requests, with room
+ * for requests added later (the table starts at J43; rows beyond the last one used print as blank).
+ */
+export const REVIEW_SIDE = { left: "J", top: 5, right: "M", bottom: 80 } as const;
+
 export function managementReviewSheet(kpis: readonly KpiSpec[], scope: ReviewScope, context: SeedContext): SheetSpec {
   const incidents = scope.registers.includes("incidents");
   const findings = scope.auditFindings;
+  const indicatorsLastRow = parseCell(INDICATORS_ANCHOR).row + 1 + kpis.length;
   const captions: BlockSpec[] = [
     { address: "A5", values: [["Indicators: the quarter's last snapshot against the previous quarter's"]], format: SECTION },
     { address: "J5", values: [["Review period"]], format: SECTION },
@@ -343,6 +358,12 @@ export function managementReviewSheet(kpis: readonly KpiSpec[], scope: ReviewSco
       { column: "H", width: widthFor(1) },
       { column: "I", width: widthFor(1) },
     ],
-    print: { orientation: "Landscape", fitToWidth: true, onePage: true },
+    print: {
+      orientation: "Portrait",
+      fitToWidth: false,
+      scale: LEGIBLE_SCALE,
+      narrowMargins: true,
+      printArea: `A1:${INDICATORS_RIGHT}${indicatorsLastRow},${REVIEW_SIDE.left}${REVIEW_SIDE.top}:${REVIEW_SIDE.right}${REVIEW_SIDE.bottom}`,
+    },
   };
 }

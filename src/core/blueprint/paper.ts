@@ -2,7 +2,8 @@
  * The paper the scaffolded sheets are laid out for, so a fixed print scale keeps text legible and
  * sections whole on both hosts and both common paper sizes:
  *   - the smaller of US Letter (612 × 792 pt) and A4 (595 × 842 pt) in each direction;
- *   - Excel's Normal margins (0.7 in left and right, 0.75 in top and bottom; the footer sits in the bottom one);
+ *   - Excel's Normal margins (0.7 in left and right, 0.75 in top and bottom; the footer sits in the
+ *     bottom one), or its Narrow ones (0.25 in left and right);
  *   - columns as wide as the wider host draws them: a column width is stored in characters of the
  *     default font, and LibreOffice (DejaVu Sans standing in for Calibri when Carlito is absent)
  *     draws a character about a third wider than Excel does, so a layout that fits there fits in Excel.
@@ -17,6 +18,8 @@ export type Orientation = "Landscape" | "Portrait";
 const SHORT_SIDE = 595;
 const LONG_SIDE = 792;
 const MARGIN = { left: 0.7 * 72, right: 0.7 * 72, top: 0.75 * 72, bottom: 0.75 * 72 };
+/** Excel's Narrow margins left and right (points); top and bottom stay 0.75 in. */
+export const NARROW_SIDE_MARGIN = 0.25 * 72;
 /** Printed width of one point of column width, at most (LibreOffice: 4/3 pt, less about 5 pt per column). */
 export const PRINTED_WIDTH_PER_POINT = 4 / 3;
 
@@ -27,11 +30,12 @@ export const PRINTED_WIDTH_PER_POINT = 4 / 3;
 export const LEGIBLE_SCALE = Math.ceil((MIN_PRINTED_POINTS / DEFAULT_FONT_POINTS) * 100);
 
 /** What one printed page holds at a print scale (percent): column widths and row heights in sheet points. */
-export function pageRoom(orientation: Orientation, scale: number): { width: number; height: number } {
+export function pageRoom(orientation: Orientation, scale: number, narrowMargins = false): { width: number; height: number } {
   const [paperWidth, paperHeight] = orientation === "Landscape" ? [LONG_SIDE, SHORT_SIDE] : [SHORT_SIDE, LONG_SIDE];
   const factor = scale / 100;
+  const sides = narrowMargins ? 2 * NARROW_SIDE_MARGIN : MARGIN.left + MARGIN.right;
   return {
-    width: (paperWidth - MARGIN.left - MARGIN.right) / factor / PRINTED_WIDTH_PER_POINT,
+    width: (paperWidth - sides) / factor / PRINTED_WIDTH_PER_POINT,
     height: (paperHeight - MARGIN.top - MARGIN.bottom) / factor,
   };
 }

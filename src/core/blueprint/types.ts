@@ -160,6 +160,8 @@ export interface PrintSpec {
   printArea?: string;
   /** Manual page breaks: 0-based rows that start a new page (sections kept whole at a fixed scale). */
   rowBreaks?: readonly number[];
+  /** Excel's Narrow margins (0.25 in left and right) instead of Normal (0.7 in): wider pages for a fixed scale. */
+  narrowMargins?: boolean;
 }
 
 /** XYScatterLinesNoMarkers: numbers on both axes, so the horizontal one can be logarithmic (a loss axis). */
