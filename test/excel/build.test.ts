@@ -7,12 +7,13 @@ import { ASSETS_TABLE } from "../../src/core/blueprint/assetInventory";
 
 const TODAY = new Date(2026, 10, 23);
 
+/** The columns a printed register shows lead (A to L, the print area), the working columns follow. */
 const REQUIRED_RISK_HEADERS = [
-  "Risk ID", "Title", "Description", "Category", "Asset IDs", "Threat", "Vulnerability", "Owner",
-  "Inherent Likelihood", "Inherent Impact", "Inherent Score", "Inherent Rating", "Existing Controls", "Treatment",
-  "Treatment Plan", "Residual Likelihood", "Residual Impact", "Residual Score", "Residual Rating", "Within Appetite",
-  "Status", "Identified", "Last Reviewed", "Next Review", "Review Overdue", "Target Date", "Accepted By",
-  "Acceptance Expiry", "Confidentiality Impact", "Integrity Impact", "Availability Impact",
+  "Risk ID", "Title", "Description", "Owner", "Inherent Rating", "Treatment", "Treatment Plan", "Residual Rating",
+  "Within Appetite", "Status", "Target Date", "Next Review",
+  "Category", "Asset IDs", "Threat", "Vulnerability", "Inherent Likelihood", "Inherent Impact", "Inherent Score",
+  "Existing Controls", "Residual Likelihood", "Residual Impact", "Residual Score", "Identified", "Last Reviewed",
+  "Review Overdue", "Accepted By", "Acceptance Expiry", "Confidentiality Impact", "Integrity Impact", "Availability Impact",
 ];
 
 describe("Build on an empty workbook", () => {
@@ -50,7 +51,7 @@ describe("Build on an empty workbook", () => {
     expect(ratingColours.sort()).toEqual(["#A9D08E", "#C00000", "#F4B183", "#FFE699"]);
     expect(sheet.conditionalFormatsAt(`${column(RISK.withinAppetite)}5`)).toHaveLength(1);
     expect(sheet.freeze).toMatchObject({ rows: 4, columns: 1 });
-    expect(sheet.pageLayout).toMatchObject({ orientation: "Landscape", printTitleRows: "$4:$4" });
+    expect(sheet.pageLayout).toMatchObject({ orientation: "Landscape", printTitleRows: "$4:$4", printArea: "$A:$L" });
   });
 
   it("builds only the sheets the options ask for: no Statement of Applicability without ISO 27001", async () => {

@@ -255,6 +255,21 @@ export const RISK_REGISTER: RegisterDeclaration = {
       "One row per risk. Enter likelihood and impact from the Scales sheet; scores, ratings, appetite and review dates calculate. " +
       "Asset IDs: IDs from the Asset Inventory separated by \"; \".",
     freezeColumns: 1,
+    // About 1,330 pt of columns: two landscape pages across at the registers' 70%.
+    readerColumns: [
+      RISK.id,
+      RISK.title,
+      RISK.description,
+      RISK.owner,
+      RISK.inherentRating,
+      RISK.treatment,
+      RISK.treatmentPlan,
+      RISK.residualRating,
+      RISK.withinAppetite,
+      RISK.status,
+      RISK.targetDate,
+      RISK.nextReview,
+    ],
   },
   fields: ({ scales }) => riskFields(scales),
   seedRows: ({ sample, scales, today }) => (sample ? sampleRisks(scales.size, today) : []),

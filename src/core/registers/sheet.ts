@@ -1,6 +1,7 @@
 /** Declaration → the blueprint's sheet and table for a register. */
 import { SUBTITLE, TABLE_STYLE, TITLE } from "../blueprint/style";
-import { SheetSpec, TableSpec } from "../blueprint/types";
+import { ColumnSpec, SheetSpec, TableSpec } from "../blueprint/types";
+import { columnLetter } from "../a1";
 import { columnOf } from "./columns";
 import { RegisterDeclaration, SeedContext } from "./types";
 
@@ -10,11 +11,14 @@ const HEADER_ROW = 4;
 
 /** The register's table; `anchor` places it beside others on a shared sheet (the Program sheet's four). */
 export function registerTable(register: RegisterDeclaration, context: SeedContext, anchor = REGISTER_ANCHOR): TableSpec {
+  const columns = register.fields(context).map(columnOf);
+  const readers = register.sheet.readerColumns ?? [];
+  const lead = readers.map((header) => columns.find((c) => c.header === header)).filter((c): c is ColumnSpec => c !== undefined);
   return {
     name: register.table,
     anchor,
     style: TABLE_STYLE,
-    columns: register.fields(context).map(columnOf),
+    columns: [...lead, ...columns.filter((c) => !lead.includes(c))],
     keyColumns: [register.keyColumn],
     seedRows: register.seedRows?.(context) ?? [],
     appendMissing: register.keyedSeeds || undefined,
@@ -35,6 +39,10 @@ export function registerSheet(register: RegisterDeclaration, context: SeedContex
     tables: [registerTable(register, context)],
     names: [],
     freeze: { rows: HEADER_ROW, columns: sheet.freezeColumns },
-    print: sheet.print ?? { orientation: "Landscape", fitToWidth: true, titleRows: `$${HEADER_ROW}:$${HEADER_ROW}` },
+    print: {
+      ...(sheet.print ?? { orientation: "Landscape", fitToWidth: true, titleRows: `$${HEADER_ROW}:$${HEADER_ROW}` }),
+      // Whole columns: the rows print as the register grows.
+      ...(sheet.readerColumns?.length ? { printArea: `A:${columnLetter(sheet.readerColumns.length - 1)}` } : {}),
+    },
   };
 }

@@ -126,6 +126,12 @@ export interface RegisterSheet {
   /** Columns frozen at the left (the ID, and the name when it is short). */
   freezeColumns: number;
   print?: PrintSpec;
+  /**
+   * The columns a printed copy shows, in order: a new table leads with them and the print area covers
+   * them, the working columns (levels, scores, helpers) to their right. An existing table keeps its
+   * columns where they are (a re-run never reorders what the analyst has).
+   */
+  readerColumns?: readonly string[];
 }
 
 export interface RegisterDeclaration {

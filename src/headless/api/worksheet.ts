@@ -1,5 +1,5 @@
 import type * as OfficeApi from "../../excel/officeApi";
-import { MAX_COLUMNS, MAX_ROWS, type Rect, absoluteRectAddress, parseRect, splitSheet } from "../addresses";
+import { MAX_COLUMNS, MAX_ROWS, absoluteRectAddress, parseRect, splitSheet } from "../addresses";
 import { checkEnum, PAGE_ORIENTATIONS, SHEET_VISIBILITIES } from "./enums";
 import { normalizeColor } from "../colors";
 import { HeadlessOfficeError } from "../errors";
@@ -263,8 +263,8 @@ export class PageLayout extends ClientObject<SheetModel> implements OfficeApi.Pa
   getPrintAreaOrNullObject(): RangeAreas {
     const areas = new RangeAreas(this.context, () => {
       const sheet = this.resolve();
-      const rects = (sheet?.pageLayout.printArea?.split(",") ?? []).map((area) => parseRect(area.replace(/\$/g, "")));
-      return sheet && rects.length > 0 && rects.every((rect) => rect !== null) ? { sheet, rects: rects as Rect[] } : null;
+      const rects = sheet ? (sheet.pageLayout.printArea?.split(",") ?? []).map((area) => resolveAddress(this.context, sheet, area.replace(/\$/g, "")).rect) : [];
+      return sheet && rects.length > 0 ? { sheet, rects } : null;
     });
     return this.child(areas, "getPrintAreaOrNullObject", true);
   }

@@ -274,12 +274,13 @@ function readDefinedNames(source: SourcePackage, workbook: HeadlessWorkbook): Ma
 }
 
 /**
- * Every range of a print area ("'Review'!$A$1:$G$60,'Review'!$J$1:$M$50"): exceljs keeps only the
- * first range of a defined name, so a print area of several ranges is read from the name itself.
+ * Every range of a print area ("'Review'!$A$1:$G$60,'Review'!$J$1:$M$50", or whole columns "$A:$L"):
+ * exceljs keeps only the first range of a defined name and garbles whole columns, so the print area
+ * is read from the name itself.
  */
 function readPrintAreas(sheet: SheetModel, formula: string): void {
-  const areas = formula.replace(/(?:'(?:[^']|'')+'|[^,!']+)!/g, "").split(",").map((area) => absolute(area.trim()));
-  if (areas.length > 1 && areas.every((area) => parseRect(area.replace(/\$/g, "")) !== null)) sheet.pageLayout.printArea = areas.join(",");
+  const areas = formula.replace(/(?:'(?:[^']|'')+'|[^,!']+)!/g, "").split(",").map((area) => area.trim());
+  if (areas.every((area) => /^\$?[A-Z]{1,3}(\$?\d+)?(:\$?[A-Z]{1,3}(\$?\d+)?)?$/i.test(area))) sheet.pageLayout.printArea = areas.map(absolute).join(",");
 }
 
 function readColumns(worksheet: ExcelJS.Worksheet, sheet: SheetModel): void {
@@ -375,6 +376,9 @@ const marginsInPoints = (margins: ExcelJS.Margins): PageMarginsModel => {
 const isNormal = (margins: PageMarginsModel) => (Object.keys(NORMAL_MARGINS) as Array<keyof PageMarginsModel>).every((side) => Math.abs(margins[side] - NORMAL_MARGINS[side]) < 1e-9);
 
 const absolute = (address: string): string => {
+  // Whole columns ("A:L", a print area that grows with the rows) stay whole columns.
+  const columns = /^\$?([A-Z]{1,3}):\$?([A-Z]{1,3})$/i.exec(address);
+  if (columns) return `$${columns[1]}:$${columns[2]}`;
   const rect = parseRect(address);
   return rect ? absoluteRectAddress(rect) : address;
 };

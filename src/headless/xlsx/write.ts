@@ -184,7 +184,7 @@ function writeLayout(worksheet: ExcelJS.Worksheet, sheet: SheetModel): void {
 function printAreaName(sheet: SheetModel, localSheetId: number): DefinedNameRecord[] {
   const area = sheet.pageLayout.printArea;
   if (!area) return [];
-  const absolute = (part: string) => part.replace(/\$/g, "").replace(/([A-Z]+)(\d+)/gi, "$$$1$$$2");
+  const absolute = (part: string) => part.replace(/\$/g, "").replace(/([A-Z]+)(\d*)/gi, (_m, column: string, row: string) => `$${column}${row ? `$${row}` : ""}`);
   return [{ name: "_xlnm.Print_Area", localSheetId, ranges: area.split(",").map((part) => `'${sheet.name.replace(/'/g, "''")}'!${absolute(part)}`) }];
 }
 

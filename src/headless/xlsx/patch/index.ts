@@ -503,7 +503,7 @@ function printNames(sheet: SheetModel, index: number, prefix: string): string[] 
   const qualified = (address: string) => `${quoteSheetName(sheet.name)}!${address}`;
   const out: string[] = [];
   const { printArea, printTitleRows } = sheet.pageLayout;
-  const absolute = (area: string) => qualified(area.replace(/\$/g, "").replace(/([A-Z]+)(\d+)/gi, "$$$1$$$2"));
+  const absolute = (area: string) => qualified(area.replace(/\$/g, "").replace(/([A-Z]+)(\d*)/gi, (_m, column: string, row: string) => `$${column}${row ? `$${row}` : ""}`));
   if (printArea) out.push(nameXml(prefix, "_xlnm.Print_Area", printArea.split(",").map(absolute).join(","), index, false, ""));
   if (printTitleRows) out.push(nameXml(prefix, "_xlnm.Print_Titles", qualified(printTitleRows.replace(/\$/g, "").replace(/(\d+)/g, "$$$1")), index, false, ""));
   return out;
