@@ -109,7 +109,7 @@ export async function readXlsx(data: ArrayBuffer | Uint8Array): Promise<Headless
       sheets: new Map([...partOf].map(([sheet, file]) => [sheet, sheetBaseline(sheet, file.part, file.rawName)])),
       tables: new Map(workbook.tables.map((table) => {
         const file = partOf.get(table.sheet)?.tables.get(table.name.toLowerCase());
-        return [table, { part: file?.part ?? "", id: file?.id ?? "0", print: tablePrint(table) }];
+        return [table, { part: file?.part ?? "", id: file?.id ?? "0", rect: { ...table.rect }, print: tablePrint(table) }];
       })),
       names: nameRaws,
       order: [...workbook.sheets],

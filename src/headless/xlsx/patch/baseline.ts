@@ -3,6 +3,7 @@
  * command changed: per sheet, cell by cell and aspect by aspect (tables, validations, formats,
  * layout...). Whatever did not change is written back from the original package untouched.
  */
+import type { Rect } from "../../addresses";
 import type { SheetModel } from "../../model/sheet";
 import type { TableModel } from "../../model/table";
 import type { Cell, CellStyle, CellValue, ChartModel, NameEntry } from "../../model/types";
@@ -45,6 +46,8 @@ export interface TableBaseline {
   part: string;
   /** The table part's id attribute. */
   id: string;
+  /** Where the table was. */
+  rect: Rect;
   print: string;
 }
 
@@ -147,8 +150,8 @@ function aspectPrints(sheet: SheetModel): Record<SheetAspect, string> {
   };
 }
 
-export function tablePrint(table: TableModel): string {
-  return JSON.stringify([table.name, table.rect, table.style, table.showHeaders, table.showTotals, table.showBandedRows, table.showBandedColumns, table.showFilterButton, table.columnNames(), [...table.filters]]);
+export function tablePrint(table: TableModel, rect: Rect = table.rect): string {
+  return JSON.stringify([table.name, rect, table.style, table.showHeaders, table.showTotals, table.showBandedRows, table.showBandedColumns, table.showFilterButton, table.columnNames(), [...table.filters]]);
 }
 
 export const namePrint = (entry: NameEntry, scope: SheetModel | null): string => JSON.stringify([entry.name, entry.formula, entry.comment, entry.visible, scope?.id ?? ""]);
