@@ -14,7 +14,7 @@ import { unescapeXml } from "./charts/xml";
 import { PackageRefusedError, assertWithinLimits } from "./packageLimits";
 import { namePrint, sheetBaseline, tablePrint } from "./patch/baseline";
 import { rememberOriginal } from "./patch/original";
-import { applyEdits, attributeOf, attributesOf, childSpans, innerOf, rootSpan, startTagOf, textOf, type Span } from "./patch/xmlSpans";
+import { applyEdits, attributeOf, attributesOf, childSpans, innerOf, rootSpan, startTagOf, textOf, type Span, withDefaultNamespace } from "./patch/xmlSpans";
 import { validationEntriesOf } from "./validationsXml";
 import { readProtection } from "./protection";
 import {
@@ -142,6 +142,8 @@ interface SourcePackage {
   forExcelJs: Uint8Array;
 }
 
+const SPREADSHEETML = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
 const EMPTY_STRINGS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>`;
 
 /** Stands in for a missing styles part so exceljs can read the cells: default formats for every index a cell or rule may use. */
@@ -223,7 +225,8 @@ async function indexPackage(bytes: Uint8Array, zip: JSZip): Promise<SourcePackag
         readHere.push(child);
       }
     }
-    copy.file(rel.target, applyEdits(xml, readHere.map((span) => ({ start: span.start, end: span.end, text: "" }))));
+    // exceljs matches element names as written: a sheet that prefixes SpreadsheetML (<x:worksheet>) gets a copy with it as the default namespace.
+    copy.file(rel.target, withDefaultNamespace(applyEdits(xml, readHere.map((span) => ({ start: span.start, end: span.end, text: "" }))), SPREADSHEETML));
     for (const tableRel of (await pkg.relationships(rel.target)).filter((r) => r.type === RELATIONSHIP_TYPES.table && !r.external)) {
       if (!pkg.has(tableRel.target)) throw new PackageRefusedError(`its table part ${tableRel.target} (of sheet "${file.name}") is missing`);
       const tableXml = await pkg.text(tableRel.target);
