@@ -176,6 +176,8 @@ export interface SheetChange {
   aspects: Set<SheetAspect>;
   newCharts: ChartModel[];
   tablesChanged: boolean;
+  /** Nothing changed but cached results of formulas whose text did not change. */
+  resultsOnly: boolean;
 }
 
 /** What changed on a sheet that was read from the file; null when nothing did. */
@@ -210,9 +212,9 @@ export function sheetChange(workbook: HeadlessWorkbook, baseline: WorkbookBaseli
   const tablesChanged =
     tables.some((t) => baseline.tables.get(t)?.print !== tablePrint(t)) ||
     [...baseline.tables].some(([t, b]) => b.part !== "" && !tables.includes(t) && t.sheet === sheet);
-  // Only recalculated results on a sheet the command did not otherwise change (a user's own sheet): the
-  // file keeps the cached values Excel wrote, and fullCalcOnLoad has Excel and LibreOffice recalculate on open.
-  const onlyResults = cells.every((c) => c.valueOnly);
-  if (onlyResults && rows.size === 0 && aspects.size === 0 && newCharts.length === 0 && !tablesChanged) return null;
-  return { sheet, cells, rows, aspects, newCharts, tablesChanged };
+  if (cells.length === 0 && rows.size === 0 && aspects.size === 0 && newCharts.length === 0 && !tablesChanged) return null;
+  // Only recalculated results, on a sheet the command did not otherwise change (a user's own sheet):
+  // ./staleResults decides which of them the file takes.
+  const resultsOnly = cells.every((c) => c.valueOnly) && rows.size === 0 && aspects.size === 0 && newCharts.length === 0 && !tablesChanged;
+  return { sheet, cells, rows, aspects, newCharts, tablesChanged, resultsOnly };
 }

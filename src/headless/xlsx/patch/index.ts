@@ -23,6 +23,7 @@ import type { OriginalPackage } from "./original";
 import { replayShifts, shiftedPackageFormulas, shiftEscapedFormula, type ShiftsBySheet } from "./referenceShift";
 import { shiftSheetDrawing, shiftSheetNotes, shiftWorksheetXml, withShiftedRefs } from "./rowShifts";
 import { patchSheetData, readRows, type RowXml } from "./sheetData";
+import { staleResults } from "./staleResults";
 import { StyleMerger, withPrefix } from "./styles";
 import { WorksheetParts } from "./worksheetXml";
 import { applyEdits, attributeOf, childSpans, innerOf, rootSpan, startTagOf, textOf, withAttribute, type Edit, type Span } from "./xmlSpans";
@@ -42,15 +43,18 @@ interface Generated {
 export async function patchPackage(original: OriginalPackage, workbook: HeadlessWorkbook): Promise<Uint8Array> {
   const { baseline } = original;
   const changes = new Map<SheetModel, SheetChange>();
+  const resultsOnly = new Map<SheetModel, SheetChange>();
   const added: SheetModel[] = [];
   for (const sheet of workbook.sheets) {
     const before = baseline.sheets.get(sheet);
     if (!before) added.push(sheet);
     else {
       const change = sheetChange(workbook, baseline, sheet, before);
-      if (change) changes.set(sheet, change);
+      if (change) (change.resultsOnly ? resultsOnly : changes).set(sheet, change);
     }
   }
+  const fileNames = new Map([...baseline.sheets].map(([sheet, before]) => [sheet, unescapeXml(before.rawName)]));
+  for (const [sheet, change] of staleResults(workbook, [...changes.keys(), ...added], fileNames, resultsOnly)) changes.set(sheet, change);
   const removed = baseline.order.filter((sheet) => !workbook.sheets.includes(sheet));
   const reordered = baseline.order.filter((s) => workbook.sheets.includes(s)).some((s, i, kept) => workbook.sheets.filter((w) => kept.includes(w))[i] !== s);
   const names = currentNames(workbook);
@@ -234,7 +238,8 @@ async function patchWorksheet(parts: WorksheetParts, generatedXml: string, chang
       ? patchSheetData(parts.source, sheetData.span, { changes: change.cells, changedRows: change.rows, generated: rows }, prefix)
       : mapStyles(genData?.text ?? "<sheetData/>", generated, prefix);
     parts.replace("sheetData", [data]);
-    parts.replace("dimension", take("dimension"));
+    // New results alone leave the used range as it was.
+    if (change.rows.size > 0 || change.cells.some((c) => !c.valueOnly)) parts.replace("dimension", take("dimension"));
   }
   const { aspects } = change;
   if (aspects.has("validations")) {
