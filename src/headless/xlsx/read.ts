@@ -187,6 +187,10 @@ async function indexPackage(bytes: Uint8Array, zip: JSZip): Promise<SourcePackag
   const stringsPart = workbookRels.find((rel) => rel.type === RELATIONSHIP_TYPES.sharedStrings && !rel.external && pkg.has(rel.target));
   const strings = stringsPart ? await readSharedStrings(zip.file(stringsPart.target)!) : [];
   if (stringsPart) copy.file(stringsPart.target, EMPTY_STRINGS);
+  // exceljs matches element names as written: parts that prefix SpreadsheetML (<x:workbook>, <x:worksheet>) get copies with it as the default namespace.
+  copy.file(workbookPart, withDefaultNamespace(workbookXml, SPREADSHEETML));
+  const stylesRel = workbookRels.find((rel) => rel.type === RELATIONSHIP_TYPES.styles && !rel.external && pkg.has(rel.target));
+  if (stylesRel) copy.file(stylesRel.target, withDefaultNamespace(await pkg.text(stylesRel.target), SPREADSHEETML));
   const styles = missing(RELATIONSHIP_TYPES.styles);
   if (styles) {
     // Cells read with the default format; the save writes a styles part where the relationship points.
@@ -225,7 +229,6 @@ async function indexPackage(bytes: Uint8Array, zip: JSZip): Promise<SourcePackag
         readHere.push(child);
       }
     }
-    // exceljs matches element names as written: a sheet that prefixes SpreadsheetML (<x:worksheet>) gets a copy with it as the default namespace.
     copy.file(rel.target, withDefaultNamespace(applyEdits(xml, readHere.map((span) => ({ start: span.start, end: span.end, text: "" }))), SPREADSHEETML));
     for (const tableRel of (await pkg.relationships(rel.target)).filter((r) => r.type === RELATIONSHIP_TYPES.table && !r.external)) {
       if (!pkg.has(tableRel.target)) throw new PackageRefusedError(`its table part ${tableRel.target} (of sheet "${file.name}") is missing`);
