@@ -93,8 +93,8 @@ describe("ismp upgrade on third-party workbooks", () => {
     // exceljs cannot read prefixed sheets; it reads a copy with the default namespace, the save keeps the original parts.
     expect(outcomes.get("richtext-namespaced.xlsx")!.code).toBe(0);
     const sheet = (await readXlsx(outcomes.get("richtext-namespaced.xlsx")!.saved)).sheet("Sheet1");
-    expect(sheet.valueAt("A1")).toBe("inline string\nLine 2\nLine 3");
-    expect(sheet.valueAt("H1")).toBe("shared string\nLine 2\nLine 3");
+    expect(sheet.valueAt("A1")).toBe("inline string\r\nLine 2\r\nLine 3");
+    expect(sheet.valueAt("H1")).toBe("shared string\r\nLine 2\r\nLine 3");
     expect(sheet.merges).toEqual([{ r0: 0, r1: 2, c0: 0, c1: 6 }, { r0: 0, r1: 2, c0: 7, c1: 12 }]);
   });
 
@@ -111,7 +111,7 @@ describe("ismp upgrade on third-party workbooks", () => {
     expect(workbookXml).not.toMatch(/<sheet\b/);
     const workbook = await readXlsx(readFileSync(path));
     expect(workbook.sheets.slice(0, 3).map((sheet) => sheet.name)).toEqual(["Sheet1", "Sheet2", "Sheet3"]);
-    expect(workbook.sheet("Sheet1").valueAt("H1")).toBe("shared string\nLine 2\nLine 3");
+    expect(workbook.sheet("Sheet1").valueAt("H1")).toBe("shared string\r\nLine 2\r\nLine 3");
   }, 60_000);
 
   it("a second upgrade of an upgraded workbook changes nothing at all", async () => {
