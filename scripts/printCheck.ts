@@ -143,3 +143,26 @@ export function checkPrint(pages: PrintedPage[]): PrintReport {
   }
   return report;
 }
+
+/** Words of a page's top line (the highest words, within a point), above the footer band. */
+export function topLine(page: PrintedPage): Word[] {
+  const body = page.words.filter((w) => w.yMin <= page.height - 72);
+  const top = Math.min(...body.map((w) => w.yMin));
+  return body.filter((w) => w.yMin < top + 1);
+}
+
+/**
+ * Pages across a sheet printed down, then over (Excel's and LibreOffice's default order): its pages
+ * divided by the pages that print its first column, found by the first column's header (`firstHeader`,
+ * on the repeated header row) at the left edge of the page's text.
+ */
+export function pagesAcross(pages: readonly PrintedPage[], firstHeader: string): number {
+  const [first, second] = firstHeader.split(" ");
+  const down = pages.filter((page) => {
+    const left = Math.min(...page.words.map((w) => w.xMin));
+    return page.words.some(
+      (w) => w.text === first && w.xMin < left + 2 && (!second || page.words.some((n) => n.text === second && Math.abs(n.yMin - w.yMin) < 0.5 && n.xMin > w.xMax && n.xMin < w.xMax + 8)),
+    );
+  }).length;
+  return down === 0 ? Infinity : pages.length / down;
+}

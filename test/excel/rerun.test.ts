@@ -7,7 +7,7 @@ import { buildWorkbook } from "../../src/excel/build";
 import { OperationBlockedError } from "../../src/excel/errors";
 import { BuildReport } from "../../src/excel/operations";
 import { BuildOptions, defaultOptions } from "../../src/core/blueprint/options";
-import { RISK_REGISTER_SHEET, RISKS_TABLE } from "../../src/core/blueprint/riskRegister";
+import { RISK, RISK_REGISTER_SHEET, RISKS_TABLE } from "../../src/core/blueprint/riskRegister";
 import { SCALE_TABLES, SCALES_SHEET, SCORE_MATRIX_NAME } from "../../src/core/blueprint/scalesSheet";
 import { defaultScales, MATRIX_SIZES } from "../../src/core/scales";
 import { columnLetter } from "../../src/core/a1";
@@ -201,7 +201,8 @@ describe("Re-running with another matrix size", () => {
     expect(workbook.getTable(RISKS_TABLE)!.bodyValues()).toEqual(risks);
     expect(report.created).toEqual([]);
     expect(report.warnings.join(" ")).toMatch(/5x5.*Scales/);
-    expect(workbook.sheet("Risk Register").validationAt("I5")?.rule.list?.source).toBe("=Scales!$A$5:$A$9");
+    const likelihoodColumn = columnLetter(workbook.getTable(RISKS_TABLE)!.columnNames().indexOf(RISK.inherentLikelihood));
+    expect(workbook.sheet("Risk Register").validationAt(`${likelihoodColumn}5`)?.rule.list?.source).toBe("=Scales!$A$5:$A$9");
   });
 });
 
