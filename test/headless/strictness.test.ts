@@ -205,6 +205,34 @@ describe("data validation text limits ([MS-XLSB] 2.5.37 DValStrings: titles 32, 
   });
 });
 
+describe("data validation rules read back as Excel returns them (learn.microsoft.com Excel.BasicDataValidation / DateTimeDataValidation: formula1 and formula2 'will always be returned as a string formula, for example: \"=10\"')", () => {
+  it("returns whole-number, decimal, text-length and date bounds as formulas, and list and custom rules as written", async () => {
+    const workbook = createWorkbook();
+    const rules = await run(workbook, async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.getRange("A1:A5").dataValidation.rule = { wholeNumber: { formula1: 1, formula2: "5", operator: "Between" } };
+      sheet.getRange("B1:B5").dataValidation.rule = { decimal: { formula1: 0.5, operator: "GreaterThanOrEqualTo" } };
+      sheet.getRange("C1:C5").dataValidation.rule = { textLength: { formula1: "=$Z$1", operator: "LessThanOrEqualTo" } };
+      sheet.getRange("D1:D5").dataValidation.rule = { date: { formula1: "2024-01-31", operator: "GreaterThan" } };
+      sheet.getRange("E1:E5").dataValidation.rule = { list: { inCellDropDown: true, source: "Low,High" } };
+      sheet.getRange("F1:F5").dataValidation.rule = { custom: { formula: "=LEN(F1)>2" } };
+      const read = ["A2", "B2", "C2", "D2", "E2", "F2"].map((address) => sheet.getRange(address).dataValidation.load("rule"));
+      await context.sync();
+      return read.map((validation) => validation.rule);
+    });
+    expect(rules).toEqual([
+      { wholeNumber: { formula1: "=1", formula2: "=5", operator: "Between" } },
+      { decimal: { formula1: "=0.5", operator: "GreaterThanOrEqualTo" } },
+      { textLength: { formula1: "=$Z$1", operator: "LessThanOrEqualTo" } },
+      { date: { formula1: "=45322", operator: "GreaterThan" } },
+      { list: { inCellDropDown: true, source: "Low,High" } },
+      { custom: { formula: "=LEN(F1)>2" } },
+    ]);
+    // The file keeps the bounds as written.
+    expect(workbook.sheet("Sheet1").validationAt("A3")?.rule.wholeNumber?.formula1).toBe(1);
+  });
+});
+
 describe("enum strings are checked (learn.microsoft.com/javascript/api/excel: Excel.ChartType, HorizontalAlignment, PageOrientation, ...)", () => {
   it.each([
     ["chart type", (c: HeadlessContext) => void c.workbook.worksheets.getItem("Sheet1").charts.add("ColumnClusterd" as Excel.ChartType, c.workbook.worksheets.getItem("Sheet1").getRange("A1:B3"), "Auto")],
