@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --no-build] [-- --only engine|pane] [-- --engine-sizes 1000,10000]`: every performance
+ * `npm run bench [-- --no-build] [-- --only engine|pane|suggest] [-- --engine-sizes 1000,10000]`: every performance
  * figure the issues set a target for, measured on the headless Excel host, the custom functions, the
  * production bundle, headless Chromium and LibreOffice's recalculation of large registers. Prints a table and writes bench.json at the
  * repo root; exits 1 when a figure misses its target.
@@ -55,6 +55,10 @@ async function main(): Promise<void> {
   const started = performance.now();
   if (only === "engine") {
     sections.push(await section("9. LibreOffice recalculation at scale (risks, a fifth as many assets)", () => measureEngine(engineSizes)));
+    return report(sections, notes, started);
+  }
+  if (only === "suggest") {
+    sections.push(await section("Mapping suggestions (#15): leave-one-out on the control library, top 5", measureSuggestionQuality));
     return report(sections, notes, started);
   }
   if (only === "pane") {
