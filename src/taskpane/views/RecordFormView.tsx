@@ -137,7 +137,7 @@ export function RecordFormView({ active }: { active: boolean }) {
     }
     const values = Object.fromEntries(headers.map((h) => [h, checked.values[h]]));
     const { form, target } = opened;
-    const record = await runner.run("Saving", () => host.saveRecord({ table: form.table, headers: form.headers, keyColumn: form.keyColumn, target, values }));
+    const record = await runner.run("Saving", () => host.saveRecord({ table: form.table, headers: form.headers, keyColumn: form.keyColumn, keyColumns: form.keyColumns, target, values }));
     if (!record) return;
     setSaved({ record, warnings: checked.messages.filter((m) => m.severity === "warning" && headers.includes(m.header)), noun: form.register.noun });
     // Start again from what the workbook now holds: a fresh new record, or the edited row re-read.
