@@ -229,14 +229,22 @@ export class Evaluator {
     return parts.join("|");
   }
 
-  /** Header positions, read once per table per recalculation (headers are constants). */
+  /**
+   * Header positions, read once per table per recalculation (headers are constants). A name is
+   * looked up as written first: lower-casing it on every structured reference was a cost of its own.
+   */
   private readonly columnOf = (table: TableModel, name: string): number => {
     let columns = this.tableColumns.get(table);
     if (!columns) {
       columns = new Map(table.columnNames().map((header, index) => [header.toLowerCase(), index]));
       this.tableColumns.set(table, columns);
     }
-    return columns.get(name.toLowerCase()) ?? -1;
+    let index = columns.get(name);
+    if (index === undefined) {
+      index = columns.get(name.toLowerCase()) ?? -1;
+      columns.set(name, index);
+    }
+    return index;
   };
 
   private identity(object: object): number {
