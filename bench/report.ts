@@ -11,6 +11,7 @@ export interface BenchSection {
 const integer = new Intl.NumberFormat("en", { maximumFractionDigits: 0 });
 const oneDecimal = new Intl.NumberFormat("en", { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 const twoDecimals = new Intl.NumberFormat("en", { maximumFractionDigits: 2, minimumFractionDigits: 2 });
+const threeDecimals = new Intl.NumberFormat("en", { maximumFractionDigits: 3, minimumFractionDigits: 3 });
 
 function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${twoDecimals.format(bytes / (1024 * 1024))} MB`;
@@ -29,6 +30,8 @@ export function formatValue(measurement: Measurement): string {
     case "×":
       return `${oneDecimal.format(value)}×`;
     default:
+      // Shares such as precision@5 (0.449) print with three decimals, counts as integers.
+      if (!unit && value > 0 && value < 1) return threeDecimals.format(value);
       return `${integer.format(value)} ${value === 1 ? unit.replace(/s$/, "") : unit}`;
   }
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --no-build] [-- --only engine|pane|file] [-- --engine-sizes 1000,10000]`: every performance
+ * `npm run bench [-- --no-build] [-- --only engine|pane|suggest|file] [-- --engine-sizes 1000,10000]`: every performance
  * figure the issues set a target for, measured on the headless Excel host, the custom functions, the
  * production bundle, headless Chromium and LibreOffice's recalculation of large registers. Prints a table and writes bench.json at the
  * repo root; exits 1 when a figure misses its target.
@@ -57,6 +57,17 @@ async function main(): Promise<void> {
     sections.push(await section("9. LibreOffice recalculation at scale (risks, a fifth as many assets)", () => measureEngine(engineSizes)));
     return report(sections, notes, started);
   }
+  if (only === "suggest") {
+    sections.push(await section("Mapping suggestions (#15): leave-one-out on the control library, top 5", measureSuggestionQuality));
+    return report(sections, notes, started);
+  }
+  if (only === "file") {
+    // The re-run through the host and the file layer's figures (upgrade, re-run, 300k shared strings) alone.
+    const large = await rerunSection(sections);
+    sections.push(await section(FILE_LAYER_TITLE, () => measureFileLayer(large)));
+    return report(sections, notes, started);
+  }
+
   if (only === "pane") {
     await paneSections(sections, notes, skipBuild);
     return report(sections, notes, started);
@@ -64,13 +75,6 @@ async function main(): Promise<void> {
 
   sections.push(await section("1. Build on an empty workbook (saas profile, sample data)", measureEmptyBuild));
   sections.push(await section("2. Build with all 8 frameworks", measureAllFrameworksBuild));
-
-  if (only === "file") {
-    // The re-run through the host and the file layer's figures (upgrade, re-run, 300k shared strings) alone.
-    const large = await rerunSection(sections);
-    sections.push(await section(FILE_LAYER_TITLE, () => measureFileLayer(large)));
-    return report(sections, notes, started);
-  }
 
   const large = await rerunSection(sections);
   sections.push(await section("4. Naive writes (one sync per row) against batched", () => measureNaiveWrite(NAIVE_REGISTER)));

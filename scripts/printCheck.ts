@@ -8,14 +8,13 @@ import { spawnSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import { basename, join } from "node:path";
 import { createProfile, SOFFICE } from "./recalc";
+import { MIN_PRINTED_POINTS } from "../src/core/blueprint/paper";
 
 /**
  * Box height ÷ font size of pdftotext's word boxes for the fonts LibreOffice prints with here
  * (DejaVu Sans/Serif stand in for Calibri): measured 14.30 for 11 pt and 9.10 for 7 pt at 100%.
  */
 export const BOX_HEIGHT_PER_POINT = 1.3;
-/** The smallest effective text size allowed on paper (points). */
-export const MIN_PRINTED_POINTS = 7;
 /** Boxes must overlap by more than this (points) across to count as overlapping. */
 const OVERLAP_TOLERANCE = 0.6;
 /**
@@ -55,7 +54,7 @@ export function printToPdf(xlsx: string, outDir: string): string {
   return pdf;
 }
 
-const unescape = (text: string) => text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+const unescape = (text: string) => text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&amp;/g, "&");
 
 /** Every page's words, from pdftotext -bbox-layout. */
 export function readPages(pdf: string, sheetNames: readonly string[]): PrintedPage[] {

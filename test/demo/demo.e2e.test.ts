@@ -283,7 +283,7 @@ describeWith(chromiumDependency(), { suite: "browser", title: "demo page in Chro
       const panel = await showView(page, "Program");
       const items = panel.getByRole("list", { name: "Program elements" }).getByRole("listitem");
       await expect(items.count()).resolves.toBe(8);
-      for (const text of await items.allTextContents()) expect(text).toMatch(/(On target|Off target|No data)/);
+      for (const text of await items.allTextContents()) expect(text).toMatch(/(On target|Off target|No target set|No data)/);
       await expect(panel.getByRole("region", { name: "Roadmap" }).textContent()).resolves.toMatch(/Roadmap phase.+(\d+% done|complete)/);
       await page.screenshot({ path: screenshotPath("program-light"), fullPage: true });
       await sheetTabs(page).first().click();

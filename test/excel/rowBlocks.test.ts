@@ -183,6 +183,9 @@ describe("Upgrading a workbook built when the KPI list was the table Kpis (offic
 
     const labels = kpiSpecs(defaultScales(), OPTIONS.frameworks, registersOf(OPTIONS)).map((k) => k.label);
     expect(workbook.getTable("Kpis")).toBeUndefined();
+    // The old table's sheet is the Dashboard: no second one ("Dashboard (ISMP)") is made beside it.
+    expect(report.renamed).toEqual([]);
+    expect(report.created.filter((c) => c.startsWith("Sheet "))).toEqual([]);
     expect(report.repaired).toContain(
       `Converted the table Kpis to the range KpiList (Excel gives a table column one formula) and restored ${labels.length - 1} row formulas; typed values and added columns were kept`,
     );
@@ -203,6 +206,22 @@ describe("Upgrading a workbook built when the KPI list was the table Kpis (offic
     expect(dashboard.valueAt(`${letter(1)}${first + typedRow}`)).toBe(42);
     expect(dashboard.valuesOf(`${letter(2)}${first}:${letter(3)}${last}`)).toEqual(before.map((row) => [row[2], row[3]]));
     expect(dashboard.valuesOf(`${letter(0)}${first}:${letter(0)}${last}`).map(([label]) => label)).toEqual(before.map((row) => row[0]));
+  });
+
+  it("adds the KPIs the old table lacked below the Dashboard, and does not also warn that they are missing", async () => {
+    const workbook = await built();
+    await withLegacyKpisTable(workbook);
+    const labels = kpiSpecs(defaultScales(), OPTIONS.frameworks, registersOf(OPTIONS)).map((k) => k.label);
+    const dropped = labels.slice(-2);
+    // The old list lacks the last two KPIs: their rows are blank (deleting table rows would move the chart data below).
+    const count = workbook.getTable("Kpis")!.bodyValues().length;
+    await run(workbook, async (context) => {
+      const body = context.workbook.tables.getItem("Kpis").getDataBodyRange();
+      body.getCell(count - 2, 0).getResizedRange(1, 1).clear("Contents");
+    });
+    const report = await run(workbook, (context) => buildWorkbook(context, OPTIONS, TODAY));
+    expect(report.repaired).toContain(`Added 2 indicators below the existing content of Dashboard: ${dropped.join(", ")}`);
+    expect(report.warnings.filter((w) => w.includes(KPI_BLOCK))).toEqual([]);
   });
 
   it("shows a different figure on each KPI tile once calculated, and a second run changes nothing", async () => {

@@ -264,7 +264,8 @@ function kpiBlock(kpis: readonly KpiSpec[], currency?: string, name = KPI_BLOCK,
     ],
     rows: kpis.map((k) => ({ Indicator: k.label, Value: k.formula })),
     rowFormats: kpis.map((k) => ({ Value: NUMBER_FORMAT[k.format] })),
-    legacyTable: LEGACY_KPI_TABLE,
+    // Only the main list was ever the table Kpis; an added block (KpiList2) is always a range.
+    ...(name === KPI_BLOCK ? { legacyTable: LEGACY_KPI_TABLE } : {}),
   };
 }
 

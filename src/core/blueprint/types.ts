@@ -153,7 +153,13 @@ export interface PrintSpec {
   onePage?: boolean;
   /** Rows repeated on every printed page, e.g. "$4:$4". */
   titleRows?: string;
+  /**
+   * What prints, e.g. "A1:M40"; several ranges separated by commas ("A1:G60,J1:M50") print one after
+   * the other, each starting a new page (Excel and LibreOffice alike).
+   */
   printArea?: string;
+  /** Manual page breaks: 0-based rows that start a new page (sections kept whole at a fixed scale). */
+  rowBreaks?: readonly number[];
 }
 
 /** XYScatterLinesNoMarkers: numbers on both axes, so the horizontal one can be logarithmic (a loss axis). */

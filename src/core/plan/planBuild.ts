@@ -66,7 +66,7 @@ export function planBuild(blueprint: WorkbookBlueprint, snapshot: WorkbookSnapsh
     const ownerSheet =
       (spec.ownerTable ? tables.get(key(spec.ownerTable))?.sheet : undefined) ??
       (spec.ownerName ? snapshot.nameSheets?.[key(spec.ownerName)] : undefined) ??
-      legacyOwnerSheet(spec, tables);
+      legacyOwnerSheet(spec, snapshot.tables);
     if (ownerSheet && sheets.has(key(ownerSheet))) {
       sheetNames[spec.key] = sheets.get(key(ownerSheet))!.name;
       continue;
@@ -140,10 +140,12 @@ export function planBuild(blueprint: WorkbookBlueprint, snapshot: WorkbookSnapsh
       const added = additions.rowBlocks.filter((b) => newBlocks.has(key(b.name))).flatMap((b) => b.rows.map((r) => String(r[b.columns[0].header] ?? "")));
       if (added.length > 0) report.repaired.push(`Added ${added.length} indicator${added.length === 1 ? "" : "s"} below the existing content of ${sheet}: ${added.join(", ")}`);
     }
+    // Rows an added block (KpiList2) lays out below the existing content are not missing from the converted one.
+    const addedRows = new Set((additions?.rowBlocks ?? []).flatMap((b) => b.rows.map((r) => key(String(r[b.columns[0].header] ?? "")))));
     for (const block of [...(spec.rowBlocks ?? []), ...(additions?.rowBlocks ?? [])]) {
       const legacy = legacyBlocks.get(key(block.name));
       if (legacy) {
-        const conversion = convertLegacyBlock(block, legacy, layouts.get(key(block.name))!, layouts);
+        const conversion = convertLegacyBlock(block, legacy, layouts.get(key(block.name))!, layouts, addedRows);
         steps.push(...conversion.steps);
         report.repaired.push(conversion.repaired);
         if (conversion.warning) report.warnings.push(conversion.warning);
@@ -359,9 +361,10 @@ function placeLayout(name: string, anchorCell: string, headers: string[], rows: 
 }
 
 /** The sheet of a table older versions kept a per-row block in (the Dashboard's Kpis table). */
-function legacyOwnerSheet(spec: SheetSpec, tables: ReadonlyMap<string, TableSnapshot>): string | undefined {
+/** The sheet of a table an older version kept a block in (the Dashboard's Kpis): it owns the sheet, so no second one is made. */
+function legacyOwnerSheet(spec: SheetSpec, tables: readonly TableSnapshot[]): string | undefined {
   for (const block of spec.rowBlocks ?? []) {
-    const legacy = block.legacyTable ? tables.get(key(block.legacyTable)) : undefined;
+    const legacy = block.legacyTable ? tables.find((t) => key(t.name) === key(block.legacyTable!)) : undefined;
     if (legacy) return legacy.sheet;
   }
   return undefined;
@@ -416,7 +419,13 @@ function blockCell(block: RowBlockSpec, layout: TableLayout, layouts: Map<string
  * value over it. Rows are matched by their label (the block's first column) or, where that column is
  * itself a formula (chart data), by position.
  */
-function convertLegacyBlock(block: RowBlockSpec, legacy: TableSnapshot, layout: TableLayout, layouts: Map<string, TableLayout>): { steps: PlanStep[]; repaired: string; warning?: string } {
+function convertLegacyBlock(
+  block: RowBlockSpec,
+  legacy: TableSnapshot,
+  layout: TableLayout,
+  layouts: Map<string, TableLayout>,
+  addedElsewhere: ReadonlySet<string>,
+): { steps: PlanStep[]; repaired: string; warning?: string } {
   const headers = legacy.headers;
   const body = legacy.body ?? [];
   const labelColumn = block.columns[0].header;
@@ -450,7 +459,7 @@ function convertLegacyBlock(block: RowBlockSpec, legacy: TableSnapshot, layout: 
   if (legacy.bodyRows > 0) {
     steps.push({ kind: "write", sheet: legacy.sheet, address: `${cellAddress(firstBody)}:${cellAddress(bottom)}`, values: formulas, numberFormats });
   }
-  const missing = block.rows.filter((row) => !matched.has(row)).map((row) => String(row[labelColumn]));
+  const missing = block.rows.filter((row) => !matched.has(row)).map((row) => String(row[labelColumn])).filter((label) => !addedElsewhere.has(key(label)));
   return {
     steps,
     repaired: `Converted the table ${legacy.name} to the range ${block.name} (Excel gives a table column one formula) and restored ${restored} row formulas; typed values and added columns were kept`,
@@ -507,10 +516,15 @@ function tableSteps(
 }
 
 /** The rows this build writes, for their heights: a new table's header and seeds, or the seeds appended to an existing one. */
+/**
+ * The rows to size: a new table's seeds (a calculated column's seed value is the text its formula
+ * shows, e.g. RiskQuant's looked-up Title: it sizes the row and is never written), or the rows a
+ * re-run appends.
+ */
 function sizedRows(spec: TableSpec, layout: TableLayout, existing: TableSnapshot | undefined): SizedRows {
   const base = { sheet: layout.sheet, firstColumn: layout.firstColumn };
   if (!existing) {
-    return { ...base, headerRow: layout.headerRow, columns: spec.columns, firstRow: layout.headerRow + 1, rows: spec.seedRows.map((seed) => spec.columns.map((c) => (c.formula ? null : (seed[c.header] ?? null)))) };
+    return { ...base, headerRow: layout.headerRow, columns: spec.columns, firstRow: layout.headerRow + 1, rows: spec.seedRows.map((seed) => spec.columns.map((c) => seed[c.header] ?? null)) };
   }
   const columns = layout.headers.map((h) => spec.columns.find((c) => headerIndex(layout, c.header) === layout.headers.indexOf(h)));
   return { ...base, columns, firstRow: layout.headerRow + 1 + layout.bodyRows - layout.appendedRows.length, rows: layout.appendedRows };

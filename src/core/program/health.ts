@@ -8,7 +8,8 @@ import type { CellValue } from "../blueprint/types";
 import type { RegisterDeclaration } from "../registers/types";
 import { PROGRAM_ELEMENTS, ProgramElement } from "./elements";
 
-export type Health = "on target" | "off target" | "no data";
+/** "no target": the element has figures but none of its indicators has a KpiTargets row to judge them by. */
+export type Health = "on target" | "off target" | "no target" | "no data";
 
 /** A row of the Dashboard's KPI list (Indicator, Value) with the Value cell's formula. */
 export interface IndicatorCell {
@@ -31,7 +32,7 @@ export interface IndicatorHealth {
   value?: number;
   target?: number;
   better: "Higher" | "Lower";
-  health: Health | "no target";
+  health: Health;
   percent: boolean;
 }
 
@@ -100,13 +101,16 @@ export function programHealth(
     const on = list.filter((i) => i.health === "on target").length;
     const off = list.filter((i) => i.health === "off target").length;
     const measured = on + off;
-    const health: Health = off > 0 ? "off target" : on > 0 ? "on target" : "no data";
+    const withFigure = list.filter((i) => i.health === "no target").length;
+    const health: Health = off > 0 ? "off target" : on > 0 ? "on target" : withFigure > 0 ? "no target" : "no data";
     const summary =
       present.length === 0
         ? "No register for this element in the workbook yet."
         : list.length === 0
           ? "No indicators for this element on the Dashboard."
-          : measured === 0
+          : measured === 0 && withFigure > 0
+            ? `${withFigure} indicator${withFigure === 1 ? "" : "s"} with a figure and no target yet: add ${withFigure === 1 ? "its row" : "their rows"} to KpiTargets on the Scales sheet.`
+            : measured === 0
             ? `${list.length} indicator${list.length === 1 ? "" : "s"}, none with both a value and a target yet.`
             : `${on} of ${measured} indicator${measured === 1 ? "" : "s"} with a target on target.`;
     return { element: name, sheet: sheetHere, health, summary, indicators: list };

@@ -114,7 +114,7 @@ function policyFields(): FieldSpec[] {
     whole(POLICY.staffRequired, { min: 0 }, { width: 9, input: "People who must read and acknowledge this policy." }),
     whole(POLICY.acknowledged, { min: 0 }, { width: 12, input: "People who have acknowledged the current version: no more than Staff Required." }),
     { ...ratioField(POLICIES_TABLE, POLICY.acknowledgement, POLICY.acknowledged, POLICY.staffRequired), width: 15 },
-    ids(POLICY.controlIds, REGISTER_TABLES.controls, true, { input: "Controls this policy governs, from the Control Matrix, separated by \"; \"." }),
+    ids(POLICY.controlIds, REGISTER_TABLES.controls, true, { wrap: true, input: "Controls this policy governs, from the Control Matrix, separated by \"; \"." }),
     text(POLICY.frameworks, 18, { wrap: true, input: "Frameworks whose requirements the policy answers, separated by \"; \" (ISO 27001; SOC 2)." }),
   ];
 }

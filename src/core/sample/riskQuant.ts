@@ -64,6 +64,8 @@ export function sampleRiskQuant(risks: readonly SampleRow[], scales: Scales): Sa
     const treatment = RISK_SCENARIOS[position]?.treatment ?? String(risk.Treatment ?? "");
     return {
       "Risk ID": risk["Risk ID"],
+      // What the calculated Title column shows: never written (the formula is), it sizes the printed row.
+      Title: risk.Title,
       "Annual Frequency": frequency,
       "Loss Low": low,
       "Loss High": high,

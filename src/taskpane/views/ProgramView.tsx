@@ -10,8 +10,8 @@ import type { ProgramOverview } from "../../excel/program";
 import { usePane } from "../paneContext";
 import { CellLink } from "./CellLink";
 
-const SYMBOL: Record<Health, string> = { "on target": "✔", "off target": "✖", "no data": "–" };
-const WORDS: Record<Health, string> = { "on target": "On target", "off target": "Off target", "no data": "No data" };
+const SYMBOL: Record<Health, string> = { "on target": "✔", "off target": "✖", "no target": "○", "no data": "–" };
+const WORDS: Record<Health, string> = { "on target": "On target", "off target": "Off target", "no target": "No target set", "no data": "No data" };
 
 const percent = (v: number) => `${Math.round(v * 100)}%`;
 
@@ -40,6 +40,7 @@ export function ProgramView({ active }: { active: boolean }) {
   const colour: Record<Health, string> = {
     "on target": theme.semanticColors.successIcon,
     "off target": theme.semanticColors.errorIcon,
+    "no target": theme.semanticColors.bodySubtext,
     "no data": theme.semanticColors.bodySubtext,
   };
   const phase = overview?.phase;

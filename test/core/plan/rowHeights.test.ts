@@ -43,6 +43,19 @@ describe("row heights of a new table", () => {
   });
 });
 
+describe("row heights of a calculated column", () => {
+  // RiskQuant's Title looks the register's title up: the seed carries what the formula shows.
+  const columns: ColumnSpec[] = [COLUMNS[0], { header: "Title", width: 150, wrapText: true, formula: "=INDEX(Risks[Title],1)" }];
+  const table: TableSpec = { name: "RiskQuant", anchor: "A4", style: "TableStyleMedium2", columns, seedRows: [{ "Risk ID": "R-1", Title: LONG }], keyColumns: ["Risk ID"] };
+  const plan = planBuild({ sheets: [{ key: "q", name: "Risk Quantification", tabColor: "#000000", ownerTable: "RiskQuant", blocks: [], tables: [table], names: [] }] }, EMPTY_SNAPSHOT);
+
+  it("sizes a seeded row to the text its formula shows, and writes the formula, not the text", () => {
+    expect(heights(plan.steps)[0].runs.find((r) => r.address === "A5:A5")?.height).toBeGreaterThanOrEqual(45);
+    const create = plan.steps.find((s) => s.kind === "createTable");
+    expect(JSON.stringify(create)).not.toContain("A published vulnerability");
+  });
+});
+
 describe("row heights on a re-run", () => {
   const existing: WorkbookSnapshot = {
     readOnly: false,

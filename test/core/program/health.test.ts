@@ -22,7 +22,7 @@ describe("Program health from indicators and targets", () => {
     expect(indicatorHealth({ label: "Security training completion", value: 0.96, formula: "", numberFormat: "0%" }, targets)).toMatchObject({ health: "on target", percent: true });
   });
 
-  it("gives all eight elements in order; an element is off target when any indicator is, no data when its register is missing", () => {
+  it("gives all eight elements in order; an element is off target when any indicator is, no target when it has figures but no targets, no data when its register is missing", () => {
     const tables = new Map([["incidents", "Incidents"], ["training", "Training"], ["risks", "Risk Register"]]);
     const health = programHealth(REGISTERS, tables, ["Incidents", "Training", "Risk Register"], [
       { label: "Open incidents", value: 1, formula: "=COUNTIFS(Incidents[Status],\"Open\")" },
@@ -34,7 +34,7 @@ describe("Program health from indicators and targets", () => {
     const of = (name: string) => health.find((e) => e.element === name)!;
     expect(of("Incident response")).toMatchObject({ health: "off target", sheet: "Incidents", summary: "1 of 2 indicators with a target on target." });
     expect(of("Training and awareness")).toMatchObject({ health: "on target", sheet: "Training" });
-    expect(of("Risk management")).toMatchObject({ health: "no data", sheet: "Risk Register", summary: expect.stringMatching(/none with both a value and a target/) });
+    expect(of("Risk management")).toMatchObject({ health: "no target", sheet: "Risk Register", summary: "1 indicator with a figure and no target yet: add its row to KpiTargets on the Scales sheet." });
     expect(of("Vendor management")).toMatchObject({ health: "no data", sheet: undefined, summary: "No register for this element in the workbook yet." });
     expect(of("Access control")).toMatchObject({ health: "no data", indicators: [] });
   });
