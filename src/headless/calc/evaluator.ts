@@ -247,6 +247,16 @@ export class Evaluator {
     return index;
   };
 
+  /** Tables by name as formulas spell it, found once per recalculation (the workbook's lookup lower-cases every table's name). */
+  private readonly tablesByName = new Map<string, TableModel | undefined>();
+
+  private tableNamed(name: string): TableModel | undefined {
+    if (this.tablesByName.has(name)) return this.tablesByName.get(name);
+    const table = this.workbook.getTable(name);
+    this.tablesByName.set(name, table);
+    return table;
+  }
+
   private identity(object: object): number {
     let id = this.identities.get(object);
     if (id === undefined) {
@@ -292,7 +302,7 @@ export class Evaluator {
   private structured(tableName: string, inner: string, at: CellPosition): Value {
     const table = tableName === ""
       ? this.workbook.tablesOn(at.sheet).find(({ rect }) => at.row >= rect.r0 && at.row <= rect.r1 && at.col >= rect.c0 && at.col <= rect.c1)
-      : this.workbook.getTable(tableName);
+      : this.tableNamed(tableName);
     if (!table) return REF;
     const spec = parseStructuredSpec(inner);
     const rect = structuredRect(table, spec, at.sheet === table.sheet ? at.row : -1, this.columnOf);
