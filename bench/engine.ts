@@ -29,7 +29,7 @@ interface Conversion {
 }
 
 /** soffice --convert-to xlsx under /usr/bin/time: wall time, CPU time and peak memory of LibreOffice. */
-function convert(file: string, outDir: string): Conversion {
+export function convert(file: string, outDir: string): Conversion {
   mkdirSync(outDir, { recursive: true });
   const profile = createProfile("lo-bench-");
   try {

@@ -10,6 +10,7 @@ import { asLiteralText } from "../core/literalText";
 import { scalesFromSnapshot } from "../core/plan/readScales";
 import { TableSnapshot } from "../core/plan/snapshot";
 import { REGISTERS, registerByTable, RegisterDeclaration } from "../core/registers";
+import { rowKeyColumns } from "../core/registers/rowKey";
 import { SCALE_TABLES } from "../core/blueprint/scalesSheet";
 import { defaultScales } from "../core/scales";
 import { frameworkKeys } from "../core/frameworkKeys";
@@ -106,26 +107,35 @@ export async function importIntoRegister(context: RequestContext, request: Impor
   const frameworks = frameworkKeys().filter((key) => controlHeaders.has(lower(getFramework(key).shortName)));
   const fields = register.fields({ scales, frameworks });
 
-  // One sync: the ID column of this register and of every register its ID columns point at.
+  // One sync: the ID column of this register and of every register its ID columns point at, and
+  // this register's other key columns when rows are known by several (Vendor ID and Question ID).
   const referenced = new Set([register.table, ...fields.flatMap((f) => (f.type.kind === "ids" ? [f.type.register] : []))].map(lower));
+  const columnRead = (table: TableSnapshot, header: string) => {
+    const at = table.headers.findIndex((h) => lower(h) === lower(header));
+    return at < 0 ? undefined : context.workbook.worksheets.getItem(table.sheet).getRangeByIndexes(table.headerRow + 1, table.firstColumn + at, table.bodyRows, 1).load("values");
+  };
   const keyReads = REGISTERS.flatMap((r) => {
     const table = layout(r.table);
-    const keyAt = table?.headers.findIndex((h) => lower(h) === lower(r.keyColumn)) ?? -1;
-    if (!table || !referenced.has(lower(r.table)) || keyAt < 0 || table.bodyRows === 0) return [];
-    const range = context.workbook.worksheets.getItem(table.sheet).getRangeByIndexes(table.headerRow + 1, table.firstColumn + keyAt, table.bodyRows, 1).load("values");
-    return [{ table: r.table, range }];
+    if (!table || !referenced.has(lower(r.table)) || table.bodyRows === 0) return [];
+    const range = columnRead(table, r.keyColumn);
+    return range ? [{ table: r.table, range }] : [];
   });
+  const keyColumns = rowKeyColumns(register);
+  const otherKeyReads = keyColumns.length > 1 && target.bodyRows > 0 ? keyColumns.map((header) => columnRead(target, header)) : [];
   // A new table keeps one empty body row (Excel's "Insert ▸ Table" does the same): the import fills it
   // rather than leaving a blank row above the imported ones.
   const onlyRow =
     target.bodyRows === 1
       ? context.workbook.worksheets.getItem(target.sheet).getRangeByIndexes(target.headerRow + 1, target.firstColumn, 1, target.headers.length).load("formulas")
       : undefined;
-  if (keyReads.length > 0 || onlyRow) await sync(context);
+  if (keyReads.length > 0 || otherKeyReads.length > 0 || onlyRow) await sync(context);
   const idsOf = new Map(keyReads.map(({ table, range }) => [lower(table), range.values.map((row) => String(row[0] ?? "").trim())]));
+  const text = (value: unknown) => String(value ?? "").trim();
   const facts: WorkbookFacts = {
     headers: target.headers,
     existingIds: idsOf.get(lower(register.table)) ?? [],
+    // A key column the table lacks reads as blank: no row then matches on it.
+    existingKeys: otherKeyReads.length > 0 ? Array.from({ length: target.bodyRows }, (_, i) => otherKeyReads.map((range) => text(range?.values[i]?.[0]))) : undefined,
     knownIds: new Map([...idsOf].map(([table, ids]) => [table, new Set(ids.filter(Boolean).map(lower))])),
     ...scaleFacts(scaleTables.map(layout).filter((t): t is TableSnapshot => t !== undefined)),
   };
@@ -165,7 +175,7 @@ export async function importIntoRegister(context: RequestContext, request: Impor
     const sheet = context.workbook.worksheets.getItem(target.sheet);
     for (const header of preview.writtenColumns) {
       const at = position.get(lower(header));
-      if (at === undefined || lower(header) === lower(register.keyColumn)) continue;
+      if (at === undefined || keyColumns.some((key) => lower(key) === lower(header))) continue;
       const cells = preview.updates.flatMap((row) => (header in row.values ? [{ index: row.bodyIndex, value: cellInput(row.values[header]) }] : []));
       for (const run of runs(cells)) {
         await batch.reserve(run.values);

@@ -6,7 +6,7 @@
  * to a selection of them are recalculated in LibreOffice (one soffice run) and hold no error;
  * `npx tsx scripts/corpusRecalc.ts` recalculates every upgraded file (several minutes).
  */
-import { chmodSync, copyFileSync, readFileSync, readdirSync } from "node:fs";
+import { chmodSync, copyFileSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { errorCellsOnAddedSheets } from "../../scripts/corpusRecalc";
 import { recalculate } from "../../scripts/recalc";
@@ -24,7 +24,6 @@ const REFUSED: Record<string, string> = {
   "issue252.xlsx": "a part of its zip is damaged (Bug : uncompressed data size mismatch)",
   "issue_419.xlsx": "its shared strings part xl/sharedStrings.xml is missing",
   "issue_530.xlsx": 'its zip names parts with backslashes ("docProps\\app.xml")',
-  "richtext-namespaced.xlsx": "its content could not be read",
   "strict_iso_paths.xlsx": "it is saved as Strict Open XML",
 };
 
@@ -89,6 +88,31 @@ describe("ismp upgrade on third-party workbooks", () => {
     expect({ code: outcome.code, stderr: outcome.stderr }).toEqual({ code: 0, stderr: "" });
     expect(outcome.diff).toEqual({ lostParts: [], changedParts: [], lostEntries: [] });
   });
+
+  it("richtext-namespaced.xlsx, whose sheets prefix SpreadsheetML (<x:worksheet>), is upgraded with its text and merges as they were", async () => {
+    // exceljs cannot read prefixed sheets; it reads a copy with the default namespace, the save keeps the original parts.
+    expect(outcomes.get("richtext-namespaced.xlsx")!.code).toBe(0);
+    const sheet = (await readXlsx(outcomes.get("richtext-namespaced.xlsx")!.saved)).sheet("Sheet1");
+    expect(sheet.valueAt("A1")).toBe("inline string\r\nLine 2\r\nLine 3");
+    expect(sheet.valueAt("H1")).toBe("shared string\r\nLine 2\r\nLine 3");
+    expect(sheet.merges).toEqual([{ r0: 0, r1: 2, c0: 0, c1: 6 }, { r0: 0, r1: 2, c0: 7, c1: 12 }]);
+  });
+
+  it("a workbook.xml and styles.xml that prefix SpreadsheetML (<x:workbook>) are read, and the new sheets are written with the prefix", async () => {
+    const pkg = await XlsxPackage.open(readFileSync(join(CORPUS, "richtext-namespaced.xlsx")));
+    const prefixed = (xml: string) => xml.replace(/<(\/?)(?=[A-Za-z])/g, "<$1x:").replace('xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"', 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"');
+    for (const part of ["xl/workbook.xml", "xl/styles.xml"]) pkg.set(part, prefixed(await pkg.text(part)));
+    const path = dir.file("prefixed-workbook.xlsx");
+    writeFileSync(path, await pkg.bytes());
+    expect((await ismp(["upgrade", path])).code).toBe(0);
+    const saved = await XlsxPackage.open(readFileSync(path));
+    const workbookXml = await saved.text("xl/workbook.xml");
+    expect(workbookXml).toMatch(/<x:sheet name="Dashboard" sheetId="\d+"/);
+    expect(workbookXml).not.toMatch(/<sheet\b/);
+    const workbook = await readXlsx(readFileSync(path));
+    expect(workbook.sheets.slice(0, 3).map((sheet) => sheet.name)).toEqual(["Sheet1", "Sheet2", "Sheet3"]);
+    expect(workbook.sheet("Sheet1").valueAt("H1")).toBe("shared string\r\nLine 2\r\nLine 3");
+  }, 60_000);
 
   it("a second upgrade of an upgraded workbook changes nothing at all", async () => {
     const path = dir.file("pivots.xlsx");

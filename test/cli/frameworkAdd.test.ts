@@ -52,6 +52,36 @@ async function customFunctionCoverage(path: string): Promise<{ formula: unknown;
   return { formula, pane: summaries.find((s) => s.key === "ACME-SEC")?.coverage };
 }
 
+/**
+ * What the Dashboard shows for a KPI: each tile labelled with it, the KPI list row its figure comes
+ * from, and that figure once the workbook is recalculated, as Excel does on opening a file the CLI
+ * saved (fullCalcOnLoad; the cached values of sheets a save did not touch may be older, #9).
+ */
+async function dashboardTiles(path: string, label: string): Promise<Array<{ tile: string; listFormula: unknown; figure: unknown }>> {
+  const workbook = await readXlsx(readFileSync(path));
+  workbook.calculate();
+  return run(workbook, async (context) => {
+    const used = context.workbook.worksheets.getItem("Dashboard").getUsedRange().load("formulas,values,rowIndex,columnIndex");
+    await context.sync();
+    const at = (row: number, column: number) => ({ formula: used.formulas[row - used.rowIndex]?.[column - used.columnIndex], value: used.values[row - used.rowIndex]?.[column - used.columnIndex] });
+    const tiles: Array<{ tile: string; listFormula: unknown; figure: unknown }> = [];
+    used.values.forEach((cells, r) =>
+      cells.forEach((value, c) => {
+        // A tile is the label with, below it, a reference to its KPI list row's figure ("=Dashboard!$Q$102").
+        const below = /^=Dashboard!\$([A-Z]+)\$(\d+)$/.exec(String(used.formulas[r + 1]?.[c] ?? ""));
+        if (value !== label || !below) return;
+        const column = below[1].charCodeAt(0) - 65;
+        const row = Number(below[2]) - 1;
+        expect(at(row, column - 1).value).toBe(label);
+        tiles.push({ tile: `${String.fromCharCode(65 + used.columnIndex + c)}${used.rowIndex + r + 1}`, listFormula: at(row, column).formula, figure: used.values[r + 1][c] });
+      }),
+    );
+    return tiles;
+  });
+}
+
+const columnCount = async (path: string, table: string, header: string) => (await readXlsx(readFileSync(path))).getTable(table)!.columnNames().filter((h) => h === header).length;
+
 // Each test runs several whole commands on a full workbook (a few seconds each on an idle machine).
 jest.setTimeout(300_000);
 
@@ -156,6 +186,42 @@ describe("ismp framework add", () => {
     expect(coverage.formula).toBeCloseTo(0.5 / 6, 10);
     expect(coverage.pane).toBeCloseTo(0.5 / 6, 10);
     expect(requirementsFormula("ACME-SEC")).toContainEqual(["AS-2.1", "Encrypt laptops and removable media", "AS-2"]);
+  });
+
+  it("gives the framework a Dashboard tile and a KPI History column on build, which upgrade keeps, once, with the figure", async () => {
+    const file = await fresh();
+    const mappings = dir.file("acme-tile-map.csv");
+    writeFileSync(mappings, "Control ID,Requirement ID,Relationship,Rationale\nCRY-01,AS-2.1,Equal,Laptops encrypted\n");
+    expect((await ismp(["framework", "add", file, ACME, "--key", "ACME-SEC", "--name", "ACME SEC", "--mappings", mappings])).code).toBe(0);
+    const figureFormula = 'IFERROR(INDEX(CoverageSummary[Coverage],MATCH("ACME SEC",CoverageSummary[Framework],0)),"")';
+    const added = await dashboardTiles(file, "ACME SEC coverage");
+    expect(added).toEqual([{ tile: expect.any(String), listFormula: `=${figureFormula}`, figure: 0 }]);
+    expect(await columnCount(file, "KpiHistory", "ACME SEC coverage")).toBe(1);
+
+    // CRY-01 implemented: the Equal mapping gives AS-2.1 full credit, 1 of the 6 applicable requirements.
+    const book = await readXlsx(readFileSync(file));
+    const at = book.getTable("Controls")!.bodyValues().findIndex((row) => row[0] === "CRY-01");
+    await run(book, async (context) => {
+      context.workbook.tables.getItem("Controls").columns.getItem("Status").getDataBodyRange().getCell(at, 0).values = [["Implemented"]];
+      await context.sync();
+    });
+    writeFileSync(file, (await writeXlsxWithValues(book)).bytes);
+
+    expect((await ismp(["upgrade", file])).code).toBe(0);
+    const upgraded = await dashboardTiles(file, "ACME SEC coverage");
+    expect(upgraded).toEqual([{ tile: added[0].tile, listFormula: `=${figureFormula}`, figure: expect.closeTo(1 / 6, 10) }]);
+    expect(await columnCount(file, "KpiHistory", "ACME SEC coverage")).toBe(1);
+
+    // A Dashboard the user deleted comes back on the next upgrade with the tile among the others.
+    const deleted = await readXlsx(readFileSync(file));
+    await run(deleted, async (context) => {
+      context.workbook.worksheets.getItem("Dashboard").delete();
+      await context.sync();
+    });
+    writeFileSync(file, (await writeXlsxWithValues(deleted)).bytes);
+    expect((await ismp(["upgrade", file])).code).toBe(0);
+    expect(await dashboardTiles(file, "ACME SEC coverage")).toEqual([{ tile: expect.any(String), listFormula: `=${figureFormula}`, figure: expect.closeTo(1 / 6, 10) }]);
+    expect(await columnCount(file, "KpiHistory", "ACME SEC coverage")).toBe(1);
   });
 
   it("re-run with an updated file adds and repairs, keeping every requirement and mapping", async () => {

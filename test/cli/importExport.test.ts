@@ -115,4 +115,27 @@ describe("ismp import and export", () => {
     expect((await ismp(["import", file, out, "--into", "Risks", "--profile", "excel"])).stderr[0]).toContain('Unknown profile "excel". Profiles: generic, ciso-assistant');
     expect(existsSync(dir.file("x.csv"))).toBe(false);
   });
+
+  it("updates Vendor Answers by vendor and question together, leaving the vendor's other answers as they were", async () => {
+    const file = await fresh(true);
+    const answers = async () => {
+      const table = (await readXlsx(readFileSync(file))).getTable("VendorAnswers")!;
+      return table.bodyValues().map((row) => row.slice(0, 4).map(String));
+    };
+    const before = await answers();
+    // The vendor's third answer: its first two share the Vendor ID.
+    const [vendor] = before[0];
+    expect(before.slice(0, 3).map((row) => row[0])).toEqual([vendor, vendor, vendor]);
+    const source = writeText(dir.file("answers.csv"), `Vendor ID,Question ID,Answer,Comment\n${vendor},${before[2][1]},No,Report expired in March\n`);
+    const result = await ismp(["import", file, source, "--into", "VendorAnswers", "--mode", "update"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout.at(-1)).toBe(`${file}: 0 rows added and 1 row updated in VendorAnswers`);
+    const after = await answers();
+    expect(after[2]).toEqual([vendor, before[2][1], "No", "Report expired in March"]);
+    expect(after.filter((_, i) => i !== 2)).toEqual(before.filter((_, i) => i !== 2));
+    // The pair is there now: add mode refuses it, naming both columns.
+    const refused = await ismp(["import", file, source, "--into", "VendorAnswers"]);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout.join("\n")).toContain(`Vendor ID ${vendor} with Question ID ${before[2][1]} is already in VendorAnswers`);
+  });
 });

@@ -1,8 +1,13 @@
 /**
  * Rows an upgrade inserts into a table move what sits below it in the table's columns, as Excel's
- * "shift cells down" does when a table grows: the analyst's hyperlinks, notes (comment, threaded
- * comment and the note's VML shape), merges, conditional formats (a model rule and a data bar the
- * model does not read) and data validation. What sits beside the table, outside its columns, stays.
+ * "shift cells down" does when a table grows (Range.insert(Excel.InsertShiftDirection.down),
+ * learn.microsoft.com/javascript/api/excel/excel.insertshiftdirection): the analyst's hyperlinks,
+ * notes (comment, threaded comment and the note's VML shape), merges, conditional formats (a model
+ * rule and a data bar the model does not read), data validation, drawings (per their "Move and size
+ * with cells" placement, XlPlacement / ST_EditAs), chart series, defined names and print areas that
+ * point there, manual page breaks, and another table below. A reference that spans the inserted
+ * rows grows, one wholly below moves, one above stays. What sits beside the table, outside its
+ * columns, stays.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { readXlsx } from "../../src/headless";
@@ -55,6 +60,68 @@ async function addContentBelow(path: string, at: number): Promise<void> {
   writeFileSync(path, await pkg.bytes());
 }
 
+const DRAWING_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing";
+const CHART_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart";
+const TABLE_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/table";
+const XDR = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
+const A = "http://schemas.openxmlformats.org/drawingml/2006/main";
+const C = "http://schemas.openxmlformats.org/drawingml/2006/chart";
+
+const marker = (name: string, col: number, row: number) => `<xdr:${name}><xdr:col>${col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${name}>`;
+const shape = (id: number, name: string) =>
+  `<xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="${id}" name="${name}"/><xdr:cNvSpPr/></xdr:nvSpPr><xdr:spPr><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr></xdr:sp><xdr:clientData/>`;
+
+/**
+ * Excel-written objects below (and beside) the Requirements table, rows 0-based from `at` (the
+ * 1-based first row of the analyst's content): shapes with each placement, a chart whose series read
+ * cells below, spanning and above the table, names and a print area, two page breaks, and a table.
+ */
+async function addObjectsBelow(path: string, at: number): Promise<void> {
+  const pkg = await XlsxPackage.open(readFileSync(path));
+  const part = (await pkg.worksheetParts()).get("Requirements")!;
+  const parts = new WorksheetParts(await pkg.text(part));
+  const r = at - 1;
+  const drawingId = await pkg.addRelationship(part, DRAWING_TYPE, "xl/drawings/drawing90.xml");
+  const chartId = await pkg.addRelationship("xl/drawings/drawing90.xml", CHART_TYPE, "xl/charts/chart90.xml");
+  const chartFrame = `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="6" name="Analyst chart"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="${C}"><c:chart xmlns:c="${C}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="${chartId}"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/>`;
+  pkg.set("xl/drawings/drawing90.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><xdr:wsDr xmlns:xdr="${XDR}" xmlns:a="${A}">` +
+    `<xdr:twoCellAnchor>${marker("from", 1, r + 2)}${marker("to", 4, r + 6)}${shape(2, "Moves and sizes")}</xdr:twoCellAnchor>` +
+    `<xdr:oneCellAnchor>${marker("from", 2, r + 7)}<xdr:ext cx="914400" cy="457200"/>${shape(3, "Moves")}</xdr:oneCellAnchor>` +
+    `<xdr:twoCellAnchor editAs="absolute">${marker("from", 1, r + 9)}${marker("to", 3, r + 12)}${shape(4, "Fixed")}</xdr:twoCellAnchor>` +
+    `<xdr:twoCellAnchor>${marker("from", 12, r)}${marker("to", 15, r + 5)}${shape(5, "Beside")}</xdr:twoCellAnchor>` +
+    `<xdr:twoCellAnchor>${marker("from", 1, 5)}${marker("to", 6, r + 1)}${chartFrame}</xdr:twoCellAnchor></xdr:wsDr>`);
+  const axes = `<c:catAx><c:axId val="1"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:crossAx val="2"/></c:catAx><c:valAx><c:axId val="2"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:crossAx val="1"/></c:valAx>`;
+  pkg.set("xl/charts/chart90.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><c:chartSpace xmlns:c="${C}" xmlns:a="${A}"><c:chart><c:plotArea><c:layout/><c:barChart><c:barDir val="col"/><c:grouping val="clustered"/>` +
+    `<c:ser><c:idx val="0"/><c:order val="0"/><c:tx><c:strRef><c:f>Requirements!$N$${at}</c:f></c:strRef></c:tx><c:cat><c:strRef><c:f>Requirements!$A$5:$A$${at + 1}</c:f></c:strRef></c:cat><c:val><c:numRef><c:f>Requirements!$B$${at}:$B$${at + 3}</c:f></c:numRef></c:val></c:ser>` +
+    `<c:ser><c:idx val="1"/><c:order val="1"/><c:val><c:numRef><c:f>(Requirements!$B$1:$B$2,'Requirements'!$C$${at})</c:f></c:numRef></c:val></c:ser>` +
+    `<c:axId val="1"/><c:axId val="2"/></c:barChart>${axes}</c:plotArea></c:chart></c:chartSpace>`);
+  await pkg.addContentTypeOverride("xl/drawings/drawing90.xml", "application/vnd.openxmlformats-officedocument.drawing+xml");
+  await pkg.addContentTypeOverride("xl/charts/chart90.xml", "application/vnd.openxmlformats-officedocument.drawingml.chart+xml");
+  parts.replace("drawing", [`<drawing r:id="${drawingId}"/>`]);
+  parts.replace("rowBreaks", [`<rowBreaks count="2" manualBreakCount="2"><brk id="${r + 4}" max="10" man="1"/><brk id="${r + 6}" max="16383" man="1"/></rowBreaks>`]);
+  // A table of the analyst's below, in columns B:C.
+  const top = at + 14;
+  const cell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+  const rows = [`<row r="${top}">${cell(`B${top}`, "Owner")}${cell(`C${top}`, "Due")}</row>`, `<row r="${top + 1}">${cell(`B${top + 1}`, "Ana")}${cell(`C${top + 1}`, "May")}</row>`, `<row r="${top + 2}">${cell(`B${top + 2}`, "Ben")}${cell(`C${top + 2}`, "June")}</row>`];
+  parts.replace("sheetData", [parts.first("sheetData")!.text.replace(/<\/sheetData>$/, `${rows.join("")}</sheetData>`)]);
+  const tableId = await pkg.addRelationship(part, TABLE_TYPE, "xl/tables/table90.xml");
+  parts.replace("tableParts", [parts.first("tableParts")!.text.replace(/count="1">/, 'count="2">').replace("</tableParts>", `<tablePart r:id="${tableId}"/></tableParts>`)]);
+  pkg.set("xl/tables/table90.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="900" name="FollowUps" displayName="FollowUps" ref="B${top}:C${top + 2}" totalsRowShown="0"><autoFilter ref="B${top}:C${top + 2}"/><sortState ref="B${top + 1}:C${top + 2}"><sortCondition ref="C${top + 1}:C${top + 2}"/></sortState><tableColumns count="2"><tableColumn id="1" name="Owner"/><tableColumn id="2" name="Due"/></tableColumns><tableStyleInfo name="TableStyleLight9" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/><extLst><ext uri="{504A1905-F514-4f6f-8877-14C23A59335A}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:table altText="Analyst follow-ups"/></ext></extLst></table>`);
+  await pkg.addContentTypeOverride("xl/tables/table90.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml");
+  pkg.set(part, parts.toString());
+  // Names into the sheet, from the workbook and from another sheet's scope; a print area over it.
+  const sheets = [...(await pkg.text("xl/workbook.xml")).matchAll(/<sheet [^>]*name="([^"]*)"/g)].map((m) => m[1]);
+  const names = [
+    `<definedName name="AnalystBelow">Requirements!$B$${at}:$C$${at + 2}</definedName>`,
+    `<definedName name="AnalystSpan" localSheetId="${sheets.indexOf("Scales")}">Requirements!$A$5:$K$${at + 1}</definedName>`,
+    `<definedName name="AnalystAbove">Requirements!$B$1:$B$2</definedName>`,
+    `<definedName name="AnalystBeside">Requirements!$N$${at}</definedName>`,
+    `<definedName name="_xlnm.Print_Area" localSheetId="${sheets.indexOf("Requirements")}">Requirements!$A$1:$K$${at + 20}</definedName>`,
+  ];
+  pkg.set("xl/workbook.xml", (await pkg.text("xl/workbook.xml")).replace("<definedNames>", `<definedNames>${names.join("")}`));
+  writeFileSync(path, await pkg.bytes());
+}
+
 describe("content below a table moves with the rows an upgrade inserts", () => {
   const dir = tempDir();
   afterAll(() => dir.cleanup());
@@ -96,5 +163,56 @@ describe("content below a table moves with the rows an upgrade inserts", () => {
     const vml = await pkg.text("xl/drawings/vmlDrawing1.vml");
     expect(vml).toContain(`<x:Anchor>2, 15, ${to - 2}, 10, 4, 15, ${to + 2}, 4</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>${to - 1}</x:Row><x:Column>1</x:Column>`);
     expect(vml).toContain(`<x:Row>${at - 1}</x:Row><x:Column>13</x:Column>`);
+  }, 120_000);
+
+  it("drawings, chart series, names, the print area, page breaks and a table below the Requirements table follow Excel's shift cells down", async () => {
+    const path = dir.file("objects.xlsx");
+    expect((await ismp(["new", path, "--profile", "saas"])).code).toBe(0);
+    const end = await requirementsEnd(path);
+    const at = end + 3;
+    const r = at - 1;
+    await addObjectsBelow(path, at);
+    expect((await readXlsx(readFileSync(path))).getTable("FollowUps")?.rect.r0).toBe(at + 13);
+
+    expect((await ismp(["upgrade", path, "--frameworks", "HIPAA"])).code).toBe(0);
+    const grown = (await requirementsEnd(path)) - end;
+    expect(grown).toBeGreaterThan(0);
+    const pkg = await XlsxPackage.open(readFileSync(path));
+
+    const drawing = await pkg.text("xl/drawings/drawing90.xml");
+    const anchors = [...drawing.matchAll(/<xdr:(?:twoCellAnchor|oneCellAnchor)[\s\S]*?<\/xdr:(?:twoCellAnchor|oneCellAnchor)>/g)].map((m) => m[0]);
+    const rowsOf = (anchor: string) => [...anchor.matchAll(/<xdr:row>(\d+)<\/xdr:row>/g)].map((m) => Number(m[1]));
+    expect(rowsOf(anchors[0])).toEqual([r + 2 + grown, r + 6 + grown]); // move and size with cells: moves
+    expect(rowsOf(anchors[1])).toEqual([r + 7 + grown]); // move but don't size: moves
+    expect(rowsOf(anchors[2])).toEqual([r + 9, r + 12]); // don't move or size: stays
+    expect(rowsOf(anchors[3])).toEqual([r, r + 5]); // beside the table's columns: stays
+    expect(rowsOf(anchors[4])).toEqual([5, r + 1 + grown]); // spans the inserted rows: grows
+
+    const chart = await pkg.text("xl/charts/chart90.xml");
+    expect(chart).toContain(`<c:f>Requirements!$N$${at}</c:f>`);
+    expect(chart).toContain(`<c:f>Requirements!$A$5:$A$${at + 1 + grown}</c:f>`);
+    expect(chart).toContain(`<c:f>Requirements!$B$${at + grown}:$B$${at + 3 + grown}</c:f>`);
+    expect(chart).toContain(`<c:f>(Requirements!$B$1:$B$2,'Requirements'!$C$${at + grown})</c:f>`);
+
+    const workbookXml = await pkg.text("xl/workbook.xml");
+    expect(workbookXml).toContain(`<definedName name="AnalystBelow">Requirements!$B$${at + grown}:$C$${at + 2 + grown}</definedName>`);
+    expect(workbookXml).toMatch(new RegExp(`<definedName name="AnalystSpan" localSheetId="\\d+">Requirements!\\$A\\$5:\\$K\\$${at + 1 + grown}</definedName>`));
+    expect(workbookXml).toContain(`<definedName name="AnalystAbove">Requirements!$B$1:$B$2</definedName>`);
+    expect(workbookXml).toContain(`<definedName name="AnalystBeside">Requirements!$N$${at}</definedName>`);
+    expect(workbookXml).toMatch(new RegExp(`<definedName name="_xlnm.Print_Area" localSheetId="\\d+">Requirements!\\$A\\$1:\\$K\\$${at + 20 + grown}</definedName>`));
+
+    const sheetXml = await pkg.text((await pkg.worksheetParts()).get("Requirements")!);
+    expect(sheetXml).toContain(`<brk id="${r + 4 + grown}" max="10" man="1"/>`);
+    // A break across the whole sheet belongs to the row, which shift cells down does not move.
+    expect(sheetXml).toContain(`<brk id="${r + 6}" max="16383" man="1"/>`);
+
+    const top = at + 14 + grown;
+    const table = await pkg.text("xl/tables/table90.xml");
+    expect(table).toContain(`ref="B${top}:C${top + 2}"`);
+    expect(table).toContain(`<autoFilter ref="B${top}:C${top + 2}"/><sortState ref="B${top + 1}:C${top + 2}"><sortCondition ref="C${top + 1}:C${top + 2}"/>`);
+    expect(table).toContain(`<x14:table altText="Analyst follow-ups"/>`);
+    const workbook = await readXlsx(readFileSync(path));
+    expect(workbook.getTable("FollowUps")?.rect).toEqual({ r0: top - 1, r1: top + 1, c0: 1, c1: 2 });
+    expect(workbook.sheet("Requirements").valueAt(`B${top + 1}`)).toBe("Ana");
   }, 120_000);
 });

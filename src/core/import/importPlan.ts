@@ -5,6 +5,7 @@
  */
 import { CellValue } from "../blueprint/types";
 import { splitIds } from "../registers/checks";
+import { rowIdentity, rowKeyColumns } from "../registers/rowKey";
 import { FieldSpec, RegisterDeclaration } from "../registers/types";
 import { cellText } from "./cellText";
 import { readFieldValue, ValueContext } from "./fieldValue";
@@ -84,6 +85,11 @@ export interface ImportRequest {
   values: ValueContext;
   /** IDs of the register's body rows as the workbook holds them, in order. */
   existingIds: readonly string[];
+  /**
+   * Each body row's values of the register's key columns (rowKeyColumns: Vendor ID and Question ID
+   * for Vendor Answers), in order; without it a row is known by its ID alone.
+   */
+  existingKeys?: ReadonlyArray<readonly string[]>;
   /** IDs each other register holds, by lower-case table name (lower-case IDs). */
   knownIds: ReadonlyMap<string, ReadonlySet<string>>;
 }
@@ -117,6 +123,10 @@ export function planImport(request: ImportRequest): ImportPreview {
   const { register, fields, source, columns, mode, values } = request;
   const fieldByHeader = new Map(fields.map((f) => [f.header.toLowerCase(), f]));
   const keyField = fieldByHeader.get(register.keyColumn.toLowerCase())!;
+  // A long-form register (one row per vendor and question) finds its rows by several columns together, and has no IDs to number.
+  const keyColumns = rowKeyColumns(register);
+  const composite = keyColumns.length > 1;
+  const keyFields = keyColumns.map((header) => fieldByHeader.get(header.toLowerCase())!);
   const preview: ImportPreview = {
     register: register.table,
     adds: [],
@@ -146,10 +156,11 @@ export function planImport(request: ImportRequest): ImportPreview {
   }
 
   const existing = new Map<string, number>();
-  request.existingIds.forEach((id, index) => {
-    const key = id.trim().toLowerCase();
+  (request.existingKeys ?? request.existingIds.map((id) => [id])).forEach((values, index) => {
+    const key = rowIdentity(values);
     if (key && !existing.has(key)) existing.set(key, index);
   });
+  const existingIds = new Set(request.existingIds.map((id) => id.trim().toLowerCase()).filter(Boolean));
   const sourceIds = keyMatch ? source.rows.map((row) => cellText(row[keyMatch.match.index])).filter(Boolean) : [];
   const nextId = idGenerator([...request.existingIds, ...sourceIds], register.table);
   const seen = new Map<string, number>();
@@ -160,11 +171,13 @@ export function planImport(request: ImportRequest): ImportPreview {
   source.rows.forEach((row, r) => {
     const sourceRow = source.rowNumbers[r];
     const rowValues: Record<string, CellValue> = {};
+    const unreadable = new Set<string>();
     let errors = 0;
     for (const { match, field } of mapped) {
       const reading = readFieldValue(row[match.index], field, values);
       if (!reading.ok) {
         errors++;
+        unreadable.add(field.header);
         const text = cellText(row[match.index]);
         const allowed = reading.allowed ? ` (allowed: ${reading.allowed.join(", ")})` : "";
         preview.problems.push({ row: sourceRow, column: match.source, field: field.header, severity: "error", message: `${label(sourceRow, match.source)}: "${text}" ${reading.message}${allowed}.` });
@@ -189,32 +202,45 @@ export function planImport(request: ImportRequest): ImportPreview {
       if (field.type.kind === "ids") references.push({ sourceRow, column: match.source, field, value: String(reading.value), rowIndex: r });
     }
 
-    let id = String(rowValues[keyField.header] ?? "").trim();
-    const generated = id === "";
-    if (generated) id = nextId();
-    rowValues[keyField.header] = id;
-    const key = id.toLowerCase();
-    const firstSeen = seen.get(key);
-    if (firstSeen !== undefined) {
-      preview.problems.push({ row: sourceRow, column: keyMatch?.match.source, field: keyField.header, severity: "error", message: `${label(sourceRow, keyMatch?.match.source)}: ID ${id} appears again (first on row ${firstSeen}).` });
+    if (!composite && String(rowValues[keyField.header] ?? "").trim() === "") rowValues[keyField.header] = nextId();
+    const parts = keyColumns.map((header) => String(rowValues[header] ?? "").trim());
+    if (!composite) rowValues[keyField.header] = parts[0];
+    const id = parts.join(" / ");
+    const described = composite ? keyColumns.map((header, i) => `${header} ${parts[i]}`).join(" with ") : `ID ${id}`;
+    keyFields.forEach((field, i) => {
+      if (!composite || parts[i] !== "" || unreadable.has(field.header)) return;
+      const column = mapped.find((m) => m.field === field)?.match.source;
+      preview.problems.push({
+        row: sourceRow,
+        column,
+        field: field.header,
+        severity: "error",
+        message: `${label(sourceRow, column)}: ${field.header} is blank; a row of ${register.table} is found by ${keyColumns.join(" and ")} together.`,
+      });
       errors++;
-    } else {
+    });
+    const key = rowIdentity(parts);
+    const firstSeen = key ? seen.get(key) : undefined;
+    if (firstSeen !== undefined) {
+      preview.problems.push({ row: sourceRow, column: keyMatch?.match.source, field: keyField.header, severity: "error", message: `${label(sourceRow, keyMatch?.match.source)}: ${described} appears again (first on row ${firstSeen}).` });
+      errors++;
+    } else if (key) {
       seen.set(key, sourceRow);
     }
-    const bodyIndex = existing.get(key);
+    const bodyIndex = key ? existing.get(key) : undefined;
     if (bodyIndex !== undefined && mode === "add" && errors === 0) {
       preview.problems.push({
         row: sourceRow,
         column: keyMatch?.match.source,
         field: keyField.header,
         severity: "error",
-        message: `${label(sourceRow, keyMatch?.match.source)}: ${id} is already in ${register.table}; import with mode "update" to change it, or "skip" to leave it.`,
+        message: `${label(sourceRow, keyMatch?.match.source)}: ${composite ? described : id} is already in ${register.table}; import with mode "update" to change it, or "skip" to leave it.`,
       });
       errors++;
     }
     if (bodyIndex === undefined) {
       for (const f of fields) {
-        if (!f.required || f.formula || f === keyField || rowValues[f.header] !== undefined) continue;
+        if (!f.required || f.formula || keyFields.includes(f) || rowValues[f.header] !== undefined) continue;
         if (missingRequired.includes(f)) {
           errors++;
           continue;
@@ -236,7 +262,7 @@ export function planImport(request: ImportRequest): ImportPreview {
   });
 
   // Referenced IDs may point at rows this same import adds.
-  const addedIds = new Set(preview.adds.map((row) => row.id.toLowerCase()));
+  const addedIds = new Set(preview.adds.map((row) => String(row.values[keyField.header] ?? "").toLowerCase()));
   const rejectedRows = new Set(preview.rejected.map((row) => row.sourceRow));
   for (const ref of references) {
     if (rejectedRows.has(ref.sourceRow) || ref.field.type.kind !== "ids") continue;
@@ -245,7 +271,7 @@ export function planImport(request: ImportRequest): ImportPreview {
     const isSelf = table === register.table.toLowerCase();
     for (const id of splitIds(ref.value)) {
       const lower = id.toLowerCase();
-      if (known?.has(lower) || (isSelf && (addedIds.has(lower) || existing.has(lower)))) continue;
+      if (known?.has(lower) || (isSelf && (addedIds.has(lower) || existingIds.has(lower)))) continue;
       preview.problems.push({
         row: ref.sourceRow,
         column: ref.column,

@@ -30,6 +30,8 @@ export interface WorkbookFacts {
   /** Headers of the register's table, when the workbook has it (the user's own columns count as text). */
   headers?: readonly string[];
   existingIds: readonly string[];
+  /** Each body row's values of the register's key columns, when they are more than its ID (rowKeyColumns). */
+  existingKeys?: ReadonlyArray<readonly string[]>;
   knownIds: ReadonlyMap<string, ReadonlySet<string>>;
   lists: ValueContext["lists"];
   labels: ValueContext["labels"];
@@ -106,7 +108,7 @@ export function prepareImport(
     labels: facts.labels,
     valueMap: combineValueMaps(choices.profile?.values, choices.mapping?.values, choices.values),
   };
-  const preview = planImport({ register, fields, source, columns: matches, mode: choices.mode, values, existingIds: facts.existingIds, knownIds: facts.knownIds });
+  const preview = planImport({ register, fields, source, columns: matches, mode: choices.mode, values, existingIds: facts.existingIds, existingKeys: facts.existingKeys, knownIds: facts.knownIds });
   const ambiguous = !choices.dateOrder && !choices.mapping?.dateOrder && !choices.profile?.dateOrder && detected === undefined;
   if (ambiguous && dateColumns.some((c) => source.rows.some((row) => dateOrderHint(row[c]) === "ambiguous"))) {
     const notice: ImportProblem = {

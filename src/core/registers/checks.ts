@@ -8,6 +8,7 @@ import { filledRows, RowView, TableData } from "../check/tableData";
 import { fixedValues } from "./columns";
 import { cellAddress } from "../a1";
 import { CheckContext, FieldSpec, RegisterDeclaration, Report, TableReport } from "./types";
+import { rowKeyColumns } from "./rowKey";
 
 /** IDs in a cell are separated by "; " (commas and new lines are tolerated too). */
 export function splitIds(text: string): string[] {
@@ -94,7 +95,7 @@ export function checkRegister(register: RegisterDeclaration, table: TableData, c
   const columns = fields.filter((f) => present.has(f.header.toLowerCase()) && (f.header !== register.keyColumn || register.uniqueTogether !== undefined));
   const rows = filledRows(table);
   const key = register.keyColumn;
-  const together = register.uniqueTogether ?? [key];
+  const together = rowKeyColumns(register);
   const identity = (row: RowView) => together.map((h) => row.text(h).toLowerCase()).join("\u0000");
   const idCount = new Map<string, number>();
   for (const row of rows) {

@@ -14,7 +14,7 @@ import { unescapeXml } from "./charts/xml";
 import { PackageRefusedError, assertWithinLimits } from "./packageLimits";
 import { namePrint, sheetBaseline, tablePrint } from "./patch/baseline";
 import { rememberOriginal } from "./patch/original";
-import { applyEdits, attributeOf, attributesOf, childSpans, innerOf, rootSpan, startTagOf, textOf, type Span } from "./patch/xmlSpans";
+import { applyEdits, attributeOf, attributesOf, childSpans, innerOf, rootSpan, startTagOf, textOf, type Span, withDefaultNamespace } from "./patch/xmlSpans";
 import { validationEntriesOf } from "./validationsXml";
 import { readProtection } from "./protection";
 import {
@@ -109,7 +109,7 @@ export async function readXlsx(data: ArrayBuffer | Uint8Array): Promise<Headless
       sheets: new Map([...partOf].map(([sheet, file]) => [sheet, sheetBaseline(sheet, file.part, file.rawName)])),
       tables: new Map(workbook.tables.map((table) => {
         const file = partOf.get(table.sheet)?.tables.get(table.name.toLowerCase());
-        return [table, { part: file?.part ?? "", id: file?.id ?? "0", print: tablePrint(table) }];
+        return [table, { part: file?.part ?? "", id: file?.id ?? "0", rect: { ...table.rect }, print: tablePrint(table) }];
       })),
       names: nameRaws,
       order: [...workbook.sheets],
@@ -141,6 +141,8 @@ interface SourcePackage {
   /** What exceljs reads: a copy without the cells (read here) and the parts it mishandles. */
   forExcelJs: Uint8Array;
 }
+
+const SPREADSHEETML = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
 const EMPTY_STRINGS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>`;
 
@@ -185,6 +187,10 @@ async function indexPackage(bytes: Uint8Array, zip: JSZip): Promise<SourcePackag
   const stringsPart = workbookRels.find((rel) => rel.type === RELATIONSHIP_TYPES.sharedStrings && !rel.external && pkg.has(rel.target));
   const strings = stringsPart ? await readSharedStrings(zip.file(stringsPart.target)!) : [];
   if (stringsPart) copy.file(stringsPart.target, EMPTY_STRINGS);
+  // exceljs matches element names as written: parts that prefix SpreadsheetML (<x:workbook>, <x:worksheet>) get copies with it as the default namespace.
+  copy.file(workbookPart, withDefaultNamespace(workbookXml, SPREADSHEETML));
+  const stylesRel = workbookRels.find((rel) => rel.type === RELATIONSHIP_TYPES.styles && !rel.external && pkg.has(rel.target));
+  if (stylesRel) copy.file(stylesRel.target, withDefaultNamespace(await pkg.text(stylesRel.target), SPREADSHEETML));
   const styles = missing(RELATIONSHIP_TYPES.styles);
   if (styles) {
     // Cells read with the default format; the save writes a styles part where the relationship points.
@@ -223,7 +229,7 @@ async function indexPackage(bytes: Uint8Array, zip: JSZip): Promise<SourcePackag
         readHere.push(child);
       }
     }
-    copy.file(rel.target, applyEdits(xml, readHere.map((span) => ({ start: span.start, end: span.end, text: "" }))));
+    copy.file(rel.target, withDefaultNamespace(applyEdits(xml, readHere.map((span) => ({ start: span.start, end: span.end, text: "" }))), SPREADSHEETML));
     for (const tableRel of (await pkg.relationships(rel.target)).filter((r) => r.type === RELATIONSHIP_TYPES.table && !r.external)) {
       if (!pkg.has(tableRel.target)) throw new PackageRefusedError(`its table part ${tableRel.target} (of sheet "${file.name}") is missing`);
       const tableXml = await pkg.text(tableRel.target);

@@ -152,3 +152,50 @@ describe("Mapping files", () => {
     expect(() => parseMappingFile("{oops", "m.json")).toThrow(MappingFileError);
   });
 });
+
+describe("Import preview: a register whose rows are found by several columns (Vendor Answers: Vendor ID and Question ID)", () => {
+  const ANSWERS = registerByTable("VendorAnswers")!;
+  const answerFields = ANSWERS.fields({ scales, frameworks: [] });
+  const answers: WorkbookFacts = {
+    existingIds: ["V-001", "V-001", "V-002"],
+    existingKeys: [
+      ["V-001", "Q-01"],
+      ["V-001", "Q-02"],
+      ["V-002", "Q-01"],
+    ],
+    knownIds: new Map([
+      ["vendors", new Set(["v-001", "v-002"])],
+      ["vendorquestions", new Set(["q-01", "q-02", "q-03"])],
+    ]),
+    lists: new Map(),
+    labels: new Map(),
+  };
+  const plan = (csv: string, mode: ImportChoices["mode"]) => prepareImport(ANSWERS, answerFields, "answers.csv", parseCsvGrid(csv), { mode }, answers).preview;
+
+  it("updates the row with the same vendor and question, not the vendor's first row, and adds a new pair", () => {
+    const preview = plan("Vendor ID,Question ID,Answer,Comment\nV-001,Q-02,No,Expired report\nv-002,q-01,Partial,\nV-001,Q-03,Yes,New question\n", "update");
+    expect(preview.problems).toEqual([]);
+    expect(preview.updates.map((u) => [u.bodyIndex, u.id, u.values.Answer])).toEqual([
+      [1, "V-001 / Q-02", "No"],
+      [2, "v-002 / q-01", "Partial"],
+    ]);
+    expect(preview.adds.map((a) => [a.id, a.values.Answer])).toEqual([["V-001 / Q-03", "Yes"]]);
+  });
+
+  it("in add mode refuses a pair already there, naming both columns; a pair twice in the file and a blank question are errors", () => {
+    const preview = plan("Vendor ID,Question ID,Answer\nV-001,Q-01,Yes\nV-002,Q-02,Yes\nV-002,Q-02,No\nV-002,,Yes\n", "add");
+    expect(preview.problems.map((p) => p.message)).toEqual([
+      'Row 2, column "Vendor ID": Vendor ID V-001 with Question ID Q-01 is already in VendorAnswers; import with mode "update" to change it, or "skip" to leave it.',
+      'Row 4, column "Vendor ID": Vendor ID V-002 with Question ID Q-02 appears again (first on row 3).',
+      'Row 5, column "Question ID": Question ID is blank; a row of VendorAnswers is found by Vendor ID and Question ID together.',
+    ]);
+    expect(preview.adds.map((a) => a.id)).toEqual(["V-002 / Q-02"]);
+    expect(preview.rejected.map((r) => r.sourceRow)).toEqual([2, 4, 5]);
+  });
+
+  it("skip mode leaves an existing pair alone and still adds the vendor's other answers", () => {
+    const preview = plan("Vendor ID,Question ID,Answer\nV-001,Q-02,No\nV-001,Q-03,Yes\n", "skip");
+    expect(preview.skipped.map((s) => s.id)).toEqual(["V-001 / Q-02"]);
+    expect(preview.adds.map((a) => a.id)).toEqual(["V-001 / Q-03"]);
+  });
+});

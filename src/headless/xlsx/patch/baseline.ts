@@ -3,6 +3,7 @@
  * command changed: per sheet, cell by cell and aspect by aspect (tables, validations, formats,
  * layout...). Whatever did not change is written back from the original package untouched.
  */
+import type { Rect } from "../../addresses";
 import type { SheetModel } from "../../model/sheet";
 import type { TableModel } from "../../model/table";
 import type { Cell, CellStyle, CellValue, ChartModel, NameEntry } from "../../model/types";
@@ -45,6 +46,8 @@ export interface TableBaseline {
   part: string;
   /** The table part's id attribute. */
   id: string;
+  /** Where the table was. */
+  rect: Rect;
   print: string;
 }
 
@@ -147,8 +150,8 @@ function aspectPrints(sheet: SheetModel): Record<SheetAspect, string> {
   };
 }
 
-export function tablePrint(table: TableModel): string {
-  return JSON.stringify([table.name, table.rect, table.style, table.showHeaders, table.showTotals, table.showBandedRows, table.showBandedColumns, table.showFilterButton, table.columnNames(), [...table.filters]]);
+export function tablePrint(table: TableModel, rect: Rect = table.rect): string {
+  return JSON.stringify([table.name, rect, table.style, table.showHeaders, table.showTotals, table.showBandedRows, table.showBandedColumns, table.showFilterButton, table.columnNames(), [...table.filters]]);
 }
 
 export const namePrint = (entry: NameEntry, scope: SheetModel | null): string => JSON.stringify([entry.name, entry.formula, entry.comment, entry.visible, scope?.id ?? ""]);
@@ -173,6 +176,8 @@ export interface SheetChange {
   aspects: Set<SheetAspect>;
   newCharts: ChartModel[];
   tablesChanged: boolean;
+  /** Nothing changed but cached results of formulas whose text did not change. */
+  resultsOnly: boolean;
 }
 
 /** What changed on a sheet that was read from the file; null when nothing did. */
@@ -207,9 +212,9 @@ export function sheetChange(workbook: HeadlessWorkbook, baseline: WorkbookBaseli
   const tablesChanged =
     tables.some((t) => baseline.tables.get(t)?.print !== tablePrint(t)) ||
     [...baseline.tables].some(([t, b]) => b.part !== "" && !tables.includes(t) && t.sheet === sheet);
-  // Only recalculated results on a sheet the command did not otherwise change (a user's own sheet): the
-  // file keeps the cached values Excel wrote, and fullCalcOnLoad has Excel and LibreOffice recalculate on open.
-  const onlyResults = cells.every((c) => c.valueOnly);
-  if (onlyResults && rows.size === 0 && aspects.size === 0 && newCharts.length === 0 && !tablesChanged) return null;
-  return { sheet, cells, rows, aspects, newCharts, tablesChanged };
+  if (cells.length === 0 && rows.size === 0 && aspects.size === 0 && newCharts.length === 0 && !tablesChanged) return null;
+  // Only recalculated results, on a sheet the command did not otherwise change (a user's own sheet):
+  // ./staleResults decides which of them the file takes.
+  const resultsOnly = cells.every((c) => c.valueOnly) && rows.size === 0 && aspects.size === 0 && newCharts.length === 0 && !tablesChanged;
+  return { sheet, cells, rows, aspects, newCharts, tablesChanged, resultsOnly };
 }

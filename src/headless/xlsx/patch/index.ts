@@ -15,13 +15,15 @@ import type { NameEntry } from "../../model/types";
 import type { HeadlessWorkbook } from "../../model/workbook";
 import { CONTENT_TYPES, RELATIONSHIP_TYPES, XlsxPackage } from "../charts/opcPackage";
 import { addChartsToSheet } from "../charts/writeCharts";
-import { escapeXml } from "../charts/xml";
+import { escapeXml, unescapeXml } from "../charts/xml";
 import { validationEntriesOf, validationXml, dataValidationsXml } from "../validationsXml";
 import { generatePackage } from "../write";
-import { namePrint, type SheetChange, sheetChange, tablePrint } from "./baseline";
+import { namePrint, type SheetChange, sheetChange, type TableBaseline, tablePrint } from "./baseline";
 import type { OriginalPackage } from "./original";
-import { shiftSheetNotes, shiftWorksheetXml } from "./rowShifts";
+import { replayShifts, shiftedPackageFormulas, shiftEscapedFormula, type ShiftsBySheet } from "./referenceShift";
+import { shiftSheetDrawing, shiftSheetNotes, shiftWorksheetXml, withShiftedRefs } from "./rowShifts";
 import { patchSheetData, readRows, type RowXml } from "./sheetData";
+import { staleResults } from "./staleResults";
 import { StyleMerger, withPrefix } from "./styles";
 import { WorksheetParts } from "./worksheetXml";
 import { applyEdits, attributeOf, childSpans, innerOf, rootSpan, startTagOf, textOf, withAttribute, type Edit, type Span } from "./xmlSpans";
@@ -41,15 +43,18 @@ interface Generated {
 export async function patchPackage(original: OriginalPackage, workbook: HeadlessWorkbook): Promise<Uint8Array> {
   const { baseline } = original;
   const changes = new Map<SheetModel, SheetChange>();
+  const resultsOnly = new Map<SheetModel, SheetChange>();
   const added: SheetModel[] = [];
   for (const sheet of workbook.sheets) {
     const before = baseline.sheets.get(sheet);
     if (!before) added.push(sheet);
     else {
       const change = sheetChange(workbook, baseline, sheet, before);
-      if (change) changes.set(sheet, change);
+      if (change) (change.resultsOnly ? resultsOnly : changes).set(sheet, change);
     }
   }
+  const fileNames = new Map([...baseline.sheets].map(([sheet, before]) => [sheet, unescapeXml(before.rawName)]));
+  for (const [sheet, change] of staleResults(workbook, [...changes.keys(), ...added], fileNames, resultsOnly)) changes.set(sheet, change);
   const removed = baseline.order.filter((sheet) => !workbook.sheets.includes(sheet));
   const reordered = baseline.order.filter((s) => workbook.sheets.includes(s)).some((s, i, kept) => workbook.sheets.filter((w) => kept.includes(w))[i] !== s);
   const names = currentNames(workbook);
@@ -57,6 +62,9 @@ export async function patchPackage(original: OriginalPackage, workbook: Headless
   const pkg = XlsxPackage.of(await JSZip.loadAsync(original.bytes));
   const workbookPart = original.workbookPart;
   const workbookXml = await pkg.text(workbookPart);
+  const shifts = shiftsBySheet(baseline);
+  // Chart series and pivot sources in the file follow the cells they read (before new charts are added).
+  await shiftedPackageFormulas(pkg, shifts);
   const calcNeeded = workbook.fullCalcOnLoad && !/fullCalcOnLoad="(1|true)"/.test(workbookXml);
   if (added.length === 0 && changes.size === 0 && removed.length === 0 && !reordered && !namesChanged && !calcNeeded) return original.bytes;
 
@@ -102,6 +110,7 @@ export async function patchPackage(original: OriginalPackage, workbook: Headless
     // What the file keeps below rows inserted into a table moves with them, before the patch.
     const parts = new WorksheetParts(shiftWorksheetXml(await pkg.text(part), sheet.rowShifts));
     await shiftSheetNotes(pkg, part, sheet.rowShifts);
+    await shiftSheetDrawing(pkg, part, sheet.rowShifts);
     await patchWorksheet(parts, generatedXml, change, generated!);
     await patchTables(pkg, workbook, baseline, sheet, part, parts, generated!, copyTable);
     pkg.set(part, parts.toString());
@@ -126,11 +135,20 @@ export async function patchPackage(original: OriginalPackage, workbook: Headless
     const rel = (await pkg.relationships(workbookPart)).find((r) => r.target === part);
     if (rel) await pkg.removeRelationship(workbookPart, rel.id);
   }
-  pkg.set(workbookPart, await patchWorkbookXml(pkg, workbookXml, workbook, original, newSheetEntries, calcNeeded, changes));
+  pkg.set(workbookPart, await patchWorkbookXml(pkg, workbookXml, workbook, original, newSheetEntries, calcNeeded, changes, shifts));
   // Parts that came out exactly as they were (a recalculated value equal to the cached one) are no
   // change: the original bytes are returned, so re-running a command that changes nothing writes nothing.
   const bytes = await pkg.bytes();
   return (await sameParts(original.bytes, bytes)) ? original.bytes : bytes;
+}
+
+/** The row moves of each sheet read from the file, by the lower-case name the file's formulas use for it. */
+function shiftsBySheet(baseline: OriginalPackage["baseline"]): ShiftsBySheet {
+  const shifts = new Map<string, SheetModel["rowShifts"]>();
+  for (const [sheet, before] of baseline.sheets) {
+    if (sheet.rowShifts.some((s) => s.kind === "shift")) shifts.set(unescapeXml(before.rawName).toLowerCase(), sheet.rowShifts);
+  }
+  return shifts;
 }
 
 function currentNames(workbook: HeadlessWorkbook): Array<{ entry: NameEntry; scope: SheetModel | null }> {
@@ -220,7 +238,8 @@ async function patchWorksheet(parts: WorksheetParts, generatedXml: string, chang
       ? patchSheetData(parts.source, sheetData.span, { changes: change.cells, changedRows: change.rows, generated: rows }, prefix)
       : mapStyles(genData?.text ?? "<sheetData/>", generated, prefix);
     parts.replace("sheetData", [data]);
-    parts.replace("dimension", take("dimension"));
+    // New results alone leave the used range as it was.
+    if (change.rows.size > 0 || change.cells.some((c) => !c.valueOnly)) parts.replace("dimension", take("dimension"));
   }
   const { aspects } = change;
   if (aspects.has("validations")) {
@@ -379,6 +398,12 @@ async function patchTables(
       continue;
     }
     if (before.print === tablePrint(table)) continue;
+    if (movedOnly(table, before, sheet.rowShifts)) {
+      // A table below the inserted rows that only moved keeps its part (filters, sort, totals,
+      // extLst), with its range, autofilter and sort state moved as Excel moves them.
+      pkg.set(before.part, withShiftedRefs(await pkg.text(before.part), sheet.rowShifts.filter((s) => s.kind === "shift")));
+      continue;
+    }
     const xml = generated.tables.get(table.name.toLowerCase());
     if (!xml) continue;
     const root = rootSpan(xml);
@@ -398,6 +423,13 @@ async function patchTables(
   parts.replace("tableParts", all.length === 0 ? [] : [`<${prefix}tableParts count="${all.length}">${all.join("")}</${prefix}tableParts>`]);
 }
 
+/** Whether the only change to a table read from the file is the move the sheet's row shifts gave it. */
+function movedOnly(table: TableModel, before: TableBaseline, shifts: SheetModel["rowShifts"]): boolean {
+  if (before.print !== tablePrint(table, before.rect)) return false;
+  const moved = replayShifts(before.rect, shifts.filter((s) => s.kind === "shift"));
+  return moved !== null && moved.r0 === table.rect.r0 && moved.r1 === table.rect.r1 && moved.c0 === table.rect.c0 && moved.c1 === table.rect.c1;
+}
+
 function relationshipsPrefix(parts: WorksheetParts): { prefix: string; declared: boolean } {
   const tag = startTagOf(parts.source, parts.root);
   const m = new RegExp(`xmlns:([\\w.-]+)="${RELATIONSHIPS_NS.replace(/[./]/g, "\\$&")}"`).exec(tag);
@@ -412,6 +444,7 @@ async function patchWorkbookXml(
   added: Array<{ sheet: SheetModel; relationshipId: string }>,
   calcNeeded: boolean,
   changes: Map<SheetModel, SheetChange>,
+  shifts: ShiftsBySheet,
 ): Promise<string> {
   const { baseline } = original;
   const root = rootSpan(source);
@@ -461,7 +494,7 @@ async function patchWorkbookXml(
   const sheetsText = `${startTagOf(source, sheetsSpan).replace(/\/>$/, ">")}${finalSheets.join("")}</${sheetsSpan.name}>`;
 
   const namesSpan = children.find((c) => c.local === "definedNames");
-  const namesText = definedNamesXml(source, namesSpan, workbook, original, newIndex, indexMap, changes, added.map((a) => a.sheet), prefix);
+  const namesText = definedNamesXml(source, namesSpan, workbook, original, newIndex, indexMap, changes, added.map((a) => a.sheet), prefix, shifts);
 
   const edits: Edit[] = [{ start: sheetsSpan.start, end: sheetsSpan.end, text: sheetsText }];
   if (namesSpan) edits.push({ start: namesSpan.start, end: namesSpan.end, text: namesText });
@@ -518,16 +551,20 @@ function definedNamesXml(
   changes: Map<SheetModel, SheetChange>,
   addedSheets: SheetModel[],
   prefix: string,
+  shifts: ShiftsBySheet,
 ): string {
   const { baseline } = original;
   const rawKnown = new Set([...baseline.names.values()].map((n) => n.raw));
   const layoutChanged = new Set(workbook.sheets.filter((s) => changes.get(s)?.aspects.has("pageLayout")).map((s) => newIndex.get(s)!));
+  // A name the file keeps keeps its text, with its sheet index following reordered sheets and its
+  // references following moved cells (print areas included).
   const remapped = (raw: string) => {
     const tag = raw.slice(0, raw.indexOf(">") + 1);
+    const close = raw.lastIndexOf("</");
+    const body = tag.endsWith("/>") || close < tag.length ? raw.slice(tag.length) : shiftEscapedFormula(raw.slice(tag.length, close), shifts) + raw.slice(close);
     const local = attributeOf(tag, "localSheetId");
-    if (local === undefined) return raw;
-    const to = indexMap.get(Number(local));
-    return to === undefined || to === Number(local) ? raw : withAttribute(tag, "localSheetId", String(to)) + raw.slice(tag.length);
+    const to = local === undefined ? undefined : indexMap.get(Number(local));
+    return (to === undefined || to === Number(local) ? tag : withAttribute(tag, "localSheetId", String(to))) + body;
   };
   const current = currentNames(workbook);
   const byRaw = new Map<string, { entry: NameEntry; scope: SheetModel | null }>();

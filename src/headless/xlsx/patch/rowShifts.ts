@@ -1,16 +1,19 @@
 /**
  * Rows a command inserted into a table move what the file keeps below them, as Excel's "shift cells
  * down" does when a table grows: hyperlinks, notes (the comment's cell, its threaded comment and the
- * VML shape's anchor), merges, and the ranges of conditional formats and data validation, x14 ones
- * in extLst included. The model's own log of row moves (SheetModel.rowShifts) is replayed on the
- * original markup with the same rule the model used, so kept and rewritten elements agree.
+ * VML shape's anchor), merges, the ranges of conditional formats and data validation (x14 ones in
+ * extLst included), the sheet's autofilter and sort state, protected ranges, ignored-error ranges,
+ * manual page breaks, and the anchors of pictures, charts and shapes. The model's own log of row
+ * moves (SheetModel.rowShifts) is replayed on the original markup with the same rule the model used,
+ * so kept and rewritten elements agree. References in formulas are moved by ./referenceShift.
  * Excel: "Insert or delete cells, rows, and columns" (support.microsoft.com, 0cb9c2f7) — hyperlinks,
  * notes and formats travel with the cells they belong to.
  */
 import { parseRect, rectAddress, type Rect } from "../../addresses";
 import { type RowShift, shiftedRect } from "../../model/shift";
-import type { XlsxPackage } from "../charts/opcPackage";
-import { applyEdits, childSpans, rootSpan, textOf, type Edit } from "./xmlSpans";
+import { RELATIONSHIP_TYPES, type XlsxPackage } from "../charts/opcPackage";
+import { movedRect } from "./referenceShift";
+import { applyEdits, attributeOf, childSpans, rootSpan, textOf, type Edit } from "./xmlSpans";
 
 const COMMENTS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments";
 const VML_DRAWING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing";
@@ -34,8 +37,11 @@ export function shiftedSqref(sqref: string, shifts: readonly RowShift[]): string
 const REF_ATTRIBUTE = /(\s(?:sq)?ref\s*=\s*)(["'])([^"']*)\2/g;
 const X14_SQREF = /(<(\w+:)?sqref>)([^<]*)(<\/\2?sqref>)/g;
 const SHIFTED_ELEMENTS = new Set(["hyperlinks", "mergeCells", "conditionalFormatting", "dataValidations", "extLst"]);
+/** Ranges that only move with cells that move ("grow" entries extend validation and formats alone). */
+const MOVED_ELEMENTS = new Set(["autoFilter", "sortState", "protectedRanges", "ignoredErrors"]);
+const insertsAndDeletes = (shifts: readonly RowShift[]) => shifts.filter((s) => s.kind === "shift");
 
-function withShiftedRefs(text: string, shifts: readonly RowShift[]): string {
+export function withShiftedRefs(text: string, shifts: readonly RowShift[]): string {
   return text
     .replace(REF_ATTRIBUTE, (_m, name: string, quote: string, value: string) => `${name}${quote}${shiftedSqref(value, shifts)}${quote}`)
     .replace(X14_SQREF, (_m, open: string, _prefix: string, value: string, close: string) => `${open}${shiftedSqref(value, shifts)}${close}`);
@@ -45,13 +51,34 @@ function withShiftedRefs(text: string, shifts: readonly RowShift[]): string {
 export function shiftWorksheetXml(xml: string, shifts: readonly RowShift[]): string {
   if (shifts.length === 0) return xml;
   const edits: Edit[] = [];
+  const moves = insertsAndDeletes(shifts);
   for (const span of childSpans(xml, rootSpan(xml))) {
-    if (!SHIFTED_ELEMENTS.has(span.local)) continue;
     const before = textOf(xml, span);
-    const after = withShiftedRefs(before, shifts);
+    let after = before;
+    if (SHIFTED_ELEMENTS.has(span.local)) after = withShiftedRefs(before, shifts);
+    else if (MOVED_ELEMENTS.has(span.local)) after = withShiftedRefs(before, moves);
+    else if (span.local === "rowBreaks") after = shiftedBreaks(before, moves);
+    else continue;
     if (after !== before) edits.push({ start: span.start, end: span.end, text: after });
   }
   return edits.length === 0 ? xml : applyEdits(xml, edits);
+}
+
+/**
+ * Manual page breaks (<brk id> is the 0-based row below the break; min..max the columns the break
+ * spans, MS-XLS HorzBrk: "the first/last column on the page") move when the cells they span moved.
+ * A break Excel draws across the whole sheet (max 16383) spans columns beside the table that did not
+ * move, so it stays where it is, as a row's height does: shift cells down moves cells, not rows.
+ */
+function shiftedBreaks(text: string, shifts: readonly RowShift[]): string {
+  return text.replace(/<(\w+:)?brk\b[^>]*>/g, (tag) => {
+    const id = Number(attributeOf(tag, "id") ?? NaN);
+    if (!Number.isInteger(id)) return tag;
+    const rect = { r0: id, r1: id, c0: Number(attributeOf(tag, "min") ?? 0), c1: Number(attributeOf(tag, "max") ?? 16383) };
+    let at: Rect | null = rect;
+    for (const shift of shifts) if (at) at = movedRect(at, shift);
+    return at && at.r0 !== id ? tag.replace(/\bid\s*=\s*(["'])\d+\1/, `id="${at.r0}"`) : tag;
+  });
 }
 
 /** A note's shape in the VML part: its cell (x:Row, x:Column, 0-based) and anchor rows follow the cell. */
@@ -84,6 +111,80 @@ export async function shiftSheetNotes(pkg: XlsxPackage, sheetPart: string, shift
     if (!isComments && rel.type !== VML_DRAWING) continue;
     const before = await pkg.text(rel.target);
     const after = isComments ? before.replace(REF_ATTRIBUTE, (_m, name: string, quote: string, value: string) => `${name}${quote}${shiftedSqref(value, shifts)}${quote}`) : shiftVml(before, shifts);
+    if (after !== before) pkg.set(rel.target, after);
+  }
+}
+
+interface Marker {
+  col: number;
+  colOff: number;
+  row: number;
+  rowOff: number;
+}
+
+const markerValue = (body: string, name: string): number => Number(new RegExp(`<(?:\\w+:)?${name}>\\s*(-?\\d+)\\s*<`).exec(body)?.[1] ?? 0);
+const markerOf = (body: string): Marker => ({ col: markerValue(body, "col"), colOff: markerValue(body, "colOff"), row: markerValue(body, "row"), rowOff: markerValue(body, "rowOff") });
+const withMarkerRow = (body: string, row: number): string => body.replace(/(<(\w+:)?row>)\s*-?\d+\s*(<\/\2?row>)/, `$1${row}$3`);
+
+/**
+ * Where one drawing anchor's rows go. Its placement decides (ST_EditAs, ECMA-376 Part 1 §20.5.3.2;
+ * Excel's "Move and size with cells" / "Move but don't size with cells" / "Don't move or size with
+ * cells", XlPlacement, learn.microsoft.com/office/vba/api/excel.xlplacement): twoCell (the default)
+ * moves when it lies below the inserted cells and grows when they fall inside it; oneCell (and a
+ * oneCellAnchor) moves with its top-left cell and keeps its size; absolute stays put. The anchor moves
+ * only when its columns lie within the shifted columns, as any range does.
+ */
+function shiftedAnchorRows(from: Marker, to: Marker | undefined, editAs: string, shifts: readonly RowShift[]): { from: number; to?: number } {
+  let top = from.row;
+  let end = to?.row;
+  if (editAs === "absolute") return { from: top, to: end };
+  // An end marker at offset 0 ends the object at the top (left) edge of that cell.
+  const lastCol = to ? Math.max(from.col, to.colOff === 0 ? to.col - 1 : to.col) : from.col;
+  for (const shift of insertsAndDeletes(shifts)) {
+    if (from.col < shift.c0 || lastCol > shift.c1) continue;
+    const lastRow = end === undefined ? top : Math.max(top, to!.rowOff === 0 ? end - 1 : end);
+    if (shift.count < 0) {
+      // Deleted cells: what lies wholly below moves up; an object over them is left where it is.
+      if (top >= shift.row - shift.count) {
+        top += shift.count;
+        if (end !== undefined) end += shift.count;
+      }
+    } else if (top >= shift.row) {
+      top += shift.count;
+      if (end !== undefined) end += shift.count;
+    } else if (end !== undefined && editAs === "twoCell" && lastRow >= shift.row) end += shift.count;
+  }
+  return { from: top, to: end };
+}
+
+const ANCHOR = /<((?:\w+:)?)(twoCellAnchor|oneCellAnchor)\b([^>]*)>([\s\S]*?)<\/\1\2>/g;
+const FROM = /(<(\w+:)?from>)([\s\S]*?)(<\/\2?from>)/;
+const TO = /(<(\w+:)?to>)([\s\S]*?)(<\/\2?to>)/;
+
+/** A drawing part (xl/drawings/drawingN.xml) with its cell anchors moved by the shifts. */
+export function shiftDrawingXml(xml: string, shifts: readonly RowShift[]): string {
+  return xml.replace(ANCHOR, (whole, prefix: string, kind: string, attributes: string, body: string) => {
+    const fromMatch = FROM.exec(body);
+    if (!fromMatch) return whole;
+    const toMatch = kind === "twoCellAnchor" ? TO.exec(body) : null;
+    const editAs = kind === "oneCellAnchor" ? "oneCell" : (attributeOf(`<a${attributes}>`, "editAs") ?? "twoCell");
+    const from = markerOf(fromMatch[3]);
+    const to = toMatch ? markerOf(toMatch[3]) : undefined;
+    const moved = shiftedAnchorRows(from, to, editAs, shifts);
+    if (moved.from === from.row && moved.to === to?.row) return whole;
+    let next = body.replace(FROM, (_m, open: string, _p: string, inner: string, close: string) => `${open}${withMarkerRow(inner, moved.from)}${close}`);
+    if (toMatch && moved.to !== undefined) next = next.replace(TO, (_m, open: string, _p: string, inner: string, close: string) => `${open}${withMarkerRow(inner, moved.to!)}${close}`);
+    return `<${prefix}${kind}${attributes}>${next}</${prefix}${kind}>`;
+  });
+}
+
+/** The sheet's drawing part (pictures, charts, shapes) with its anchors moved with the cells. */
+export async function shiftSheetDrawing(pkg: XlsxPackage, sheetPart: string, shifts: readonly RowShift[]): Promise<void> {
+  if (!shifts.some((s) => s.kind === "shift")) return;
+  for (const rel of await pkg.relationships(sheetPart)) {
+    if (rel.external || rel.type !== RELATIONSHIP_TYPES.drawing || !pkg.has(rel.target)) continue;
+    const before = await pkg.text(rel.target);
+    const after = shiftDrawingXml(before, shifts);
     if (after !== before) pkg.set(rel.target, after);
   }
 }

@@ -241,3 +241,18 @@ export function applyEdits(source: string, edits: Edit[]): string {
   for (const edit of [...edits].sort((a, b) => b.start - a.start || b.end - a.end)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
   return out;
 }
+
+/**
+ * The part with `namespace` made the default namespace where the part binds it to a prefix
+ * (<x:worksheet xmlns:x="…main">…<x:c>), for readers that match element names without resolving
+ * namespaces (exceljs). Unchanged when the part already uses a default namespace of its own.
+ */
+export function withDefaultNamespace(xml: string, namespace: string): string {
+  const root = rootSpan(xml);
+  const tag = startTagOf(xml, root);
+  const declared = new RegExp(`\\sxmlns:([\\w.-]+)\\s*=\\s*["']${namespace.replace(/[./]/g, "\\$&")}["']`).exec(tag);
+  if (!declared || /\sxmlns\s*=/.test(tag) || root.name !== `${declared[1]}:${root.local}`) return xml;
+  const prefix = declared[1];
+  const element = new RegExp(`<(/?)${prefix.replace(/[.-]/g, "\\$&")}:`, "g");
+  return xml.slice(0, root.start) + xml.slice(root.start).replace(element, "<$1").replace(new RegExp(`xmlns:${prefix.replace(/[.-]/g, "\\$&")}(\\s*=)`), "xmlns$1");
+}

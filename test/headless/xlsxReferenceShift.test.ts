@@ -1,0 +1,40 @@
+/**
+ * References the file keeps follow cells inserted or deleted with "shift cells down/up"
+ * (Range.insert / Range.delete with Excel.InsertShiftDirection.down / DeleteShiftDirection.up,
+ * learn.microsoft.com/javascript/api/excel/excel.insertshiftdirection): wholly below moves, spanning
+ * grows or shrinks, above stays, beside the shifted columns stays, only deleted cells → #REF!.
+ */
+import type { RowShift } from "../../src/headless/model/shift";
+import { shiftFormulaReferences } from "../../src/headless/xlsx/patch/referenceShift";
+
+/** Three cells inserted at row 10 (1-based) in columns A:K. */
+const insert: RowShift = { kind: "shift", row: 9, count: 3, c0: 0, c1: 10 };
+const shifts = (list: RowShift[]) => new Map([["risks", list], ["my sheet", list]]);
+
+describe("shifting the references of kept formulas", () => {
+  it("moves what is below, grows what spans, leaves what is above or beside", () => {
+    const s = shifts([insert]);
+    expect(shiftFormulaReferences("SUM(Risks!$B$12:$C$14)", s)).toBe("SUM(Risks!$B$15:$C$17)");
+    expect(shiftFormulaReferences("Risks!B2:B10", s)).toBe("Risks!B2:B13");
+    expect(shiftFormulaReferences("Risks!B2:B9", s)).toBe("Risks!B2:B9");
+    expect(shiftFormulaReferences("Risks!L20+Risks!A1:L20", s)).toBe("Risks!L20+Risks!A1:L20");
+    expect(shiftFormulaReferences("'My Sheet'!$A$10&\"Risks!A10\"", s)).toBe("'My Sheet'!$A$13&\"Risks!A10\"");
+  });
+
+  it("leaves references to other sheets, other workbooks, 3-D ranges, structured references and unqualified ones alone", () => {
+    const s = shifts([insert]);
+    expect(shiftFormulaReferences("Other!A20", s)).toBe("Other!A20");
+    expect(shiftFormulaReferences("[1]Risks!A20", s)).toBe("[1]Risks!A20");
+    expect(shiftFormulaReferences("SUM(Risks:Other!A20)", s)).toBe("SUM(Risks:Other!A20)");
+    expect(shiftFormulaReferences("Register[[#This Row],[A20]]", s)).toBe("Register[[#This Row],[A20]]");
+    expect(shiftFormulaReferences("A20+LOG10(A20)", s)).toBe("A20+LOG10(A20)");
+    expect(shiftFormulaReferences("A20", s, "risks")).toBe("A23");
+  });
+
+  it("turns a reference to deleted cells only into #REF! and shrinks one that spans them", () => {
+    const s = shifts([{ kind: "shift", row: 9, count: -2, c0: 0, c1: 10 }]);
+    expect(shiftFormulaReferences("Risks!$B$10", s)).toBe("Risks!#REF!");
+    expect(shiftFormulaReferences("Risks!B5:B20", s)).toBe("Risks!B5:B18");
+    expect(shiftFormulaReferences("Risks!B12", s)).toBe("Risks!B10");
+  });
+});
