@@ -60,6 +60,7 @@ const TARGETED: readonly FrameworkKey[] = ["ISO27001", "NISTCSF", "SOC2"];
 export function measureSuggestionQuality(): Measurement[] {
   return FRAMEWORK_KEYS.flatMap((key) => {
     const quality = measureSuggestions(key);
+    const withOthers = measureSuggestions(key, 5, suggestionFloor(key), true);
     const targeted = TARGETED.includes(key);
     return [
       { ...measured(`${key}: precision@5 of those shown (${quality.controls} controls)`, round(quality.precisionAt5), "", targeted ? atLeast(0.4) : undefined), note: `floor ${suggestionFloor(key)} × best; ${round(quality.shown)} shown on average` },
@@ -67,6 +68,8 @@ export function measureSuggestionQuality(): Measurement[] {
       { ...measured(`${key}:   full list of five: precision`, round(quality.precisionOfFive), ""), note: `a control has ${round(meanMappings(key))} mappings on average; the best any ranking can reach is ${round(bestPrecisionOfFive(key))}` },
       measured(`${key}:   full list of five: recall`, round(quality.recallOfFive), ""),
       measured(`${key}:   first suggestion right (precision@1)`, round(quality.precisionAt1), ""),
+      { ...measured(`${key}:   given its other frameworks' mappings: precision@5`, round(withOthers.precisionAt5), ""), note: "the control's mappings in the other frameworks known, as in a matrix mapped to one framework already" },
+      measured(`${key}:   given its other frameworks' mappings: recall@5`, round(withOthers.recallAt5), ""),
     ];
   });
 }

@@ -5,7 +5,7 @@
  */
 import { CONTROL, CONTROLS_TABLE, MAPPING_SEPARATOR, mappingColumnHeader } from "../core/blueprint/controlMatrix";
 import { filledRows } from "../core/check/tableData";
-import type { FrameworkKey } from "../core/frameworkKeys";
+import { frameworkKeys, type FrameworkKey } from "../core/frameworkKeys";
 import { suggestMappings, type MappingSuggestion } from "../core/suggest/suggestMappings";
 import { getFramework } from "../core/catalogs";
 import { asLiteralText } from "../core/literalText";
@@ -34,10 +34,19 @@ export async function suggestForControls(context: RequestContext, framework: Fra
   if (!controls.headers.some((h) => h.toLowerCase() === column.toLowerCase())) {
     throw new OperationBlockedError([`The Control Matrix has no ${column} column. Add the framework (Controls & coverage ▸ Add framework) first.`]);
   }
+  // The control's mappings in the matrix's other framework columns are a crosswalk to this one.
+  const headers = new Set(controls.headers.map((h) => h.toLowerCase()));
+  const others = frameworkKeys().filter((key) => key !== framework && headers.has(mappingColumnHeader(key).toLowerCase()));
   return filledRows(controls)
-    .map((row) => ({ controlId: row.text(CONTROL.id), name: row.text(CONTROL.name), mapped: splitMapping(row.text(column)), text: `${row.text(CONTROL.name)}. ${row.text(CONTROL.description)}` }))
+    .map((row) => ({
+      controlId: row.text(CONTROL.id),
+      name: row.text(CONTROL.name),
+      mapped: splitMapping(row.text(column)),
+      text: `${row.text(CONTROL.name)}. ${row.text(CONTROL.description)}`,
+      known: others.flatMap((key) => splitMapping(row.text(mappingColumnHeader(key))).map((requirementId) => ({ framework: key, requirementId }))),
+    }))
     .filter((c) => c.controlId && (all || c.mapped.length === 0))
-    .map(({ text, ...control }) => ({ ...control, suggestions: suggestMappings(framework, text, control.mapped) }));
+    .map(({ text, known, ...control }) => ({ ...control, suggestions: suggestMappings(framework, text, control.mapped, 5, known) }));
 }
 
 export interface AcceptedSuggestion {

@@ -7,8 +7,10 @@ import { CONTROL, CONTROLS_TABLE } from "../../src/core/blueprint/controlMatrix"
 import { REQUIREMENT, REQUIREMENTS_TABLE } from "../../src/core/blueprint/requirementsSheet";
 import { RISK, RISKS_TABLE } from "../../src/core/blueprint/riskRegister";
 import { SCALE_TABLES, SCORE_MATRIX_NAME, SETTINGS_BLOCK } from "../../src/core/blueprint/scalesSheet";
+import { MAPPINGS_TABLE } from "../../src/core/blueprint/mappingsSheet";
+import { main } from "../../src/cli/main";
 import { readXlsx, run, writeXlsx } from "../../src/headless";
-import { serialOf } from "./engineWorkbook";
+import { serialOf, type TableRow } from "./engineWorkbook";
 import type { HeadlessContext as RequestContext } from "../../src/headless";
 import type { Range } from "../../src/headless/api/range";
 
@@ -107,3 +109,39 @@ export async function editAsAnalyst(source: string, target: string, options: Edi
   });
   writeFileSync(target, await writeXlsx(workbook));
 }
+
+/** Runs `ismp <args>` in-process; throws with what it printed unless it exits 0. */
+export async function ismp(args: string[]): Promise<void> {
+  const output: string[] = [];
+  const code = await main(args, { log: (l) => void output.push(l), error: (l) => void output.push(l) });
+  if (code !== 0) throw new Error(`ismp ${args[0]} exited ${code}:\n${output.join("\n")}`);
+}
+
+export interface ControlEdit {
+  controlId: string;
+  /** Control Matrix cells to type into the control's row, by header (Status, Effectiveness, a framework's mapping column). */
+  cells: Readonly<Record<string, CellInput>>;
+  /** The analyst's own Mappings rows, by header; the columns left out (calculated ones included) are blank. */
+  mappings: ReadonlyArray<Readonly<Record<string, CellInput>>>;
+}
+
+/** One control's Control Matrix cells set and the analyst's Mappings rows added, from `source` to `target`. */
+export async function editControl(source: string, target: string, edit: ControlEdit): Promise<void> {
+  const workbook = await readXlsx(readFileSync(source));
+  await run(workbook, async (context) => {
+    const controls = loadTable(context, CONTROLS_TABLE);
+    const mappings = context.workbook.tables.getItem(MAPPINGS_TABLE);
+    const mappingHeaders = mappings.getHeaderRowRange().load("values");
+    await context.sync();
+    setCells(controls, rowWhere(controls, { [CONTROL.id]: edit.controlId }), edit.cells);
+    // Blank cells in calculated columns: Excel (and the host) fill the column's formula in the new row.
+    // Copying the first row's formulas would copy Excel's display form ([@Col]), which is not file syntax.
+    const headers = mappingHeaders.values[0].map(String);
+    if (edit.mappings.length > 0) mappings.rows.add(undefined, edit.mappings.map((typed) => headers.map((h) => typed[h] ?? "")));
+    await context.sync();
+  });
+  writeFileSync(target, await writeXlsx(workbook));
+}
+
+/** The recalculated values of some columns of a table's rows, row by row. */
+export const grid = (rows: readonly TableRow[], columns: readonly string[]) => rows.map((row) => columns.map((c) => row[c].value));

@@ -4,7 +4,7 @@
  * Mappings rows, the Coverage sheet's native figure is what the credit rule says, and ISMP.COVERAGE,
  * given the same tables, computes the same figure.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { recalculate } from "../../scripts/recalc";
@@ -13,59 +13,36 @@ import { COVERAGE, COVERAGE_TABLE } from "../../src/core/blueprint/coverageSheet
 import { MAPPING, MAPPINGS_TABLE } from "../../src/core/blueprint/mappingsSheet";
 import { IMPLEMENTATION, REQUIREMENT, REQUIREMENTS_TABLE } from "../../src/core/blueprint/requirementsSheet";
 import { useCustomFrameworks } from "../../src/core/catalogs";
-import { main } from "../../src/cli/main";
 import { readWorkbookCatalogs } from "../../src/excel/settings";
-import { readXlsx, run, writeXlsx } from "../../src/headless";
+import { readXlsx, run } from "../../src/headless";
 import { coverageFormula } from "../../src/functions/frameworkFunctions";
 import { describeWith, sofficeDependency } from "../support/systemDeps";
-import { EngineWorkbook, type TableRow } from "./engineWorkbook";
+import { editControl, grid, ismp } from "./analystEdits";
+import { EngineWorkbook } from "./engineWorkbook";
 
 const RECALC_TIMEOUT_MS = 170_000;
 const ACME = join(__dirname, "..", "fixtures", "frameworks", "acme-sec.csv");
 const NAME = "ACME SEC";
 const IMPLEMENTED = "CRY-01";
 
-async function ismp(args: string[]): Promise<void> {
-  const output: string[] = [];
-  const code = await main(args, { log: (l) => void output.push(l), error: (l) => void output.push(l) });
-  if (code !== 0) throw new Error(`ismp ${args[0]} exited ${code}:\n${output.join("\n")}`);
-}
-
 /** Implements one control and maps it to two ACME-SEC requirements (Equal and Intersects), as an analyst would. */
-async function edit(source: string, target: string): Promise<void> {
-  const workbook = await readXlsx(readFileSync(source));
-  await run(workbook, async (context) => {
-    const controls = context.workbook.tables.getItem(CONTROLS_TABLE);
-    const controlHeaders = controls.getHeaderRowRange().load("values");
-    const controlBody = controls.getDataBodyRange().load("values");
-    const mappings = context.workbook.tables.getItem(MAPPINGS_TABLE);
-    const mappingHeaders = mappings.getHeaderRowRange().load("values");
-    await context.sync();
-    const names = controlHeaders.values[0].map(String);
-    const row = controlBody.values.findIndex((values) => values[names.indexOf(CONTROL.id)] === IMPLEMENTED);
-    controlBody.getCell(row, names.indexOf(CONTROL.status)).values = [["Implemented"]];
-    controlBody.getCell(row, names.indexOf(NAME)).values = [["AS-2.1; AS-2.2"]];
-    const headers = mappingHeaders.values[0].map(String);
-    const line = (requirementId: string, relationship: string) => {
-      const typed: Record<string, string | number> = {
-        [MAPPING.controlId]: IMPLEMENTED,
-        [MAPPING.framework]: NAME,
-        [MAPPING.requirementId]: requirementId,
-        [MAPPING.relationship]: relationship,
-        [MAPPING.jointlySufficient]: "No",
-        [MAPPING.strength]: 7,
-        [MAPPING.source]: "our own mapping",
-        [MAPPING.rationale]: "Test mapping for a made-up standard.",
-      };
-      return headers.map((h) => (h in typed ? typed[h] : ""));
-    };
-    mappings.rows.add(undefined, [line("AS-2.1", "Equal"), line("AS-2.2", "Intersects")]);
-    await context.sync();
+function edit(source: string, target: string): Promise<void> {
+  const line = (requirementId: string, relationship: string) => ({
+    [MAPPING.controlId]: IMPLEMENTED,
+    [MAPPING.framework]: NAME,
+    [MAPPING.requirementId]: requirementId,
+    [MAPPING.relationship]: relationship,
+    [MAPPING.jointlySufficient]: "No",
+    [MAPPING.strength]: 7,
+    [MAPPING.source]: "our own mapping",
+    [MAPPING.rationale]: "Test mapping for a made-up standard.",
   });
-  writeFileSync(target, await writeXlsx(workbook));
+  return editControl(source, target, {
+    controlId: IMPLEMENTED,
+    cells: { [CONTROL.status]: "Implemented", [NAME]: "AS-2.1; AS-2.2" },
+    mappings: [line("AS-2.1", "Equal"), line("AS-2.2", "Intersects")],
+  });
 }
-
-const grid = (rows: readonly TableRow[], columns: readonly string[]) => rows.map((row) => columns.map((c) => row[c].value));
 
 describeWith(sofficeDependency(), { suite: "engine", title: "a custom framework from a CSV, recalculated in LibreOffice" }, () => {
   let dir = "";

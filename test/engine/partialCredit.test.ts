@@ -5,7 +5,7 @@
  * ISMP.COVERAGE, given the same tables, computes the same coverage as the native Coverage sheet.
  * A mapping row the analyst adds (Equal) counts like a library row.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { recalculate } from "../../scripts/recalc";
@@ -15,11 +15,10 @@ import { MAPPING, MAPPINGS_TABLE } from "../../src/core/blueprint/mappingsSheet"
 import { IMPLEMENTATION, REQUIREMENT, REQUIREMENTS_TABLE } from "../../src/core/blueprint/requirementsSheet";
 import { SOA, SOA_TABLE } from "../../src/core/blueprint/soaSheet";
 import { LIBRARY_MAPPINGS } from "../../src/core/controls";
-import { main } from "../../src/cli/main";
-import { readXlsx, run, writeXlsx } from "../../src/headless";
 import { coverageFormula, gapsFormula } from "../../src/functions/frameworkFunctions";
 import { describeWith, sofficeDependency } from "../support/systemDeps";
-import { EngineWorkbook, type TableRow } from "./engineWorkbook";
+import { editControl, grid, ismp } from "./analystEdits";
+import { EngineWorkbook } from "./engineWorkbook";
 import { summaryLine, verified, verifyOrExplain, type Verification } from "./verify";
 
 const RECALC_TIMEOUT_MS = 170_000;
@@ -30,47 +29,26 @@ const ownAnnexA = new Set(LIBRARY_MAPPINGS.filter((r) => r.controlId === INTERSE
 /** An Annex A control the implemented control does not map in the library: the analyst maps it (Equal). */
 const USER_MAPPED = ["A.5.1", "A.5.2", "A.5.3", "A.5.4"].find((id) => !ownAnnexA.has(id))!;
 
-async function build(file: string): Promise<void> {
-  const output: string[] = [];
-  const code = await main(["new", file, "--frameworks", "ISO27001", "--org", "Partial Credit Ltd"], { log: (l) => void output.push(l), error: (l) => void output.push(l) });
-  if (code !== 0) throw new Error(`ismp new exited ${code}:\n${output.join("\n")}`);
-}
-
-/** Implements the one control and adds the analyst's own mapping row, through Office.js calls on the headless host. */
-async function edit(source: string, target: string): Promise<void> {
-  const workbook = await readXlsx(readFileSync(source));
-  await run(workbook, async (context) => {
-    const controls = context.workbook.tables.getItem(CONTROLS_TABLE);
-    const controlHeaders = controls.getHeaderRowRange().load("values");
-    const controlBody = controls.getDataBodyRange().load("values");
-    const mappings = context.workbook.tables.getItem(MAPPINGS_TABLE);
-    const mappingHeaders = mappings.getHeaderRowRange().load("values");
-    await context.sync();
-    const names = controlHeaders.values[0].map(String);
-    const row = controlBody.values.findIndex((values) => values[names.indexOf(CONTROL.id)] === INTERSECTING.controlId);
-    controlBody.getCell(row, names.indexOf(CONTROL.status)).values = [["Implemented"]];
-    controlBody.getCell(row, names.indexOf(CONTROL.effectiveness)).values = [["Effective"]];
-    const typed: Record<string, string | number> = {
-      [MAPPING.controlId]: INTERSECTING.controlId,
-      [MAPPING.framework]: "ISO 27001",
-      [MAPPING.requirementId]: USER_MAPPED,
-      [MAPPING.relationship]: "Equal",
-      [MAPPING.jointlySufficient]: "No",
-      [MAPPING.strength]: 8,
-      [MAPPING.source]: "project judgement",
-      [MAPPING.rationale]: "Our own review: this control is how we meet it.",
-      [MAPPING.origin]: "",
-    };
-    // Blank cells in calculated columns: Excel (and the host) fill the column's formula in the new row.
-    // Copying the first row's formulas would copy Excel's display form ([@Col]), which is not file syntax.
-    const headers = mappingHeaders.values[0].map(String);
-    mappings.rows.add(undefined, [headers.map((h) => (h in typed ? typed[h] : ""))]);
-    await context.sync();
+/** Implements the one control and adds the analyst's own mapping row. */
+function edit(source: string, target: string): Promise<void> {
+  return editControl(source, target, {
+    controlId: INTERSECTING.controlId,
+    cells: { [CONTROL.status]: "Implemented", [CONTROL.effectiveness]: "Effective" },
+    mappings: [
+      {
+        [MAPPING.controlId]: INTERSECTING.controlId,
+        [MAPPING.framework]: "ISO 27001",
+        [MAPPING.requirementId]: USER_MAPPED,
+        [MAPPING.relationship]: "Equal",
+        [MAPPING.jointlySufficient]: "No",
+        [MAPPING.strength]: 8,
+        [MAPPING.source]: "project judgement",
+        [MAPPING.rationale]: "Our own review: this control is how we meet it.",
+        [MAPPING.origin]: "",
+      },
+    ],
   });
-  writeFileSync(target, await writeXlsx(workbook));
 }
-
-const grid = (rows: readonly TableRow[], columns: readonly string[]) => rows.map((row) => columns.map((c) => row[c].value));
 
 describeWith(sofficeDependency(), { suite: "engine", title: "partial credit from an intersecting control, recalculated in LibreOffice" }, () => {
   let dir = "";
@@ -79,7 +57,7 @@ describeWith(sofficeDependency(), { suite: "engine", title: "partial credit from
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "ismp-engine-partial-"));
-    await build(join(dir, "built.xlsx"));
+    await ismp(["new", join(dir, "built.xlsx"), "--frameworks", "ISO27001", "--org", "Partial Credit Ltd"]);
     await edit(join(dir, "built.xlsx"), join(dir, "partial-credit.xlsx"));
     const [recalculated] = await recalculate([join(dir, "partial-credit.xlsx")], { outDir: join(dir, "recalculated") });
     book = await EngineWorkbook.open(recalculated);

@@ -67,6 +67,17 @@ export function suggestionFloor(framework: FrameworkKey): number {
   return FLOORS[framework] ?? DEFAULT_FLOOR;
 }
 
+/** A requirement of another framework the control is already mapped to. */
+export interface KnownMapping {
+  framework: FrameworkKey;
+  requirementId: string;
+}
+
+const knownKey = (known: KnownMapping) => `${known.framework}|${known.requirementId}`.toLowerCase();
+
+/** How much the control's own mappings in other frameworks count, when it has some (1, 2 or 4 measured by leave-one-out: 1 is best). */
+const KNOWN_WEIGHT = 1;
+
 /** The most matched words a suggestion lists. */
 const WORDS_SHOWN = 6;
 
@@ -152,6 +163,8 @@ export class SuggestionIndex {
   private readonly ownIdf: Map<string, number>;
   private readonly crosswalkIdf: Map<string, number>;
   private readonly weights: Weights;
+  /** For each requirement of another framework ("ISO27001|A.8.5"): how many library controls map it, and how many of those map each requirement of this one. */
+  private readonly coMapped = new Map<string, { controls: number; here: Map<string, number> }>();
 
   constructor(readonly framework: FrameworkKey, except?: string) {
     this.weights = WEIGHTS[framework] ?? DEFAULT_WEIGHTS;
@@ -167,6 +180,18 @@ export class SuggestionIndex {
         if (at === undefined) continue;
         addCounts(examples[at], library.counts.get(control.id)!);
         addCounts(crosswalk[at], otherFrameworkTerms(control, framework));
+      }
+      const here = mappedIds(control, framework).filter((id) => position.has(id));
+      if (here.length === 0) continue;
+      for (const [other, ids] of Object.entries(control.mappings) as [FrameworkKey, string[]][]) {
+        if (other === framework) continue;
+        for (const otherId of ids) {
+          const key = knownKey({ framework: other, requirementId: otherId });
+          const entry = this.coMapped.get(key) ?? { controls: 0, here: new Map<string, number>() };
+          entry.controls++;
+          for (const id of here) entry.here.set(id, (entry.here.get(id) ?? 0) + 1);
+          this.coMapped.set(key, entry);
+        }
       }
     }
     this.ownIdf = ownIdf;
@@ -184,13 +209,21 @@ export class SuggestionIndex {
    * Up to `limit` requirements for a text, best first, leaving out those scoring under `floor` times
    * the best one (0 returns a full list).
    */
-  suggest(text: string, limit = 5, floor = suggestionFloor(this.framework), leaveOut: ReadonlySet<string> = new Set()): MappingSuggestion[] {
+  suggest(text: string, limit = 5, floor = suggestionFloor(this.framework), leaveOut: ReadonlySet<string> = new Set(), known: readonly KnownMapping[] = []): MappingSuggestion[] {
     const terms = termsOf(text);
     const counts = countTerms(terms.map((t) => t.term));
     const query = { own: termVector(counts, this.ownIdf), examples: termVector(counts, libraryTermCounts().idf), crosswalk: termVector(counts, this.crosswalkIdf) };
+    const alongside = this.alongside(known);
     const scored = this.requirements
       .filter((r) => !leaveOut.has(r.id.toLowerCase()))
-      .map((r) => ({ r, score: this.weights.label * cosine(query.own, r.own) + this.weights.examples * cosine(query.examples, r.examples) + this.weights.crosswalk * cosine(query.crosswalk, r.crosswalk) }))
+      .map((r) => ({
+        r,
+        score:
+          this.weights.label * cosine(query.own, r.own) +
+          this.weights.examples * cosine(query.examples, r.examples) +
+          this.weights.crosswalk * cosine(query.crosswalk, r.crosswalk) +
+          KNOWN_WEIGHT * (alongside.get(r.id) ?? 0),
+      }))
       .filter((s) => s.score > 0)
       .sort((a, b) => b.score - a.score || a.r.id.localeCompare(b.r.id));
     const best = scored[0]?.score ?? 1;
@@ -199,6 +232,17 @@ export class SuggestionIndex {
       .map(({ r, score }) => ({ r, relative: Math.round((score / best) * 100) / 100 }))
       .filter((s) => s.relative >= floor)
       .map(({ r, relative }) => ({ requirementId: r.id, label: r.label, score: relative, words: matchedWords(terms, query, r, this.weights) }));
+  }
+
+  /**
+   * The control's mappings in other frameworks as a crosswalk: for each requirement here, the share
+   * of the library controls mapped to each of them that are also mapped to it, averaged.
+   */
+  private alongside(known: readonly KnownMapping[]): Map<string, number> {
+    const shares = new Map<string, number>();
+    const entries = known.map((k) => this.coMapped.get(knownKey(k))).filter((e) => e !== undefined);
+    for (const entry of entries) for (const [id, n] of entry.here) shares.set(id, (shares.get(id) ?? 0) + n / entry.controls / entries.length);
+    return shares;
   }
 }
 
@@ -227,9 +271,12 @@ function indexOf(framework: FrameworkKey): SuggestionIndex {
   return index;
 }
 
-/** Suggestions for a control's name and description in one framework, without the IDs it already has. */
-export function suggestMappings(framework: FrameworkKey, text: string, already: readonly string[] = [], limit = 5): MappingSuggestion[] {
-  return indexOf(framework).suggest(text, limit, suggestionFloor(framework), new Set(already.map((id) => id.toLowerCase())));
+/**
+ * Suggestions for a control's name and description in one framework, without the IDs it already
+ * has; `known`, its mappings in other frameworks, rank the requirements the library maps alongside them higher.
+ */
+export function suggestMappings(framework: FrameworkKey, text: string, already: readonly string[] = [], limit = 5, known: readonly KnownMapping[] = []): MappingSuggestion[] {
+  return indexOf(framework).suggest(text, limit, suggestionFloor(framework), new Set(already.map((id) => id.toLowerCase())), known);
 }
 
 export interface SuggestionQuality {
@@ -253,14 +300,15 @@ export interface SuggestionQuality {
  * framework: they are neither examples nor crosswalk), its text is suggested from, and the
  * suggestions are compared with what it really maps to.
  */
-export function measureSuggestions(framework: FrameworkKey, k = 5, floor = suggestionFloor(framework)): SuggestionQuality {
+export function measureSuggestions(framework: FrameworkKey, k = 5, floor = suggestionFloor(framework), withOtherMappings = false): SuggestionQuality {
   const assessable = new Set(assessableRequirements(framework).map((r) => r.id));
   const sums = { precision: 0, recall: 0, shown: 0, precisionOfFive: 0, recallOfFive: 0, first: 0 };
   let controls = 0;
   for (const control of CONTROL_LIBRARY) {
     const truth = new Set(mappedIds(control, framework).filter((id) => assessable.has(id)));
     if (truth.size === 0) continue;
-    const full = new SuggestionIndex(framework, control.id).suggest(libraryText(control), k, 0);
+    const known = withOtherMappings ? otherMappings(control, framework) : [];
+    const full = new SuggestionIndex(framework, control.id).suggest(libraryText(control), k, 0, new Set(), known);
     const shown = full.filter((s) => s.score >= floor);
     const hits = (list: MappingSuggestion[]) => list.filter((s) => truth.has(s.requirementId)).length;
     sums.precision += shown.length ? hits(shown) / shown.length : 0;
@@ -282,4 +330,9 @@ export function measureSuggestions(framework: FrameworkKey, k = 5, floor = sugge
     recallOfFive: mean(sums.recallOfFive),
     precisionAt1: mean(sums.first),
   };
+}
+
+/** A library control's mappings outside one framework, as the user's Control Matrix would hold them. */
+function otherMappings(control: LibraryControl, framework: FrameworkKey): KnownMapping[] {
+  return (Object.entries(control.mappings) as [FrameworkKey, string[]][]).filter(([key]) => key !== framework).flatMap(([key, ids]) => ids.map((requirementId) => ({ framework: key, requirementId })));
 }

@@ -41,6 +41,19 @@ describe("Mapping suggestions", () => {
     expect(without).not.toEqual(withOwn);
   });
 
+  it("reads the control's mappings in other frameworks as a crosswalk: background screening mapped to ISO A.6.1 and CSF GV.RR-04 finds SOC 2 CC1.4 first", () => {
+    const control = CONTROL_LIBRARY.find((c) => c.id === "HRS-01")!;
+    const index = new SuggestionIndex("SOC2", control.id);
+    const text = `${control.name}. ${control.description}`;
+    const known = [
+      { framework: "ISO27001" as const, requirementId: "A.6.1" },
+      { framework: "NISTCSF" as const, requirementId: "GV.RR-04" },
+    ];
+    const rank = (list: Array<{ requirementId: string }>) => list.findIndex((s) => s.requirementId === "CC1.4");
+    expect(rank(index.suggest(text, 5, 0, new Set(), known))).toBe(0);
+    expect(rank(index.suggest(text, 5, 0))).not.toBe(0);
+  });
+
   it.each(["ISO27001", "NISTCSF", "SOC2"] as const)("meets the issue's targets for %s by leave-one-out: precision@5 ≥ 0.4, recall@5 ≥ 0.5", (framework) => {
     const quality = measureSuggestions(framework);
     expect(quality.controls).toBeGreaterThan(150);

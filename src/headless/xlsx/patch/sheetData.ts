@@ -5,7 +5,7 @@
  * result is updated.
  */
 import { cellAddress, columnIndex } from "../../addresses";
-import { type CellChange, keyColumn, keyRow } from "./baseline";
+import { type CellChange, cellKey, keyColumn, keyRow } from "./baseline";
 import { attributeOf, childSpans, startTagOf, textOf, withAttribute, type Span } from "./xmlSpans";
 
 export interface RowXml {
@@ -68,6 +68,41 @@ function withNewResult(originalCell: string, generatedCell: string): string {
   return `${withAttribute(originalTag, "t", newType)}${merged}</${prefix}c>`;
 }
 
+/** A cell's <f> that only points at a shared formula's master (t="shared", si, no ref). */
+const SHARED_REFERENCE = /<(?:\w+:)?f\b(?=[^>]*\bt\s*=\s*["']shared["'])(?![^>]*\bref\s*=)[^>]*(?:\/>|>\s*<\/(?:\w+:)?f>)/;
+const SHARED_MASTER = /<(?:\w+:)?f\b(?=[^>]*\bt\s*=\s*["']shared["'])(?=[^>]*\bref\s*=)[^>]*\bsi\s*=\s*["'](\d+)["']/;
+const SHARED_INDEX = /\bsi\s*=\s*["'](\d+)["']/;
+
+/**
+ * Cells (row → columns) that share a formula whose master cell (the one holding its text and range,
+ * ECMA-376 Part 1 §18.3.1.40) the patch replaces, and that the patch does not otherwise change: each
+ * must get its own formula written out, or it would point at a master that is gone.
+ */
+function orphanedSharedFormulas(source: string, original: ReturnType<typeof readRows>, byRow: Map<number, CellChange[]>): Map<number, number[]> {
+  const lost = new Set<string>();
+  for (const [row, changes] of byRow) {
+    for (const change of changes) {
+      if (change.valueOnly) continue; // the master keeps its <f>
+      const span = original.get(row)?.cells.get(keyColumn(change.key));
+      const master = span && SHARED_MASTER.exec(textOf(source, span));
+      if (master) lost.add(master[1]);
+    }
+  }
+  const orphans = new Map<number, number[]>();
+  if (lost.size === 0) return orphans;
+  const changed = new Set([...byRow.values()].flat().map((c) => c.key));
+  for (const [row, { cells }] of original) {
+    for (const [col, span] of cells) {
+      const text = textOf(source, span);
+      const reference = SHARED_REFERENCE.exec(text)?.[0];
+      const index = reference && SHARED_INDEX.exec(reference)?.[1];
+      if (!index || !lost.has(index) || changed.has(cellKey(row, col))) continue;
+      orphans.set(row, [...(orphans.get(row) ?? []), col]);
+    }
+  }
+  return orphans;
+}
+
 export interface SheetDataPatch {
   changes: CellChange[];
   changedRows: Set<number>;
@@ -85,7 +120,8 @@ export function patchSheetData(source: string, sheetData: Span, patch: SheetData
     if (list) list.push(change);
     else byRow.set(row, [change]);
   }
-  const touched = new Set([...byRow.keys(), ...patch.changedRows]);
+  const orphans = orphanedSharedFormulas(source, original, byRow);
+  const touched = new Set([...byRow.keys(), ...patch.changedRows, ...orphans.keys()]);
   const rowNumbers = [...new Set([...original.keys(), ...touched])].sort((a, b) => a - b);
   const out: string[] = [];
   for (const row of rowNumbers) {
@@ -105,6 +141,11 @@ export function patchSheetData(source: string, sheetData: Span, patch: SheetData
     if (startTag.endsWith("/>")) startTag = `${startTag.slice(0, -2)}>`;
     const cells = new Map<number, string>();
     for (const [col, span] of before?.cells ?? []) cells.set(col, withRef(textOf(source, span), row, col));
+    for (const col of orphans.get(row) ?? []) {
+      const own = /<(?:\w+:)?f\b[^>]*>[\s\S]*?<\/(?:\w+:)?f>/.exec(generated?.cells.get(col) ?? "")?.[0];
+      const was = cells.get(col);
+      if (own && was) cells.set(col, was.replace(SHARED_REFERENCE, own));
+    }
     for (const change of byRow.get(row) ?? []) {
       const col = keyColumn(change.key);
       const now = generated?.cells.get(col);
