@@ -24,8 +24,13 @@ const officeJsPackageDir = path.dirname(require.resolve("@microsoft/office-js/di
 /** office.js fetches its strings and telemetry helper relative to its own URL outside Office too. */
 const officeJsLocalFiles = ["office.js", "o15apptofilemappingtable.js", "en-us/office_strings.js", "telemetry/oteljs_agave.js"];
 
-/** The custom functions bundle is loaded by Excel on its own; it must never pull in React or Fluent UI. */
-const smallBundleLimitBytes = 150 * 1024;
+/**
+ * functions.js and commands.js load with the pane's page; they must never pull in React or Fluent UI
+ * (with them functions.js would pass 500 KiB). Most of functions.js is the catalogs and the control
+ * library (about 170 KiB minified, 47 KB gzip): `npm run build` fails past this limit. The gzip
+ * budget is the bench's (bench/bundle.ts).
+ */
+const smallBundleLimitBytes = 256 * 1024;
 
 function withTrailingSlash(url) {
   return url.endsWith("/") ? url : `${url}/`;

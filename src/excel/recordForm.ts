@@ -13,8 +13,9 @@ import { CellValue } from "../core/blueprint/types";
 import { listKeyOf, scaleTablesOf } from "../core/import";
 import { TableSnapshot } from "../core/plan/snapshot";
 import { scalesFromSnapshot } from "../core/plan/readScales";
-import { FormInputs, inputsForNew, inputsOfRow, RecordFacts, recordForm, RecordForm } from "../core/recordForm";
+import { FormInputs, inputsForNew, inputsOfRow, keyClashMessage, RecordFacts, recordForm, RecordForm } from "../core/recordForm";
 import { REGISTERS, registerByTable, RegisterDeclaration } from "../core/registers";
+import { rowIdentity, rowKeyColumns } from "../core/registers/rowKey";
 import { SCALE_TABLES } from "../core/blueprint/scalesSheet";
 import { defaultScales } from "../core/scales";
 import { FRAMEWORK_KEYS } from "../core/frameworkKeys";
@@ -54,6 +55,8 @@ export interface SaveRecordRequest {
   /** The table's headers when the form opened. */
   headers: string[];
   keyColumn: string;
+  /** The columns that together identify a row (the form's keyColumns); the key column alone when absent. */
+  keyColumns?: readonly string[];
   target: RecordTarget;
   /** Values of the headers to write (by header); every other cell of the row is left as it is. */
   values: Record<string, CellValue>;
@@ -144,9 +147,18 @@ export async function openRecordForm(context: RequestContext, request: RecordFor
     if (!referenced.has(lower(r.table)) || keyAt < 0 || t.bodyRows === 0) return [];
     return [{ table: r.table, range: context.workbook.worksheets.getItem(t.sheet).getRangeByIndexes(t.headerRow + 1, t.firstColumn + keyAt, t.bodyRows, 1).load("values") }];
   });
+  // A long-form table (Vendor Answers) is identified by several columns: read the others too, for the duplicate check.
+  const keyColumns = rowKeyColumns(register);
+  const ownKeyReads =
+    keyColumns.length > 1 && table.bodyRows > 0
+      ? keyColumns.map((header) => {
+          const at = table.headers.findIndex((h) => lower(h) === lower(header));
+          return at < 0 ? undefined : sheet.getRangeByIndexes(table.headerRow + 1, table.firstColumn + at, table.bodyRows, 1).load("values");
+        })
+      : [];
   const editIndex = request.mode === "edit" ? selection.rowIndex - table.headerRow - 1 : table.bodyRows === 1 ? 0 : undefined;
   const rowRange = editIndex === undefined ? undefined : sheet.getRangeByIndexes(table.headerRow + 1 + editIndex, table.firstColumn, 1, table.headers.length).load("values,formulas");
-  if (keyReads.length > 0 || rowRange) await sync(context);
+  if (keyReads.length > 0 || rowRange || ownKeyReads.length > 0) await sync(context);
 
   const idsOf = new Map(keyReads.map(({ table: name, range }) => [lower(name), range.values.map((row) => String(row[0] ?? "").trim())]));
   const existingIds = idsOf.get(lower(register.table)) ?? [];
@@ -156,9 +168,14 @@ export async function openRecordForm(context: RequestContext, request: RecordFor
   const scaleSnapshots = everyScaleTable.map(layout).filter((t): t is TableSnapshot => t !== undefined);
   const values = scaleLists(scaleSnapshots);
   const form = recordForm(register, declared, table.headers, { lists: values.lists, labels: levelLabels(scaleSnapshots) }, ownFormulas);
+  const existingKeys =
+    ownKeyReads.length > 0
+      ? Array.from({ length: table.bodyRows }, (_, i) => rowIdentity(ownKeyReads.map((range) => String(range?.values[i]?.[0] ?? "").trim())))
+      : undefined;
   const facts: RecordFacts = {
     values,
     existingIds,
+    ...(existingKeys ? { existingKeys } : {}),
     knownIds: new Map([...idsOf].map(([name, ids]) => [name, new Set(ids.filter(Boolean).map(lower))])),
     editing: request.mode === "edit" ? editIndex : undefined,
   };
@@ -195,8 +212,12 @@ export async function saveRecord(context: RequestContext, request: SaveRecordReq
   // Read before the write in the same batch: these return what the table held before this save.
   const header = table.getHeaderRowRange().load("values");
   const keyAt = headers.findIndex((h) => lower(h) === lower(request.keyColumn));
-  const keys = table.getDataBodyRange().getColumn(keyAt).load("values");
-  const id = String(request.values[request.keyColumn] ?? (target.kind === "row" ? target.original[keyAt] : "") ?? "").trim();
+  const keyColumns = request.keyColumns ?? [request.keyColumn];
+  const keyPositions = keyColumns.map((k) => headers.findIndex((h) => lower(h) === lower(k)));
+  const keys = keyPositions.map((at) => table.getDataBodyRange().getColumn(at).load("values"));
+  const partOf = (header: string, at: number) => String(request.values[header] ?? (target.kind === "row" ? target.original[at] : "") ?? "").trim();
+  const parts = keyColumns.map((header, i) => partOf(header, keyPositions[i]));
+  const id = partOf(request.keyColumn, keyAt);
   const writes = new Set(Object.keys(request.values).map(lower));
   let before: Range | undefined;
   let added: TableRow | undefined;
@@ -222,9 +243,10 @@ export async function saveRecord(context: RequestContext, request: SaveRecordReq
     if (!sameCell(target.original[keyAt], now[keyAt])) problems.push("The row moved since the form opened (rows were sorted, added or deleted).");
     else if (changed.length > 0) problems.push(`${changed.join(", ")} ${changed.length === 1 ? "was" : "were"} changed in the sheet since the form opened.`);
   }
-  const ids = (keys.values as CellValue[][]).map((row) => String(row[0] ?? "").trim().toLowerCase());
-  const clash = ids.findIndex((k, i) => k === id.toLowerCase() && !(target.kind === "row" && i === target.bodyIndex));
-  if (id && clash >= 0) problems.push(`${request.keyColumn} ${id} is already used in ${request.table} (row ${clash + 1}).`);
+  const identity = rowIdentity(parts);
+  const identities = (keys[0].values as CellValue[][]).map((_, row) => rowIdentity(keys.map((k) => String((k.values as CellValue[][])[row]?.[0] ?? ""))));
+  const clash = identities.findIndex((k, i) => k === identity && !(target.kind === "row" && i === target.bodyIndex));
+  if (identity && clash >= 0) problems.push(keyClashMessage(keyColumns, parts, request.table, clash));
 
   if (problems.length > 0) {
     // Put the table back as it was: the written cells get their earlier content, an added row goes.

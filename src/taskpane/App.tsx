@@ -1,28 +1,55 @@
-/** The task pane: theme, navigation, the shared error bar and progress, and the five views. */
+/**
+ * The task pane: theme, navigation, the shared error bar and progress, and the views. Only Set up,
+ * the first view, is in the entry bundle; every other view is its own chunk, loaded when its tab is
+ * first opened or, sooner, once the page is idle after the first paint. The first render waits for
+ * none of them (issue #10: first render within 500 ms).
+ */
 import * as React from "react";
-import {
-  MessageBar,
-  MessageBarType,
-  Pivot,
-  PivotItem,
-  ProgressIndicator,
-  Stack,
-  Text,
-  ThemeProvider,
-} from "@fluentui/react";
+import { MessageBar, MessageBarType } from "@fluentui/react/lib/MessageBar";
+import { Pivot, PivotItem } from "@fluentui/react/lib/Pivot";
+import { ProgressIndicator } from "@fluentui/react/lib/ProgressIndicator";
+import { Stack } from "@fluentui/react/lib/Stack";
+import { Text } from "@fluentui/react/lib/Text";
+import { ThemeProvider } from "@fluentui/react/lib/Theme";
 import { createWorkbookHost, isExcelApiSupported, MIN_EXCEL_API, type WorkbookHost } from "./excelHost";
 import { PaneContext } from "./paneContext";
 import { useOfficeTheme } from "./useOfficeTheme";
 import { useOperationRunner } from "./useOperationRunner";
-import { CheckView } from "./views/CheckView";
 import { useRibbonCheck } from "./useRibbonCheck";
-import { CoverageView } from "./views/CoverageView";
-import { HeatmapView } from "./views/HeatmapView";
-import { ImportView } from "./views/ImportView";
-import { RecordFormView } from "./views/RecordFormView";
-import { ProgramView } from "./views/ProgramView";
-import { RisksView } from "./views/RisksView";
 import { SetupView } from "./views/SetupView";
+
+/** A view from its own chunk: React.lazy wants a default export, the views export by name. */
+function lazyView<P extends object>(load: () => Promise<React.ComponentType<P>>): React.LazyExoticComponent<React.ComponentType<P>> {
+  return React.lazy(() => load().then((component) => ({ default: component })));
+}
+
+const loadProgram = () => import(/* webpackChunkName: "view-program" */ "./views/ProgramView");
+const loadRisks = () => import(/* webpackChunkName: "view-risks" */ "./views/RisksView");
+const loadCoverage = () => import(/* webpackChunkName: "view-coverage" */ "./views/CoverageView");
+const loadHeatmap = () => import(/* webpackChunkName: "view-heatmap" */ "./views/HeatmapView");
+const loadCheck = () => import(/* webpackChunkName: "view-check" */ "./views/CheckView");
+const loadRecordForm = () => import(/* webpackChunkName: "view-record" */ "./views/RecordFormView");
+const loadImport = () => import(/* webpackChunkName: "view-import" */ "./views/ImportView");
+
+const ProgramView = lazyView(() => loadProgram().then((m) => m.ProgramView));
+const RisksView = lazyView(() => loadRisks().then((m) => m.RisksView));
+const CoverageView = lazyView(() => loadCoverage().then((m) => m.CoverageView));
+const HeatmapView = lazyView(() => loadHeatmap().then((m) => m.HeatmapView));
+const CheckView = lazyView(() => loadCheck().then((m) => m.CheckView));
+const RecordFormView = lazyView(() => loadRecordForm().then((m) => m.RecordFormView));
+const ImportView = lazyView(() => loadImport().then((m) => m.ImportView));
+
+/** Fetched once the first view is on screen and the page is idle, so opening a tab rarely waits. */
+const VIEW_CHUNKS = [loadProgram, loadRisks, loadCoverage, loadHeatmap, loadCheck, loadRecordForm, loadImport];
+
+function whenIdle(work: () => void): () => void {
+  if (typeof requestIdleCallback === "function") {
+    const id = requestIdleCallback(work, { timeout: 2000 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(work, 200);
+  return () => clearTimeout(id);
+}
 
 export const TABS = [
   { key: "setup", title: "Set up", heading: "Set up" },
@@ -55,6 +82,10 @@ export function App({ host: givenHost, supported = isExcelApiSupported(Office.co
   const services = React.useMemo(() => ({ host, runner }), [host, runner]);
   const [tab, setTab] = React.useState<TabKey>("setup");
   const [checkToken, setCheckToken] = React.useState(0);
+  /** Views mount when first opened and then stay mounted, so a hidden view keeps what the analyst typed. */
+  const [opened, setOpened] = React.useState<ReadonlySet<TabKey>>(() => new Set<TabKey>([tab]));
+  React.useEffect(() => whenIdle(() => VIEW_CHUNKS.forEach((load) => void load().catch(() => undefined))), []);
+  React.useEffect(() => setOpened((current) => (current.has(tab) ? current : new Set([...current, tab]))), [tab]);
 
   const ribbonCheck = useRibbonCheck();
 
@@ -122,7 +153,9 @@ export function App({ host: givenHost, supported = isExcelApiSupported(Office.co
               <Text as="h2" variant="large" block styles={{ root: { margin: "4px 0 12px" } }}>
                 {heading}
               </Text>
-              {views[key]}
+              {(tab === key || opened.has(key)) && (
+                <React.Suspense fallback={<Text role="status">Loading {heading}…</Text>}>{views[key]}</React.Suspense>
+              )}
             </div>
           ))}
         </Stack>

@@ -1,9 +1,7 @@
-/** Display names for the framework checkboxes and dropdowns, from the catalogs. */
+/** Display names for the framework dropdowns, from the catalogs (custom frameworks included). */
 import { getFramework } from "../core/catalogs";
-import { FRAMEWORK_KEYS, type FrameworkKey } from "../core/frameworkKeys";
+import type { FrameworkKey } from "../core/frameworkKeys";
 
 export function frameworkLabel(key: FrameworkKey): string {
   return getFramework(key).shortName;
 }
-
-export const FRAMEWORK_CHOICES = FRAMEWORK_KEYS.map((key) => ({ key, text: frameworkLabel(key) }));

@@ -3,7 +3,7 @@
  * icon font from a CDN; the add-in makes no network requests, so it is never called.
  */
 import * as React from "react";
-import { registerIcons } from "@fluentui/react";
+import { registerIcons } from "@fluentui/react/lib/Styling";
 
 const svg = (path: string) => (
   <svg viewBox="0 0 16 16" width="1em" height="1em" aria-hidden="true" focusable="false" style={{ verticalAlign: "-0.125em" }}>

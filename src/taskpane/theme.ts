@@ -2,7 +2,7 @@
  * Maps the Office theme (Office.context.officeTheme) to a Fluent UI v8 partial theme, so the pane
  * matches Excel in light, dark and colorful themes. Pure: the caller passes the theme in.
  */
-import type { IPalette, PartialTheme } from "@fluentui/react";
+import type { IPalette, PartialTheme } from "@fluentui/react/lib/Theme";
 import { contrastRatio, isHexColor, mix, readableTextColor, relativeLuminance } from "../core/color";
 
 /** The subset of Office.OfficeTheme we read; every field may be missing on older hosts. */

@@ -1,6 +1,6 @@
 /** The Fluent theme for the current Office theme, re-applied when Office reports a theme change. */
 import { useEffect, useMemo, useState } from "react";
-import { createTheme, type Theme } from "@fluentui/react";
+import { createTheme, type Theme } from "@fluentui/react/lib/Theme";
 import { officeThemeToFluent, type OfficeThemeColors } from "./theme";
 
 function readOfficeTheme(): OfficeThemeColors {

@@ -6,6 +6,7 @@ import { createSyncCounter } from "../../src/excel/syncCounter";
 import { defaultOptions } from "../../src/core/blueprint/options";
 import { RISK, RISKS_TABLE, RISK_REGISTER_SHEET } from "../../src/core/blueprint/riskRegister";
 import { INCIDENT, INCIDENTS_TABLE } from "../../src/core/registers/incidents";
+import { VENDOR_ANSWER, VENDOR_ANSWERS_TABLE, VENDOR_QUESTIONS_TABLE, VENDOR_QUESTION } from "../../src/core/registers/vendors";
 import { changedHeaders, validateRecord } from "../../src/core/recordForm";
 import { cellAddress } from "../../src/core/a1";
 
@@ -45,7 +46,7 @@ async function save(wb: HeadlessWorkbook, opened: OpenedRecordForm, inputs: Reco
   const values = Object.fromEntries(headers.map((h) => [h, checked.values[h]]));
   const sync = createSyncCounter();
   const before = wb.stats.syncs;
-  const saved = await run(wb, (ctx) => saveRecord(ctx, { table: opened.form.table, headers: opened.form.headers, keyColumn: opened.form.keyColumn, target: opened.target, values }, sync));
+  const saved = await run(wb, (ctx) => saveRecord(ctx, { table: opened.form.table, headers: opened.form.headers, keyColumn: opened.form.keyColumn, keyColumns: opened.form.keyColumns, target: opened.target, values }, sync));
   return { saved, syncs: sync.count, hostSyncs: wb.stats.syncs - before };
 }
 
@@ -125,6 +126,35 @@ describe("Record form through Office.js: one row, one sync", () => {
     expect(edited).not.toEqual(before);
     await expect(save(wb, opened, { [RISK.title]: "Late duplicate" })).rejects.toThrow(/already used/);
     expect(stored(wb, RISKS_TABLE)).toEqual(edited);
+  });
+
+  it("identifies a vendor answer by vendor and question: a vendor's next answer is added, the same question twice is refused", async () => {
+    const wb = await workbook();
+    const answers = wb.getTable(VENDOR_ANSWERS_TABLE)!;
+    const at = (h: string) => answers.columnNames().indexOf(h);
+    const [first] = answers.bodyValues();
+    const pair = (r: unknown[]) => `${r[at(VENDOR_ANSWER.vendorId)]}|${r[at(VENDOR_ANSWER.questionId)]}`;
+    const answered = new Set(answers.bodyValues().map(pair));
+    // A question added after the vendors answered: the first vendor answers it next.
+    const questions = wb.getTable(VENDOR_QUESTIONS_TABLE)!;
+    const unanswered = "Q-NEW";
+    await run(wb, async (ctx) => {
+      ctx.workbook.tables.getItem(VENDOR_QUESTIONS_TABLE).rows.add(undefined, [questions.columnNames().map((h) => (h === VENDOR_QUESTION.id ? unanswered : h === VENDOR_QUESTION.weight ? 2 : h === VENDOR_QUESTION.question ? "Do you test restores?" : ""))]);
+    });
+    const vendor = String(first[at(VENDOR_ANSWER.vendorId)]);
+    expect(answered.has(`${vendor}|${unanswered}`)).toBe(false);
+    const opened = await run(wb, (ctx) => openRecordForm(ctx, { mode: "add", table: VENDOR_ANSWERS_TABLE }));
+    // No made-up vendor ID: the row names an existing vendor and question.
+    expect(opened.inputs[VENDOR_ANSWER.vendorId]).toBe("");
+    const [firstVendor, firstQuestion] = [String(first[at(VENDOR_ANSWER.vendorId)]), String(first[at(VENDOR_ANSWER.questionId)])];
+    const repeat = validateRecord(opened.form, { ...opened.inputs, [VENDOR_ANSWER.vendorId]: firstVendor, [VENDOR_ANSWER.questionId]: firstQuestion, [VENDOR_ANSWER.answer]: "Yes" }, opened.facts);
+    expect(repeat.messages.filter((m) => m.severity === "error").map((m) => m.message)).toEqual([
+      `Vendor ID ${firstVendor} with Question ID ${firstQuestion} is already used in ${VENDOR_ANSWERS_TABLE} (row 1). Each combination of Vendor ID and Question ID appears once: edit that row instead.`,
+    ]);
+    const rows = answers.bodyValues().length;
+    const { saved } = await save(wb, opened, { [VENDOR_ANSWER.vendorId]: vendor, [VENDOR_ANSWER.questionId]: unanswered, [VENDOR_ANSWER.answer]: "Partial" });
+    expect(saved.added).toBe(true);
+    expect(wb.getTable(VENDOR_ANSWERS_TABLE)!.bodyValues().length).toBe(rows + 1);
   });
 
   it("fills a new table's one empty row instead of leaving a blank row above the record", async () => {

@@ -153,7 +153,7 @@ describe("formula calculation", () => {
   it("evaluates [#This Row] in each body row and dependencies before dependants", async () => {
     await run(workbook, async (context) => {
       const check = context.workbook.tables.getItem("Items").columns.getItem("Check").getDataBodyRange();
-      check.formulas = [["=IF(Items[[#This Row],[Score]]>Limit,\"over\",Items[[#This Row],[Owner]]&\"\")"]];
+      check.formulas = "=IF(Items[[#This Row],[Score]]>Limit,\"over\",Items[[#This Row],[Owner]]&\"\")";
     });
     // Delta's score is the text "7": text sorts after every number, so "7">15 is TRUE as in Excel.
     expect(workbook.getTable("Items")?.bodyValues().map((row) => row[5])).toEqual(["ann", "", "over", "over", "Dee"]);

@@ -82,7 +82,7 @@ describe("ranges", () => {
     expect(error.code).toBe("InvalidArgument");
     await run(workbook, async (context) => {
       const sheet = context.workbook.worksheets.getItem("Sheet1");
-      sheet.getRange("A1:B2").values = [[7]];
+      sheet.getRange("A1:B2").values = 7;
       sheet.getRange("C1").values = [["=A1+B1"]];
       sheet.getRange("D1").values = [["12"]];
     });
@@ -91,6 +91,25 @@ describe("ranges", () => {
     expect(sheet.formulaAt("C1")).toBe("=A1+B1");
     expect(sheet.valueAt("C1")).toBe(""); // no calculation engine: uncalculated formulas read as ""
     expect(sheet.valueAt("D1")).toBe(12);
+  });
+
+  it("rejects [[v]] written to a multi-cell range: the array must have the range's shape (office-js #1025, InvalidArgument at Range.values); a scalar fills it", async () => {
+    const workbook = createWorkbook();
+    for (const property of ["values", "formulas", "numberFormat"] as const) {
+      const error = await failure(workbook, async (context) => {
+        context.workbook.worksheets.getItem("Sheet1").getRange("A1:A3")[property] = [["1"]];
+        await context.sync();
+      });
+      expect([property, error.code, error.message]).toEqual([property, "InvalidArgument", expect.stringMatching(/doesn't match the size or dimensions of the range/)]);
+    }
+    expect(workbook.sheet("Sheet1").valuesOf("A1:A3")).toEqual([[""], [""], [""]]);
+    await run(workbook, async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.getRange("A1:A3").formulas = "=ROW()";
+      sheet.getRange("B1").values = [[5]];
+    });
+    expect(workbook.sheet("Sheet1").formulaAt("A3")).toBe("=ROW()");
+    expect(workbook.sheet("Sheet1").valueAt("B1")).toBe(5);
   });
 
   it("null in a 2D array leaves that cell unchanged; an empty string clears it (excel-add-ins-blank-null-values)", async () => {

@@ -205,6 +205,112 @@ describe("data validation text limits ([MS-XLSB] 2.5.37 DValStrings: titles 32, 
   });
 });
 
+describe("data validation rules read back as Excel returns them (learn.microsoft.com Excel.BasicDataValidation / DateTimeDataValidation: formula1 and formula2 'will always be returned as a string formula, for example: \"=10\"')", () => {
+  it("returns whole-number, decimal, text-length and date bounds as formulas, and list and custom rules as written", async () => {
+    const workbook = createWorkbook();
+    const rules = await run(workbook, async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.getRange("A1:A5").dataValidation.rule = { wholeNumber: { formula1: 1, formula2: "5", operator: "Between" } };
+      sheet.getRange("B1:B5").dataValidation.rule = { decimal: { formula1: 0.5, operator: "GreaterThanOrEqualTo" } };
+      sheet.getRange("C1:C5").dataValidation.rule = { textLength: { formula1: "=$Z$1", operator: "LessThanOrEqualTo" } };
+      sheet.getRange("D1:D5").dataValidation.rule = { date: { formula1: "2024-01-31", operator: "GreaterThan" } };
+      sheet.getRange("E1:E5").dataValidation.rule = { list: { inCellDropDown: true, source: "Low,High" } };
+      sheet.getRange("F1:F5").dataValidation.rule = { custom: { formula: "=LEN(F1)>2" } };
+      const read = ["A2", "B2", "C2", "D2", "E2", "F2"].map((address) => sheet.getRange(address).dataValidation.load("rule"));
+      await context.sync();
+      return read.map((validation) => validation.rule);
+    });
+    expect(rules).toEqual([
+      { wholeNumber: { formula1: "=1", formula2: "=5", operator: "Between" } },
+      { decimal: { formula1: "=0.5", operator: "GreaterThanOrEqualTo" } },
+      { textLength: { formula1: "=$Z$1", operator: "LessThanOrEqualTo" } },
+      { date: { formula1: "=45322", operator: "GreaterThan" } },
+      { list: { inCellDropDown: true, source: "Low,High" } },
+      { custom: { formula: "=LEN(F1)>2" } },
+    ]);
+    // The file keeps the bounds as written.
+    expect(workbook.sheet("Sheet1").validationAt("A3")?.rule.wholeNumber?.formula1).toBe(1);
+  });
+});
+
+describe("Table.convertToRange turns structured references into cell references (support.microsoft.com, \"Convert an Excel table to a range of data\")", () => {
+  it("rewrites column, special-item and this-row references on every sheet and in names; other tables' references stay", async () => {
+    const workbook = createWorkbook();
+    const formulas = await run(workbook, async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.getRange("A1:C4").values = [["Item", "Qty", "Total"], ["a", 1, ""], ["b", 2, ""], ["c", 3, ""]];
+      const kpis = sheet.tables.add("A1:C4", true);
+      kpis.name = "Kpis";
+      sheet.getRange("E1:E2").values = [["Other"], [5]];
+      sheet.tables.add("E1:E2", true).name = "Other";
+      kpis.columns.getItem("Total").getDataBodyRange().formulas = "=[@Qty]*2";
+      const report = context.workbook.worksheets.add("Report Sheet");
+      report.getRange("A1:A3").formulas = [["=SUM(Kpis[Qty])"], ["=ROWS(Kpis[#All])+SUM(Other[Other])"], ["=COUNTA(Kpis[[#Headers],[Item]:[Qty]])"]];
+      context.workbook.names.add("QtyList", "=Kpis[Qty]");
+      await context.sync();
+      kpis.convertToRange();
+      const read = [sheet.getRange("C2:C4").load("formulas"), report.getRange("A1:A3").load("formulas")];
+      const name = context.workbook.names.getItem("QtyList").load("formula");
+      await context.sync();
+      return [...read.map((range) => range.formulas.flat()), name.formula];
+    });
+    expect(formulas).toEqual([
+      ["=$B2*2", "=$B3*2", "=$B4*2"],
+      ["=SUM(Sheet1!$B$2:$B$4)", "=ROWS(Sheet1!$A$1:$C$4)+SUM(Other[Other])", "=COUNTA(Sheet1!$A$1:$B$1)"],
+      "=Sheet1!$B$2:$B$4",
+    ]);
+    expect(workbook.getTable("Kpis")).toBeUndefined();
+  });
+});
+
+describe("table columns shift the cells beside them as Excel's Insert/Delete Table Columns do", () => {
+  async function sideBySide(belowRows = 0) {
+    const workbook = createWorkbook();
+    await run(workbook, async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.getRange("A1:C3").values = [["ID", "Owner", "Score"], ["R1", "ann", 3], ["R2", "bob", 4]];
+      sheet.tables.add("A1:C3", true).name = "Left";
+      sheet.getRange(`E1:F${3 + belowRows}`).values = [["Key", "Value"], ...Array.from({ length: 2 + belowRows }, (_v, i) => [`k${i}`, i])];
+      sheet.tables.add(`E1:F${3 + belowRows}`, true).name = "Right";
+      sheet.getRange("H1").formulas = [["=SUM(Left[Score])+COUNTA(Left[Owner])"]];
+    });
+    return workbook;
+  }
+
+  it("TableColumn.delete moves the columns to its right (cells, formulas and the table beside it) one column left; references to the deleted column become #REF! (support.microsoft.com, \"How to correct a #REF! error\")", async () => {
+    const workbook = await sideBySide();
+    await run(workbook, async (context) => context.workbook.tables.getItem("Left").columns.getItem("Owner").delete());
+    const sheet = workbook.sheet("Sheet1");
+    expect(sheet.valuesOf("A1:B3")).toEqual([["ID", "Score"], ["R1", 3], ["R2", 4]]);
+    expect(workbook.getTable("Left")?.address()).toBe("A1:B3");
+    expect(workbook.getTable("Right")?.address()).toBe("D1:E3");
+    expect(sheet.valuesOf("D1:E1")).toEqual([["Key", "Value"]]);
+    expect(sheet.formulaAt("G1")).toBe("=SUM(Left[Score])+COUNTA(#REF!)");
+  });
+
+  it("adding a table column moves a table beside it right when that table lies within the table's rows", async () => {
+    const workbook = await sideBySide();
+    await run(workbook, async (context) => void context.workbook.tables.getItem("Left").columns.add(1, undefined, "Due"));
+    expect(workbook.getTable("Left")?.address()).toBe("A1:D3");
+    expect(workbook.getTable("Right")?.address()).toBe("F1:G3");
+    expect(workbook.sheet("Sheet1").valuesOf("A1:G1")).toEqual([["ID", "Due", "Owner", "Score", "", "Key", "Value"]]);
+  });
+
+  it.each([
+    ["adding", (context: HeadlessContext) => void context.workbook.tables.getItem("Left").columns.add(null, undefined, "Due")],
+    ["deleting", (context: HeadlessContext) => context.workbook.tables.getItem("Left").columns.getItem("Owner").delete()],
+  ])("%s a table column is refused when it would cut a taller table beside it (\"This won't work because it would move cells in a table on your worksheet\", office-scripts-docs #654)", async (_label, change) => {
+    const workbook = await sideBySide(2);
+    const error = await failure(workbook, async (context) => {
+      change(context);
+      await context.sync();
+    });
+    expect([error.code, error.message]).toEqual(["InvalidOperation", "This won't work because it would move cells in a table on your worksheet."]);
+    expect(workbook.getTable("Left")?.address()).toBe("A1:C3");
+    expect(workbook.getTable("Right")?.address()).toBe("E1:F5");
+  });
+});
+
 describe("enum strings are checked (learn.microsoft.com/javascript/api/excel: Excel.ChartType, HorizontalAlignment, PageOrientation, ...)", () => {
   it.each([
     ["chart type", (c: HeadlessContext) => void c.workbook.worksheets.getItem("Sheet1").charts.add("ColumnClusterd" as Excel.ChartType, c.workbook.worksheets.getItem("Sheet1").getRange("A1:B3"), "Auto")],

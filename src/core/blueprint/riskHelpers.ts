@@ -41,14 +41,19 @@ function topRiskKeyFormula(): string {
   );
 }
 
-/** The k-th listed asset of an open risk rated in the top two bands; "" otherwise or when an earlier slot holds it. */
+/**
+ * The k-th listed asset of an open risk rated in the top two bands; "" otherwise or when an earlier
+ * slot holds it. The string work sits behind an IF (OR evaluates every argument; IF only the branch
+ * taken), so the rows that are closed or not highly rated (most of a register) skip it.
+ */
 function highAssetFormula(k: number): string {
   const [top, second] = topBandsFormula();
   const rating = r(RISK_HELPER.currentRating);
-  const id = (n: number) => nthIdFormula(r(RISK.assetIds), n);
-  const repeats = Array.from({ length: k - 1 }, (_, i) => `${id(k)}=${r(highAssetHeader(i + 1))}`);
-  const skip = [`${r(RISK.status)}="Closed"`, `AND(${rating}<>${top},${rating}<>${second})`, ...repeats];
-  return `=IF(OR(${skip.join(",")}),"",${id(k)})`;
+  const id = nthIdFormula(r(RISK.assetIds), k);
+  const skip = `OR(${r(RISK.status)}="Closed",AND(${rating}<>${top},${rating}<>${second}))`;
+  if (k === 1) return `=IF(${skip},"",${id})`;
+  const repeats = Array.from({ length: k - 1 }, (_, i) => `${id}=${r(highAssetHeader(i + 1))}`);
+  return `=IF(${skip},"",IF(OR(${repeats.join(",")}),"",${id}))`;
 }
 
 export function riskHelperFields(scales: Scales): FieldSpec[] {

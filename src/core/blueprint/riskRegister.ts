@@ -12,7 +12,7 @@ import type { FieldSpec, FieldType, RegisterDeclaration, RowRule } from "../regi
 import { sampleRisks } from "../sample/risks";
 import { ratingFor, riskScore } from "../scoring";
 import { ASSET_LINK_SLOTS, uncountedAssetIds } from "./assetLinks";
-import { riskHelperFields } from "./riskHelpers";
+import { RISK_HELPER, riskHelperFields } from "./riskHelpers";
 import { SCALE_TABLES } from "./scalesSheet";
 import { ALERT } from "./style";
 import { ColumnSpec, ConditionalFormatSpec, tableColumn, thisRow, ValidationSpec } from "./types";
@@ -73,13 +73,23 @@ export function ratingFormula(score: string): string {
 }
 
 const reviewBase = `IF(${r(RISK.lastReviewed)}<>"",${r(RISK.lastReviewed)},${r(RISK.identified)})`;
-const currentRating = `IF(${r(RISK.residualRating)}<>"",${r(RISK.residualRating)},${r(RISK.inherentRating)})`;
+
+/**
+ * Next review: the cadence of the rating the risk carries now (residual, else inherent), read from
+ * the Current Rating helper column at the end of the table (riskHelpers.ts), computed once per row
+ * instead of again here: every reference LibreOffice resolves costs it (bench/engineFamilies.ts).
+ * A function, not a constant: riskHelpers imports this module.
+ */
+function nextReviewFormula(): string {
+  const currentRating = r(RISK_HELPER.currentRating);
+  return (
+    `=IF(OR(${reviewBase}="",${currentRating}=""),"",` +
+    `IFERROR(${reviewBase}+INDEX(${bands("Review Every (days)")},MATCH(${currentRating},${bands("Rating")},0)),""))`
+  );
+}
 
 const FORMULAS = {
   withinAppetite: `=IF(${r(RISK.residualScore)}="","",IF(${r(RISK.residualScore)}<=RiskAppetite,"Yes","No"))`,
-  nextReview:
-    `=IF(OR(${reviewBase}="",${currentRating}=""),"",` +
-    `IFERROR(${reviewBase}+INDEX(${bands("Review Every (days)")},MATCH(${currentRating},${bands("Rating")},0)),""))`,
   reviewOverdue: `=IF(${r(RISK.nextReview)}="","",IF(${r(RISK.status)}="Closed","No",IF(${r(RISK.nextReview)}<TODAY(),"Yes","No")))`,
 };
 
@@ -145,7 +155,7 @@ export function riskFields(scales: Scales): FieldSpec[] {
     { header: RISK.status, type: { kind: "choice", values: RISK_STATUSES }, width: 11, input: "Open, In treatment, Accepted or Closed", aliases: ["Risk Status", "State"] },
     { ...date(RISK.identified), aliases: ["Date Identified", "Identified On", "Date Raised", "Raised", "Created"] },
     { ...date(RISK.lastReviewed), aliases: ["Last Review", "Last Review Date", "Reviewed On", "Review Date"] },
-    { header: RISK.nextReview, type: { kind: "date" }, width: 11, formula: FORMULAS.nextReview },
+    { header: RISK.nextReview, type: { kind: "date" }, width: 11, formula: nextReviewFormula() },
     { header: RISK.reviewOverdue, type: { kind: "yesNo" }, width: 9, ...calc, formula: FORMULAS.reviewOverdue, conditionalFormats: [alertWhen(RISK.reviewOverdue, "Yes")] },
     { ...date(RISK.targetDate), aliases: ["Due Date", "Due", "Deadline", "Target Completion Date"] },
     text(RISK.acceptedBy, 14, { aliases: ["Risk Acceptor", "Accepted by"] }),

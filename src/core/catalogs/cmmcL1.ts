@@ -1,5 +1,6 @@
 import { NIST800171 } from "./nist800171";
 import type { Framework, Requirement } from "./types";
+import { FRAMEWORK_NAMES } from "./names";
 
 /**
  * CMMC 2.0 Level 1: 17 practices, each derived from one of the 15 basic safeguarding requirements
@@ -34,9 +35,7 @@ const rev2Label = new Map(NIST800171.requirements.map((r) => [r.id, r.title]));
 export const CMMCL1_REV2: ReadonlyMap<string, string> = new Map(PRACTICES.map(([id, , rev2]) => [id, rev2]));
 
 export const CMMCL1: Framework = {
-  key: "CMMCL1",
-  name: "CMMC 2.0 Level 1 (FAR 52.204-21)",
-  shortName: "CMMC L1",
+  ...FRAMEWORK_NAMES.CMMCL1,
   version: "CMMC 2.0 Level 1 (32 CFR 170): 17 practices from 15 FAR 52.204-21(b)(1) requirements",
   source: "DoD, 32 CFR 170.15 and the CMMC Level 1 assessment guide; FAR 52.204-21 Basic Safeguarding of Covered Contractor Information Systems",
   requirements: PRACTICES.map(([id, far, rev2]): Requirement => ({

@@ -1,5 +1,6 @@
 import type { Framework } from "./types";
 import { flattenTree, type TreeNode } from "./tree";
+import { FRAMEWORK_NAMES } from "./names";
 
 // The security-relevant subset of the GDPR: Article 32 in full plus the articles a security program evidences.
 const ARTICLES: TreeNode[] = [
@@ -25,15 +26,10 @@ const ARTICLES: TreeNode[] = [
 ];
 
 export const GDPR: Framework = {
-  key: "GDPR",
-  name: "GDPR: security and accountability articles",
-  shortName: "GDPR",
+  ...FRAMEWORK_NAMES.GDPR,
   version: "Regulation (EU) 2016/679: Art. 5(1)(f), 24, 25, 28, 30, 32, 33, 34, 35",
   source:
     "European Parliament and Council, Regulation (EU) 2016/679 (GDPR). Not covered: lawful basis and principles (Art. 5-11), " +
     "data subject rights (Art. 12-23), DPO (Art. 37-39), international transfers (Art. 44-50)",
-  scopeNote:
-    "GDPR here means its security and accountability articles: Art. 5(1)(f), 24, 25, 28, 30, 32, 33, 34 and 35. " +
-    "It does not cover lawful bases and consent, data subject rights, the DPO or international transfers, so 100% is not GDPR compliance.",
   requirements: flattenTree(ARTICLES),
 };

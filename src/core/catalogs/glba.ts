@@ -1,5 +1,6 @@
 import type { Framework } from "./types";
 import { flattenTree, type TreeNode } from "./tree";
+import { FRAMEWORK_NAMES } from "./names";
 
 const SAFEGUARDS: TreeNode[] = [
   ["314.4(a)", "Qualified Individual designated"],
@@ -24,9 +25,7 @@ const SAFEGUARDS: TreeNode[] = [
 ];
 
 export const GLBA: Framework = {
-  key: "GLBA",
-  name: "GLBA Safeguards Rule",
-  shortName: "GLBA",
+  ...FRAMEWORK_NAMES.GLBA,
   version: "16 CFR 314 (amended 2021, 2023)",
   source: "FTC, Standards for Safeguarding Customer Information, 16 CFR 314.4",
   requirements: flattenTree(SAFEGUARDS),

@@ -1,4 +1,5 @@
 import type { Framework, Requirement } from "./types";
+import { FRAMEWORK_NAMES } from "./names";
 
 type Specification = readonly [id: string, title: string, kind: "R" | "A"];
 type Standard = readonly [id: string, title: string, specifications?: readonly Specification[]];
@@ -112,9 +113,7 @@ function sectionRequirements([sectionId, sectionTitle, standards]: Section): Req
 }
 
 export const HIPAA: Framework = {
-  key: "HIPAA",
-  name: "HIPAA Security Rule",
-  shortName: "HIPAA",
+  ...FRAMEWORK_NAMES.HIPAA,
   version: "45 CFR 164 Subpart C (2013)",
   source: "HHS, 45 CFR 164.308-164.316 (Security Standards for the Protection of Electronic PHI)",
   requirements: SECTIONS.flatMap(sectionRequirements),

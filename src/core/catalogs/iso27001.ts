@@ -1,5 +1,6 @@
 import type { Framework } from "./types";
 import { flattenTree, numbered, type TreeNode } from "./tree";
+import { FRAMEWORK_NAMES } from "./names";
 
 // Labels are written for this project; ISO/IEC text and titles are copyrighted and not reproduced.
 const CLAUSES: TreeNode[] = [
@@ -167,9 +168,7 @@ const ANNEX_A: TreeNode[] = [
 ];
 
 export const ISO27001: Framework = {
-  key: "ISO27001",
-  name: "ISO/IEC 27001:2022",
-  shortName: "ISO 27001",
+  ...FRAMEWORK_NAMES.ISO27001,
   version: "2022",
   source: "ISO/IEC 27001:2022, clauses 4-10 and Annex A (ISO/IEC JTC 1/SC 27)",
   requirements: flattenTree([...CLAUSES, ...ANNEX_A]),

@@ -1,5 +1,6 @@
 import type { Framework } from "./types";
 import { flattenTree, numbered, type TreeNode } from "./tree";
+import { FRAMEWORK_NAMES } from "./names";
 
 /** A requirement family "3.n" whose requirements are numbered 3.n.1, 3.n.2, ... */
 function family(id: string, title: string, requirements: readonly string[]): TreeNode {
@@ -148,9 +149,7 @@ const FAMILIES: TreeNode[] = [
 ];
 
 export const NIST800171: Framework = {
-  key: "NIST800171",
-  name: "NIST SP 800-171 Rev. 2",
-  shortName: "NIST 800-171",
+  ...FRAMEWORK_NAMES.NIST800171,
   version: "Rev. 2 (CMMC 2.0 Level 2)",
   source: "NIST SP 800-171 Rev. 2, Protecting CUI in Nonfederal Systems (2020); CMMC 2.0 Level 2",
   requirements: flattenTree(FAMILIES),

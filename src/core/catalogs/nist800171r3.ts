@@ -1,5 +1,6 @@
 import { NIST80053 } from "./nist80053";
 import type { Framework, Requirement } from "./types";
+import { FRAMEWORK_NAMES } from "./names";
 
 /**
  * `[requirement, SP 800-53 control it is derived from, label?]`. NIST derives each Rev. 3
@@ -144,9 +145,7 @@ const controlLabel = new Map(NIST80053.requirements.map((r) => [r.id, r.title]))
 export const NIST800171R3_SOURCE: ReadonlyMap<string, string> = new Map(REQUIREMENTS.map(([id, source]) => [id, source]));
 
 export const NIST800171R3: Framework = {
-  key: "NIST800171R3",
-  name: "NIST SP 800-171 Rev. 3",
-  shortName: "NIST 800-171r3",
+  ...FRAMEWORK_NAMES.NIST800171R3,
   version: "Rev. 3 (May 2024): 97 requirements, 33 IDs withdrawn",
   source: "NIST SP 800-171 Rev. 3, Protecting Controlled Unclassified Information in Nonfederal Systems and Organizations (2024)",
   // Flat: the family is shown as the requirement's type, so every requirement is assessable.

@@ -1,4 +1,5 @@
 import type { Framework, Requirement } from "./types";
+import { FRAMEWORK_NAMES } from "./names";
 
 /**
  * `[control number, label, baselines, enhancements?]`; baselines lists the SP 800-53B baselines the
@@ -378,9 +379,7 @@ export function baseControlOf(id: string): string | undefined {
 }
 
 export const NIST80053: Framework = {
-  key: "NIST80053",
-  name: "NIST SP 800-53 Rev. 5",
-  shortName: "NIST 800-53",
+  ...FRAMEWORK_NAMES.NIST80053,
   version: "Rev. 5 (baselines SP 800-53B 5.1.1, with control enhancements)",
   source: "NIST SP 800-53 Rev. 5, Security and Privacy Controls (2020, updated 2023); baselines per SP 800-53B",
   requirements: FAMILIES.flatMap(familyRequirements),

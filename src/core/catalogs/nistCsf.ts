@@ -1,5 +1,6 @@
 import type { Framework } from "./types";
 import { flattenTree, type TreeNode } from "./tree";
+import { FRAMEWORK_NAMES } from "./names";
 
 /** A CSF category with its subcategories as `[two-digit number, label]`; numbers have gaps where 2.0 withdrew items. */
 function category(id: string, title: string, subcategories: ReadonlyArray<readonly [string, string]>): TreeNode {
@@ -172,9 +173,7 @@ const CSF: TreeNode[] = [
 ];
 
 export const NISTCSF: Framework = {
-  key: "NISTCSF",
-  name: "NIST Cybersecurity Framework 2.0",
-  shortName: "NIST CSF",
+  ...FRAMEWORK_NAMES.NISTCSF,
   version: "2.0",
   source: "NIST CSWP 29, The NIST Cybersecurity Framework (CSF) 2.0 (2024)",
   requirements: flattenTree(CSF),

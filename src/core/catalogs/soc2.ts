@@ -1,9 +1,8 @@
 import type { Framework, Requirement } from "./types";
 import { flattenTree, numbered } from "./tree";
+import { FRAMEWORK_NAMES, type Soc2Category } from "./names";
 
-/** Trust services categories a SOC 2 report can include; Security (common criteria) is always in scope. */
-export const SOC2_CATEGORIES = ["Security", "Availability", "Confidentiality", "Processing Integrity", "Privacy"] as const;
-export type Soc2Category = (typeof SOC2_CATEGORIES)[number];
+export { SOC2_CATEGORIES, type Soc2Category } from "./names";
 
 type CriteriaGroup = readonly [id: string, title: string, category: Soc2Category, criteria: readonly string[]];
 
@@ -107,9 +106,7 @@ function groupRequirements([id, title, category, criteria]: CriteriaGroup): Requ
 }
 
 export const SOC2: Framework = {
-  key: "SOC2",
-  name: "AICPA Trust Services Criteria (SOC 2)",
-  shortName: "SOC 2",
+  ...FRAMEWORK_NAMES.SOC2,
   version: "2017 (points of focus rev. 2022)",
   source: "AICPA, 2017 Trust Services Criteria for Security, Availability, Processing Integrity, Confidentiality, and Privacy (revised points of focus 2022)",
   requirements: GROUPS.flatMap(groupRequirements),

@@ -5,7 +5,7 @@
  * - SP 800-171 Rev. 3 requirements, from the mapping to the SP 800-53 control NIST derived them from;
  * - CMMC Level 1 practices, from the mapping to the SP 800-171 Rev. 2 requirement each equals.
  */
-import { getFramework } from "../catalogs";
+import { findRequirement, getFramework } from "../catalogs";
 import { CMMCL1_REV2 } from "../catalogs/cmmcL1";
 import { baseControlOf } from "../catalogs/nist80053";
 import { NIST800171R3_SOURCE } from "../catalogs/nist800171r3";
@@ -29,7 +29,8 @@ function enhancementsOf(base: string): string[] {
 let rev3BySource: Map<string, string[]> | undefined;
 let cmmcByRev2: Map<string, string[]> | undefined;
 
-const title = (key: FrameworkKey, id: string) => getFramework(key).requirements.find((r) => r.id === id)?.title ?? id;
+// Indexed: the library derives its records when it is first imported, which is on the first paint's path (functions.js).
+const title = (key: FrameworkKey, id: string) => findRequirement(key, id)?.title ?? id;
 
 function derive(record: MappingRecord, framework: FrameworkKey, requirementId: string, strengthDrop: number, rationale: string): MappingRecord {
   return { ...record, framework, requirementId, strength: Math.max(1, record.strength - strengthDrop), source: PROJECT_JUDGEMENT, rationale };

@@ -99,6 +99,23 @@ function pieces(formula: string): Piece[] {
   return found;
 }
 
+/**
+ * The formula with each structured reference replaced by what `replace` returns for it (kept when
+ * it returns undefined). `body` is the text between the reference's outer brackets.
+ */
+export function mapStructuredRefs(formula: string, replace: (table: string | undefined, body: string) => string | undefined): string {
+  if (!formula.includes("[")) return formula;
+  let out = "";
+  let at = 0;
+  for (const p of pieces(formula)) {
+    const text = formula.slice(p.start, p.end);
+    const body = text.slice((p.ref.table?.length ?? 0) + 1, -1);
+    out += formula.slice(at, p.start) + (replace(p.ref.table, body) ?? text);
+    at = p.end;
+  }
+  return out + formula.slice(at);
+}
+
 export function structuredRefs(formula: string): StructuredRef[] {
   return pieces(formula).map((p) => p.ref);
 }

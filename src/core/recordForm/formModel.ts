@@ -9,6 +9,7 @@ import { importFields } from "../import/importSetup";
 import { listKeyOf } from "../import/fieldValue";
 import { fixedValues, validationOf } from "../registers/columns";
 import type { FieldSpec, RegisterDeclaration } from "../registers/types";
+import { rowKeyColumns } from "../registers/rowKey";
 
 export type FormControl = "text" | "longText" | "number" | "percent" | "date" | "dateTime" | "choice" | "ids";
 
@@ -42,6 +43,8 @@ export interface RecordForm {
   /** The table's headers, in order (the row written has one cell per header). */
   headers: string[];
   keyColumn: string;
+  /** The columns that together identify a row (Vendor ID and Question ID for Vendor Answers; the key column alone elsewhere). */
+  keyColumns: readonly string[];
   fields: FormField[];
 }
 
@@ -161,5 +164,5 @@ export function recordForm(
     const field = formField({ ...spec, header }, lists, register.keyColumn);
     return [ownFormulas.has(header.toLowerCase()) ? { ...field, readOnly: true, required: false } : field];
   });
-  return { register, table: register.table, headers: [...headers], keyColumn: register.keyColumn, fields };
+  return { register, table: register.table, headers: [...headers], keyColumn: register.keyColumn, keyColumns: rowKeyColumns(register), fields };
 }

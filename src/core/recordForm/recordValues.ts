@@ -9,6 +9,7 @@ import { readFieldValue, ValueContext } from "../import/fieldValue";
 import { idGenerator } from "../import/importPlan";
 import { splitIds } from "../registers/checks";
 import type { FormField, RecordForm } from "./formModel";
+import { rowIdentity } from "../registers/rowKey";
 
 /** The form's text for each header. */
 export type FormInputs = Record<string, string>;
@@ -31,10 +32,13 @@ export function inputsOfRow(form: RecordForm, row: readonly CellValue[]): FormIn
   return Object.fromEntries(form.fields.map((f) => [f.header, inputText(f, row[at.get(f.header.toLowerCase()) ?? -1])]));
 }
 
-/** A new record: the next free ID in the register's own numbering, everything else blank. */
+/**
+ * A new record: the next free ID in the register's own numbering, everything else blank. A row of a
+ * long-form table (Vendor Answers) is identified by IDs of other registers, so none is made up.
+ */
 export function inputsForNew(form: RecordForm, existingIds: readonly string[]): FormInputs {
   const inputs: FormInputs = Object.fromEntries(form.fields.map((f) => [f.header, ""]));
-  inputs[form.keyColumn] = idGenerator(existingIds.filter(Boolean), form.table)();
+  if (form.keyColumns.length === 1) inputs[form.keyColumn] = idGenerator(existingIds.filter(Boolean), form.table)();
   return inputs;
 }
 
@@ -43,6 +47,8 @@ export interface RecordFacts {
   values: Pick<ValueContext, "lists" | "labels">;
   /** IDs of the register's rows (as typed), in body order. */
   existingIds: readonly string[];
+  /** Each row's identity over the form's keyColumns (rowIdentity), in body order; defaults to existingIds. */
+  existingKeys?: readonly string[];
   /** Lower-case IDs of the registers ID columns point at, by lower-case table name. */
   knownIds: ReadonlyMap<string, ReadonlySet<string>>;
   /** Editing: the body row being edited (its own ID is not a duplicate). */
@@ -112,12 +118,12 @@ export function validateRecord(form: RecordForm, inputs: FormInputs, facts: Reco
       }
     }
   }
-  const key = String(values[form.keyColumn] ?? "").trim();
+  const parts = form.keyColumns.map((header) => String(values[header] ?? "").trim());
+  const key = rowIdentity(parts);
   if (key) {
-    const clash = facts.existingIds.findIndex((id, i) => i !== facts.editing && id.trim().toLowerCase() === key.toLowerCase());
-    if (clash >= 0) {
-      messages.push({ header: form.keyColumn, severity: "error", message: `${form.keyColumn} ${key} is already used in ${form.table} (row ${clash + 1}). Choose an ID no other row has.` });
-    }
+    const existing = facts.existingKeys ?? facts.existingIds.map((id) => rowIdentity([id]));
+    const clash = existing.findIndex((other, i) => i !== facts.editing && other === key);
+    if (clash >= 0) messages.push({ header: form.keyColumns[form.keyColumns.length - 1], severity: "error", message: keyClashMessage(form.keyColumns, parts, form.table, clash) });
   }
   return { values, messages, ok: !messages.some((m) => m.severity === "error") };
 }
@@ -128,4 +134,11 @@ export function validateRecord(form: RecordForm, inputs: FormInputs, facts: Reco
  */
 export function changedHeaders(form: RecordForm, original: FormInputs, edited: FormInputs): string[] {
   return form.fields.filter((f) => !f.readOnly && (original[f.header] ?? "").trim() !== (edited[f.header] ?? "").trim()).map((f) => f.header);
+}
+
+/** "Vendor ID V-001 with Question ID Q-01 is already used in VendorAnswers (row 3). …" */
+export function keyClashMessage(keyColumns: readonly string[], parts: readonly string[], table: string, clash: number): string {
+  if (keyColumns.length === 1) return `${keyColumns[0]} ${parts[0]} is already used in ${table} (row ${clash + 1}). Choose an ID no other row has.`;
+  const described = keyColumns.map((header, i) => `${header} ${parts[i]}`).join(" with ");
+  return `${described} is already used in ${table} (row ${clash + 1}). Each combination of ${keyColumns.join(" and ")} appears once: edit that row instead.`;
 }

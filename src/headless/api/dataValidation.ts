@@ -1,6 +1,7 @@
 import type * as OfficeApi from "../../excel/officeApi";
 import { type Rect, intersectRects, subtractRect } from "../addresses";
 import { HeadlessOfficeError } from "../errors";
+import { dateToSerial } from "../calc/numberFormat";
 import { assertEditable } from "../model/cells";
 import type { SheetModel } from "../model/sheet";
 import type { BasicRule, DataValidationEntry, DataValidationRule, DateRule } from "../model/types";
@@ -78,6 +79,33 @@ function storedRule(rule: Excel.DataValidationRule): DataValidationRule {
   throw new HeadlessOfficeError("InvalidArgument", "The headless host does not model time validation rules.");
 }
 
+/**
+ * A bound as Excel returns it: "When retrieving the value, it will always be returned as a string
+ * formula, for example: "=10", "=A1", "=SUM(A1:B5)"" (learn.microsoft.com, Excel.BasicDataValidation
+ * and Excel.DateTimeDataValidation, formula1/formula2). A date written as ISO 8601 text comes back as
+ * its serial number, the way Excel stores it.
+ */
+function boundFormula(bound: string | number, isDate: boolean): string {
+  if (typeof bound === "number") return `=${bound}`;
+  const text = bound.trim();
+  if (text.startsWith("=")) return text;
+  if (isDate && /^\d{4}-\d{2}-\d{2}/.test(text)) {
+    const [year, month, day] = text.slice(0, 10).split("-").map(Number);
+    return `=${dateToSerial(new Date(year, month - 1, day))}`;
+  }
+  return `=${text}`;
+}
+
+function ruleAsRead(rule: DataValidationRule): Excel.DataValidationRule {
+  const [kind, criteria] = Object.entries(rule)[0] ?? [];
+  if (!kind || !criteria || !("operator" in criteria)) return structuredClone(rule) as Excel.DataValidationRule;
+  const isDate = kind === "date";
+  const { formula1, formula2 } = criteria as BasicRule | DateRule;
+  return {
+    [kind]: { ...criteria, formula1: boundFormula(formula1, isDate), ...(formula2 !== undefined ? { formula2: boundFormula(formula2, isDate) } : {}) },
+  } as Excel.DataValidationRule;
+}
+
 /** Applies `change` to the validation of exactly `rect`, splitting entries that reach outside it. */
 function updateEntries(sheet: SheetModel, rect: Rect, change: (entry: DataValidationEntry) => void): void {
   sheet.validations = sheet.validations.flatMap((entry) => {
@@ -102,7 +130,7 @@ export class DataValidation extends ClientObject<RangeRef> implements OfficeApi.
   protected readers() {
     const entry = DataValidation.entryOf;
     return {
-      rule: (ref: RangeRef) => structuredClone(entry(ref)?.rule ?? {}),
+      rule: (ref: RangeRef) => ruleAsRead(entry(ref)?.rule ?? {}),
       type: (ref: RangeRef) => {
         const rule = entry(ref)?.rule;
         return rule ? ruleTypes[Object.keys(rule)[0]] : "None";
@@ -113,7 +141,7 @@ export class DataValidation extends ClientObject<RangeRef> implements OfficeApi.
     };
   }
 
-  get rule(): DataValidationRule { return this.read("rule"); }
+  get rule(): Excel.DataValidationRule { return this.read("rule"); }
   set rule(rule: Excel.DataValidationRule) {
     this.setProperty("rule", rule, (ref) => {
       assertEditable(ref.sheet, ref.rect, "structure");

@@ -8,10 +8,12 @@ import {
   addTableColumn,
   addTableRows,
   createTable,
+  deleteTableColumn,
   deleteTableRow,
   reapplyFilters,
   renameTable,
   renameTableColumn,
+  rewriteReferencesToRange,
   validateTableName,
   writeTableRow,
 } from "../model/tableOps";
@@ -175,12 +177,7 @@ export class TableColumn extends ClientObject<ColumnRef> implements OfficeApi.Ta
   getTotalRowRange(): Range { return this.columnRange("getTotalRowRange", (t) => (t.showTotals ? { r0: t.rect.r1, r1: t.rect.r1 } : notFound())); }
 
   delete(): void {
-    this.invoke("delete", null, ({ table, index }) => {
-      const col = table.rect.c0 + index;
-      for (let row = table.rect.r0; row <= table.rect.r1; row++) table.sheet.setCellContent(row, col, { value: undefined });
-      table.columnIds.splice(index, 1);
-      table.rect = { ...table.rect, c1: table.rect.c1 - 1 };
-    });
+    this.invoke("delete", null, ({ table, index }) => deleteTableColumn(this.context.model, table, index));
   }
 }
 
@@ -363,6 +360,7 @@ export class Table extends ClientObject<TableModel> implements OfficeApi.Table {
     const range = rangeProxy(this.context, this, (table) => ({ sheet: table.sheet, rect: table.rect }));
     this.invoke("convertToRange", null, (table) => {
       range.resolve();
+      rewriteReferencesToRange(this.context.model, table);
       this.remove(table);
     });
     return range;

@@ -229,15 +229,33 @@ export class Evaluator {
     return parts.join("|");
   }
 
-  /** Header positions, read once per table per recalculation (headers are constants). */
+  /**
+   * Header positions, read once per table per recalculation (headers are constants). A name is
+   * looked up as written first: lower-casing it on every structured reference was a cost of its own.
+   */
   private readonly columnOf = (table: TableModel, name: string): number => {
     let columns = this.tableColumns.get(table);
     if (!columns) {
       columns = new Map(table.columnNames().map((header, index) => [header.toLowerCase(), index]));
       this.tableColumns.set(table, columns);
     }
-    return columns.get(name.toLowerCase()) ?? -1;
+    let index = columns.get(name);
+    if (index === undefined) {
+      index = columns.get(name.toLowerCase()) ?? -1;
+      columns.set(name, index);
+    }
+    return index;
   };
+
+  /** Tables by name as formulas spell it, found once per recalculation (the workbook's lookup lower-cases every table's name). */
+  private readonly tablesByName = new Map<string, TableModel | undefined>();
+
+  private tableNamed(name: string): TableModel | undefined {
+    if (this.tablesByName.has(name)) return this.tablesByName.get(name);
+    const table = this.workbook.getTable(name);
+    this.tablesByName.set(name, table);
+    return table;
+  }
 
   private identity(object: object): number {
     let id = this.identities.get(object);
@@ -284,7 +302,7 @@ export class Evaluator {
   private structured(tableName: string, inner: string, at: CellPosition): Value {
     const table = tableName === ""
       ? this.workbook.tablesOn(at.sheet).find(({ rect }) => at.row >= rect.r0 && at.row <= rect.r1 && at.col >= rect.c0 && at.col <= rect.c1)
-      : this.workbook.getTable(tableName);
+      : this.tableNamed(tableName);
     if (!table) return REF;
     const spec = parseStructuredSpec(inner);
     const rect = structuredRect(table, spec, at.sheet === table.sheet ? at.row : -1, this.columnOf);

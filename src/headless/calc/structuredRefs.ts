@@ -86,14 +86,18 @@ function columnSpan(table: TableModel, spec: StructuredSpec, columnOf: ColumnLoo
   return [table.rect.c0 + Math.min(first, last), table.rect.c0 + Math.max(first, last)];
 }
 
+/** Not a closure made per call: rowSpan runs for every structured reference evaluated (and tsx names each closure it creates). */
+function has(spec: StructuredSpec, special: Special): boolean {
+  return spec.specials.includes(special);
+}
+
 function rowSpan(table: TableModel, spec: StructuredSpec, formulaRow: number): [number, number] | null {
   const body = table.bodyRect;
-  const has = (special: Special) => spec.specials.includes(special);
-  if (has("#this row")) return formulaRow >= body.r0 && formulaRow <= body.r1 ? [formulaRow, formulaRow] : null;
-  if (has("#all")) return [table.rect.r0, table.rect.r1];
-  const headers = has("#headers");
-  const totals = has("#totals");
-  const data = has("#data") || (!headers && !totals);
+  if (has(spec, "#this row")) return formulaRow >= body.r0 && formulaRow <= body.r1 ? [formulaRow, formulaRow] : null;
+  if (has(spec, "#all")) return [table.rect.r0, table.rect.r1];
+  const headers = has(spec, "#headers");
+  const totals = has(spec, "#totals");
+  const data = has(spec, "#data") || (!headers && !totals);
   if (totals && !table.showTotals) return headers || data ? [headers ? table.rect.r0 : body.r0, body.r1] : null;
   const first = headers ? table.rect.r0 : data ? body.r0 : table.rect.r1;
   const last = totals ? table.rect.r1 : data ? body.r1 : table.rect.r0;

@@ -6,12 +6,18 @@ import type { CellValue } from "./types";
 export type WriteKind = "values" | "formulas";
 export type EditKind = "content" | "format" | "formatColumns" | "formatRows" | "structure";
 
-/** Office.js accepts a 2D array of the range's size, or one value (scalar or [[v]]) for the whole range. */
+/**
+ * Office.js accepts one value (a scalar, not an array) for the whole range, or a 2D array exactly the
+ * range's size. A 1×1 array is not broadcast: written to a multi-cell range Excel rejects it with
+ * InvalidArgument, "The number of rows or columns in the input array doesn't match the size or
+ * dimensions of the range." (office-js #1025, errorLocation Range.values); the scalar form is the one
+ * that fills a range (Microsoft 365 Developer Platform idea 4211172, where `range.formulas = "=B1"`
+ * fills A1:A10).
+ */
 export function gridFor<T>(input: T | T[][], rect: Rect): (row: number, col: number) => T {
   if (!Array.isArray(input)) return () => input;
   const rows = rectRows(rect);
   const cols = rectColumns(rect);
-  if (input.length === 1 && Array.isArray(input[0]) && input[0].length === 1) return () => input[0][0];
   if (input.length !== rows || input.some((line) => !Array.isArray(line) || line.length !== cols)) {
     throw new HeadlessOfficeError(
       "InvalidArgument",

@@ -13,16 +13,28 @@ import { parseStructuredSpec } from "../calc/structuredRefs";
 import { HeadlessOfficeError } from "../errors";
 import type { TableModel } from "./table";
 
-const checked = new Map<string, string | null>();
+/** Results by host table name, then by formula text (no key string built per cell: a table column repeats one long formula on every row). */
+const checked = new Map<string, Map<string, string | null>>();
+let checkedCount = 0;
 
 /** Throws InvalidArgument when Excel would refuse `formula` in a cell of `hostTable` (or outside tables). */
 export function checkFormula(formula: string, tables: readonly TableModel[], hostTable?: TableModel): void {
-  const key = `${hostTable?.name ?? ""}\u0000${formula}`;
-  let problem = checked.get(key);
+  const host = hostTable?.name ?? "";
+  let inHost = checked.get(host);
+  let problem = inHost?.get(formula);
   if (problem === undefined) {
     problem = findProblem(formula, tables, hostTable);
-    if (checked.size > 20_000) checked.clear();
-    checked.set(key, problem);
+    if (checkedCount > 20_000) {
+      checked.clear();
+      checkedCount = 0;
+      inHost = undefined;
+    }
+    if (!inHost) {
+      inHost = new Map();
+      checked.set(host, inHost);
+    }
+    inHost.set(formula, problem);
+    checkedCount++;
   }
   if (problem) throw new HeadlessOfficeError("InvalidArgument", `Excel would refuse the formula ${formula}: ${problem}.`);
 }

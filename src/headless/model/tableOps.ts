@@ -1,12 +1,13 @@
 import { assertOneFormulaPerColumn } from "./calculatedColumns";
-import { type Rect, intersectRects, rectAddress } from "../addresses";
+import { type Rect, absoluteRectAddress, columnLetters, intersectRects, quoteSheetName, rectAddress } from "../addresses";
 import { HeadlessOfficeError } from "../errors";
 import { assertEditable, displayText, parseEntry, writeCells, writeEntry } from "./cells";
 import { growEntriesEndingAt, shiftColumnsInRows, shiftRowsInColumns } from "./shift";
 import type { SheetModel } from "./sheet";
 import { TableModel, uniqueHeaders } from "./table";
 import type { HeadlessWorkbook } from "./workbook";
-import { renameReferences, type Renames } from "../../core/plan/structuredRefs";
+import { mapStructuredRefs, renameReferences, type Renames } from "../../core/plan/structuredRefs";
+import { parseStructuredSpec, structuredRect } from "../calc/structuredRefs";
 
 const TABLE_NAME = /^[A-Za-z_\\][A-Za-z0-9_.\\]*$/;
 
@@ -109,6 +110,21 @@ export function deleteTableRow(workbook: HeadlessWorkbook, table: TableModel, bo
   table.rect = { ...table.rect, r1: table.rect.r1 - 1 };
 }
 
+/**
+ * Inserting or deleting a table column shifts cells in the table's rows only, so a table beside it
+ * moves with those cells when it lies wholly within those rows; one that reaches above or below
+ * would be cut in two, and Excel refuses: "This won't work because it would move cells in a table
+ * on your worksheet." (Excel's message, office-scripts-docs #654).
+ */
+function moveTablesBeside(workbook: HeadlessWorkbook, table: TableModel, fromCol: number, count: number): void {
+  const { r0, r1 } = table.rect;
+  const beside = workbook.tablesOn(table.sheet).filter((t) => t !== table && t.rect.c0 >= fromCol && t.rect.r1 >= r0 && t.rect.r0 <= r1);
+  if (beside.some((t) => t.rect.r0 < r0 || t.rect.r1 > r1)) {
+    throw new HeadlessOfficeError("InvalidOperation", "This won't work because it would move cells in a table on your worksheet.");
+  }
+  for (const t of beside) t.rect = { ...t.rect, c0: t.rect.c0 + count, c1: t.rect.c1 + count };
+}
+
 /** TableColumnCollection.add: `values` include the header cell when their length is the table's row count. */
 export function addTableColumn(workbook: HeadlessWorkbook, table: TableModel, index: number | null | undefined, values: unknown[][] | undefined, name: string | undefined): void {
   const { sheet } = table;
@@ -117,9 +133,7 @@ export function addTableColumn(workbook: HeadlessWorkbook, table: TableModel, in
   const tableRows = table.rect.r1 - table.rect.r0 + 1;
   if (values && values.length !== tableRows && values.length !== table.bodyRowCount) throw new HeadlessOfficeError("InvalidArgument");
   const col = index === null || index === undefined ? table.rect.c1 + 1 : table.rect.c0 + index;
-  if (workbook.tablesOn(sheet).some((t) => t !== table && intersectRects(t.rect, { ...table.rect, c0: col, c1: col }))) {
-    throw new HeadlessOfficeError("InvalidArgument");
-  }
+  moveTablesBeside(workbook, table, col, 1);
   shiftColumnsInRows(sheet, col, 1, table.rect.r0, table.rect.r1);
   const includesHeader = values?.length === tableRows;
   const header = name ?? (includesHeader ? displayText(values?.[0]?.[0] as string) : "");
@@ -130,6 +144,30 @@ export function addTableColumn(workbook: HeadlessWorkbook, table: TableModel, in
   sheet.setCellContent(table.rect.r0, col, { value: unique });
   const body = values ? (includesHeader ? values.slice(1) : values) : [];
   body.forEach((line, i) => sheet.setCellContent(table.rect.r0 + 1 + i, col, parseEntry(line[0])));
+}
+
+/**
+ * TableColumn.delete deletes the column's cells in the table's rows and shifts the cells to their
+ * right one column left, the table beside it included (Excel's "Delete Table Columns"). Structured
+ * references to the deleted column become #REF!, as references to deleted cells do
+ * (support.microsoft.com, "How to correct a #REF! error").
+ */
+export function deleteTableColumn(workbook: HeadlessWorkbook, table: TableModel, index: number): void {
+  assertEditable(table.sheet, table.rect, "structure");
+  const col = table.rect.c0 + index;
+  const deleted = table.columnNames()[index].toLowerCase();
+  moveTablesBeside(workbook, table, col + 1, -1);
+  shiftColumnsInRows(table.sheet, col, -1, table.rect.r0, table.rect.r1);
+  table.columnIds.splice(index, 1);
+  table.rect = { ...table.rect, c1: table.rect.c1 - 1 };
+  const tableKey = table.name.toLowerCase();
+  forEachFormula(workbook, table, (formula, inside) =>
+    mapStructuredRefs(formula, (name, body) => {
+      if (name ? name.toLowerCase() !== tableKey : !inside) return undefined;
+      const columns = parseStructuredSpec(body).columns;
+      return columns?.some((column) => column.toLowerCase() === deleted) ? "#REF!" : undefined;
+    }),
+  );
 }
 
 /**
@@ -155,18 +193,55 @@ export function renameTable(workbook: HeadlessWorkbook, table: TableModel, name:
 }
 
 function renameEverywhere(workbook: HeadlessWorkbook, table: TableModel, renames: Renames, tableName = table.name): void {
+  forEachFormula(workbook, table, (formula, inside) => renameReferences(formula, renames, inside ? tableName : undefined));
+}
+
+/**
+ * Rewrites every formula that may hold a structured reference: cells on every sheet (`inside` when
+ * the cell is in `table`, where a table-less `[@Col]` means that table) and defined names.
+ */
+function forEachFormula(
+  workbook: HeadlessWorkbook,
+  table: TableModel,
+  rewrite: (formula: string, inside: boolean, at: { sheet?: SheetModel; row: number }) => string,
+): void {
   for (const sheet of workbook.sheets) {
     for (const [row, cells] of sheet.rows) {
       for (const [col, cell] of cells) {
         if (cell.formula === undefined || !cell.formula.includes("[")) continue;
         const inside = sheet === table.sheet && row >= table.rect.r0 && row <= table.rect.r1 && col >= table.rect.c0 && col <= table.rect.c1;
-        const renamed = renameReferences(cell.formula, renames, inside ? tableName : undefined);
-        if (renamed !== cell.formula) cell.formula = renamed;
+        const next = rewrite(cell.formula, inside, { sheet, row });
+        if (next !== cell.formula) cell.formula = next;
       }
     }
-    for (const entry of sheet.names) entry.formula = renameReferences(entry.formula, renames);
+    for (const entry of sheet.names) entry.formula = rewrite(entry.formula, false, { row: -1 });
   }
-  for (const entry of workbook.names) entry.formula = renameReferences(entry.formula, renames);
+  for (const entry of workbook.names) entry.formula = rewrite(entry.formula, false, { row: -1 });
+}
+
+/**
+ * Table.convertToRange: "structured references (references that use table names) that were used in
+ * formulas turn into regular cell references" (support.microsoft.com, "Convert an Excel table to a
+ * range of data"). A column or special item becomes an absolute reference (`$C$2:$C$10`), a this-row
+ * reference one with the row left relative in each cell (`$C5`), qualified with the sheet when the
+ * formula is on another one; what names nothing (a this-row reference outside the body) is #REF!.
+ * Defined names are rewritten the same way.
+ */
+export function rewriteReferencesToRange(workbook: HeadlessWorkbook, table: TableModel): void {
+  const tableKey = table.name.toLowerCase();
+  const columnOf = (t: TableModel, name: string) => t.columnIndexOf(name);
+  forEachFormula(workbook, table, (formula, inside, { sheet: onSheet, row }) =>
+    mapStructuredRefs(formula, (name, body) => {
+      if (name ? name.toLowerCase() !== tableKey : !inside) return undefined;
+      const spec = parseStructuredSpec(body);
+      const rect = structuredRect(table, spec, row, columnOf);
+      if (!rect) return "#REF!";
+      const local = spec.specials.includes("#this row")
+        ? [rect.c0, rect.c1].filter((c, i, all) => i === 0 || c !== all[0]).map((c) => `$${columnLetters(c)}${row + 1}`).join(":")
+        : absoluteRectAddress(rect);
+      return onSheet === table.sheet ? local : `${quoteSheetName(table.sheet.name)}!${local}`;
+    }),
+  );
 }
 
 /** Hides body rows whose text is not in every filtered column's list (Excel's values filter). */

@@ -150,12 +150,18 @@ function valueOf(type: string | undefined, raw: string | undefined, body: string
   }
 }
 
+/** Distinct formula texts one sheet's read keeps decoded (a sheet of all-different formulas just starts over). */
+const DECODED_FORMULAS = 4096;
+
 /**
  * Reads the rows and cells of a <sheetData> element (its text) into `sheet`: values, formulas with
  * their cached values, styles, row heights and hidden rows.
  */
 export function readSheetData(xml: string, sheet: SheetModel, sources: CellSources): void {
   const masters = new Map<string, { formula: string; row: number; col: number }>();
+  // A table's calculated column repeats one formula text on every row: it is decoded once, and the
+  // cells share the one string (which also keeps the model's memory to one copy, not one a row).
+  const decoded = new Map<string, string>();
   let row = -1;
   let col = -1;
   ROW_OR_CELL.lastIndex = 0;
@@ -186,10 +192,14 @@ export function readSheetData(xml: string, sheet: SheetModel, sources: CellSourc
     const f = body.includes("f") ? FORMULA.exec(body) : null;
     if (f) {
       const fAttributes = f[1];
-      const text = f[2] === undefined ? "" : cellText(f[2]);
       const shared = attribute(fAttributes, "t") === "shared" ? attribute(fAttributes, "si") : undefined;
-      if (text !== "") {
-        formula = fromFileFormula(text);
+      if (f[2] !== undefined && f[2] !== "") {
+        formula = decoded.get(f[2]);
+        if (formula === undefined) {
+          formula = fromFileFormula(cellText(f[2]));
+          if (decoded.size >= DECODED_FORMULAS) decoded.clear();
+          decoded.set(f[2], formula);
+        }
         if (shared !== undefined && attribute(fAttributes, "ref") !== undefined) masters.set(shared, { formula, row, col });
       } else if (shared !== undefined) {
         const master = masters.get(shared);

@@ -58,7 +58,7 @@ export async function readProtection(data: ArrayBuffer | Uint8Array, workbook: H
  * lock set through Office.js without a password), and each sheet's element as it was read, while
  * the sheet stays protected. CT_Workbook orders workbookProtection after workbookPr (ECMA-376 18.2.27).
  */
-export async function writeProtection(xlsx: Uint8Array, workbook: HeadlessWorkbook): Promise<Uint8Array> {
+export async function writeProtection(xlsx: Uint8Array, workbook: HeadlessWorkbook, compression: "DEFLATE" | "STORE" = "DEFLATE"): Promise<Uint8Array> {
   const sheetsToPatch = workbook.sheets.filter((s) => s.protection.protected && s.protection.fileAttributes);
   const { protection } = workbook;
   const bookAttributes = protection.protected ? (protection.fileAttributes ?? { lockStructure: "1" }) : protection.fileAttributes;
@@ -80,5 +80,5 @@ export async function writeProtection(xlsx: Uint8Array, workbook: HeadlessWorkbo
     if (!path || !xml) continue;
     zip.file(path, xml.replace(/<sheetProtection\b[^>]*\/>/, render("sheetProtection", sheet.protection.fileAttributes!)));
   }
-  return new Uint8Array(await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
+  return new Uint8Array(await zip.generateAsync({ type: "uint8array", compression }));
 }

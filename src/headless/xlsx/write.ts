@@ -42,7 +42,14 @@ interface DefinedNameRecord {
  * `sheets` limits the
  * package to some sheets (patching an existing package needs only the ones a command changed).
  */
-export async function generatePackage(workbook: HeadlessWorkbook, sheets: SheetModel[] = workbook.sheets): Promise<Uint8Array> {
+/**
+ * How the generated package's parts are stored: DEFLATE for a file a user gets, STORE for a package
+ * only read back in memory (the patcher takes the changed sheets' markup from it), where deflating
+ * the large register's tens of megabytes of markup, three times over, was pure cost.
+ */
+export type ZipCompression = "DEFLATE" | "STORE";
+
+export async function generatePackage(workbook: HeadlessWorkbook, sheets: SheetModel[] = workbook.sheets, compression: ZipCompression = "DEFLATE"): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();
   const definedNames: DefinedNameRecord[] = workbook.names.map((entry) => nameRecord(entry));
   for (const [index, sheet] of sheets.entries()) {
@@ -56,12 +63,12 @@ export async function generatePackage(workbook: HeadlessWorkbook, sheets: SheetM
   }
   (book as unknown as { _definedNames: { model: DefinedNameRecord[] } })._definedNames = { model: definedNames };
   if (workbook.fullCalcOnLoad) book.calcProperties = { ...book.calcProperties, fullCalcOnLoad: true };
-  const written = new Uint8Array(await book.xlsx.writeBuffer());
-  return writeProtection(await completeSheets(written, sheets), workbook);
+  const written = new Uint8Array(await book.xlsx.writeBuffer({ zip: { compression } } as ExcelJS.XlsxWriteOptions));
+  return writeProtection(await completeSheets(written, sheets, compression), workbook, compression);
 }
 
 /** Adds what exceljs cannot write well to each worksheet part: data validations, range by range. */
-async function completeSheets(bytes: Uint8Array, sheets: SheetModel[]): Promise<Uint8Array> {
+async function completeSheets(bytes: Uint8Array, sheets: SheetModel[], compression: ZipCompression): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
   for (const [index, sheet] of sheets.entries()) {
     const part = `xl/worksheets/sheet${index + 1}.xml`;
@@ -71,7 +78,7 @@ async function completeSheets(bytes: Uint8Array, sheets: SheetModel[]): Promise<
     parts.replace("dataValidations", [dataValidationsXml(sheet.validations.map((entry) => validationXml(entry)))]);
     zip.file(part, parts.toString());
   }
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  return zip.generateAsync({ type: "uint8array", compression });
 }
 
 const nameRecord = (entry: NameEntry, localSheetId?: number): DefinedNameRecord => ({

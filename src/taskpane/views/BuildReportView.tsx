@@ -1,5 +1,6 @@
 import * as React from "react";
-import { MessageBar, MessageBarType, Text } from "@fluentui/react";
+import { MessageBar, MessageBarType } from "@fluentui/react/lib/MessageBar";
+import { Text } from "@fluentui/react/lib/Text";
 import type { BuildReport } from "../../excel/operations";
 import { buildHeadline, describeBuildReport } from "../summaries";
 

@@ -1,6 +1,6 @@
 /** A link that selects a cell in the workbook (click or Enter). */
 import * as React from "react";
-import { Link } from "@fluentui/react";
+import { Link } from "@fluentui/react/lib/Link";
 import { usePane } from "../paneContext";
 import { cellReference } from "../summaries";
 

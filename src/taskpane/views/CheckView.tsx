@@ -1,5 +1,8 @@
 import * as React from "react";
-import { DefaultButton, MessageBar, MessageBarType, Stack, Text } from "@fluentui/react";
+import { DefaultButton } from "@fluentui/react/lib/Button";
+import { MessageBar, MessageBarType } from "@fluentui/react/lib/MessageBar";
+import { Stack } from "@fluentui/react/lib/Stack";
+import { Text } from "@fluentui/react/lib/Text";
 import type { Problem } from "../../excel/operations";
 import type { WorkbookCheckedDetail } from "../../commands/events";
 import { usePane } from "../paneContext";

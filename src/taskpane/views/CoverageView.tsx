@@ -1,5 +1,9 @@
 import * as React from "react";
-import { DefaultButton, Dropdown, Stack, Text, useTheme, type IDropdownOption } from "@fluentui/react";
+import { DefaultButton } from "@fluentui/react/lib/Button";
+import { Dropdown, type IDropdownOption } from "@fluentui/react/lib/Dropdown";
+import { Stack } from "@fluentui/react/lib/Stack";
+import { Text } from "@fluentui/react/lib/Text";
+import { useTheme } from "@fluentui/react/lib/Theme";
 import { FRAMEWORK_KEYS, isFrameworkKey, type FrameworkKey } from "../../core/frameworkKeys";
 import type { BuildReport, CoverageSummary } from "../../excel/operations";
 import { frameworkLabel } from "../frameworkLabels";

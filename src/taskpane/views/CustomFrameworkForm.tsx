@@ -4,7 +4,12 @@
  * only then add it. Nothing is written until the file is clean and Add is clicked.
  */
 import * as React from "react";
-import { DefaultButton, Dropdown, MessageBar, MessageBarType, PrimaryButton, Stack, Text, TextField } from "@fluentui/react";
+import { DefaultButton, PrimaryButton } from "@fluentui/react/lib/Button";
+import { Dropdown } from "@fluentui/react/lib/Dropdown";
+import { MessageBar, MessageBarType } from "@fluentui/react/lib/MessageBar";
+import { Stack } from "@fluentui/react/lib/Stack";
+import { Text } from "@fluentui/react/lib/Text";
+import { TextField } from "@fluentui/react/lib/TextField";
 import { assessableCount } from "../../core/catalogs/customFramework";
 import type { FrameworkFileResult } from "../../excel/customFramework";
 import type { BuildReport } from "../../excel/operations";

@@ -1,6 +1,6 @@
 /** The heatmap as an SVG grid of buttons with a roving tabindex (arrow keys, Home, End). */
 import * as React from "react";
-import { useTheme } from "@fluentui/react";
+import { useTheme } from "@fluentui/react/lib/Theme";
 import type { HeatmapData, HeatmapKind } from "../../excel/operations";
 import { cellLabel, layoutHeatmap, moveFocus, type GridPosition } from "../heatmapLayout";
 

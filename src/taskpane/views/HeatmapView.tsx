@@ -1,5 +1,8 @@
 import * as React from "react";
-import { ChoiceGroup, DefaultButton, Stack, Text, type IChoiceGroupOption } from "@fluentui/react";
+import { DefaultButton } from "@fluentui/react/lib/Button";
+import { ChoiceGroup, type IChoiceGroupOption } from "@fluentui/react/lib/ChoiceGroup";
+import { Stack } from "@fluentui/react/lib/Stack";
+import { Text } from "@fluentui/react/lib/Text";
 import type { HeatmapData, HeatmapKind } from "../../excel/operations";
 import { cellLabel, riskCountText, type GridPosition } from "../heatmapLayout";
 import { usePane } from "../paneContext";

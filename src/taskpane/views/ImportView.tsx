@@ -4,7 +4,13 @@
  * the Import click.
  */
 import * as React from "react";
-import { Checkbox, ChoiceGroup, DefaultButton, Dropdown, IDropdownOption, MessageBar, MessageBarType, PrimaryButton, Stack, Text } from "@fluentui/react";
+import { DefaultButton, PrimaryButton } from "@fluentui/react/lib/Button";
+import { Checkbox } from "@fluentui/react/lib/Checkbox";
+import { ChoiceGroup } from "@fluentui/react/lib/ChoiceGroup";
+import { Dropdown, type IDropdownOption } from "@fluentui/react/lib/Dropdown";
+import { MessageBar, MessageBarType } from "@fluentui/react/lib/MessageBar";
+import { Stack } from "@fluentui/react/lib/Stack";
+import { Text } from "@fluentui/react/lib/Text";
 import { CellValue } from "../../core/blueprint/types";
 import { csvFileText, GENERIC_PROFILE_KEY, ImportMode, mappingToSave, profileByKey, PROFILES, templateHeaders } from "../../core/import";
 import { registerByTable, REGISTERS } from "../../core/registers";

@@ -4,7 +4,10 @@
  * with a symbol, so it does not depend on colour.
  */
 import * as React from "react";
-import { DefaultButton, Stack, Text, useTheme } from "@fluentui/react";
+import { DefaultButton } from "@fluentui/react/lib/Button";
+import { Stack } from "@fluentui/react/lib/Stack";
+import { Text } from "@fluentui/react/lib/Text";
+import { useTheme } from "@fluentui/react/lib/Theme";
 import type { Health, IndicatorHealth } from "../../core/program/health";
 import type { ProgramOverview } from "../../excel/program";
 import { usePane } from "../paneContext";

@@ -4,7 +4,12 @@
  * headline figures once the Loss Exceedance sheet is written.
  */
 import * as React from "react";
-import { DefaultButton, MessageBar, MessageBarType, PrimaryButton, ProgressIndicator, Stack, Text, TextField } from "@fluentui/react";
+import { DefaultButton, PrimaryButton } from "@fluentui/react/lib/Button";
+import { MessageBar, MessageBarType } from "@fluentui/react/lib/MessageBar";
+import { ProgressIndicator } from "@fluentui/react/lib/ProgressIndicator";
+import { Stack } from "@fluentui/react/lib/Stack";
+import { Text } from "@fluentui/react/lib/Text";
+import { TextField } from "@fluentui/react/lib/TextField";
 import { DEFAULT_SEED, DEFAULT_YEARS, MAX_YEARS } from "../../core/quant/simulate";
 import type { QuantifySummary } from "../../excel/operations";
 import { usePane } from "../paneContext";

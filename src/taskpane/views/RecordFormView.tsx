@@ -4,7 +4,12 @@
  * allowed); calculated columns are shown, never written. Saving writes one row in one sync.
  */
 import * as React from "react";
-import { DefaultButton, Dropdown, IDropdownOption, MessageBar, MessageBarType, PrimaryButton, Stack, Text, TextField } from "@fluentui/react";
+import { DefaultButton, PrimaryButton } from "@fluentui/react/lib/Button";
+import { Dropdown, type IDropdownOption } from "@fluentui/react/lib/Dropdown";
+import { MessageBar, MessageBarType } from "@fluentui/react/lib/MessageBar";
+import { Stack } from "@fluentui/react/lib/Stack";
+import { Text } from "@fluentui/react/lib/Text";
+import { TextField } from "@fluentui/react/lib/TextField";
 import { changedHeaders, FieldMessage, FormField, FormInputs, validateRecord } from "../../core/recordForm";
 import { REGISTERS } from "../../core/registers";
 import type { OpenedRecordForm, SavedRecord } from "../../excel/recordForm";
@@ -132,7 +137,7 @@ export function RecordFormView({ active }: { active: boolean }) {
     }
     const values = Object.fromEntries(headers.map((h) => [h, checked.values[h]]));
     const { form, target } = opened;
-    const record = await runner.run("Saving", () => host.saveRecord({ table: form.table, headers: form.headers, keyColumn: form.keyColumn, target, values }));
+    const record = await runner.run("Saving", () => host.saveRecord({ table: form.table, headers: form.headers, keyColumn: form.keyColumn, keyColumns: form.keyColumns, target, values }));
     if (!record) return;
     setSaved({ record, warnings: checked.messages.filter((m) => m.severity === "warning" && headers.includes(m.header)), noun: form.register.noun });
     // Start again from what the workbook now holds: a fresh new record, or the edited row re-read.

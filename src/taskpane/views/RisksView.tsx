@@ -1,5 +1,8 @@
 import * as React from "react";
-import { DefaultButton, Stack, Text, useTheme } from "@fluentui/react";
+import { DefaultButton } from "@fluentui/react/lib/Button";
+import { Stack } from "@fluentui/react/lib/Stack";
+import { Text } from "@fluentui/react/lib/Text";
+import { useTheme } from "@fluentui/react/lib/Theme";
 import type { HeatmapData } from "../../excel/operations";
 import { countsByRating } from "../heatmapLayout";
 import { usePane } from "../paneContext";

@@ -1,26 +1,24 @@
 import * as React from "react";
-import {
-  Checkbox,
-  ChoiceGroup,
-  Dropdown,
-  MessageBar,
-  MessageBarType,
-  PrimaryButton,
-  Stack,
-  Text,
-  TextField,
-  type IChoiceGroupOption,
-  type IDropdownOption,
-} from "@fluentui/react";
+import { PrimaryButton } from "@fluentui/react/lib/Button";
+import { Checkbox } from "@fluentui/react/lib/Checkbox";
+import { ChoiceGroup, type IChoiceGroupOption } from "@fluentui/react/lib/ChoiceGroup";
+import { Dropdown, type IDropdownOption } from "@fluentui/react/lib/Dropdown";
+import { MessageBar, MessageBarType } from "@fluentui/react/lib/MessageBar";
+import { Stack } from "@fluentui/react/lib/Stack";
+import { Text } from "@fluentui/react/lib/Text";
+import { TextField } from "@fluentui/react/lib/TextField";
 import { defaultOptions, isProfileKey, PROFILE_KEYS, PROFILES, type BuildOptions } from "../../core/blueprint/options";
 import { isMatrixSize, MATRIX_SIZES, type ScoringMethod } from "../../core/scales";
-import type { FrameworkKey } from "../../core/frameworkKeys";
-import { getFramework, SOC2_CATEGORIES } from "../../core/catalogs";
+import { FRAMEWORK_KEYS, isBuiltInFrameworkKey, type FrameworkKey } from "../../core/frameworkKeys";
+// The names, not the catalogs: Set up is the first view and must not wait for the requirement lists.
+import { FRAMEWORK_NAMES, SOC2_CATEGORIES, type FrameworkName } from "../../core/catalogs/names";
 import type { BuildReport } from "../../excel/operations";
-import { FRAMEWORK_CHOICES } from "../frameworkLabels";
 import { usePane } from "../paneContext";
 import { BuildReportView } from "./BuildReportView";
 
+const FRAMEWORK_CHOICES = FRAMEWORK_KEYS.map((key) => ({ key, text: FRAMEWORK_NAMES[key].shortName }));
+/** A custom framework (from the user's file) has no scope note. */
+const scopeNote = (key: FrameworkKey): string | undefined => (isBuiltInFrameworkKey(key) ? (FRAMEWORK_NAMES[key] as FrameworkName).scopeNote : undefined);
 const PROFILE_OPTIONS: IDropdownOption[] = PROFILE_KEYS.map((key) => ({ key, text: PROFILES[key].label }));
 const SIZE_OPTIONS: IDropdownOption[] = MATRIX_SIZES.map((n) => ({ key: n, text: `${n} × ${n}` }));
 const METHOD_OPTIONS: IChoiceGroupOption[] = [
@@ -96,9 +94,9 @@ export function SetupView() {
           />
         ))}
       </Stack>
-      {options.frameworks.filter((key) => getFramework(key).scopeNote).map((key) => (
+      {options.frameworks.filter((key) => scopeNote(key)).map((key) => (
         <Text key={key} variant="small" styles={{ root: { paddingLeft: 12 } }}>
-          {getFramework(key).scopeNote}
+          {scopeNote(key)}
         </Text>
       ))}
       {options.frameworks.includes("SOC2") && (

@@ -1,6 +1,11 @@
 /** Suggested framework requirements for the workbook's unmapped controls: each is written only when accepted. */
 import * as React from "react";
-import { DefaultButton, Dropdown, MessageBar, MessageBarType, PrimaryButton, Stack, Text, TextField } from "@fluentui/react";
+import { DefaultButton, PrimaryButton } from "@fluentui/react/lib/Button";
+import { Dropdown } from "@fluentui/react/lib/Dropdown";
+import { MessageBar, MessageBarType } from "@fluentui/react/lib/MessageBar";
+import { Stack } from "@fluentui/react/lib/Stack";
+import { Text } from "@fluentui/react/lib/Text";
+import { TextField } from "@fluentui/react/lib/TextField";
 import { frameworkKeys, FrameworkKey } from "../../core/frameworkKeys";
 import { getFramework } from "../../core/catalogs";
 import type { ControlSuggestions } from "../../excel/suggestions";

@@ -24,9 +24,15 @@ const registry = new Map<string, FormulaFunction>(
   }),
 );
 
+/** Each name as formulas spell it ("sum", "_xlfn.MAXIFS"), resolved once: every call of every formula looks its function up. */
+const bySpelling = new Map<string, FormulaFunction | undefined>();
+
 /** Names may carry the file syntax's _xlfn. prefix (MAXIFS, ...). */
 export function lookupFunction(name: string): FormulaFunction | undefined {
-  return registry.get(name.toUpperCase().replace(/^_XLFN\./, ""));
+  if (bySpelling.has(name)) return bySpelling.get(name);
+  const found = registry.get(name.toUpperCase().replace(/^_XLFN\./, ""));
+  bySpelling.set(name, found);
+  return found;
 }
 
 /** Every function the calculator implements (documentation, tests). */

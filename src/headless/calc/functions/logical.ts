@@ -14,10 +14,11 @@ const IF: FormulaFunction = (args, call) => {
 /** IFERROR / IFNA: the value, with the errors `replaces` picks swapped for the fallback (evaluated only when needed). */
 const replacingErrors = (replaces: (value: Scalar) => boolean): FormulaFunction => (args, call) => {
   const value = call.evaluator.evaluate(args[0], call.at);
-  const fallback = () => call.evaluator.evaluate(args[1], call.at);
-  if (isSingleCell(value)) return replaces(scalarArg(value, call)) ? fallback() : value;
+  // No named closure here: this runs once per formula cell, and the CLI's loader (tsx, keepNames)
+  // wraps every named function it creates in a defineProperty call.
+  if (isSingleCell(value)) return replaces(scalarArg(value, call)) ? call.evaluator.evaluate(args[1], call.at) : value;
   let replacement: Scalar | undefined;
-  return call.evaluator.map([value], ([v]) => (replaces(v) ? (replacement ??= scalarArg(fallback(), call)) : v));
+  return call.evaluator.map([value], ([v]) => (replaces(v) ? (replacement ??= scalarArg(call.evaluator.evaluate(args[1], call.at), call)) : v));
 };
 
 const IFERROR = replacingErrors(isError);

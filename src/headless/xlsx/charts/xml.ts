@@ -24,12 +24,17 @@ export function escapeXml(text: string): string {
 
 const NAMED_ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
+const ENTITY = /&(#x[0-9a-fA-F]+|#\d+|\w+);/g;
+
+function entityText(whole: string, ref: string): string {
+  if (ref.startsWith("#x")) return String.fromCodePoint(parseInt(ref.slice(2), 16));
+  if (ref.startsWith("#")) return String.fromCodePoint(parseInt(ref.slice(1), 10));
+  return NAMED_ENTITIES[ref] ?? whole;
+}
+
+/** Every cell, formula and attribute read passes through here: text without "&" is returned as it is. */
 export function unescapeXml(text: string): string {
-  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (whole, ref: string) => {
-    if (ref.startsWith("#x")) return String.fromCodePoint(parseInt(ref.slice(2), 16));
-    if (ref.startsWith("#")) return String.fromCodePoint(parseInt(ref.slice(1), 10));
-    return NAMED_ENTITIES[ref] ?? whole;
-  });
+  return text.includes("&") ? text.replace(ENTITY, entityText) : text;
 }
 
 const TOKEN = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[([\s\S]*?)\]\]>|<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)/g;

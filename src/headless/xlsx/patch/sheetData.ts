@@ -6,7 +6,7 @@
  */
 import { cellAddress, columnIndex } from "../../addresses";
 import { type CellChange, cellKey, keyColumn, keyRow } from "./baseline";
-import { attributeOf, childSpans, startTagOf, textOf, withAttribute, type Span } from "./xmlSpans";
+import { attributeOf, childSpans, childSpansWithChildren, startTagOf, textOf, withAttribute, type Span } from "./xmlSpans";
 
 export interface RowXml {
   startTag: string;
@@ -22,14 +22,15 @@ const columnOfRef = (ref: string | undefined): number | undefined => {
 /** Rows of a <sheetData> span by row index (0-based); `withCells` false keeps only the row spans. */
 export function readRows(source: string, sheetData: Span): Map<number, { span: Span; cells: Map<number, Span> }> {
   const rows = new Map<number, { span: Span; cells: Map<number, Span> }>();
+  const elements = childSpansWithChildren(source, sheetData) ?? childSpans(source, sheetData).map((span) => ({ span, children: span.local === "row" ? childSpans(source, span) : [] }));
   let row = -1;
-  for (const span of childSpans(source, sheetData)) {
+  for (const { span, children } of elements) {
     if (span.local !== "row") continue;
     const r = attributeOf(startTagOf(source, span), "r");
     row = r === undefined ? row + 1 : Number(r) - 1;
     const cells = new Map<number, Span>();
     let col = -1;
-    for (const cell of childSpans(source, span)) {
+    for (const cell of children) {
       if (cell.local !== "c") continue;
       col = columnOfRef(attributeOf(startTagOf(source, cell), "r")) ?? col + 1;
       cells.set(col, cell);

@@ -17,7 +17,100 @@ export interface Span {
   selfClosing: boolean;
 }
 
-const TOKEN = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>|<!DOCTYPE[^>]*>|<(\/?)([A-Za-z_][\w.:-]*)(?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"]*"|'[^']*'))*\s*(\/?)>|[^<]+/gy;
+/**
+ * The XML tokens a part is read as, one at a time: a comment, a processing instruction, CDATA, a
+ * DOCTYPE, a tag (start, end or self-closing, with quoted attributes), or a run of text. Scanned by
+ * hand with exactly the acceptance of the pattern
+ * <!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>|<!DOCTYPE[^>]*>|<(\/?)([A-Za-z_][\w.:-]*)(?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"]*"|'[^']*'))*\s*(\/?)>|[^<]+
+ * matched sticky at the offset (a regex match per token was most of reading a register's 60 MB
+ * <sheetData>, and it was read several times over in one save).
+ */
+interface Token {
+  /** End of the token (exclusive). */
+  end: number;
+  /** Offsets of the tag's name; nameStart is -1 for a token that is not a tag. */
+  nameStart: number;
+  nameEnd: number;
+  closing: boolean;
+  selfClosing: boolean;
+}
+
+/** The one token object the scanner fills (no allocation per token). */
+const token: Token = { end: 0, nameStart: -1, nameEnd: -1, closing: false, selfClosing: false };
+
+/** JavaScript's \s: what the pattern's whitespace matches. */
+function isSpace(code: number): boolean {
+  if (code === 32 || (code >= 9 && code <= 13)) return true;
+  if (code < 160) return false;
+  return code === 160 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+const isNameStart = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+const isNameChar = (code: number): boolean => isNameStart(code) || (code >= 48 && code <= 57) || code === 46 || code === 58 || code === 45;
+
+function skipSpaces(source: string, at: number): number {
+  while (at < source.length && isSpace(source.charCodeAt(at))) at++;
+  return at;
+}
+
+function skipName(source: string, at: number): number {
+  while (at < source.length && isNameChar(source.charCodeAt(at))) at++;
+  return at;
+}
+
+/** Fills `token` with the token starting at `at`; false when none does (malformed markup, or the end). */
+function scan(source: string, at: number): boolean {
+  token.nameStart = -1;
+  if (at >= source.length) return false;
+  if (source.charCodeAt(at) !== 60 /* < */) {
+    const next = source.indexOf("<", at);
+    token.end = next < 0 ? source.length : next;
+    return true;
+  }
+  if (source.startsWith("<!--", at)) return delimited(source, at + 4, "-->");
+  if (source.startsWith("<?", at)) return delimited(source, at + 2, "?>");
+  if (source.startsWith("<![CDATA[", at)) return delimited(source, at + 9, "]]>");
+  if (source.startsWith("<!DOCTYPE", at)) return delimited(source, at + 9, ">");
+  let q = at + 1;
+  const closing = source.charCodeAt(q) === 47; /* / */
+  if (closing) q++;
+  if (!isNameStart(source.charCodeAt(q))) return false;
+  const nameStart = q;
+  q = skipName(source, q + 1);
+  const nameEnd = q;
+  for (;;) {
+    // One more attribute: whitespace, a name, =, a quoted value; anything short of that ends the list.
+    let r = q;
+    if (!isSpace(source.charCodeAt(r))) break;
+    r = skipSpaces(source, r);
+    if (!isNameStart(source.charCodeAt(r))) break;
+    r = skipSpaces(source, skipName(source, r + 1));
+    if (source.charCodeAt(r) !== 61 /* = */) break;
+    r = skipSpaces(source, r + 1);
+    const quote = source[r];
+    if (quote !== '"' && quote !== "'") break;
+    const close = source.indexOf(quote, r + 1);
+    if (close < 0) break;
+    q = close + 1;
+  }
+  q = skipSpaces(source, q);
+  const selfClosing = source.charCodeAt(q) === 47;
+  if (selfClosing) q++;
+  if (source.charCodeAt(q) !== 62 /* > */) return false;
+  token.end = q + 1;
+  token.nameStart = nameStart;
+  token.nameEnd = nameEnd;
+  token.closing = closing;
+  token.selfClosing = selfClosing;
+  return true;
+}
+
+function delimited(source: string, from: number, terminator: string): boolean {
+  const at = source.indexOf(terminator, from);
+  if (at < 0) return false;
+  token.end = at + terminator.length;
+  return true;
+}
 
 const localOf = (name: string) => name.slice(name.indexOf(":") + 1);
 
@@ -27,17 +120,17 @@ function malformed(at: number): Error {
 
 /** The document element. */
 export function rootSpan(source: string): Span {
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(source); m; m = TOKEN.exec(source)) {
-    if (m[2] !== undefined && !m[1]) return spanFrom(source, m, m.index);
+  for (let at = 0; scan(source, at); at = token.end) {
+    if (token.nameStart >= 0 && !token.closing) return spanFrom(source, at);
   }
   throw new Error("no root element");
 }
 
-function spanFrom(source: string, m: RegExpExecArray, start: number): Span {
-  const name = m[2];
-  const openEnd = start + m[0].length;
-  if (m[3]) return { name, local: localOf(name), start, end: openEnd, openEnd, selfClosing: true };
+/** The element whose start tag `token` holds, at `start`. */
+function spanFrom(source: string, start: number): Span {
+  const name = source.slice(token.nameStart, token.nameEnd);
+  const openEnd = token.end;
+  if (token.selfClosing) return { name, local: localOf(name), start, end: openEnd, openEnd, selfClosing: true };
   const end = closeOf(source, openEnd);
   return { name, local: localOf(name), start, end, openEnd, selfClosing: false };
 }
@@ -45,11 +138,10 @@ function spanFrom(source: string, m: RegExpExecArray, start: number): Span {
 /** End (exclusive) of the element whose content starts at `from`. */
 function closeOf(source: string, from: number): number {
   let depth = 1;
-  TOKEN.lastIndex = from;
-  for (let m = TOKEN.exec(source); m; m = TOKEN.exec(source)) {
-    if (m[2] === undefined || m[3]) continue;
-    depth += m[1] ? -1 : 1;
-    if (depth === 0) return m.index + m[0].length;
+  for (let at = from; scan(source, at); at = token.end) {
+    if (token.nameStart < 0 || token.selfClosing) continue;
+    depth += token.closing ? -1 : 1;
+    if (depth === 0) return token.end;
   }
   throw malformed(from);
 }
@@ -61,18 +153,50 @@ export function childSpans(source: string, parent: Span): Span[] {
   const contentEnd = source.lastIndexOf("<", parent.end - 1);
   let at = parent.openEnd;
   while (at < contentEnd) {
-    TOKEN.lastIndex = at;
-    const m = TOKEN.exec(source);
-    if (!m || m.index !== at) throw malformed(at);
-    if (m[2] !== undefined && !m[1]) {
-      const span = spanFrom(source, m, at);
+    if (!scan(source, at)) throw malformed(at);
+    if (token.nameStart >= 0 && !token.closing) {
+      const span = spanFrom(source, at);
       children.push(span);
       at = span.end;
-    } else if (m[2] !== undefined) {
+    } else if (token.nameStart >= 0) {
       throw malformed(at);
-    } else at += m[0].length;
+    } else at = token.end;
   }
   return children;
+}
+
+/**
+ * Direct children of `parent`, each with its own direct children, in one pass over the markup
+ * (childSpans on each child reads every grandchild's markup twice more: on a register's 60 MB
+ * <sheetData> that was most of a save). Null when the markup is not balanced inside `parent`:
+ * the caller then takes the element-by-element path, which says what is wrong where.
+ */
+export function childSpansWithChildren(source: string, parent: Span): Array<{ span: Span; children: Span[] }> | null {
+  const out: Array<{ span: Span; children: Span[] }> = [];
+  if (parent.selfClosing) return out;
+  const contentEnd = source.lastIndexOf("<", parent.end - 1);
+  const open: Array<{ name: string; start: number; openEnd: number; children: Span[] }> = [];
+  let at = parent.openEnd;
+  while (at < contentEnd) {
+    if (!scan(source, at)) return null;
+    const end = token.end;
+    if (token.nameStart >= 0 && !token.closing) {
+      const name = source.slice(token.nameStart, token.nameEnd);
+      if (token.selfClosing) {
+        const span: Span = { name, local: localOf(name), start: at, end, openEnd: end, selfClosing: true };
+        if (open.length === 0) out.push({ span, children: [] });
+        else if (open.length === 1) open[0].children.push(span);
+      } else open.push({ name, start: at, openEnd: end, children: [] });
+    } else if (token.nameStart >= 0) {
+      const element = open.pop();
+      if (!element) return null;
+      const span: Span = { name: element.name, local: localOf(element.name), start: element.start, end, openEnd: element.openEnd, selfClosing: false };
+      if (open.length === 0) out.push({ span, children: element.children });
+      else if (open.length === 1) open[0].children.push(span);
+    }
+    at = end;
+  }
+  return open.length === 0 ? out : null;
 }
 
 export const textOf = (source: string, span: Span): string => source.slice(span.start, span.end);
