@@ -103,7 +103,12 @@ export interface RenderResult {
   pngs: Record<string, string>;
   /** Printed pages per sheet. */
   pages: Record<string, number>;
+  /** Every page of the sheets that print on a few pages (the Dashboard's charts are on its later pages): dashboard.png, dashboard-2.png, … */
+  pagePngs: Record<string, string[]>;
 }
+
+/** Sheets printing on more pages than this get a picture of their first page only (Mappings prints hundreds). */
+const PAGES_DRAWN = 4;
 
 const quiet = { log: () => undefined, error: (text: string) => process.stderr.write(`${text}\n`) };
 
@@ -113,7 +118,7 @@ export const pngName = (sheet: string): string => `${sheet.toLowerCase().replace
 /**
  * `env` is the environment the programs are looked up in (its PATH). Prints every visible sheet with
  * its own page setup in one soffice call (as the print check does) and turns each sheet's first page
- * into a PNG; the PDF holds every page.
+ * (every page, for a sheet of at most PAGES_DRAWN) into a PNG; the PDF holds every page.
  */
 export async function renderSample(outDir: string, env: NodeJS.ProcessEnv = process.env): Promise<RenderResult> {
   const missing = missingTools(env);
@@ -127,18 +132,21 @@ export async function renderSample(outDir: string, env: NodeJS.ProcessEnv = proc
   const pdf = toPdf(workbook, outDir);
   const printed = readPages(pdf, sheets);
   const pages: Record<string, number> = {};
+  for (const page of printed) if (page.sheet) pages[page.sheet] = (pages[page.sheet] ?? 0) + 1;
   const pngs: Record<string, string> = {};
+  const pagePngs: Record<string, string[]> = {};
   for (const page of printed) {
     if (!page.sheet) continue;
-    pages[page.sheet] = (pages[page.sheet] ?? 0) + 1;
-    if (pngs[page.sheet]) continue;
-    const path = join(outDir, pngName(page.sheet));
+    const drawn = pagePngs[page.sheet] ?? (pagePngs[page.sheet] = []);
+    if (drawn.length > 0 && pages[page.sheet] > PAGES_DRAWN) continue;
+    const path = join(outDir, drawn.length === 0 ? pngName(page.sheet) : pngName(page.sheet).replace(/\.png$/, `-${drawn.length + 1}.png`));
     toPng(pdf, page.number, path);
-    pngs[page.sheet] = path;
+    drawn.push(path);
+    pngs[page.sheet] ??= path;
   }
   const unprinted = sheets.filter((sheet) => !pngs[sheet]);
   if (unprinted.length > 0) throw new Error(`${pdf} has no page whose footer names ${unprinted.join(", ")} (check the sheets' print settings)`);
-  return { workbook, pdf, pngs, pages };
+  return { workbook, pdf, pngs, pages, pagePngs };
 }
 
 /** Names of the sheets LibreOffice prints: every sheet not hidden, in workbook order. */

@@ -55,9 +55,10 @@ function readMappingRows(key: FrameworkKey, mappingsArg: unknown): MappingRow[] 
   const name = getFramework(key).shortName.toLowerCase();
   const rows: MappingRow[] = [];
   for (const row of grid) {
-    const [controlId, framework, requirementId, relationship, joint] = cellsAsText([row]);
+    // A row shorter than the first (a ragged array; Excel passes rectangles) reads its missing cells as blank.
+    const [controlId = "", framework = "", requirementId = "", relationship = "", joint = ""] = cellsAsText([row]);
     if (framework.trim().toLowerCase() !== name) continue;
-    rows.push({ controlId, requirementId, relationship, jointlySufficient: joint ?? "" });
+    rows.push({ controlId, requirementId, relationship, jointlySufficient: joint });
   }
   return rows;
 }

@@ -4,6 +4,8 @@
  * Dates come back as Excel serial numbers so they compare with arithmetic on other dates.
  */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { readFileSync } from "node:fs";
 
 export type Scalar = string | number | boolean;
 
@@ -72,7 +74,7 @@ export class EngineWorkbook {
 
   static async open(path: string): Promise<EngineWorkbook> {
     const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(path);
+    await book.xlsx.load((await withQuotedEscapes(readFileSync(path))) as unknown as ArrayBuffer);
     return new EngineWorkbook(path, book);
   }
 
@@ -154,4 +156,20 @@ export class EngineWorkbook {
     }
     return cells;
   }
+}
+
+/**
+ * The package with every backslash-escaped character of its number formats written as quoted text
+ * (LibreOffice saves the tiles' `"M"` as `\M`). exceljs takes any y/m/d/h/s letter outside quotes
+ * and brackets for a date code, escaped or not, and would turn 117,355,351 into an invalid date.
+ */
+async function withQuotedEscapes(file: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(file);
+  const styles = zip.file("xl/styles.xml");
+  if (!styles) return file;
+  const xml = await styles.async("string");
+  const quoted = xml.replace(/formatCode="([^"]*)"/g, (_m, code: string) => `formatCode="${code.replace(/\\(.)/g, "&quot;$1&quot;")}"`);
+  if (quoted === xml) return file;
+  zip.file("xl/styles.xml", quoted);
+  return zip.generateAsync({ type: "nodebuffer" });
 }

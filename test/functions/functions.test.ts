@@ -29,6 +29,10 @@ describe("outside Excel (no CustomFunctions global)", () => {
     return typeof result === "object" && result !== null && String((result as { message?: unknown }).message).startsWith("Unexpected problem");
   }
 
+  it("reads a Mappings row shorter than the first as blank cells (fast-check counterexample seed 2019348590)", () => {
+    expect(hasUnexpectedProblem(coverage("ISO27001", [[false, null, 0, 0], []] as unknown as unknown[][], 0 as unknown as unknown[][], false as unknown as unknown[][], false as unknown as unknown[][], [] as unknown[][]))).toBe(false);
+  });
+
   it("never throws and never hits an unexpected problem, whatever Excel passes", () => {
     // What Excel hands a custom function: numbers, text, booleans, blanks and error values.
     const cell = fc.oneof(

@@ -78,9 +78,13 @@ describeWith(sofficeDependency(), { suite: "render", title: "npm run render" }, 
     const heatmap = PNG.sync.read(readFileSync(result.pngs.Heatmap));
     // A landscape page: wider than tall.
     expect(dashboard.width).toBeGreaterThan(dashboard.height);
+    // The Dashboard prints its tiles, then its charts on the pages after: each page has its picture.
+    expect(result.pagePngs.Dashboard.length).toBe(result.pages.Dashboard);
+    const pagesDrawn = result.pagePngs.Dashboard.map((png) => PNG.sync.read(readFileSync(png)));
+    const colourOnDashboard = (color: string) => pagesDrawn.reduce((n, page) => n + pixelsOf(page, color), 0);
     // Bars of the first and second series in LibreOffice's default chart colours.
-    expect(pixelsOf(dashboard, "#4F81BD")).toBeGreaterThan(5000);
-    expect(pixelsOf(dashboard, "#C0504D")).toBeGreaterThan(1000);
+    expect(colourOnDashboard("#4F81BD")).toBeGreaterThan(5000);
+    expect(colourOnDashboard("#C0504D")).toBeGreaterThan(1000);
     const bands = defaultScales().bands;
     const bandsFilled = Object.fromEntries(bands.map((band) => [band.rating, pixelsOf(heatmap, band.color) > 1000]));
     expect(bandsFilled).toEqual(Object.fromEntries(bands.map((band) => [band.rating, true])));
