@@ -152,6 +152,8 @@ export async function openRecordForm(context: RequestContext, request: RecordFor
   const ownKeyReads =
     keyColumns.length > 1 && table.bodyRows > 0
       ? keyColumns.map((header) => {
+          // The key column itself is already among keyReads.
+          if (lower(header) === lower(register.keyColumn)) return keyReads.find((k) => lower(k.table) === lower(register.table))?.range;
           const at = table.headers.findIndex((h) => lower(h) === lower(header));
           return at < 0 ? undefined : sheet.getRangeByIndexes(table.headerRow + 1, table.firstColumn + at, table.bodyRows, 1).load("values");
         })
