@@ -59,6 +59,16 @@ function rowBlockNames(blueprint: WorkbookBlueprint): string[] {
   return blueprint.sheets.flatMap((s) => (s.rowBlocks ?? []).map((b) => b.name));
 }
 
+/** Columns with data validation, by table: read so a re-run writes only the validation that differs. */
+export function validatedColumns(blueprint: WorkbookBlueprint): Record<string, string[]> {
+  const columns: Record<string, string[]> = {};
+  for (const table of blueprint.sheets.flatMap((s) => s.tables)) {
+    const headers = table.columns.filter((c) => c.validation).map((c) => c.header);
+    if (headers.length > 0) columns[table.name] = headers;
+  }
+  return columns;
+}
+
 /** Calculated columns by table: where typed-over cells (the analyst's overrides) are looked for. */
 export function calculatedColumns(blueprint: WorkbookBlueprint): Record<string, string[]> {
   const columns: Record<string, string[]> = {};
@@ -164,6 +174,7 @@ export async function buildWorkbookWith(
       sheets: everyTable.sheets.map((s) => s.name),
       gridName: SCORE_MATRIX_NAME,
       calculated: { ...calculatedColumns(everyTable), ...legacyBlockTables(everyTable) },
+      validated: validatedColumns(everyTable),
       blocks: [...rowBlockNames(everyTable), ...ADDED_KPI_BLOCK_NAMES],
     },
     sync,

@@ -13,6 +13,7 @@ import { rowHeightSteps, SizedRows } from "./rowHeights";
 import { Plan, PlanReport, PlanStep, ResolvedConditionalFormat, ResolvedValidation } from "./steps";
 import { NO_RENAMES, renameReferences, Renames } from "./structuredRefs";
 import { MEMORY_SHEET, memoryRows, readMemory, TableMemory, WorkbookMemory } from "./workbookMemory";
+import { validationIsCurrent } from "./validationState";
 
 /** Where a table sits (or will sit once the plan is applied), and its final header order. */
 export interface TableLayout {
@@ -510,7 +511,13 @@ function tableSteps(
     if (typed.length > 0) {
       report.notes.push(`Kept ${typed.length === 1 ? "the value" : `${typed.length} values`} typed over the formula of ${layout.name}[${header}]; Check lists ${typed.length === 1 ? "it" : "them"}.`);
     }
-    steps.push(columnStep({ ...column, formula }, position, layout, newColumns.has(key(header)), layouts, !existing, typed));
+    const step = columnStep({ ...column, formula }, position, layout, newColumns.has(key(header)), layouts, !existing, typed);
+    // A re-run writes no validation the column already has (appended rows get it written over the whole body).
+    if (step.kind === "column" && step.validation && existing && !newColumns.has(key(header)) && layout.appendedRows.length === 0) {
+      const current = Object.entries(existing.validations ?? {}).find(([h]) => key(h) === key(column.header))?.[1];
+      if (validationIsCurrent(step.validation, current)) delete step.validation;
+    }
+    steps.push(step);
   }
   steps.push(...rowHeightSteps(sizedRows(spec, layout, existing)));
   return steps;
