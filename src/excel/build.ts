@@ -14,6 +14,7 @@ import { SOA_TABLE } from "../core/blueprint/soaSheet";
 import { identify } from "../core/plan/identity";
 import { planBuild, STRUCTURE_PROTECTED } from "../core/plan/planBuild";
 import { ADDED_KPI_BLOCK_NAMES, dashboardState } from "../core/plan/dashboardState";
+import { KPI_BLOCK_COLUMNS } from "../core/blueprint/dashboardSheet";
 import { organisationFromSnapshot, scalesFromSnapshot, settingsOf } from "../core/plan/readScales";
 import { currencyCode } from "../core/quant/currency";
 import { nextMemory, resolveScope, schemaUpgradeNote, ScopeRequest } from "../core/plan/scope";
@@ -199,7 +200,7 @@ export async function buildWorkbookWith(
   const currency = currencyCode(settingsOf(snapshot).get("Currency"));
   const blueprint = buildBlueprint(options, { today, scales, currency, existingTables: snapshot.tables.map((t) => t.name), dashboard: dashboardState(snapshot) });
   const client = memory?.client || (scope ? scope.organisation : "") || request.client || options.organisation;
-  const plan = planBuild(blueprint, snapshot, { memory, remember: nextMemory(options, client) });
+  const plan = planBuild(blueprint, snapshot, { memory, remember: nextMemory(options, client), formerBlocks: { names: ADDED_KPI_BLOCK_NAMES, columns: KPI_BLOCK_COLUMNS } });
   if (plan.blockers.length > 0) throw new OperationBlockedError(plan.blockers);
   await applyPlan(context, plan, sync);
   const warnings = scales && scales.size !== options.matrixSize ? [keptScaleWarning(scales.size, options.matrixSize)] : [];

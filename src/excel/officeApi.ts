@@ -139,7 +139,7 @@ export interface NamedItemCollection extends Loadable {
   getItemOrNullObject(...args: Parameters<Excel.NamedItemCollection["getItemOrNullObject"]>): NamedItem;
 }
 
-export interface NamedItem extends Pick<Excel.NamedItem, "name" | "type" | "value" | "formula">, Loadable, NullObject {
+export interface NamedItem extends Pick<Excel.NamedItem, "name" | "type" | "value" | "formula" | "delete">, Loadable, NullObject {
   getRange(): Range;
   getRangeOrNullObject(): Range;
 }

@@ -88,7 +88,7 @@ export async function readSnapshot(context: RequestContext, request: SnapshotReq
   if (canReadOnly) workbook.load("readOnly");
   const worksheets = workbook.worksheets.load("items/name, items/protection/protected");
   const tables = workbook.tables.load("items/name, items/worksheet/name");
-  const names = workbook.names.load("items/name, items/type, items/value");
+  const names = workbook.names.load("items/name, items/type, items/value, items/formula");
   const canReadProtection = supportsExcelApi(FEATURE_SETS.workbookProtection);
   const protection = canReadProtection ? workbook.protection.load("protected") : undefined;
   const memory = workbook.worksheets.getItemOrNullObject(MEMORY_SHEET).getUsedRangeOrNullObject(true).load("values");
@@ -188,6 +188,7 @@ export async function readSnapshot(context: RequestContext, request: SnapshotReq
     tables: tableSnapshots,
     names: names.items.map((n) => n.name),
     brokenNames: names.items.filter((n) => n.type === "Error").map((n) => n.name),
+    brokenNameFormulas: Object.fromEntries(names.items.filter((n) => n.type === "Error").map((n) => [n.name.toLowerCase(), String(n.formula)])),
     nameSheets: Object.fromEntries(
       names.items.filter((n) => n.type === "Range").flatMap((n) => {
         const sheet = sheetOfReference(String(n.value));

@@ -49,8 +49,7 @@ export function resolveScope(current: WorkbookScope | undefined, request: ScopeR
     return {
       options: {
         ...base,
-        // In catalog order, as every re-run has them: a re-run then rewrites no list (the Mappings framework validation).
-        frameworks: inCatalogOrder(request.frameworks ?? base.frameworks),
+        frameworks: request.frameworks ?? base.frameworks,
         matrixSize: request.matrixSize ?? base.matrixSize,
         method: request.method ?? base.method,
         organisation: request.organisation ?? "",

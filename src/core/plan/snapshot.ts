@@ -55,6 +55,8 @@ export interface WorkbookSnapshot {
   /** Workbook-scoped defined names. */
   /** Workbook names that evaluate to an error (#REF!: the sheet they pointed at was deleted). */
   brokenNames?: string[];
+  /** What each broken name refers to now, by lower-case name (e.g. "=#REF!$P$40:$Q$52"). */
+  brokenNameFormulas?: Record<string, string>;
   names: string[];
   /** Sheet each range name points at, by lower-case name (names that refer to ranges only). */
   nameSheets?: Record<string, string>;
