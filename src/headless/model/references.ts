@@ -120,20 +120,43 @@ export function mapFormulaReferences(formula: string, home: string | null, place
   });
 }
 
+/** The largest run of digits in the text (0 when none): no A1 reference in it names a later row. */
+function largestNumber(text: string): number {
+  let largest = 0;
+  let current = -1;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) current = (current < 0 ? 0 : current * 10) + (code - 48);
+    else if (current >= 0) {
+      if (current > largest) largest = current;
+      current = -1;
+    }
+  }
+  return current > largest ? current : largest;
+}
+
 /**
- * Whether a formula may reference cells on the sheet `sheetKey` (lower case): a cheap test before the
- * tokenizer runs, since most formulas of a large workbook hold no reference into a moved sheet.
+ * Whether a formula may reference cells the move shifts on the sheet `sheetKey` (lower case): cheap
+ * tests before the tokenizer runs, since most formulas of a large workbook hold no reference into
+ * the moved cells (for a row move, no row number at or past the move's row).
  */
-export function mayReference(formula: string, sheetKey: string, home: string | null): boolean {
-  if (!/\d/.test(formula)) return false;
-  if (home === sheetKey) return true;
-  if (!formula.includes("!")) return false;
-  const lower = formula.toLowerCase();
-  return lower.includes(sheetKey) || lower.includes(sheetKey.replace(/'/g, "''"));
+export function mayReference(formula: string, sheetKey: string, home: string | null, move: CellMove): boolean {
+  if (home !== sheetKey && !(formula.includes("!") && sheetMention(sheetKey).test(formula))) return false;
+  return move.axis === "rows" ? largestNumber(formula) > move.at : /\d/.test(formula);
+}
+
+let mention: { key: string; pattern: RegExp } | undefined;
+/** A case-insensitive test for the sheet's name as a formula writes it (quotes doubled), compiled once per sheet. */
+function sheetMention(sheetKey: string): RegExp {
+  if (mention?.key !== sheetKey) {
+    const escaped = sheetKey.replace(/'/g, "''").replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    mention = { key: sheetKey, pattern: new RegExp(escaped, "i") };
+  }
+  return mention.pattern;
 }
 
 /** The formula with its references to `sheetKey` moved by `move`; the same string when none moved. */
 export function movedFormula(formula: string, home: string | null, sheetKey: string, move: CellMove): string {
-  if (!mayReference(formula, sheetKey, home)) return formula;
+  if (!mayReference(formula, sheetKey, home, move)) return formula;
   return mapFormulaReferences(formula, home, (target, rect) => (target === sheetKey ? movedReference(rect, move) : rect));
 }

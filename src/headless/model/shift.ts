@@ -1,7 +1,7 @@
 import { MAX_COLUMNS, MAX_ROWS, type Rect, intersectRects } from "../addresses";
 import { HeadlessOfficeError } from "../errors";
 import { shiftFormula } from "./calculatedColumns";
-import { type CellMove, movedAreaParts, movedFormula, movedReference } from "./references";
+import { type CellMove, mayReference, movedAreaParts, movedFormula, movedReference } from "./references";
 import type { SheetModel } from "./sheet";
 import type { ConditionalFormatEntry, DataValidationRule } from "./types";
 import type { TableModel } from "./table";
@@ -165,22 +165,26 @@ export function mapValidationFormulas(rule: DataValidationRule, rewrite: (formul
  */
 function adjustReferences(workbook: HeadlessWorkbook, moved: SheetModel, move: CellMove): void {
   const key = moved.name.toLowerCase();
-  const seen = new Map<string, string>();
+  // Formulas repeat (a calculated column holds one text in every row): each distinct text is moved once.
+  const seen = [new Map<string, string>(), new Map<string, string>()];
   const adjust = (formula: string, home: string | null): string => {
-    const memo = `${home === key ? 1 : 0}${formula}`;
-    let next = seen.get(memo);
+    if (!mayReference(formula, key, home, move)) return formula;
+    const memo = seen[home === key ? 1 : 0];
+    let next = memo.get(formula);
     if (next === undefined) {
       next = movedFormula(formula, home, key, move);
-      seen.set(memo, next);
+      memo.set(formula, next);
     }
     return next;
   };
   for (const sheet of workbook.sheets) {
     const home = sheet.name.toLowerCase();
-    for (const { cell } of sheet.cellsIn(WHOLE_SHEET)) {
-      if (cell.formula === undefined) continue;
-      const next = adjust(cell.formula, home);
-      if (next !== cell.formula) cell.formula = next;
+    for (const cells of sheet.rows.values()) {
+      for (const cell of cells.values()) {
+        if (cell.formula === undefined) continue;
+        const next = adjust(cell.formula, home);
+        if (next !== cell.formula) cell.formula = next;
+      }
     }
     for (const entry of sheet.names) entry.formula = adjust(entry.formula, null);
     if (sheet === moved) continue;
@@ -194,8 +198,6 @@ function adjustReferences(workbook: HeadlessWorkbook, moved: SheetModel, move: C
   }
   for (const entry of workbook.names) entry.formula = adjust(entry.formula, null);
 }
-
-const WHOLE_SHEET: Rect = { r0: 0, r1: MAX_ROWS - 1, c0: 0, c1: MAX_COLUMNS - 1 };
 
 /** Extends validation and conditional formats that end on `lastRow` of the given columns by `count` rows. */
 export function growEntriesEndingAt(sheet: SheetModel, lastRow: number, count: number, c0: number, c1: number): void {
