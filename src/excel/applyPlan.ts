@@ -207,7 +207,10 @@ export async function applyPlan(context: RequestContext, plan: Plan, sync: SyncC
       const firstValues = workbook.worksheets.getItem(sheetOf(first.values)).getRange(localOf(first.values));
       const chart = target.charts.add(step.type, firstValues, "Columns");
       chart.name = step.name;
+      // The whole chart's size first: in Excel it resizes every text element, the title included.
+      chart.format.font.size = step.textSize;
       chart.title.text = step.title;
+      chart.title.format.font.size = step.titleSize;
       chart.legend.position = "Bottom";
       chart.legend.visible = step.series.length > 1;
       chart.setPosition(step.from, step.to);

@@ -220,10 +220,18 @@ export interface Chart extends Pick<Excel.Chart, "name">, Loadable, NullObject {
   readonly legend: ChartLegend;
   readonly series: ChartSeriesCollection;
   readonly axes: ChartAxes;
+  readonly format: ChartTextFormat;
   setPosition(startCell: Range | string, endCell?: Range | string): void;
 }
 
-export type ChartTitle = Pick<Excel.ChartTitle, "text">;
+export interface ChartTitle extends Pick<Excel.ChartTitle, "text"> {
+  readonly format: ChartTextFormat;
+}
+/** ChartAreaFormat and ChartTitleFormat as the add-in uses them: the font of their text (ExcelApi 1.1). */
+export interface ChartTextFormat {
+  readonly font: ChartFont;
+}
+export type ChartFont = Pick<Excel.ChartFont, "size">;
 export type ChartLegend = Pick<Excel.ChartLegend, "position" | "visible">;
 
 export interface ChartSeriesCollection {

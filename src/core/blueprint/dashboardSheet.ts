@@ -24,7 +24,7 @@ import { GOVERNANCE_KPIS } from "../governanceKpis";
 import { PROGRAM_KPIS, PROGRAM_SECTION } from "../programKpis";
 import type { OptionalRegisterKey } from "../registers/keys";
 import { BlockSpec, ChartSpec, RowBlockSpec, SheetSpec, tableColumn } from "./types";
-import { heightRuns, pageRoom, sectionBreaks, sectionsOf } from "./paper";
+import { chartTextSizes, heightRuns, pageRoom, sectionBreaks, sectionsOf } from "./paper";
 import { DEFAULT_ROW_HEIGHT, fittedRowHeight, lineHeight } from "./textFit";
 import { DATE_FORMAT, TREATMENTS } from "./vocabulary";
 
@@ -389,7 +389,8 @@ function charts(top: number): ChartSpec[] {
   const col = (table: string, column: string) => `{col:${table}[${column}]}`;
   const left = TILE.firstColumn;
   const right = TILE.firstColumn + 6;
-  return [
+  const text = chartTextSizes(DASHBOARD_PRINT_SCALE);
+  const specs: Array<Omit<ChartSpec, "textSize" | "titleSize">> = [
     {
       name: "RisksByRating",
       type: "ColumnClustered",
@@ -452,6 +453,7 @@ function charts(top: number): ChartSpec[] {
       ...box(top + 2 * CHART_ROWS.pitch, right),
     },
   ];
+  return specs.map((spec) => ({ ...spec, ...text }));
 }
 
 /**
