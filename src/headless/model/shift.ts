@@ -42,7 +42,7 @@ export function shiftRowsInColumns(sheet: SheetModel, tables: TableModel[], row:
   for (const { row: r, col, cell } of moving) {
     const target = r + count;
     if (count < 0 && r < row - count) continue;
-    if (target < MAX_ROWS) sheet.rows.set(target, (sheet.rows.get(target) ?? new Map()).set(col, cell));
+    if (target < MAX_ROWS) sheet.placeCell(target, col, cell);
   }
   const shift: RowShift = { kind: "shift", row, count, c0, c1 };
   sheet.rowShifts.push(shift);
@@ -71,7 +71,7 @@ export function shiftColumnsInRows(sheet: SheetModel, col: number, count: number
   for (const { row, col: c } of moving) sheet.deleteCell(row, c);
   for (const { row, col: c, cell } of moving) {
     if (count < 0 && c < col - count) continue;
-    sheet.rows.set(row, (sheet.rows.get(row) ?? new Map()).set(c + count, cell));
+    sheet.placeCell(row, c + count, cell);
   }
 }
 
