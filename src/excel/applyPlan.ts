@@ -155,6 +155,10 @@ export async function applyPlan(context: RequestContext, plan: Plan, sync: SyncC
       if (step.repoint) workbook.names.getItem(step.name).formula = step.formula;
       else workbook.names.add(step.name, step.formula, step.comment);
     },
+    deleteName: async (step) => {
+      await batch.reserve(step);
+      workbook.names.getItem(step.name).delete();
+    },
     freeze: async (step) => {
       await batch.reserve(step);
       // Freeze only the active sheet: on an inactive one Excel reports it activated while the user
@@ -203,7 +207,10 @@ export async function applyPlan(context: RequestContext, plan: Plan, sync: SyncC
       const firstValues = workbook.worksheets.getItem(sheetOf(first.values)).getRange(localOf(first.values));
       const chart = target.charts.add(step.type, firstValues, "Columns");
       chart.name = step.name;
+      // The whole chart's size first: in Excel it resizes every text element, the title included.
+      chart.format.font.size = step.textSize;
       chart.title.text = step.title;
+      chart.title.format.font.size = step.titleSize;
       chart.legend.position = "Bottom";
       chart.legend.visible = step.series.length > 1;
       chart.setPosition(step.from, step.to);

@@ -107,7 +107,7 @@ export interface RangeFormat extends Pick<Excel.RangeFormat, "horizontalAlignmen
 export type RangeFont = Pick<Excel.RangeFont, "bold" | "italic" | "color" | "size">;
 export type RangeFill = Pick<Excel.RangeFill, "color">;
 
-export interface DataValidation extends Pick<Excel.DataValidation, "clear" | "rule" | "errorAlert" | "prompt"> {}
+export interface DataValidation extends Pick<Excel.DataValidation, "clear" | "rule" | "errorAlert" | "prompt" | "type" | "ignoreBlanks">, Loadable {}
 
 export interface ConditionalFormatCollection extends Pick<Excel.ConditionalFormatCollection, "clearAll"> {
   add(type: "Custom" | "DataBar" | "ColorScale" | "IconSet" | "TopBottom" | "PresetCriteria" | "ContainsText" | "CellValue"): ConditionalFormat;
@@ -139,7 +139,7 @@ export interface NamedItemCollection extends Loadable {
   getItemOrNullObject(...args: Parameters<Excel.NamedItemCollection["getItemOrNullObject"]>): NamedItem;
 }
 
-export interface NamedItem extends Pick<Excel.NamedItem, "name" | "type" | "value" | "formula">, Loadable, NullObject {
+export interface NamedItem extends Pick<Excel.NamedItem, "name" | "type" | "value" | "formula" | "delete">, Loadable, NullObject {
   getRange(): Range;
   getRangeOrNullObject(): Range;
 }
@@ -220,10 +220,18 @@ export interface Chart extends Pick<Excel.Chart, "name">, Loadable, NullObject {
   readonly legend: ChartLegend;
   readonly series: ChartSeriesCollection;
   readonly axes: ChartAxes;
+  readonly format: ChartTextFormat;
   setPosition(startCell: Range | string, endCell?: Range | string): void;
 }
 
-export type ChartTitle = Pick<Excel.ChartTitle, "text">;
+export interface ChartTitle extends Pick<Excel.ChartTitle, "text"> {
+  readonly format: ChartTextFormat;
+}
+/** ChartAreaFormat and ChartTitleFormat as the add-in uses them: the font of their text (ExcelApi 1.1). */
+export interface ChartTextFormat {
+  readonly font: ChartFont;
+}
+export type ChartFont = Pick<Excel.ChartFont, "size">;
 export type ChartLegend = Pick<Excel.ChartLegend, "position" | "visible">;
 
 export interface ChartSeriesCollection {

@@ -216,3 +216,48 @@ describe("content below a table moves with the rows an upgrade inserts", () => {
     expect(workbook.sheet("Requirements").valueAt(`B${top + 1}`)).toBe("Ana");
   }, 120_000);
 });
+
+describe("references to the moved cells follow them once, in the model and in the file", () => {
+  const dir = tempDir();
+  afterAll(() => dir.cleanup());
+
+  /** A name with an attribute the model does not keep, a formula and a validation list on another sheet, all reading cells below the Requirements table. */
+  async function addReadersOfBelow(path: string, at: number): Promise<void> {
+    const pkg = await XlsxPackage.open(readFileSync(path));
+    const workbookXml = await pkg.text("xl/workbook.xml");
+    pkg.set("xl/workbook.xml", workbookXml.replace("<definedNames>", `<definedNames><definedName name="AnalystBlock" publishToServer="1">Requirements!$B$${at}:$C$${at + 2}</definedName>`));
+    const part = (await pkg.worksheetParts()).get("Scales")!;
+    const parts = new WorksheetParts(await pkg.text(part));
+    const rows = `<row r="60"><c r="Z60"><f>SUM(Requirements!B${at}:B${at + 2})+ROWS(AnalystBlock)</f></c></row>`;
+    parts.replace("sheetData", [parts.first("sheetData")!.text.replace(/<\/sheetData>$/, `${rows}</sheetData>`)]);
+    const list = `<dataValidation type="list" allowBlank="1" showErrorMessage="1" sqref="Z61"><formula1>Requirements!$B$${at}:$B$${at + 2}</formula1></dataValidation>`;
+    const existing = parts.first("dataValidations");
+    parts.replace("dataValidations", [existing ? existing.text.replace(/<\/dataValidations>$/, `${list}</dataValidations>`).replace(/count="(\d+)"/, (_m, n: string) => `count="${Number(n) + 1}"`) : `<dataValidations count="1">${list}</dataValidations>`]);
+    pkg.set(part, parts.toString());
+    writeFileSync(path, await pkg.bytes());
+  }
+
+  it("an upgrade that inserts rows above a named block moves the name exactly once (its element kept), and a formula and a validation list on another sheet with it", async () => {
+    const path = dir.file("readers.xlsx");
+    expect((await ismp(["new", path, "--profile", "saas"])).code).toBe(0);
+    const end = await requirementsEnd(path);
+    const at = end + 3;
+    await addReadersOfBelow(path, at);
+    expect((await ismp(["upgrade", path, "--frameworks", "HIPAA"])).code).toBe(0);
+    const grown = (await requirementsEnd(path)) - end;
+    expect(grown).toBeGreaterThan(0);
+    const to = at + grown;
+
+    const pkg = await XlsxPackage.open(readFileSync(path));
+    const workbookXml = await pkg.text("xl/workbook.xml");
+    expect(workbookXml).toContain(`<definedName name="AnalystBlock" publishToServer="1">Requirements!$B$${to}:$C$${to + 2}</definedName>`);
+    const workbook = await readXlsx(readFileSync(path));
+    expect(workbook.getName("AnalystBlock")?.formula).toBe(`=Requirements!$B$${to}:$C$${to + 2}`);
+    expect(workbook.sheet("Scales").formulaAt("Z60")).toBe(`=SUM(Requirements!B${to}:B${to + 2})+ROWS(AnalystBlock)`);
+    expect(workbook.sheet("Scales").validationAt("Z61")?.rule.list?.source).toBe(`=Requirements!$B$${to}:$B$${to + 2}`);
+
+    // A second upgrade that inserts nothing moves nothing again.
+    expect((await ismp(["upgrade", path])).code).toBe(0);
+    expect((await readXlsx(readFileSync(path))).getName("AnalystBlock")?.formula).toBe(`=Requirements!$B$${to}:$C$${to + 2}`);
+  }, 180_000);
+});

@@ -90,4 +90,15 @@ describe("Build and the Office.js behaviours it must work around", () => {
     const sheet = wb.sheet("Dashboard");
     expect(Array.from({ length: lastRow }, (_, row) => sheet.rowHeights.has(row)).every(Boolean)).toBe(true);
   });
+
+  it("sizes the Dashboard's chart text so it prints at 7 pt at that scale, where Excel's default 9 pt would not", async () => {
+    const wb = createWorkbook();
+    await run(wb, (ctx) => buildWorkbook(ctx, defaultOptions("general"), TODAY));
+    const charts = wb.sheet("Dashboard").charts;
+    expect(charts.length).toBeGreaterThan(0);
+    for (const chart of charts) {
+      expect((chart.textSize! * DASHBOARD_PRINT_SCALE) / 100).toBeGreaterThanOrEqual(7);
+      expect(chart.title.size).toBeGreaterThan(chart.textSize!);
+    }
+  });
 });

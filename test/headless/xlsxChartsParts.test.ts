@@ -63,6 +63,39 @@ describe("chart types and settings survive a file", () => {
     expect(chart).toMatchObject({ title: { visible: false }, legend: { visible: false }, axisTitles: { value: "Risks", category: "Rating" }, valueAxisNumberFormat: "0%" });
   });
 
+  it("keeps the chart's text size and its title's size (ChartAreaFormat.font, ChartTitleFormat.font) through a file", async () => {
+    const workbook = await workbookWith((sheet) => {
+      const chart = sheet.charts.add("ColumnClustered", sheet.getRange("B1:C4"), "Columns");
+      chart.format.font.size = 10.5;
+      chart.title.text = "Risks by rating";
+      chart.title.format.font.size = 13;
+      chart.axes.valueAxis.title.text = "Risks";
+    });
+    const [chart] = (await readXlsx(await writeXlsx(workbook))).sheet(SHEET).charts;
+    expect(chart).toMatchObject({ textSize: 10.5, title: { text: "Risks by rating", size: 13, visible: true } });
+  });
+
+  it("reads Excel's default chart sizes where none was set, and refuses a size outside 1 to 4000 points", async () => {
+    const workbook = await workbookWith((sheet) => {
+      sheet.charts.add("Line", sheet.getRange("B1:B4"), "Columns").name = "plain";
+    });
+    const sizes = await run(workbook, async (context) => {
+      const chart = context.workbook.worksheets.getItem(SHEET).charts.getItem("plain");
+      const [text, title] = [chart.format.font, chart.title.format.font];
+      text.load("size");
+      title.load("size");
+      await context.sync();
+      return [text.size, title.size];
+    });
+    expect(sizes).toEqual([9, 14]);
+    const error = await run(workbook, async (context) => {
+      context.workbook.worksheets.getItem(SHEET).charts.getItem("plain").format.font.size = 0;
+      await context.sync();
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "InvalidArgument" });
+    expect(workbook.sheet(SHEET).charts[0].textSize).toBeUndefined();
+  });
+
   it("keeps the size in points of a chart placed without cells, or with a start cell only", async () => {
     const workbook = await workbookWith((sheet) => {
       const free = sheet.charts.add("Line", sheet.getRange("B1:B4"), "Columns");

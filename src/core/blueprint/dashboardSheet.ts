@@ -24,7 +24,7 @@ import { GOVERNANCE_KPIS } from "../governanceKpis";
 import { PROGRAM_KPIS, PROGRAM_SECTION } from "../programKpis";
 import type { OptionalRegisterKey } from "../registers/keys";
 import { BlockSpec, ChartSpec, RowBlockSpec, SheetSpec, tableColumn } from "./types";
-import { heightRuns, pageRoom, sectionBreaks, sectionsOf } from "./paper";
+import { chartTextSizes, heightRuns, pageRoom, sectionBreaks, sectionsOf } from "./paper";
 import { DEFAULT_ROW_HEIGHT, fittedRowHeight, lineHeight } from "./textFit";
 import { DATE_FORMAT, TREATMENTS } from "./vocabulary";
 
@@ -294,15 +294,19 @@ export function targetTiles(kpis: readonly KpiSpec[]): TargetTile[] {
   return tileLayout(kpis).targetTiles;
 }
 
+/** A KPI block's columns: Indicator and Value. */
+const KPI_COLUMNS: RowBlockSpec["columns"] = [
+  { header: "Indicator", width: widthFor(36) },
+  { header: "Value", width: widthFor(10), horizontalAlignment: "Center" },
+];
+export const KPI_BLOCK_COLUMNS = KPI_COLUMNS.length;
+
 function kpiBlock(kpis: readonly KpiSpec[], currency?: string, name = KPI_BLOCK, anchorRow = 3): RowBlockSpec {
   const NUMBER_FORMAT = kpiNumberFormats(currency);
   return {
     name,
     anchor: cellAddress({ row: anchorRow, column: DATA_COLUMN }),
-    columns: [
-      { header: "Indicator", width: widthFor(36) },
-      { header: "Value", width: widthFor(10), horizontalAlignment: "Center" },
-    ],
+    columns: KPI_COLUMNS,
     rows: kpis.map((k) => ({ Indicator: k.label, Value: k.formula })),
     rowFormats: kpis.map((k) => ({ Value: NUMBER_FORMAT[k.format] })),
     // Only the main list was ever the table Kpis; an added block (KpiList2) is always a range.
@@ -385,7 +389,8 @@ function charts(top: number): ChartSpec[] {
   const col = (table: string, column: string) => `{col:${table}[${column}]}`;
   const left = TILE.firstColumn;
   const right = TILE.firstColumn + 6;
-  return [
+  const text = chartTextSizes(DASHBOARD_PRINT_SCALE);
+  const specs: Array<Omit<ChartSpec, "textSize" | "titleSize">> = [
     {
       name: "RisksByRating",
       type: "ColumnClustered",
@@ -448,6 +453,7 @@ function charts(top: number): ChartSpec[] {
       ...box(top + 2 * CHART_ROWS.pitch, right),
     },
   ];
+  return specs.map((spec) => ({ ...spec, ...text }));
 }
 
 /**

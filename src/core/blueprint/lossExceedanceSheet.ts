@@ -9,6 +9,7 @@
  */
 import { cellAddress, parseCell, quoteSheet } from "../a1";
 import { fittedRowHeight } from "./textFit";
+import { chartTextSizes } from "./paper";
 import { currencyCode, DEFAULT_CURRENCY, moneyFormat } from "../quant/currency";
 import { DEFAULT_TOLERANCE } from "../quant/thresholds";
 import { SECTION, SUBTITLE, TITLE } from "./style";
@@ -112,6 +113,7 @@ function chart(currency: string): ChartSpec {
     categoryAxisTitle: `Annual loss (${currency}, log scale)`,
     categoryFormat: COMPACT_AMOUNT,
     categoryLogBase: 10,
+    ...chartTextSizes(LOSS_PRINT_SCALE),
   };
 }
 

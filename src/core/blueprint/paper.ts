@@ -29,6 +29,16 @@ export const PRINTED_WIDTH_PER_POINT = 4 / 3;
  */
 export const LEGIBLE_SCALE = Math.ceil((MIN_PRINTED_POINTS / DEFAULT_FONT_POINTS) * 100);
 
+/**
+ * Text sizes (points) for a chart on a sheet printed at a fixed scale (percent): the smallest whole size
+ * that prints at 7 pt, and never under 10 pt, with a title a third larger. Set explicitly because
+ * Excel's default chart style draws labels at 9 pt, which prints under 7 pt at any scale below 78%.
+ */
+export function chartTextSizes(scale: number): { textSize: number; titleSize: number } {
+  const textSize = Math.max(10, Math.ceil((MIN_PRINTED_POINTS * 100) / scale));
+  return { textSize, titleSize: Math.ceil(textSize * 1.3) };
+}
+
 /** What one printed page holds at a print scale (percent): column widths and row heights in sheet points. */
 export function pageRoom(orientation: Orientation, scale: number, narrowMargins = false): { width: number; height: number } {
   const [paperWidth, paperHeight] = orientation === "Landscape" ? [LONG_SIDE, SHORT_SIDE] : [SHORT_SIDE, LONG_SIDE];

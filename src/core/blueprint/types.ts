@@ -181,6 +181,9 @@ export interface ChartSpec {
   /** Top-left and bottom-right cells the chart covers. */
   from: string;
   to: string;
+  /** Points of the chart's labels, legend and axis titles, and of its title (paper.ts chartTextSizes). */
+  textSize: number;
+  titleSize: number;
   valueAxisTitle?: string;
   categoryAxisTitle?: string;
   /** Number format of the value axis, e.g. "0%". */

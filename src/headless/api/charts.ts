@@ -54,11 +54,48 @@ abstract class ChartPart<M> extends ClientObject<M> {
   }
 }
 
+/** Where a chart keeps a text size: the whole chart's (ChartAreaFormat.font) or its title's (ChartTitleFormat.font). */
+interface TextSizeSlot {
+  get(chart: ChartModel): number | undefined;
+  set(chart: ChartModel, size: number): void;
+}
+
+const CHART_TEXT: TextSizeSlot = { get: (chart) => chart.textSize, set: (chart, size) => (chart.textSize = size) };
+const TITLE_TEXT: TextSizeSlot = { get: (chart) => chart.title.size, set: (chart, size) => (chart.title.size = size) };
+/** What Excel's default chart style (2013 and later) shows when no size was set: 9 pt text, a 14 pt title. */
+const DEFAULT_SIZES = new Map<TextSizeSlot, number>([[CHART_TEXT, 9], [TITLE_TEXT, 14]]);
+
+/**
+ * Excel.ChartFont (ExcelApi 1.1) with the size the add-in sets. A chart's text is DrawingML, whose font
+ * size runs from 1 to 4,000 points (ST_TextFontSize, ECMA-376 Part 1 §20.1.10.72); Excel refuses others.
+ */
+export class ChartFont extends ChartPart<ChartRef> implements OfficeApi.ChartFont {
+  constructor(context: Context, resolver: Resolver<ChartRef>, private readonly slot: TextSizeSlot) { super(context, resolver, "ChartFont"); }
+  protected readers() { return { size: ({ chart }: ChartRef) => this.slot.get(chart) ?? DEFAULT_SIZES.get(this.slot) }; }
+  get size(): number { return this.read("size"); }
+  set size(v: number) {
+    this.edit("size", v, ({ chart }) => {
+      if (typeof v !== "number" || !Number.isFinite(v) || v < 1 || v > 4000) throw new HeadlessOfficeError("InvalidArgument", `A chart font size must be from 1 to 4000 points; got ${String(v)}.`);
+      this.slot.set(chart, v);
+    });
+  }
+}
+
+/** Excel.ChartAreaFormat / ChartTitleFormat, reduced to their font. */
+export class ChartTextFormat extends ChartPart<ChartRef> implements OfficeApi.ChartTextFormat {
+  constructor(context: Context, resolver: Resolver<ChartRef>, private readonly slot: TextSizeSlot) { super(context, resolver, "ChartAreaFormat"); }
+  protected readers() { return {}; }
+  protected override navigation(): Record<string, ProxyNode> { return { font: this.font }; }
+  get font(): ChartFont { return this.memo("font", () => new ChartFont(this.context, () => this.resolve(), this.slot)); }
+}
+
 export class ChartTitle extends ChartPart<ChartRef> implements OfficeApi.ChartTitle {
   constructor(context: Context, resolver: Resolver<ChartRef>) { super(context, resolver, "ChartTitle"); }
   protected readers() { return { text: ({ chart }: ChartRef) => chart.title.text, visible: ({ chart }: ChartRef) => chart.title.visible }; }
+  protected override navigation(): Record<string, ProxyNode> { return { format: this.format }; }
+  get format(): ChartTextFormat { return this.memo("format", () => new ChartTextFormat(this.context, () => this.resolve(), TITLE_TEXT)); }
   get text(): string { return this.read("text"); }
-  set text(v: string) { this.edit("text", v, ({ chart }) => (chart.title = { text: v, visible: true })); }
+  set text(v: string) { this.edit("text", v, ({ chart }) => (chart.title = { ...chart.title, text: v, visible: true })); }
   get visible(): boolean { return this.read("visible"); }
   set visible(v: boolean) { this.edit("visible", v, ({ chart }) => (chart.title.visible = v)); }
 }
@@ -193,7 +230,7 @@ export class Chart extends ChartPart<ChartRef> implements OfficeApi.Chart {
   }
 
   protected override navigation(): Record<string, ProxyNode> {
-    return { title: this.title, legend: this.legend, axes: this.axes, series: this.series };
+    return { title: this.title, legend: this.legend, axes: this.axes, series: this.series, format: this.format };
   }
 
   get name(): string { return this.read("name"); }
@@ -213,6 +250,7 @@ export class Chart extends ChartPart<ChartRef> implements OfficeApi.Chart {
   get title(): ChartTitle { return this.memo("title", () => new ChartTitle(this.context, () => this.resolve())); }
   get legend(): ChartLegend { return this.memo("legend", () => new ChartLegend(this.context, () => this.resolve())); }
   get axes(): ChartAxes { return this.memo("axes", () => new ChartAxes(this.context, () => this.resolve())); }
+  get format(): ChartTextFormat { return this.memo("format", () => new ChartTextFormat(this.context, () => this.resolve(), CHART_TEXT)); }
   get series(): ChartSeriesCollection { return this.memo("series", () => new ChartSeriesCollection(this.context, () => this.resolve())); }
   get worksheet(): Worksheet { return this.memo("worksheet", () => new Worksheet(this.context, () => this.resolve()?.sheet ?? null)); }
 

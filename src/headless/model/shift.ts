@@ -1,8 +1,11 @@
-import { MAX_ROWS, type Rect } from "../addresses";
+import { MAX_COLUMNS, MAX_ROWS, type Rect, intersectRects } from "../addresses";
+import { HeadlessOfficeError } from "../errors";
 import { shiftFormula } from "./calculatedColumns";
+import { type CellMove, mayReference, movedAreaParts, movedFormula, movedReference } from "./references";
 import type { SheetModel } from "./sheet";
-import type { ConditionalFormatEntry } from "./types";
+import type { ConditionalFormatEntry, DataValidationRule } from "./types";
 import type { TableModel } from "./table";
+import type { HeadlessWorkbook } from "./workbook";
 
 /**
  * A row move within columns c0..c1, as the model applied it: "shift" inserts (count > 0) or
@@ -33,9 +36,12 @@ export function shiftedRect(rect: Rect, shift: RowShift): Rect {
 /**
  * Inserts (count > 0) or deletes (count < 0) cells at `row` within columns c0..c1, moving the cells
  * below, and the tables, merges, validations and conditional formats there, like Excel's "shift
- * cells down/up". Validation and conditional-format areas that span the row grow or shrink with it.
+ * cells down/up"; every reference to the moved cells follows them (./references). `tables` are the
+ * tables that may move (not the one growing or shrinking); one the move would cut is refused.
  */
-export function shiftRowsInColumns(sheet: SheetModel, tables: TableModel[], row: number, count: number, c0: number, c1: number): void {
+export function shiftRowsInColumns(workbook: HeadlessWorkbook, sheet: SheetModel, tables: TableModel[], row: number, count: number, c0: number, c1: number): void {
+  const move: CellMove = { axis: "rows", at: row, count, from: c0, to: c1 };
+  assertTablesMoveWhole(tables, move);
   const below: Rect = { r0: row, r1: MAX_ROWS - 1, c0, c1 };
   const moving = [...sheet.cellsIn(below)];
   for (const { row: r, col } of moving) sheet.deleteCell(r, col);
@@ -44,35 +50,151 @@ export function shiftRowsInColumns(sheet: SheetModel, tables: TableModel[], row:
     if (count < 0 && r < row - count) continue;
     if (target < MAX_ROWS) sheet.placeCell(target, col, cell);
   }
-  const shift: RowShift = { kind: "shift", row, count, c0, c1 };
-  sheet.rowShifts.push(shift);
-  for (const table of tables) if (table.rect.r0 >= row) table.rect = shiftedRect(table.rect, shift);
-  // A merge the rows pass through would be split; Excel refuses that, so only merges wholly below move.
-  sheet.merges = sheet.merges.map((rect) => (rect.r0 >= row ? shiftedRect(rect, shift) : rect));
-  for (const entry of sheet.validations) entry.rect = shiftedRect(entry.rect, shift);
-  for (const entry of sheet.conditionalFormats) {
-    const moved = shiftedRect(entry.rect, shift);
-    // A rule's formula is relative to the range's top-left cell; when the range moves with the cells
-    // it reads, the formula's relative references follow (Excel rewrites "C191" to "C244").
-    if (moved.r0 !== entry.rect.r0) entry.rule = movedRule(entry.rule, moved.r0 - entry.rect.r0);
-    entry.rect = moved;
-  }
+  sheet.rowShifts.push({ kind: "shift", row, count, c0, c1 });
+  moveWithCells(workbook, sheet, tables, move);
 }
 
-function movedRule(rule: ConditionalFormatEntry["rule"], rows: number): ConditionalFormatEntry["rule"] {
-  const move = (formula: string | undefined) => (formula?.startsWith("=") ? shiftFormula(formula, rows, 0) : formula);
-  return { ...rule, ...(rule.formula !== undefined ? { formula: move(rule.formula) } : {}), ...(rule.formula1 !== undefined ? { formula1: move(rule.formula1) } : {}), ...(rule.formula2 !== undefined ? { formula2: move(rule.formula2) } : {}) };
-}
-
-/** Inserts (count > 0) or deletes (count < 0) cells at `col` within rows r0..r1, moving cells to the right. */
-export function shiftColumnsInRows(sheet: SheetModel, col: number, count: number, r0: number, r1: number): void {
-  const right: Rect = { r0, r1, c0: col, c1: 16383 };
+/** Inserts (count > 0) or deletes (count < 0) cells at `col` within rows r0..r1, moving the cells to the right ("shift cells right/left"). */
+export function shiftColumnsInRows(workbook: HeadlessWorkbook, sheet: SheetModel, tables: TableModel[], col: number, count: number, r0: number, r1: number): void {
+  const move: CellMove = { axis: "columns", at: col, count, from: r0, to: r1 };
+  assertTablesMoveWhole(tables, move);
+  const right: Rect = { r0, r1, c0: col, c1: MAX_COLUMNS - 1 };
   const moving = [...sheet.cellsIn(right)];
   for (const { row, col: c } of moving) sheet.deleteCell(row, c);
   for (const { row, col: c, cell } of moving) {
     if (count < 0 && c < col - count) continue;
-    sheet.placeCell(row, c + count, cell);
+    if (c + count < MAX_COLUMNS) sheet.placeCell(row, c + count, cell);
   }
+  moveWithCells(workbook, sheet, tables, move);
+}
+
+/** The cells a move shifts: at or past the line it happens at, within its band. */
+function movingRegion(move: CellMove): Rect {
+  return move.axis === "rows"
+    ? { r0: move.at, r1: MAX_ROWS - 1, c0: move.from, c1: move.to }
+    : { r0: move.from, r1: move.to, c0: move.at, c1: MAX_COLUMNS - 1 };
+}
+
+/**
+ * A table whose cells would move only in part (it reaches beside the shifted band, or across the line
+ * the cells shift at) would be cut in two, and Excel refuses the insert or delete: "This won't work
+ * because it would move cells in a table on your worksheet." (Excel's message for table rows and
+ * columns alike, office-scripts-docs #654). A table wholly within the moving cells moves with them.
+ */
+function assertTablesMoveWhole(tables: TableModel[], move: CellMove): void {
+  const region = movingRegion(move);
+  for (const table of tables) {
+    const { rect } = table;
+    if (!intersectRects(rect, region)) continue;
+    if (rect.r0 < region.r0 || rect.c0 < region.c0 || rect.r1 > region.r1 || rect.c1 > region.c1) {
+      throw new HeadlessOfficeError("InvalidOperation", "This won't work because it would move cells in a table on your worksheet.");
+    }
+  }
+}
+
+/** What belongs to the moved cells goes with them: tables, merges, validation, conditional formats; references to them follow. */
+function moveWithCells(workbook: HeadlessWorkbook, sheet: SheetModel, tables: TableModel[], move: CellMove): void {
+  const region = movingRegion(move);
+  for (const table of tables) if (intersectRects(table.rect, region)) table.rect = movedReference(table.rect, move) ?? table.rect;
+  // A merge the move passes through would be split; only merges wholly among the moving cells move.
+  sheet.merges = sheet.merges.map((rect) => (within(rect, region) ? (movedReference(rect, move) ?? rect) : rect));
+  const home = sheet.name.toLowerCase();
+  sheet.validations = sheet.validations.flatMap((entry) =>
+    movedAreaParts(entry.rect, move).flatMap(({ before, after }) => (after ? [{ ...entry, rect: after, rule: movedValidationRule(entry.rule, anchorShift(entry.rect, before), home, move) }] : [])),
+  );
+  sheet.conditionalFormats = sheet.conditionalFormats.flatMap((entry) =>
+    movedAreaParts(entry.rect, move).flatMap(({ before, after }, i) =>
+      after ? [{ ...entry, id: i === 0 ? entry.id : workbook.newId("cf"), rect: after, rule: movedFormatRule(entry.rule, anchorShift(entry.rect, before), home, move) }] : [],
+    ),
+  );
+  adjustReferences(workbook, sheet, move);
+}
+
+const within = (rect: Rect, region: Rect) => rect.r0 >= region.r0 && rect.r1 <= region.r1 && rect.c0 >= region.c0 && rect.c1 <= region.c1;
+
+/** How far a part's top-left cell is from its entry's (a validation's or format's formula is relative to it). */
+const anchorShift = (rect: Rect, part: Rect) => ({ rows: part.r0 - rect.r0, cols: part.c0 - rect.c0 });
+
+type Anchor = ReturnType<typeof anchorShift>;
+
+/**
+ * A formula of a validation or conditional format on the moved sheet: taken to its part's own
+ * top-left cell (relative parts move, as for a format Excel trims), then its references follow the move.
+ */
+function movedEntryFormula(formula: string, anchor: Anchor, home: string, move: CellMove): string {
+  const own = shiftFormula(formula, anchor.rows, anchor.cols);
+  return movedFormula(own, home, home, move);
+}
+
+const isFormula = (value: unknown): value is string => typeof value === "string" && value.startsWith("=");
+
+function movedFormatRule(rule: ConditionalFormatEntry["rule"], anchor: Anchor, home: string, move: CellMove): ConditionalFormatEntry["rule"] {
+  const next = { ...rule };
+  for (const key of ["formula", "formula1", "formula2"] as const) {
+    const formula = next[key];
+    if (isFormula(formula)) next[key] = movedEntryFormula(formula, anchor, home, move);
+  }
+  return next;
+}
+
+function movedValidationRule(rule: DataValidationRule, anchor: Anchor, home: string, move: CellMove): DataValidationRule {
+  return mapValidationFormulas(rule, (formula) => movedEntryFormula(formula, anchor, home, move));
+}
+
+/** The rule with each of its formulas (bounds, list source, custom formula written with "=") rewritten. */
+export function mapValidationFormulas(rule: DataValidationRule, rewrite: (formula: string) => string): DataValidationRule {
+  const next: DataValidationRule = { ...rule };
+  if (rule.list && isFormula(rule.list.source)) next.list = { ...rule.list, source: rewrite(rule.list.source) };
+  if (rule.custom) next.custom = { formula: rewrite(rule.custom.formula) };
+  for (const key of ["wholeNumber", "decimal", "textLength", "date"] as const) {
+    const basic = rule[key];
+    if (!basic) continue;
+    const bounds = { ...basic };
+    if (isFormula(bounds.formula1)) bounds.formula1 = rewrite(bounds.formula1);
+    if (isFormula(bounds.formula2)) bounds.formula2 = rewrite(bounds.formula2);
+    (next as Record<string, unknown>)[key] = bounds;
+  }
+  return next;
+}
+
+/**
+ * Every formula of the workbook that may point into the moved cells: cells on every sheet, defined
+ * names (workbook and sheet scope; their unqualified references point at no sheet in particular and
+ * stay), and the validation and conditional-format formulas of the other sheets (the moved sheet's
+ * own moved with their areas above).
+ */
+function adjustReferences(workbook: HeadlessWorkbook, moved: SheetModel, move: CellMove): void {
+  const key = moved.name.toLowerCase();
+  // Formulas repeat (a calculated column holds one text in every row): each distinct text is moved once.
+  const seen = [new Map<string, string>(), new Map<string, string>()];
+  const adjust = (formula: string, home: string | null): string => {
+    if (!mayReference(formula, key, home, move)) return formula;
+    const memo = seen[home === key ? 1 : 0];
+    let next = memo.get(formula);
+    if (next === undefined) {
+      next = movedFormula(formula, home, key, move);
+      memo.set(formula, next);
+    }
+    return next;
+  };
+  for (const sheet of workbook.sheets) {
+    const home = sheet.name.toLowerCase();
+    sheet.forEachCell((cell) => {
+      if (cell.formula === undefined) return;
+      const next = adjust(cell.formula, home);
+      if (next !== cell.formula) cell.formula = next;
+    });
+    for (const entry of sheet.names) entry.formula = adjust(entry.formula, null);
+    if (sheet === moved) continue;
+    for (const entry of sheet.validations) entry.rule = mapValidationFormulas(entry.rule, (formula) => adjust(formula, home));
+    for (const entry of sheet.conditionalFormats) {
+      for (const field of ["formula", "formula1", "formula2"] as const) {
+        const formula = entry.rule[field];
+        if (isFormula(formula)) entry.rule = { ...entry.rule, [field]: adjust(formula, home) };
+      }
+    }
+  }
+  for (const entry of workbook.names) entry.formula = adjust(entry.formula, null);
 }
 
 /** Extends validation and conditional formats that end on `lastRow` of the given columns by `count` rows. */

@@ -21,7 +21,7 @@ export function createTable(workbook: HeadlessWorkbook, sheet: SheetModel, given
   let rect = given;
   if (!hasHeaders) {
     // Excel inserts a header row above the data, shifting the data down inside the table's columns.
-    shiftRowsInColumns(sheet, workbook.tablesOn(sheet), rect.r0, 1, rect.c0, rect.c1);
+    shiftRowsInColumns(workbook, sheet, workbook.tablesOn(sheet), rect.r0, 1, rect.c0, rect.c1);
     rect = { ...rect, r1: rect.r1 + 1 };
   } else if (rect.r0 === rect.r1) {
     rect = { ...rect, r1: rect.r1 + 1 }; // a table always has at least one body row
@@ -70,7 +70,6 @@ export function addTableRows(workbook: HeadlessWorkbook, table: TableModel, inde
   for (let r = body.r0; r <= body.r1; r++) existingRows.push(r);
   const reuseEmptyRow = bodyRows === 1 && rowIsEmpty(sheet, body.r0, table.rect.c0, table.rect.c1) && (index ?? 0) <= 1;
   const formulaRows = reuseEmptyRow ? [] : existingRows;
-  const calculated = Array.from({ length: columns }, (_v, i) => calculatedFormula(table, table.rect.c0 + i, formulaRows));
 
   let firstNew = index === null || index === undefined ? body.r1 + 1 : body.r0 + index;
   let inserted = rows.length;
@@ -82,7 +81,7 @@ export function addTableRows(workbook: HeadlessWorkbook, table: TableModel, inde
   if (inserted > 0) {
     const styleSource = insertAt - 1;
     const appending = insertAt > body.r1;
-    shiftRowsInColumns(sheet, workbook.tablesOn(sheet).filter((t) => t !== table), insertAt, inserted, table.rect.c0, table.rect.c1);
+    shiftRowsInColumns(workbook, sheet, workbook.tablesOn(sheet).filter((t) => t !== table), insertAt, inserted, table.rect.c0, table.rect.c1);
     if (appending) growEntriesEndingAt(sheet, body.r1, inserted, table.rect.c0, table.rect.c1);
     table.rect = { ...table.rect, r1: table.rect.r1 + inserted };
     for (let r = insertAt; r < insertAt + inserted; r++) {
@@ -92,6 +91,9 @@ export function addTableRows(workbook: HeadlessWorkbook, table: TableModel, inde
       }
     }
   }
+  // Read after the move: a calculated column's references to moved cells followed them.
+  const movedRows = formulaRows.map((r) => (inserted > 0 && r >= insertAt ? r + inserted : r));
+  const calculated = Array.from({ length: columns }, (_v, i) => calculatedFormula(table, table.rect.c0 + i, movedRows));
   for (let i = 0; i < rows.length; i++) {
     const line = rows[i];
     for (let j = 0; j < columns; j++) {
@@ -106,24 +108,11 @@ export function addTableRows(workbook: HeadlessWorkbook, table: TableModel, inde
 export function deleteTableRow(workbook: HeadlessWorkbook, table: TableModel, bodyIndex: number): void {
   assertEditable(table.sheet, table.rect, "structure");
   const row = table.bodyRect.r0 + bodyIndex;
-  shiftRowsInColumns(table.sheet, workbook.tablesOn(table.sheet).filter((t) => t !== table), row, -1, table.rect.c0, table.rect.c1);
+  shiftRowsInColumns(workbook, table.sheet, workbook.tablesOn(table.sheet).filter((t) => t !== table), row, -1, table.rect.c0, table.rect.c1);
   table.rect = { ...table.rect, r1: table.rect.r1 - 1 };
 }
 
-/**
- * Inserting or deleting a table column shifts cells in the table's rows only, so a table beside it
- * moves with those cells when it lies wholly within those rows; one that reaches above or below
- * would be cut in two, and Excel refuses: "This won't work because it would move cells in a table
- * on your worksheet." (Excel's message, office-scripts-docs #654).
- */
-function moveTablesBeside(workbook: HeadlessWorkbook, table: TableModel, fromCol: number, count: number): void {
-  const { r0, r1 } = table.rect;
-  const beside = workbook.tablesOn(table.sheet).filter((t) => t !== table && t.rect.c0 >= fromCol && t.rect.r1 >= r0 && t.rect.r0 <= r1);
-  if (beside.some((t) => t.rect.r0 < r0 || t.rect.r1 > r1)) {
-    throw new HeadlessOfficeError("InvalidOperation", "This won't work because it would move cells in a table on your worksheet.");
-  }
-  for (const t of beside) t.rect = { ...t.rect, c0: t.rect.c0 + count, c1: t.rect.c1 + count };
-}
+const othersOn = (workbook: HeadlessWorkbook, table: TableModel) => workbook.tablesOn(table.sheet).filter((t) => t !== table);
 
 /** TableColumnCollection.add: `values` include the header cell when their length is the table's row count. */
 export function addTableColumn(workbook: HeadlessWorkbook, table: TableModel, index: number | null | undefined, values: unknown[][] | undefined, name: string | undefined): void {
@@ -133,8 +122,9 @@ export function addTableColumn(workbook: HeadlessWorkbook, table: TableModel, in
   const tableRows = table.rect.r1 - table.rect.r0 + 1;
   if (values && values.length !== tableRows && values.length !== table.bodyRowCount) throw new HeadlessOfficeError("InvalidArgument");
   const col = index === null || index === undefined ? table.rect.c1 + 1 : table.rect.c0 + index;
-  moveTablesBeside(workbook, table, col, 1);
-  shiftColumnsInRows(sheet, col, 1, table.rect.r0, table.rect.r1);
+  // Cells in the table's rows shift right, a table beside it included when it lies within those
+  // rows; one that reaches above or below is refused (office-scripts-docs #654, in ./shift).
+  shiftColumnsInRows(workbook, sheet, othersOn(workbook, table), col, 1, table.rect.r0, table.rect.r1);
   const includesHeader = values?.length === tableRows;
   const header = name ?? (includesHeader ? displayText(values?.[0]?.[0] as string) : "");
   const existing = table.columnNames();
@@ -156,8 +146,7 @@ export function deleteTableColumn(workbook: HeadlessWorkbook, table: TableModel,
   assertEditable(table.sheet, table.rect, "structure");
   const col = table.rect.c0 + index;
   const deleted = table.columnNames()[index].toLowerCase();
-  moveTablesBeside(workbook, table, col + 1, -1);
-  shiftColumnsInRows(table.sheet, col, -1, table.rect.r0, table.rect.r1);
+  shiftColumnsInRows(workbook, table.sheet, othersOn(workbook, table), col, -1, table.rect.r0, table.rect.r1);
   table.columnIds.splice(index, 1);
   table.rect = { ...table.rect, c1: table.rect.c1 - 1 };
   const tableKey = table.name.toLowerCase();

@@ -112,8 +112,11 @@ export interface ChartModel {
   chartType: string;
   sourceAddress: string;
   seriesBy: string;
-  title: { text: string; visible: boolean };
+  /** The title's own font size (points), when set (Office.js ChartTitle.format.font.size). */
+  title: { text: string; visible: boolean; size?: number };
   legend: { position: string; visible: boolean };
+  /** The size (points) of the chart's text: labels, legend and axis titles (Office.js Chart.format.font.size). */
+  textSize?: number;
   axisTitles: { category: string; value: string };
   position: { startCell?: string; endCell?: string };
   top: number;

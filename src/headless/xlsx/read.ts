@@ -255,8 +255,8 @@ async function indexPackage(bytes: Uint8Array, zip: JSZip): Promise<SourcePackag
 }
 
 /** Defined names from workbook.xml as written (any formula, comment, hidden flag); print areas and other _xlnm names stay in the file. */
-function readDefinedNames(source: SourcePackage, workbook: HeadlessWorkbook): Map<NameEntry, { raw: string; print: string }> {
-  const raws = new Map<NameEntry, { raw: string; print: string }>();
+function readDefinedNames(source: SourcePackage, workbook: HeadlessWorkbook): Map<NameEntry, { raw: string; print: string; formula: string }> {
+  const raws = new Map<NameEntry, { raw: string; print: string; formula: string }>();
   const xml = source.workbookXml;
   const namesSpan = childSpans(xml, rootSpan(xml)).find((c) => c.local === "definedNames");
   for (const span of namesSpan ? childSpans(xml, namesSpan).filter((c) => c.local === "definedName") : []) {
@@ -274,7 +274,7 @@ function readDefinedNames(source: SourcePackage, workbook: HeadlessWorkbook): Ma
       visible: !["1", "true"].includes(attributeOf(tag, "hidden") ?? ""),
     };
     (scope ? scope.names : workbook.names).push(entry);
-    raws.set(entry, { raw: textOf(xml, span), print: namePrint(entry, scope ?? null) });
+    raws.set(entry, { raw: textOf(xml, span), print: namePrint(entry, scope ?? null), formula: entry.formula });
   }
   return raws;
 }

@@ -2,8 +2,9 @@
 import { buildBlueprint, defaultOptions } from "../../../src/core/blueprint";
 import { columnLetter } from "../../../src/core/a1";
 import { FRAMEWORK_KEYS } from "../../../src/core/frameworkKeys";
-import { heightRuns, LEGIBLE_SCALE, pageRoom, sectionBreaks, sectionsOf } from "../../../src/core/blueprint/paper";
+import { chartTextSizes, heightRuns, LEGIBLE_SCALE, pageRoom, sectionBreaks, sectionsOf } from "../../../src/core/blueprint/paper";
 import { DASHBOARD_SHEET } from "../../../src/core/blueprint/dashboardSheet";
+import { LOSS_SHEET } from "../../../src/core/blueprint/lossExceedanceSheet";
 
 describe("section page breaks", () => {
   it("start a page before a section that would run past the page, never splitting one that fits", () => {
@@ -67,5 +68,27 @@ describe("the Dashboard on paper", () => {
     const starts = [0, ...(print.rowBreaks ?? []), heights.length];
     const room = pageRoom(print.orientation, print.scale!).height;
     for (let i = 0; i + 1 < starts.length; i++) expect(heights.slice(starts[i], starts[i + 1]).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(room);
+  });
+});
+
+describe("charts on paper", () => {
+  const sheets = buildBlueprint({ ...defaultOptions("saas"), frameworks: [...FRAMEWORK_KEYS], sample: true }, { today: new Date(Date.UTC(2026, 0, 15)) }).sheets;
+  const charted = sheets.filter((s) => (s.charts ?? []).length > 0);
+
+  it("sets every chart's text so it prints at 7 pt or more at its sheet's fixed scale (Excel's default 9 pt would print at 6.5 pt at 72%)", () => {
+    expect(charted.map((s) => s.name)).toEqual(expect.arrayContaining([DASHBOARD_SHEET, LOSS_SHEET]));
+    for (const sheet of charted) {
+      const scale = sheet.print?.scale;
+      expect({ sheet: sheet.name, fixedScale: typeof scale === "number" }).toEqual({ sheet: sheet.name, fixedScale: true });
+      for (const chart of sheet.charts ?? []) {
+        expect({ chart: chart.name, printed: (chart.textSize * scale!) / 100 >= 7, titleLarger: chart.titleSize > chart.textSize }).toEqual({ chart: chart.name, printed: true, titleLarger: true });
+      }
+    }
+  });
+
+  it("uses the smallest whole size that prints at 7 pt, and never less than 10 pt", () => {
+    expect(chartTextSizes(72)).toEqual({ textSize: 10, titleSize: 13 });
+    expect(chartTextSizes(64)).toEqual({ textSize: 11, titleSize: 15 });
+    expect(chartTextSizes(100)).toEqual({ textSize: 10, titleSize: 13 });
   });
 });

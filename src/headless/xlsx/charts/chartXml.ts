@@ -22,12 +22,20 @@ const VALUE_AXIS_ID = 500000002;
 
 const tag = (name: string, val: string | number): string => `<c:${name} val="${escapeXml(String(val))}"/>`;
 
-function richText(text: string): string {
-  const paragraphs = text.split("\n").map((line) => `<a:p><a:pPr><a:defRPr b="1"/></a:pPr><a:r><a:rPr lang="en-US" b="1"/><a:t>${escapeXml(line)}</a:t></a:r></a:p>`);
+/** DrawingML font sizes are hundredths of a point (ST_TextFontSize). */
+const sizeAttribute = (points: number | undefined): string => (points === undefined ? "" : ` sz="${Math.round(points * 100)}"`);
+
+function richText(text: string, size?: number): string {
+  const sz = sizeAttribute(size);
+  const paragraphs = text.split("\n").map((line) => `<a:p><a:pPr><a:defRPr b="1"${sz}/></a:pPr><a:r><a:rPr lang="en-US" b="1"${sz}/><a:t>${escapeXml(line)}</a:t></a:r></a:p>`);
   return `<c:tx><c:rich><a:bodyPr/><a:lstStyle/>${paragraphs.join("")}</c:rich></c:tx>`;
 }
 
-const title = (text: string): string => `<c:title>${richText(text)}<c:overlay val="0"/></c:title>`;
+const title = (text: string, size?: number): string => `<c:title>${richText(text, size)}<c:overlay val="0"/></c:title>`;
+
+/** The chart's own text properties (CT_ChartSpace txPr): the size every label, legend entry and axis title inherits. */
+const chartTextXml = (size: number | undefined): string =>
+  size === undefined ? "" : `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr${sizeAttribute(size)}/></a:pPr><a:endParaRPr lang="en-US"/></a:p></c:txPr>`;
 
 function cache(kind: "str" | "num", points: CachedPoint[]): string {
   const present = points.map((point, index) => ({ ...point, index })).filter((point) => point.value !== "" && point.value !== null);
@@ -152,7 +160,7 @@ export function chartPartXml(workbook: HeadlessWorkbook, chart: ChartWithAxisFor
   const kind = chartKindOf(chart.chartType);
   const showTitle = chart.title.visible && chart.title.text !== "";
   const body = [
-    showTitle ? title(chart.title.text) : "",
+    showTitle ? title(chart.title.text, chart.title.size) : "",
     tag("autoTitleDeleted", showTitle ? 0 : 1),
     `<c:plotArea><c:layout/>${plotXml(workbook, chart, kind)}${axesXml(chart, kind)}</c:plotArea>`,
     legendXml(chart),
@@ -160,5 +168,5 @@ export function chartPartXml(workbook: HeadlessWorkbook, chart: ChartWithAxisFor
     tag("dispBlanksAs", "gap"),
   ];
   const namespaces = Object.entries(CHART_NAMESPACES).map(([prefix, uri]) => `xmlns:${prefix}="${uri}"`).join(" ");
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace ${namespaces}>${tag("roundedCorners", 0)}<c:chart>${body.join("")}</c:chart></c:chartSpace>`;
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace ${namespaces}>${tag("roundedCorners", 0)}<c:chart>${body.join("")}</c:chart>${chartTextXml(chart.textSize)}</c:chartSpace>`;
 }

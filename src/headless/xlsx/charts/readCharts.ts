@@ -61,6 +61,12 @@ function kindOf(plot: XmlElement): ChartKind {
 
 const axisTitle = (axis: XmlElement | undefined): string => deepText(path(axis, "title", "tx", "rich"));
 
+/** A paragraph's default run size (hundredths of a point, ST_TextFontSize) in points. */
+function paragraphSize(paragraph: XmlElement | undefined): number | undefined {
+  const sz = path(paragraph, "pPr", "defRPr")?.attributes.sz ?? path(paragraph, "r", "rPr")?.attributes.sz;
+  return sz === undefined || !Number.isFinite(Number(sz)) ? undefined : Number(sz) / 100;
+}
+
 /** Null for plots this module does not model (3-D, scatter, combinations beyond the first plot...). */
 function ownFormat(field: "categoryAxisNumberFormat", numFmt: XmlElement | undefined): Partial<ChartWithAxisFormat> {
   return numFmt && numFmt.attributes.sourceLinked !== "1" ? { [field]: numFmt.attributes.formatCode } : {};
@@ -89,6 +95,8 @@ function axesOf(plotArea: XmlElement | undefined): { category: XmlElement | unde
   return { category: horizontal, value: values.find((axis) => axis !== horizontal) };
 }
 
+const sizeField = <K extends string>(key: K, size: number | undefined): Partial<Record<K, number>> => (size === undefined ? {} : ({ [key]: size } as Record<K, number>));
+
 function chartFromPart(chartSpace: XmlElement, anchor: ChartAnchor, workbook: HeadlessWorkbook): ChartWithAxisFormat | null {
   const chart = child(chartSpace, "chart");
   const plotArea = child(chart, "plotArea");
@@ -107,7 +115,8 @@ function chartFromPart(chartSpace: XmlElement, anchor: ChartAnchor, workbook: He
     chartType: chartTypeOf(kindOf(plot)),
     sourceAddress: series[0]?.valuesAddress ?? "",
     seriesBy: "Columns",
-    title: { text: titleText, visible: child(chart, "title") !== undefined && valOf(chart, "autoTitleDeleted") !== "1" },
+    title: { text: titleText, visible: child(chart, "title") !== undefined && valOf(chart, "autoTitleDeleted") !== "1", ...sizeField("size", paragraphSize(path(chart, "title", "tx", "rich", "p"))) },
+    ...sizeField("textSize", paragraphSize(path(chartSpace, "txPr", "p"))),
     legend: { position: LEGEND_BY_CODE[valOf(legend, "legendPos") ?? "r"] ?? "Right", visible: legend !== undefined },
     axisTitles: { category: axisTitle(categoryAxis), value: axisTitle(valueAxis) },
     ...anchor.placement,

@@ -55,7 +55,8 @@ export interface TableBaseline {
 export interface WorkbookBaseline {
   sheets: Map<SheetModel, SheetBaseline>;
   tables: Map<TableModel, TableBaseline>;
-  names: Map<NameEntry, { raw: string; print: string }>;
+  /** Each defined name read: its element as written, its print, and its formula as the model read it. */
+  names: Map<NameEntry, { raw: string; print: string; formula: string }>;
   /** Model sheets in the order they were read. */
   order: SheetModel[];
 }

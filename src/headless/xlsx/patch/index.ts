@@ -20,7 +20,7 @@ import { validationEntriesOf, validationXml, dataValidationsXml } from "../valid
 import { generatePackage } from "../write";
 import { namePrint, type SheetChange, sheetChange, type TableBaseline, tablePrint } from "./baseline";
 import type { OriginalPackage } from "./original";
-import { replayShifts, shiftedPackageFormulas, shiftEscapedFormula, type ShiftsBySheet } from "./referenceShift";
+import { replayShifts, shiftedPackageFormulas, shiftEscapedFormula, shiftFormulaReferences, type ShiftsBySheet } from "./referenceShift";
 import { shiftSheetDrawing, shiftSheetNotes, shiftWorksheetXml, withShiftedRefs } from "./rowShifts";
 import { patchSheetData, readRows, type RowXml } from "./sheetData";
 import { staleResults } from "./staleResults";
@@ -582,7 +582,7 @@ function definedNamesXml(
     if (rawKnown.has(raw)) {
       const now = byRaw.get(raw);
       if (!now) continue;
-      out.push(baseline.names.get(now.entry)!.print === namePrint(now.entry, now.scope) ? remapped(raw) : fresh(now.entry, now.scope));
+      out.push(keptOrMoved(baseline.names.get(now.entry)!, now.entry, now.scope, shifts) ? remapped(raw) : fresh(now.entry, now.scope));
       continue;
     }
     const tag = startTagOf(source, child);
@@ -600,6 +600,17 @@ function definedNamesXml(
   if (out.length === 0) return "";
   const open = span ? startTagOf(source, span).replace(/\/>$/, ">") : `<${prefix}definedNames>`;
   return `${open}${out.join("")}</${prefix}definedNames>`;
+}
+
+/**
+ * Whether a name the file keeps is unchanged but for the moves the model made (the model moves a
+ * name's references with the cells, model/shift): its element is then kept and its text shifted by
+ * the same row moves here, once. A name the command changed otherwise is written from the model,
+ * whose formula already holds the moves.
+ */
+function keptOrMoved(before: { print: string; formula: string }, entry: NameEntry, scope: SheetModel | null, shifts: ShiftsBySheet): boolean {
+  if (before.print === namePrint(entry, scope)) return true;
+  return before.print === namePrint({ ...entry, formula: before.formula }, scope) && shiftFormulaReferences(before.formula, shifts) === entry.formula;
 }
 
 /** What a part's zip entry says of its content (JSZip keeps it from the central directory, unexposed in its typings). */

@@ -8,8 +8,9 @@
  * shifted columns move, since the cells beside them did not. Deleted cells turn a reference that held
  * only them into #REF!. Absolute and relative references move alike ($ only matters when copying).
  */
-import { columnIndex, MAX_ROWS, type Rect } from "../../addresses";
-import { type RowShift, shiftedRect } from "../../model/shift";
+import type { Rect } from "../../addresses";
+import { mapFormulaReferences, movedReference } from "../../model/references";
+import type { RowShift } from "../../model/shift";
 import type { XlsxPackage } from "../charts/opcPackage";
 
 /** Row shifts by the lower-case name (as the file's formulas write it) of the sheet they happened on. */
@@ -17,13 +18,8 @@ export type ShiftsBySheet = ReadonlyMap<string, readonly RowShift[]>;
 
 /** Where `rect` is after one shift; null when it held only deleted cells. "grow" entries only extend validation and formats. */
 export function movedRect(rect: Rect, shift: RowShift): Rect | null {
-  if (shift.kind !== "shift" || rect.c0 < shift.c0 || rect.c1 > shift.c1) return rect;
-  if (shift.count > 0) return shiftedRect(rect, shift);
-  const first = shift.row;
-  const last = shift.row - shift.count - 1;
-  const at = (r: number, isEnd: boolean) => (r < first ? r : r > last ? r + shift.count : isEnd ? first - 1 : first);
-  const moved = { ...rect, r0: at(rect.r0, false), r1: at(rect.r1, true) };
-  return moved.r1 < moved.r0 ? null : moved;
+  if (shift.kind !== "shift") return rect;
+  return movedReference(rect, { axis: "rows", at: shift.row, count: shift.count, from: shift.c0, to: shift.c1 });
 }
 
 export function replayShifts(rect: Rect, shifts: readonly RowShift[]): Rect | null {
@@ -33,39 +29,16 @@ export function replayShifts(rect: Rect, shifts: readonly RowShift[]): Rect | nu
 }
 
 /**
- * String literals, bracketed parts (structured references, external workbook indexes) or a cell
- * reference with its optional sheet: 'Sheet name'!$A$1:$B$9, Sheet1!A1, A1. A reference must not
- * follow a name character, "!" (handled with its sheet), ":" (a 3-D range) or "]" (another workbook).
- */
-const TOKEN = /"(?:[^"]|"")*"|\[(?:[^[\]]|\[[^[\]]*\])*\]|(?<![\w.!:\]$'])((?:'(?:[^']|'')+'|[A-Za-z_\u00A1-\uFFFF][\w.\u00A1-\uFFFF]*)!)?(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?::(\$?)([A-Za-z]{1,3})(\$?)(\d+))?(?![\w.(!:[\]])/g;
-
-const unquoted = (sheet: string): string => (sheet.startsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet).toLowerCase();
-
-/**
- * The formula with its references into shifted sheets moved. `home` is the lower-case name of the sheet
- * unqualified references point at (the formula's own sheet), or null where they are relative to no
- * sheet in particular (defined names, chart series), which leaves them alone.
+ * The formula with its references into shifted sheets moved, by the model's rule (model/references).
+ * `home` is the lower-case name of the sheet unqualified references point at (the formula's own
+ * sheet), or null where they are relative to no sheet in particular (defined names, chart series),
+ * which leaves them alone.
  */
 export function shiftFormulaReferences(formula: string, shifts: ShiftsBySheet, home: string | null = null): string {
   if (shifts.size === 0) return formula;
-  return formula.replace(TOKEN, (whole, sheet: string | undefined, d1: string, c1: string, d2: string, r1: string, d3?: string, c2?: string, d4?: string, r2?: string) => {
-    if (r1 === undefined) return whole; // a literal or a bracketed part
-    const target = sheet ? unquoted(sheet.slice(0, -1)) : home;
-    const list = target === null ? undefined : shifts.get(target);
-    if (!list) return whole;
-    const top = Number(r1) - 1;
-    const bottom = r2 === undefined ? top : Number(r2) - 1;
-    const left = columnIndex(c1.toUpperCase());
-    const right = c2 === undefined ? left : columnIndex(c2.toUpperCase());
-    if (top >= MAX_ROWS || bottom >= MAX_ROWS || left > 16383 || right > 16383) return whole;
-    const rect = { r0: Math.min(top, bottom), r1: Math.max(top, bottom), c0: Math.min(left, right), c1: Math.max(left, right) };
-    const moved = replayShifts(rect, list);
-    if (!moved) return `${sheet ?? ""}#REF!`;
-    if (moved.r0 === rect.r0 && moved.r1 === rect.r1) return whole;
-    // The corners keep the order and the $ marks they were written with.
-    const [firstRow, secondRow] = top <= bottom ? [moved.r0, moved.r1] : [moved.r1, moved.r0];
-    const start = `${sheet ?? ""}${d1}${c1}${d2}${firstRow + 1}`;
-    return r2 === undefined ? start : `${start}:${d3}${c2}${d4}${secondRow + 1}`;
+  return mapFormulaReferences(formula, home, (sheet, rect) => {
+    const list = shifts.get(sheet);
+    return list ? replayShifts(rect, list) : rect;
   });
 }
 
