@@ -13,6 +13,7 @@ const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const webpack = require("webpack");
 
 const urlDev = "https://localhost:3000/";
 /** The one production setting: every https://localhost:3000/ in the manifest becomes this. */
@@ -48,6 +49,50 @@ async function httpsServerOptions() {
   const devCerts = require("office-addin-dev-certs");
   const { ca, key, cert } = await devCerts.getHttpsServerOptions();
   return { ca, key, cert };
+}
+
+/**
+ * Fluent UI imports its overlays statically where they render only once opened: every button imports
+ * ContextualMenu, Dropdown imports Panel, Callout imports CalloutContent. These three imports, and
+ * only these (matched by the importing file), go to src/taskpane/deferredOverlays.tsx, which loads
+ * the real components from the "fluent-overlays" chunk, so the pane's first chunk does not carry
+ * them (issue #10). The build fails when a bundled importer no longer has its import redirected
+ * (a Fluent upgrade renamed it), so the deferral cannot stop silently.
+ */
+class DeferFluentOverlays {
+  static STUB = path.resolve(__dirname, "src/taskpane/deferredOverlays.tsx");
+  static IMPORTS = [
+    { issuer: "components/Button/BaseButton.js", request: "../../ContextualMenu" },
+    { issuer: "components/Dropdown/Dropdown.base.js", request: "../../Panel" },
+    { issuer: "components/Callout/Callout.js", request: "./CalloutContent" },
+  ];
+
+  apply(compiler) {
+    const fluentLib = path.join(path.dirname(require.resolve("@fluentui/react/package.json")), "lib");
+    const imports = DeferFluentOverlays.IMPORTS.map((entry) => ({ ...entry, issuer: path.join(fluentLib, entry.issuer) }));
+    compiler.hooks.normalModuleFactory.tap("DeferFluentOverlays", (factory) => {
+      factory.hooks.beforeResolve.tap("DeferFluentOverlays", (resolveData) => {
+        if (imports.some((entry) => entry.issuer === resolveData.contextInfo.issuer && entry.request === resolveData.request)) {
+          resolveData.request = DeferFluentOverlays.STUB;
+        }
+      });
+    });
+    compiler.hooks.thisCompilation.tap("DeferFluentOverlays", (compilation) => {
+      compilation.hooks.finishModules.tap("DeferFluentOverlays", (modules) => {
+        const byResource = new Map([...modules].filter((module) => module.resource).map((module) => [module.resource, module]));
+        const missed = imports.filter(({ issuer, request }) => {
+          const importer = byResource.get(issuer);
+          if (!importer) return false; // this build does not bundle that component
+          const dependency = importer.dependencies.find((d) => d.request === request);
+          return compilation.moduleGraph.getModule(dependency)?.resource !== DeferFluentOverlays.STUB;
+        });
+        if (missed.length > 0) {
+          const list = missed.map((m) => `${m.request} from ${path.relative(fluentLib, m.issuer)}`).join("; ");
+          compilation.errors.push(new webpack.WebpackError(`DeferFluentOverlays: these imports no longer reach the stub (did Fluent UI move them?): ${list}`));
+        }
+      });
+    });
+  }
 }
 
 /** TypeScript through ts-loader; type checking is `npm run lint`, the bundle only needs transpiling. */
@@ -93,6 +138,7 @@ module.exports = async (env = {}, options = {}) => {
       assetFilter: (assetName) => assetName === "functions.js" || assetName === "commands.js",
     },
     plugins: [
+      new DeferFluentOverlays(),
       new CustomFunctionsMetadataPlugin({
         input: "./src/functions/functions.ts",
         output: "functions.json",
@@ -129,3 +175,4 @@ module.exports = async (env = {}, options = {}) => {
 
 /** Shared with webpack.demo.config.js. */
 module.exports.typescriptRule = typescriptRule;
+module.exports.DeferFluentOverlays = DeferFluentOverlays;

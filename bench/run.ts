@@ -1,11 +1,12 @@
 /**
- * `npm run bench [-- --no-build] [-- --only engine|pane|suggest|file] [-- --engine-sizes 1000,10000]`: every performance
+ * `npm run bench [-- --no-build] [-- --only engine|pane|suggest|file] [-- --engine-sizes 1000,10000] [-- --baseline main]`: every performance
  * figure the issues set a target for, measured on the headless Excel host, the custom functions, the
- * production bundle, headless Chromium and LibreOffice's recalculation of large registers. Prints a table and writes bench.json at the
+ * production bundle, headless Chromium and LibreOffice's recalculation of large registers. `--baseline REF` also builds that
+ * commit's bundle and alternates the first-render loads between it and this tree. Prints a table and writes bench.json at the
  * repo root; exits 1 when a figure misses its target.
  */
 import { join } from "node:path";
-import { ensureAddinBuild, REPO_ROOT } from "./addinBuild";
+import { ensureAddinBuild, ensureBaselineBuild, REPO_ROOT } from "./addinBuild";
 import { measureAllFrameworksBuild, measureEmptyBuild, measureUpgrade } from "./build";
 import { measureBundles } from "./bundle";
 import { measureCalcOnNew, measureCalcOnWrite } from "./calcOnWrite";
@@ -116,8 +117,11 @@ async function rerunSection(sections: BenchSection[]): Promise<HeadlessWorkbook 
 async function paneSections(sections: BenchSection[], notes: string[], skipBuild: boolean): Promise<void> {
   const build = ensureAddinBuild(skipBuild);
   notes.push(`Add-in bundle in ${build.dir}: ${build.how}`, ...build.errors.map((e) => `webpack: ${e}`));
+  const baselineRef = argument("--baseline");
+  const baseline = baselineRef ? ensureBaselineBuild(baselineRef) : undefined;
+  if (baseline) notes.push(`Baseline bundle in ${baseline.dir}: ${baseline.how}`, ...baseline.errors.map((e) => `webpack (baseline): ${e}`));
   sections.push(await section("7. Bundle sizes (gzip level 9)", () => measureBundles(build.dir)));
-  sections.push(await section("8. Task pane first render", () => measureFirstRender(build.dir)));
+  sections.push(await section("8. Task pane first render", () => measureFirstRender(build.dir, baseline)));
 }
 
 function report(sections: BenchSection[], notes: string[], started: number): void {

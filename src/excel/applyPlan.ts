@@ -155,6 +155,10 @@ export async function applyPlan(context: RequestContext, plan: Plan, sync: SyncC
       if (step.repoint) workbook.names.getItem(step.name).formula = step.formula;
       else workbook.names.add(step.name, step.formula, step.comment);
     },
+    deleteName: async (step) => {
+      await batch.reserve(step);
+      workbook.names.getItem(step.name).delete();
+    },
     freeze: async (step) => {
       await batch.reserve(step);
       // Freeze only the active sheet: on an inactive one Excel reports it activated while the user

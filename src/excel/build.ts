@@ -14,6 +14,7 @@ import { SOA_TABLE } from "../core/blueprint/soaSheet";
 import { identify } from "../core/plan/identity";
 import { planBuild, STRUCTURE_PROTECTED } from "../core/plan/planBuild";
 import { ADDED_KPI_BLOCK_NAMES, dashboardState } from "../core/plan/dashboardState";
+import { KPI_BLOCK_COLUMNS } from "../core/blueprint/dashboardSheet";
 import { organisationFromSnapshot, scalesFromSnapshot, settingsOf } from "../core/plan/readScales";
 import { currencyCode } from "../core/quant/currency";
 import { nextMemory, resolveScope, schemaUpgradeNote, ScopeRequest } from "../core/plan/scope";
@@ -57,6 +58,16 @@ function legacyBlockTables(blueprint: WorkbookBlueprint): Record<string, string[
 
 function rowBlockNames(blueprint: WorkbookBlueprint): string[] {
   return blueprint.sheets.flatMap((s) => (s.rowBlocks ?? []).map((b) => b.name));
+}
+
+/** Columns with data validation, by table: read so a re-run writes only the validation that differs. */
+export function validatedColumns(blueprint: WorkbookBlueprint): Record<string, string[]> {
+  const columns: Record<string, string[]> = {};
+  for (const table of blueprint.sheets.flatMap((s) => s.tables)) {
+    const headers = table.columns.filter((c) => c.validation).map((c) => c.header);
+    if (headers.length > 0) columns[table.name] = headers;
+  }
+  return columns;
 }
 
 /** Calculated columns by table: where typed-over cells (the analyst's overrides) are looked for. */
@@ -164,6 +175,7 @@ export async function buildWorkbookWith(
       sheets: everyTable.sheets.map((s) => s.name),
       gridName: SCORE_MATRIX_NAME,
       calculated: { ...calculatedColumns(everyTable), ...legacyBlockTables(everyTable) },
+      validated: validatedColumns(everyTable),
       blocks: [...rowBlockNames(everyTable), ...ADDED_KPI_BLOCK_NAMES],
     },
     sync,
@@ -188,7 +200,7 @@ export async function buildWorkbookWith(
   const currency = currencyCode(settingsOf(snapshot).get("Currency"));
   const blueprint = buildBlueprint(options, { today, scales, currency, existingTables: snapshot.tables.map((t) => t.name), dashboard: dashboardState(snapshot) });
   const client = memory?.client || (scope ? scope.organisation : "") || request.client || options.organisation;
-  const plan = planBuild(blueprint, snapshot, { memory, remember: nextMemory(options, client) });
+  const plan = planBuild(blueprint, snapshot, { memory, remember: nextMemory(options, client), formerBlocks: { names: ADDED_KPI_BLOCK_NAMES, columns: KPI_BLOCK_COLUMNS } });
   if (plan.blockers.length > 0) throw new OperationBlockedError(plan.blockers);
   await applyPlan(context, plan, sync);
   const warnings = scales && scales.size !== options.matrixSize ? [keptScaleWarning(scales.size, options.matrixSize)] : [];

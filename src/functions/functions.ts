@@ -6,12 +6,25 @@
  *
  * The logic lives in riskFunctions.ts / frameworkFunctions.ts / lossFunctions.ts and returns errors as data; this
  * file only converts them to CustomFunctions.Error and makes sure no call ever throws.
+ *
+ * This bundle loads with the task pane's page, before its first paint, and the runtime needs the
+ * associate calls while the page loads (office-js #4769; Microsoft Q&A 2086985). So loading it
+ * only defines the functions: the catalogs, the control library and the loss simulation are
+ * evaluated on the first function call (see formulas.ts).
  */
 import { invalidValue, isFormulaError, type FormulaError } from "./formulaError";
-import { coverageFormula, crosswalkFormula, gapsFormula, requirementsFormula } from "./frameworkFunctions";
-import { aleFormula, lossAtFormula, lossCurveFormula } from "./lossFunctions";
-import { riskLevelFormula, riskScoreFormula } from "./riskFunctions";
-import { withWorkbookCatalogs } from "./workbookCatalogs";
+import type * as Formulas from "./formulas";
+
+let loaded: typeof Formulas | undefined;
+
+/**
+ * A synchronous require, not import(): webpack keeps the module in functions.js but runs it only
+ * when first asked for, and the functions stay synchronous (no promise where the answer is ready).
+ */
+function formulas(): typeof Formulas {
+  loaded ??= require("./formulas") as typeof Formulas;
+  return loaded;
+}
 
 interface CustomFunctionsRuntime {
   associate(id: string, implementation: (...args: never[]) => unknown): void;
@@ -78,7 +91,7 @@ function valueSafely(compute: () => unknown): unknown {
  * @returns The score for each likelihood and impact pair; blank where either is blank.
  */
 export function riskScore(likelihood: unknown[][], impact: unknown[][], matrix?: unknown[][]): unknown[][] {
-  return gridSafely(() => riskScoreFormula(likelihood, impact, matrix));
+  return gridSafely(() => formulas().riskScoreFormula(likelihood, impact, matrix));
 }
 
 /**
@@ -89,7 +102,7 @@ export function riskScore(likelihood: unknown[][], impact: unknown[][], matrix?:
  * @returns The rating of each score.
  */
 export function riskLevel(score: unknown[][], bands?: unknown[][]): unknown[][] {
-  return gridSafely(() => riskLevelFormula(score, bands));
+  return gridSafely(() => formulas().riskLevelFormula(score, bands));
 }
 
 /**
@@ -104,6 +117,7 @@ export function riskLevel(score: unknown[][], bands?: unknown[][]): unknown[][] 
  * @returns Coverage from 0 to 1.
  */
 export function coverage(framework: string, mappings: unknown[][], controlIds: unknown[][], statuses: unknown[][], applicability?: unknown[][], effectiveness?: unknown[][]): unknown {
+  const { withWorkbookCatalogs, coverageFormula } = formulas();
   return withWorkbookCatalogs(framework, () => valueSafely(() => coverageFormula(framework, mappings, controlIds, statuses, applicability, effectiveness)));
 }
 
@@ -119,6 +133,7 @@ export function coverage(framework: string, mappings: unknown[][], controlIds: u
  * @returns Rows of requirement ID, label and credit, in catalog order.
  */
 export function gaps(framework: string, mappings: unknown[][], controlIds: unknown[][], statuses: unknown[][], applicability?: unknown[][], effectiveness?: unknown[][]): unknown[][] | Promise<unknown[][]> {
+  const { withWorkbookCatalogs, gapsFormula } = formulas();
   return withWorkbookCatalogs(framework, () => gridSafely(() => gapsFormula(framework, mappings, controlIds, statuses, applicability, effectiveness)));
 }
 
@@ -129,6 +144,7 @@ export function gaps(framework: string, mappings: unknown[][], controlIds: unkno
  * @returns Rows of requirement ID, label and parent ID, in catalog order.
  */
 export function requirements(framework: string): unknown[][] | Promise<unknown[][]> {
+  const { withWorkbookCatalogs, requirementsFormula } = formulas();
   return withWorkbookCatalogs(framework, () => gridSafely(() => requirementsFormula(framework)));
 }
 
@@ -141,7 +157,7 @@ export function requirements(framework: string): unknown[][] | Promise<unknown[]
  * @returns One column of requirement IDs in the target framework.
  */
 export function crosswalkTo(framework: string, requirementId: string, toFramework: string): unknown[][] {
-  return gridSafely(() => crosswalkFormula(framework, requirementId, toFramework));
+  return gridSafely(() => formulas().crosswalkFormula(framework, requirementId, toFramework));
 }
 
 /**
@@ -153,7 +169,7 @@ export function crosswalkTo(framework: string, requirementId: string, toFramewor
  * @returns The expected loss per year of each row; blank where all three are blank.
  */
 export function ale(frequency: unknown[][], low: unknown[][], high: unknown[][]): unknown[][] {
-  return gridSafely(() => aleFormula(frequency, low, high));
+  return gridSafely(() => formulas().aleFormula(frequency, low, high));
 }
 
 /**
@@ -168,7 +184,7 @@ export function ale(frequency: unknown[][], low: unknown[][], high: unknown[][])
  * @returns The annual loss for each probability.
  */
 export function lossAt(frequency: unknown[][], low: unknown[][], high: unknown[][], probability: unknown[][], years?: number, seed?: number): unknown[][] {
-  return gridSafely(() => lossAtFormula(frequency, low, high, probability, years, seed));
+  return gridSafely(() => formulas().lossAtFormula(frequency, low, high, probability, years, seed));
 }
 
 /**
@@ -183,5 +199,5 @@ export function lossAt(frequency: unknown[][], low: unknown[][], high: unknown[]
  * @returns The probability of exceeding each threshold, from 0 to 1.
  */
 export function lossCurve(frequencies: unknown[][], lows: unknown[][], highs: unknown[][], thresholds?: unknown[][], years?: number, seed?: number): unknown[][] {
-  return gridSafely(() => lossCurveFormula(frequencies, lows, highs, thresholds, years, seed));
+  return gridSafely(() => formulas().lossCurveFormula(frequencies, lows, highs, thresholds, years, seed));
 }

@@ -12,6 +12,7 @@ import { Stack } from "@fluentui/react/lib/Stack";
 import { Text } from "@fluentui/react/lib/Text";
 import { ThemeProvider } from "@fluentui/react/lib/Theme";
 import { createWorkbookHost, isExcelApiSupported, MIN_EXCEL_API, type WorkbookHost } from "./excelHost";
+import { loadOverlays } from "./deferredOverlays";
 import { PaneContext } from "./paneContext";
 import { useOfficeTheme } from "./useOfficeTheme";
 import { useOperationRunner } from "./useOperationRunner";
@@ -39,8 +40,11 @@ const CheckView = lazyView(() => loadCheck().then((m) => m.CheckView));
 const RecordFormView = lazyView(() => loadRecordForm().then((m) => m.RecordFormView));
 const ImportView = lazyView(() => loadImport().then((m) => m.ImportView));
 
-/** Fetched once the first view is on screen and the page is idle, so opening a tab rarely waits. */
-const VIEW_CHUNKS = [loadProgram, loadRisks, loadCoverage, loadHeatmap, loadCheck, loadRecordForm, loadImport];
+/**
+ * Fetched once the first view is on screen and the page is idle, so opening a tab, a list or a menu
+ * rarely waits: the views, then Fluent's menus, callouts and panels (see deferredOverlays.tsx).
+ */
+const LATER_CHUNKS = [loadProgram, loadRisks, loadCoverage, loadHeatmap, loadCheck, loadRecordForm, loadImport, loadOverlays];
 
 function whenIdle(work: () => void): () => void {
   if (typeof requestIdleCallback === "function") {
@@ -84,7 +88,7 @@ export function App({ host: givenHost, supported = isExcelApiSupported(Office.co
   const [checkToken, setCheckToken] = React.useState(0);
   /** Views mount when first opened and then stay mounted, so a hidden view keeps what the analyst typed. */
   const [opened, setOpened] = React.useState<ReadonlySet<TabKey>>(() => new Set<TabKey>([tab]));
-  React.useEffect(() => whenIdle(() => VIEW_CHUNKS.forEach((load) => void load().catch(() => undefined))), []);
+  React.useEffect(() => whenIdle(() => LATER_CHUNKS.forEach((load) => void load().catch(() => undefined))), []);
   React.useEffect(() => setOpened((current) => (current.has(tab) ? current : new Set([...current, tab]))), [tab]);
 
   const ribbonCheck = useRibbonCheck();

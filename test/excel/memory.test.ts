@@ -7,6 +7,7 @@ import { readSettings } from "../../src/excel/settings";
 import { OperationBlockedError } from "../../src/excel/errors";
 import { defaultOptions } from "../../src/core/blueprint/options";
 import { RISKS_TABLE } from "../../src/core/blueprint/riskRegister";
+import { POLICIES_TABLE } from "../../src/core/registers/policies";
 
 const TODAY = new Date(2026, 10, 23);
 const OPTIONS = { ...defaultOptions("saas"), sample: true };
@@ -46,6 +47,26 @@ describe("renamed columns keep working", () => {
     expect(scores.filter((cell) => typeof cell?.value === "number").length).toBe(scores.length);
     // The next run knows the new name already: nothing more to say.
     expect((await build(workbook)).notes).toEqual([]);
+  });
+
+  it.each([
+    ["the last column, with a column added after it", -1, undefined],
+    ["the first column, with a column inserted before it", 0, 0],
+  ])("follows a renamed input column that is %s: no empty twin (a fast-check counterexample)", async (_label, which, insertAt) => {
+    const workbook = await built();
+    // Policies: no formula names its first or last column, so only the last build's record can place them.
+    const headers = workbook.getTable(POLICIES_TABLE)!.columnNames();
+    const header = headers.at(which)!;
+    await run(workbook, async (context) => {
+      const policies = context.workbook.tables.getItem(POLICIES_TABLE);
+      policies.columns.getItem(header).name = `${header} (ours)`;
+      policies.columns.add(insertAt, undefined, "My notes");
+    });
+    const report = await build(workbook);
+    expect(report.notes).toContain(`${header} (table ${POLICIES_TABLE}) is now called "${header} (ours)"; the add-in follows the new name.`);
+    const after = workbook.getTable(POLICIES_TABLE)!.columnNames();
+    expect(after).not.toContain(header);
+    expect(after).toHaveLength(headers.length + 1);
   });
 
   it("follows a renamed table", async () => {

@@ -177,4 +177,22 @@ describe("metadata and registration (custom-functions-metadata-plugin 2.x)", () 
     expect((globalThis as Record<string, unknown>).CustomFunctions).toBeUndefined();
     expect(() => load(javascript)).not.toThrow();
   });
+
+  it("registers at page load without building the catalogs or the control library; the first call builds them, once (issue #10)", () => {
+    // The shared runtime needs the associate calls while the page loads (office-js #4769), before the pane's first paint.
+    const built: string[] = [];
+    jest.isolateModules(() => {
+      for (const module of ["../../src/core/controls/library", "../../src/core/catalogs"]) {
+        jest.doMock(module, () => {
+          built.push(module);
+          return jest.requireActual(module);
+        });
+      }
+      const functions = require("../../src/functions/functions") as typeof import("../../src/functions/functions");
+      expect(built).toEqual([]);
+      expect(functions.crosswalkTo("ISO27001", "A.5.15", "NIST80053").length).toBeGreaterThan(1);
+      expect(functions.coverage("GLBA", [["C1", "GLBA", "314.4(a)", "Equal"]], [["C1"]], [["Implemented"]])).toBeGreaterThan(0);
+      expect(built.sort()).toEqual(["../../src/core/catalogs", "../../src/core/controls/library"]);
+    });
+  });
 });

@@ -294,15 +294,19 @@ export function targetTiles(kpis: readonly KpiSpec[]): TargetTile[] {
   return tileLayout(kpis).targetTiles;
 }
 
+/** A KPI block's columns: Indicator and Value. */
+const KPI_COLUMNS: RowBlockSpec["columns"] = [
+  { header: "Indicator", width: widthFor(36) },
+  { header: "Value", width: widthFor(10), horizontalAlignment: "Center" },
+];
+export const KPI_BLOCK_COLUMNS = KPI_COLUMNS.length;
+
 function kpiBlock(kpis: readonly KpiSpec[], currency?: string, name = KPI_BLOCK, anchorRow = 3): RowBlockSpec {
   const NUMBER_FORMAT = kpiNumberFormats(currency);
   return {
     name,
     anchor: cellAddress({ row: anchorRow, column: DATA_COLUMN }),
-    columns: [
-      { header: "Indicator", width: widthFor(36) },
-      { header: "Value", width: widthFor(10), horizontalAlignment: "Center" },
-    ],
+    columns: KPI_COLUMNS,
     rows: kpis.map((k) => ({ Indicator: k.label, Value: k.formula })),
     rowFormats: kpis.map((k) => ({ Value: NUMBER_FORMAT[k.format] })),
     // Only the main list was ever the table Kpis; an added block (KpiList2) is always a range.

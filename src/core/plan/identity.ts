@@ -173,12 +173,14 @@ function followRecord(
     let right = -1;
     let rightAt = i + 1;
     for (; rightAt < record.headers.length && right < 0; rightAt++) right = recordedNow(rightAt);
+    // Record positions of the neighbours found (-1 and the record's length for the table's edges).
+    const leftIndex = left >= 0 ? leftAt + 1 : -1;
     const rightIndex = right >= 0 ? rightAt - 1 : record.headers.length;
     if (right < 0) right = table.headers.length;
     const between = table.headers.slice(left + 1, right).filter((h) => !taken.has(lower(h)));
     // Several renamed side by side: the k-th lost column between the neighbours is the k-th new one.
     const lost: number[] = [];
-    for (let j = leftAt + 2; j < rightIndex; j++) if (recordedNow(j) < 0) lost.push(j);
+    for (let j = leftIndex + 1; j < rightIndex; j++) if (recordedNow(j) < 0) lost.push(j);
     if (lost.length === between.length && lost.length > 1) {
       const k = lost.indexOf(i);
       if (k >= 0) accept(spec.name, header, between[k]);
@@ -190,6 +192,31 @@ function followRecord(
       const actual = table.firstRowFormulas[positionNow(h)];
       return typeof actual === "string" && canonicalFormula(referenceShape(actual)) === canonicalFormula(referenceShape(formula!));
     };
-    if (between.length === 1 && (!formula || sameFormula(between[0]))) accept(spec.name, header, between[0]);
+    const candidate = between.length === 1 ? between[0] : lost.length === 1 ? stillBeside(table.headers, between, { left, right, leftOfOurs: leftIndex === i - 1, rightOfOurs: rightIndex === i + 1 }) : undefined;
+    if (candidate !== undefined && (!formula || sameFormula(candidate))) accept(spec.name, header, candidate);
   }
+}
+
+/**
+ * One column lost between two neighbours that now hold several new ones (the user renamed ours and added a
+ * column beside it): ours is the one still next to the neighbour it sat against at the last build. A real
+ * neighbour is better evidence than the table's edge (users add columns at the end of a table more than
+ * anywhere), and two real neighbours that disagree leave the column unplaced.
+ */
+function stillBeside(
+  headers: readonly string[],
+  between: readonly string[],
+  sides: { left: number; right: number; leftOfOurs: boolean; rightOfOurs: boolean },
+): string | undefined {
+  const afterLeft = headers[sides.left + 1];
+  const beforeRight = headers[sides.right - 1];
+  const fromLeft = sides.leftOfOurs && afterLeft !== undefined && between[0] === afterLeft ? afterLeft : undefined;
+  const fromRight = sides.rightOfOurs && beforeRight !== undefined && between[between.length - 1] === beforeRight ? beforeRight : undefined;
+  const leftIsEdge = sides.left < 0;
+  const rightIsEdge = sides.right >= headers.length;
+  if (fromLeft !== undefined && fromRight !== undefined && fromLeft !== fromRight) {
+    if (leftIsEdge === rightIsEdge) return undefined;
+    return leftIsEdge ? fromRight : fromLeft;
+  }
+  return fromLeft ?? fromRight;
 }

@@ -13,6 +13,7 @@ import { rowHeightSteps, SizedRows } from "./rowHeights";
 import { Plan, PlanReport, PlanStep, ResolvedConditionalFormat, ResolvedValidation } from "./steps";
 import { NO_RENAMES, renameReferences, Renames } from "./structuredRefs";
 import { MEMORY_SHEET, memoryRows, readMemory, TableMemory, WorkbookMemory } from "./workbookMemory";
+import { validationIsCurrent } from "./validationState";
 
 /** Where a table sits (or will sit once the plan is applied), and its final header order. */
 export interface TableLayout {
@@ -36,6 +37,12 @@ export interface PlanContext {
   memory?: WorkbookMemory;
   /** The memory to leave behind; the plan adds the tables' names and columns. Absent: not written. */
   remember?: Omit<WorkbookMemory, "tables">;
+  /**
+   * Block names the add-in may have made that no blueprint sheet names (KpiList2, … an upgrade adds)
+   * and how many columns such a block has: when the memory predates its list of blocks, a broken
+   * name of these that still refers to a range that wide (=#REF!$P$40:$Q$52) counts as ours.
+   */
+  formerBlocks?: { names: readonly string[]; columns: number };
 }
 
 /** Position of a blueprint column in a layout, following renames; -1 when absent. */
@@ -180,14 +187,39 @@ export function planBuild(blueprint: WorkbookBlueprint, snapshot: WorkbookSnapsh
       report[isNew ? "created" : "repaired"].push(`Chart ${chart.title}`);
     }
   }
+  const blocks = [...blueprint.sheets.flatMap((s) => [...(s.rowBlocks ?? []), ...(s.additions?.rowBlocks ?? [])].map((b) => b.name)), ...(snapshot.blocks ?? []).map((b) => b.name)];
+  steps.push(...danglingBlockNames(snapshot, steps, context, report));
   if (newSheets.size > 0 && blueprint.sheets.length > 0) steps.push({ kind: "activate", sheet: sheetNames[blueprint.sheets[0].key] });
   if (context.remember) {
-    const step = memoryStep(snapshot, { ...context.remember, tables: tableMemory(specs, layouts) }, taken);
+    const step = memoryStep(snapshot, { ...context.remember, tables: tableMemory(specs, layouts), blocks: [...new Map(blocks.map((b) => [key(b), b])).values()] }, taken);
     if (step.kind === "memory") steps.push(step);
     else if (step.warning) report.warnings.push(step.warning);
   }
 
   return { blockers, steps: inApplyOrder(steps), report, sheetNames };
+}
+
+/**
+ * Block names of ours left as #REF! by a deleted sheet that this build does not point anywhere again
+ * (KpiList2 once the Dashboard is rebuilt with every indicator in KpiList): deleted, so no broken twin
+ * stays beside the new block. A broken name the memory does not list as ours is the user's and stays.
+ */
+function danglingBlockNames(snapshot: WorkbookSnapshot, steps: readonly PlanStep[], context: PlanContext, report: PlanReport): PlanStep[] {
+  const remembered = context.memory?.blocks;
+  const former = new Set((context.formerBlocks?.names ?? []).map(key));
+  const width = (name: string) => {
+    const m = /^=#REF!\$?([A-Z]+)\$?\d+:\$?([A-Z]+)\$?\d+$/i.exec(snapshot.brokenNameFormulas?.[key(name)] ?? "");
+    return m ? parseCell(`${m[2]}1`).column - parseCell(`${m[1]}1`).column + 1 : 0;
+  };
+  const ours = (name: string) =>
+    remembered ? remembered.some((b) => key(b) === key(name)) : former.has(key(name)) && width(name) === context.formerBlocks!.columns;
+  const pointed = new Set(steps.flatMap((s) => (s.kind === "name" ? [key(s.name)] : [])));
+  return (snapshot.brokenNames ?? [])
+    .filter((name) => ours(name) && !pointed.has(key(name)))
+    .map((name) => {
+      report.repaired.push(`Removed the name ${name}, which referred to a deleted sheet (#REF!) and is no longer used`);
+      return { kind: "deleteName", name };
+    });
 }
 
 /** Each blueprint table's name and columns as the plan leaves them. */
@@ -232,6 +264,7 @@ const PHASE: Record<PlanStep["kind"], number> = {
   appendRows: 1,
   convertTable: 1,
   name: 2,
+  deleteName: 2,
   write: 3,
   rowBlock: 3,
   column: 4,
@@ -510,7 +543,13 @@ function tableSteps(
     if (typed.length > 0) {
       report.notes.push(`Kept ${typed.length === 1 ? "the value" : `${typed.length} values`} typed over the formula of ${layout.name}[${header}]; Check lists ${typed.length === 1 ? "it" : "them"}.`);
     }
-    steps.push(columnStep({ ...column, formula }, position, layout, newColumns.has(key(header)), layouts, !existing, typed));
+    const step = columnStep({ ...column, formula }, position, layout, newColumns.has(key(header)), layouts, !existing, typed);
+    // A re-run writes no validation the column already has (appended rows get it written over the whole body).
+    if (step.kind === "column" && step.validation && existing && !newColumns.has(key(header)) && layout.appendedRows.length === 0) {
+      const current = Object.entries(existing.validations ?? {}).find(([h]) => key(h) === key(column.header))?.[1];
+      if (validationIsCurrent(step.validation, current)) delete step.validation;
+    }
+    steps.push(step);
   }
   steps.push(...rowHeightSteps(sizedRows(spec, layout, existing)));
   return steps;

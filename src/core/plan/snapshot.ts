@@ -32,6 +32,20 @@ export interface TableSnapshot {
    * analyst's overrides), by header; only for the columns the plan asked about.
    */
   constants?: Record<string, number[]>;
+  /** Data validation of column bodies, by header; only for the columns the plan asked about. */
+  validations?: Record<string, ValidationSnapshot>;
+}
+
+/**
+ * A column body's data validation as Office.js reads it back (Excel.DataValidation): `type` is
+ * "Inconsistent" or "MixedCriteria" when its cells differ, and bounds come back as formula strings ("=10").
+ */
+export interface ValidationSnapshot {
+  type: string;
+  rule: Record<string, Record<string, unknown> | undefined>;
+  errorAlert: { showAlert: boolean; style: string; title: string; message: string };
+  prompt: { showPrompt: boolean; title: string; message: string };
+  ignoreBlanks: boolean;
 }
 
 export interface WorkbookSnapshot {
@@ -41,6 +55,8 @@ export interface WorkbookSnapshot {
   /** Workbook-scoped defined names. */
   /** Workbook names that evaluate to an error (#REF!: the sheet they pointed at was deleted). */
   brokenNames?: string[];
+  /** What each broken name refers to now, by lower-case name (e.g. "=#REF!$P$40:$Q$52"). */
+  brokenNameFormulas?: Record<string, string>;
   names: string[];
   /** Sheet each range name points at, by lower-case name (names that refer to ranges only). */
   nameSheets?: Record<string, string>;
