@@ -15,7 +15,7 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import JSZip from "jszip";
 import { columnIndex, columnLetter } from "../src/core/a1";
-import { convert, valuesOnly } from "./engine";
+import { convert, valuesOnly, writeCopy } from "./engine";
 
 interface Family {
   label: string;
@@ -74,8 +74,7 @@ async function withoutFamily(recalculated: Buffer, family: Family, target: strin
     return `<c${before}r="${ref}"${after}>${value}</c>`;
   });
   zip.file(part, out);
-  for (const name of Object.keys(zip.files)) if (name.includes("calcChain")) zip.remove(name);
-  writeFileSync(target, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+  await writeCopy(zip, target);
   return stripped;
 }
 
@@ -125,8 +124,7 @@ async function withRedesign(recalculated: Buffer, redesign: Redesign, target: st
     });
     zip.file(part, out);
   }
-  for (const name of Object.keys(zip.files)) if (name.includes("calcChain")) zip.remove(name);
-  writeFileSync(target, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+  await writeCopy(zip, target);
   return written;
 }
 
@@ -161,8 +159,7 @@ export async function withA1ThisRow(recalculated: Buffer, sheet: string, target:
     return `${open}${a1}${close}`;
   });
   zip.file(part, out);
-  for (const name of Object.keys(zip.files)) if (name.includes("calcChain")) zip.remove(name);
-  writeFileSync(target, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+  await writeCopy(zip, target);
   return rewritten;
 }
 
