@@ -21,8 +21,27 @@ export interface RowShift {
   c1: number;
 }
 
+/** A column move within rows r0..r1 (a table column added or deleted): cells at or right of `col` shift right (count > 0) or left. */
+export interface ColumnShift {
+  kind: "columns";
+  col: number;
+  count: number;
+  r0: number;
+  r1: number;
+}
+
+/** What SheetModel.rowShifts logs: row moves, table growth, and column moves, in order. */
+export type LoggedShift = RowShift | ColumnShift;
+
+/** The cell move a logged shift made; null for "grow", which moves no cell. */
+export function moveOf(shift: LoggedShift): CellMove | null {
+  if (shift.kind === "columns") return { axis: "columns", at: shift.col, count: shift.count, from: shift.r0, to: shift.r1 };
+  return shift.kind === "shift" ? { axis: "rows", at: shift.row, count: shift.count, from: shift.c0, to: shift.c1 } : null;
+}
+
 /** Where a range is after `shift`: moved when it lies at or below the row, grown or shrunk when it spans it. */
-export function shiftedRect(rect: Rect, shift: RowShift): Rect {
+export function shiftedRect(rect: Rect, shift: LoggedShift): Rect {
+  if (shift.kind === "columns") return movedReference(rect, moveOf(shift)!) ?? rect;
   const { row, count, c0, c1 } = shift;
   if (rect.c0 < c0 || rect.c1 > c1) return rect;
   if (shift.kind === "grow") return rect.r1 === row ? { ...rect, r1: row + count } : rect;
@@ -65,6 +84,7 @@ export function shiftColumnsInRows(workbook: HeadlessWorkbook, sheet: SheetModel
     if (count < 0 && c < col - count) continue;
     if (c + count < MAX_COLUMNS) sheet.placeCell(row, c + count, cell);
   }
+  sheet.rowShifts.push({ kind: "columns", col, count, r0, r1 });
   moveWithCells(workbook, sheet, tables, move);
 }
 
