@@ -65,7 +65,7 @@ export function queueConstantsRead(column: TableColumn): ConstantsRead {
 const lower = (s: string) => s.toLowerCase();
 
 /** Sheet-relative address: "'Risk Register'!A4:K9" → "A4:K9"; areas stay separated by commas ("Sheet1!A1:B2,Sheet1!D1:E2" → "A1:B2,D1:E2"). */
-function localAddress(address: string): string {
+export function localAddress(address: string): string {
   return address.replace(/(?:'(?:[^']|'')+'|[^,!']+)!/g, "");
 }
 
