@@ -14,7 +14,7 @@ import { SOA_TABLE } from "../core/blueprint/soaSheet";
 import { identify } from "../core/plan/identity";
 import { planBuild, STRUCTURE_PROTECTED } from "../core/plan/planBuild";
 import { ADDED_KPI_BLOCK_NAMES, dashboardState } from "../core/plan/dashboardState";
-import { KPI_BLOCK_COLUMNS } from "../core/blueprint/dashboardSheet";
+import { KPI_BLOCK, KPI_BLOCK_COLUMNS } from "../core/blueprint/dashboardSheet";
 import { organisationFromSnapshot, scalesFromSnapshot, settingsOf } from "../core/plan/readScales";
 import { currencyCode } from "../core/quant/currency";
 import { nextMemory, resolveScope, schemaUpgradeNote, ScopeRequest } from "../core/plan/scope";
@@ -177,6 +177,8 @@ export async function buildWorkbookWith(
       calculated: { ...calculatedColumns(everyTable), ...legacyBlockTables(everyTable) },
       validated: validatedColumns(everyTable),
       blocks: [...rowBlockNames(everyTable), ...ADDED_KPI_BLOCK_NAMES],
+      // The Dashboard's cells: a renamed band's tile label is found there (see relabel.ts).
+      cellsOfBlockSheet: KPI_BLOCK,
     },
     sync,
   );

@@ -165,7 +165,7 @@ export interface TableColumnCollection {
   getItemOrNullObject(...args: Parameters<Excel.TableColumnCollection["getItemOrNullObject"]>): TableColumn;
 }
 
-export interface TableColumn extends NullObject {
+export interface TableColumn extends Pick<Excel.TableColumn, "name">, NullObject {
   readonly filter: Filter;
   getDataBodyRange(): Range;
 }
