@@ -60,6 +60,11 @@ export async function valuesOnly(recalculated: string, target: string): Promise<
       : xml.replace(/<calculatedColumnFormula\b[^>]*>[\s\S]*?<\/calculatedColumnFormula>/g, "");
     zip.file(name, stripped);
   }
+  await writeCopy(zip, target);
+}
+
+/** Writes an edited copy of a workbook without its calculation chain, which the edit made stale. */
+export async function writeCopy(zip: JSZip, target: string): Promise<void> {
   for (const name of Object.keys(zip.files)) if (name.includes("calcChain")) zip.remove(name);
   writeFileSync(target, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
 }

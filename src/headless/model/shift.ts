@@ -48,7 +48,7 @@ export function shiftRowsInColumns(workbook: HeadlessWorkbook, sheet: SheetModel
   for (const { row: r, col, cell } of moving) {
     const target = r + count;
     if (count < 0 && r < row - count) continue;
-    if (target < MAX_ROWS) sheet.rows.set(target, (sheet.rows.get(target) ?? new Map()).set(col, cell));
+    if (target < MAX_ROWS) sheet.placeCell(target, col, cell);
   }
   sheet.rowShifts.push({ kind: "shift", row, count, c0, c1 });
   moveWithCells(workbook, sheet, tables, move);
@@ -63,7 +63,7 @@ export function shiftColumnsInRows(workbook: HeadlessWorkbook, sheet: SheetModel
   for (const { row, col: c } of moving) sheet.deleteCell(row, c);
   for (const { row, col: c, cell } of moving) {
     if (count < 0 && c < col - count) continue;
-    if (c + count < MAX_COLUMNS) sheet.rows.set(row, (sheet.rows.get(row) ?? new Map()).set(c + count, cell));
+    if (c + count < MAX_COLUMNS) sheet.placeCell(row, c + count, cell);
   }
   moveWithCells(workbook, sheet, tables, move);
 }
@@ -179,13 +179,11 @@ function adjustReferences(workbook: HeadlessWorkbook, moved: SheetModel, move: C
   };
   for (const sheet of workbook.sheets) {
     const home = sheet.name.toLowerCase();
-    for (const cells of sheet.rows.values()) {
-      for (const cell of cells.values()) {
-        if (cell.formula === undefined) continue;
-        const next = adjust(cell.formula, home);
-        if (next !== cell.formula) cell.formula = next;
-      }
-    }
+    sheet.forEachCell((cell) => {
+      if (cell.formula === undefined) return;
+      const next = adjust(cell.formula, home);
+      if (next !== cell.formula) cell.formula = next;
+    });
     for (const entry of sheet.names) entry.formula = adjust(entry.formula, null);
     if (sheet === moved) continue;
     for (const entry of sheet.validations) entry.rule = mapValidationFormulas(entry.rule, (formula) => adjust(formula, home));
