@@ -95,6 +95,13 @@ export async function runEngineSize(risks: number, dir: string): Promise<EngineR
   await valuesOnly(recalc.output, floorFile);
   process.stderr.write(`bench: engine ${risks.toLocaleString("en")} risks: floor (values only)\n`);
   const floor = convert(floorFile, join(dir, "floor"));
+  // Each size's figures as soon as they exist: a 50k run takes most of an hour on a loaded machine.
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  process.stderr.write(
+    `bench: engine ${risks.toLocaleString("en")} risks: recalculation ${seconds(recalc.cpuMs)} CPU (${seconds(recalc.wallMs)} wall), ` +
+      `floor ${seconds(floor.cpuMs)} CPU, ${(recalc.cpuMs / floor.cpuMs).toFixed(2)}×; largest request ${figures.buildLargestRequest.toLocaleString("en")} bytes (build), ` +
+      `${figures.upgradeLargestRequest.toLocaleString("en")} bytes in ${figures.upgradeSyncs} syncs (upgrade)\n`,
+  );
   return { figures, recalc, floor };
 }
 

@@ -1,6 +1,6 @@
 import { MAX_COLUMNS, MAX_ROWS, type Rect, intersectRects, parseRect, rectAddress, subtractRect } from "../addresses";
 import { RowCells, SheetRows } from "./cellStore";
-import type { RowShift } from "./shift";
+import type { LoggedShift } from "./shift";
 import type {
   Cell,
   CellStyle,
@@ -29,8 +29,8 @@ export class SheetModel {
   readonly rowHeights = new Map<number, number>();
   readonly hiddenRows = new Set<number>();
   merges: Rect[] = [];
-  /** Rows inserted and deleted within columns since the sheet was created or read, in order. */
-  readonly rowShifts: RowShift[] = [];
+  /** Cells inserted and deleted (rows within columns, columns within rows) since the sheet was created or read, in order. */
+  readonly rowShifts: LoggedShift[] = [];
   freeze = { rows: 0, columns: 0 };
   protection: ProtectionModel = { protected: false, options: {} };
   validations: DataValidationEntry[] = [];
