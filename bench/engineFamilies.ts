@@ -5,15 +5,17 @@
  * control) minus the variant's.
  * Families are a sheet (`Dashboard`) or columns of a sheet (`Risk Register!AH:AJ`); the floor (every
  * formula replaced by its value) is measured in the same run, so the ratios are comparable.
+ * `a1:<sheet>` is a spelling, not a family: the sheet's formulas with every `Table[[#This Row],[Col]]`
+ * written as the A1 reference it resolves to (`$S5`), the cost of the structured spelling itself.
  *
- *   npx tsx bench/engineFamilies.ts <workbook.xlsx> [family ...]
+ *   npx tsx bench/engineFamilies.ts <workbook.xlsx> [family | a1:<sheet> | @redesign.json ...]
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import JSZip from "jszip";
-import { columnIndex } from "../src/core/a1";
-import { convert, valuesOnly } from "./engine";
+import { columnIndex, columnLetter } from "../src/core/a1";
+import { convert, valuesOnly, writeCopy } from "./engine";
 
 interface Family {
   label: string;
@@ -72,8 +74,7 @@ async function withoutFamily(recalculated: Buffer, family: Family, target: strin
     return `<c${before}r="${ref}"${after}>${value}</c>`;
   });
   zip.file(part, out);
-  for (const name of Object.keys(zip.files)) if (name.includes("calcChain")) zip.remove(name);
-  writeFileSync(target, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+  await writeCopy(zip, target);
   return stripped;
 }
 
@@ -123,9 +124,43 @@ async function withRedesign(recalculated: Buffer, redesign: Redesign, target: st
     });
     zip.file(part, out);
   }
-  for (const name of Object.keys(zip.files)) if (name.includes("calcChain")) zip.remove(name);
-  writeFileSync(target, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+  await writeCopy(zip, target);
   return written;
+}
+
+/** Each table's columns by name, as absolute column letters (`Risks` → `Status` → `$J`). */
+async function tableColumnLetters(zip: JSZip): Promise<Map<string, Map<string, string>>> {
+  const tables = new Map<string, Map<string, string>>();
+  for (const name of Object.keys(zip.files).filter((n) => /^xl\/tables\/table\d+\.xml$/.test(n))) {
+    const xml = await zip.file(name)!.async("string");
+    const table = /<table\b[^>]*\bname="([^"]+)"/.exec(xml)?.[1];
+    const first = /\bref="([A-Z]+)\d+:/.exec(xml)?.[1];
+    if (!table || !first) continue;
+    const names = [...xml.matchAll(/<tableColumn\b[^>]*\bname="([^"]*)"/g)].map((m) => m[1]);
+    tables.set(table.toUpperCase(), new Map(names.map((n, i) => [n.toUpperCase(), `$${columnLetter(columnIndex(first) + i)}`])));
+  }
+  return tables;
+}
+
+/** The recalculated copy with the sheet's this-row structured references written as A1 references. */
+export async function withA1ThisRow(recalculated: Buffer, sheet: string, target: string): Promise<number> {
+  const zip = await JSZip.loadAsync(recalculated);
+  const part = (await sheetParts(zip)).get(sheet);
+  if (!part) throw new Error(`no sheet "${sheet}"`);
+  const tables = await tableColumnLetters(zip);
+  const xml = await zip.file(part)!.async("string");
+  let rewritten = 0;
+  const out = xml.replace(/(<c\b[^>]*?r="[A-Z]+(\d+)"[^>]*>\s*<f\b[^>]*>)([^<]*)(<\/f>)/g, (_cell, open: string, row: string, formula: string, close: string) => {
+    const a1 = formula.replace(/([A-Za-z_][\w.]*)\[\[#This Row\],\[((?:[^\]']|'.)+)\]\]/g, (ref, table: string, column: string) => {
+      const letter = tables.get(table.toUpperCase())?.get(column.replace(/'(.)/g, "$1").toUpperCase());
+      return letter ? `${letter}${row}` : ref;
+    });
+    if (a1 !== formula) rewritten++;
+    return `${open}${a1}${close}`;
+  });
+  zip.file(part, out);
+  await writeCopy(zip, target);
+  return rewritten;
 }
 
 /** Every cell value of every sheet, by "part!ref", as LibreOffice stored it. */
@@ -177,16 +212,21 @@ async function main(): Promise<void> {
     for (const arg of familyArgs) {
       const variant = join(dir, `variant-${basename(file)}`);
       const redesign = arg.startsWith("@") ? (JSON.parse(readFileSync(arg.slice(1), "utf8")) as Redesign) : undefined;
-      const family = redesign ? { label: redesign.label, sheet: "" } : parseFamily(arg);
-      const cells = redesign ? await withRedesign(recalculated, redesign, variant) : await withoutFamily(recalculated, family, variant);
+      const spelling = arg.startsWith("a1:") ? arg.slice(3) : undefined;
+      const family = redesign ? { label: redesign.label, sheet: "" } : spelling ? { label: `${spelling} in A1 references`, sheet: spelling } : parseFamily(arg);
+      const cells = redesign
+        ? await withRedesign(recalculated, redesign, variant)
+        : spelling
+          ? await withA1ThisRow(recalculated, spelling, variant)
+          : await withoutFamily(recalculated, family, variant);
       const timing = convert(variant, join(dir, "variant"));
       const saved = control.cpuMs - timing.cpuMs;
-      if (redesign) {
+      if (redesign || spelling) {
         const differ = await differences(full.output, timing.output);
-        process.stdout.write(`${redesign.label}: ${differ.length} cells differ from the full recalculation${differ.length ? ` (${differ.slice(0, 5).join("; ")})` : ""}\n`);
+        process.stdout.write(`${family.label}: ${differ.length} cells differ from the full recalculation${differ.length ? ` (${differ.slice(0, 5).join("; ")})` : ""}\n`);
       }
       process.stdout.write(
-        `${family.label}: ${cells} formula cells ${redesign ? "rewritten" : "as values"} → ${(timing.cpuMs / 1000).toFixed(1)} s CPU, saves ${(saved / 1000).toFixed(1)} s (${((100 * saved) / (control.cpuMs - floor.cpuMs)).toFixed(0)}% of the formula cost) (load ${load()})\n`,
+        `${family.label}: ${cells} formula cells ${redesign || spelling ? "rewritten" : "as values"} → ${(timing.cpuMs / 1000).toFixed(1)} s CPU, saves ${(saved / 1000).toFixed(1)} s (${((100 * saved) / (control.cpuMs - floor.cpuMs)).toFixed(0)}% of the formula cost) (load ${load()})\n`,
       );
     }
   } finally {
@@ -194,7 +234,9 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`engineFamilies: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exitCode = 1;
-});
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`engineFamilies: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exitCode = 1;
+  });
+}

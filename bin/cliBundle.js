@@ -14,9 +14,10 @@ const ROOT = resolve(__dirname, "..");
 const ENTRY = "src/cli/main.ts";
 const CACHE = join(ROOT, ".cache", "ismp");
 const BUNDLE = join(CACHE, "cli.js");
+const SOURCE_MAP = `${BUNDLE}.map`;
 const INPUTS = join(CACHE, "cli.inputs.json");
-/** Besides the sources: what changes how esbuild compiles them. */
-const SETTINGS = ["tsconfig.json", "package.json"];
+/** Besides the sources: what changes how esbuild compiles them (this file holds its options). */
+const SETTINGS = ["tsconfig.json", "package.json", "bin/cliBundle.js"];
 
 /** [path, size, mtime] of a file relative to the repository, or null when it is gone. */
 function print(path) {
@@ -33,6 +34,8 @@ function bundleIsFresh() {
   try {
     const recorded = JSON.parse(readFileSync(INPUTS, "utf8"));
     if (recorded.node !== process.version) return false;
+    // A bundle from before a setting was tracked was not built from it.
+    if (!SETTINGS.every((path) => recorded.files.some(([recordedPath]) => recordedPath === path))) return false;
     return recorded.files.every(([path, size, mtime]) => {
       const now = print(path);
       return now !== null && now[1] === size && now[2] === mtime;
@@ -76,14 +79,21 @@ function build() {
     target: `node${process.versions.node}`,
     // Dependencies load from node_modules as they would under tsx.
     packages: "external",
-    sourcemap: "inline",
+    // Beside the bundle, not inline: Node then reads it only when source maps are on
+    // (`node --enable-source-maps bin/ismp.js …` gives stack traces into src/). Inline, or turned on
+    // for every start, the map cost each run about 25 MB of memory for traces a user never sees
+    // (bin/ismp.js prints an error's message, not its stack).
+    sourcemap: "linked",
+    outfile: BUNDLE,
     write: false,
     metafile: true,
     logLevel: "silent",
   });
   const files = [...Object.keys(result.metafile.inputs), ...SETTINGS].map(print).filter((entry) => entry !== null);
   mkdirSync(CACHE, { recursive: true });
-  writeAtomically(BUNDLE, result.outputFiles[0].text);
+  const output = (path) => result.outputFiles.find((file) => file.path === path).text;
+  writeAtomically(SOURCE_MAP, output(SOURCE_MAP));
+  writeAtomically(BUNDLE, output(BUNDLE));
   writeAtomically(INPUTS, JSON.stringify({ node: process.version, files }));
 }
 
@@ -91,8 +101,6 @@ function build() {
 function loadCli() {
   try {
     if (!bundleIsFresh()) build();
-    // Stack traces point into src/ as they did under tsx.
-    process.setSourceMapsEnabled(true);
     return require(BUNDLE);
   } catch {
     require("tsx/cjs/api").register();

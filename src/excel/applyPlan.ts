@@ -107,6 +107,10 @@ export async function applyPlan(context: RequestContext, plan: Plan, sync: SyncC
       await batch.reserve(step);
       workbook.tables.getItem(step.table).convertToRange();
     },
+    renameColumn: async (step) => {
+      await batch.reserve(step);
+      workbook.tables.getItem(step.table).columns.getItem(step.from).name = step.to;
+    },
     appendColumns: async (step) => {
       await batch.reserve(step);
       const table = workbook.tables.getItem(step.table);
@@ -154,6 +158,10 @@ export async function applyPlan(context: RequestContext, plan: Plan, sync: SyncC
       await batch.reserve(step);
       if (step.repoint) workbook.names.getItem(step.name).formula = step.formula;
       else workbook.names.add(step.name, step.formula, step.comment);
+    },
+    deleteName: async (step) => {
+      await batch.reserve(step);
+      workbook.names.getItem(step.name).delete();
     },
     freeze: async (step) => {
       await batch.reserve(step);

@@ -107,7 +107,7 @@ export interface RangeFormat extends Pick<Excel.RangeFormat, "horizontalAlignmen
 export type RangeFont = Pick<Excel.RangeFont, "bold" | "italic" | "color" | "size">;
 export type RangeFill = Pick<Excel.RangeFill, "color">;
 
-export interface DataValidation extends Pick<Excel.DataValidation, "clear" | "rule" | "errorAlert" | "prompt"> {}
+export interface DataValidation extends Pick<Excel.DataValidation, "clear" | "rule" | "errorAlert" | "prompt" | "type" | "ignoreBlanks">, Loadable {}
 
 export interface ConditionalFormatCollection extends Pick<Excel.ConditionalFormatCollection, "clearAll"> {
   add(type: "Custom" | "DataBar" | "ColorScale" | "IconSet" | "TopBottom" | "PresetCriteria" | "ContainsText" | "CellValue"): ConditionalFormat;
@@ -139,7 +139,7 @@ export interface NamedItemCollection extends Loadable {
   getItemOrNullObject(...args: Parameters<Excel.NamedItemCollection["getItemOrNullObject"]>): NamedItem;
 }
 
-export interface NamedItem extends Pick<Excel.NamedItem, "name" | "type" | "value" | "formula">, Loadable, NullObject {
+export interface NamedItem extends Pick<Excel.NamedItem, "name" | "type" | "value" | "formula" | "delete">, Loadable, NullObject {
   getRange(): Range;
   getRangeOrNullObject(): Range;
 }
@@ -165,7 +165,7 @@ export interface TableColumnCollection {
   getItemOrNullObject(...args: Parameters<Excel.TableColumnCollection["getItemOrNullObject"]>): TableColumn;
 }
 
-export interface TableColumn extends NullObject {
+export interface TableColumn extends Pick<Excel.TableColumn, "name">, NullObject {
   readonly filter: Filter;
   getDataBodyRange(): Range;
 }

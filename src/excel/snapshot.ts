@@ -4,7 +4,7 @@
  */
 import { parseRange } from "../core/a1";
 import { CellValue } from "../core/blueprint/types";
-import { SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../core/plan/snapshot";
+import { SheetSnapshot, TableSnapshot, ValidationSnapshot, WorkbookSnapshot } from "../core/plan/snapshot";
 import { useCustomFrameworks } from "../core/catalogs";
 import { MEMORY_SHEET, readMemory } from "../core/plan/workbookMemory";
 import { FEATURE_SETS, supportsExcelApi } from "./requirements";
@@ -23,8 +23,12 @@ export interface SnapshotRequest {
   gridName?: string;
   /** Calculated columns (table name → headers) whose typed-over cells are located. */
   calculated?: Readonly<Record<string, readonly string[]>>;
+  /** Columns (table name → headers) whose data validation is read, so a re-run rewrites only what differs. */
+  validated?: Readonly<Record<string, readonly string[]>>;
   /** Defined names of per-row blocks (RowBlockSpec) read in full, header row included, when they exist. */
   blocks?: readonly string[];
+  /** A block whose sheet's used range is read in full (values), when the block exists. */
+  cellsOfBlockSheet?: string;
 }
 
 /** Queued read of the body cells of a table column that hold constants (typed values), not formulas. */
@@ -86,7 +90,7 @@ export async function readSnapshot(context: RequestContext, request: SnapshotReq
   if (canReadOnly) workbook.load("readOnly");
   const worksheets = workbook.worksheets.load("items/name, items/protection/protected");
   const tables = workbook.tables.load("items/name, items/worksheet/name");
-  const names = workbook.names.load("items/name, items/type, items/value");
+  const names = workbook.names.load("items/name, items/type, items/value, items/formula");
   const canReadProtection = supportsExcelApi(FEATURE_SETS.workbookProtection);
   const protection = canReadProtection ? workbook.protection.load("protected") : undefined;
   const memory = workbook.worksheets.getItemOrNullObject(MEMORY_SHEET).getUsedRangeOrNullObject(true).load("values");
@@ -99,6 +103,7 @@ export async function readSnapshot(context: RequestContext, request: SnapshotReq
   // Every table's layout: one of the user's may be one of ours renamed (see identity.ts).
   const ours = tables.items;
   const calculated = new Map(Object.entries(request.calculated ?? {}).map(([name, headers]) => [lower(name), headers]));
+  const validated = new Map(Object.entries(request.validated ?? {}).map(([name, headers]) => [lower(name), headers]));
   const wantedSheets = new Set(request.sheets.map(lower));
   const sheetsToMeasure = worksheets.items.filter((s) => wantedSheets.has(lower(s.name)));
   const hasGrid = !!request.gridName && names.items.some((n) => lower(n.name) === lower(request.gridName!));
@@ -110,7 +115,11 @@ export async function readSnapshot(context: RequestContext, request: SnapshotReq
       const body = table.getDataBodyRange().load(withBodies && full ? "rowCount, values" : "rowCount");
       const firstRow = table.getDataBodyRange().getRow(0).load("formulas");
       const constants = (calculated.get(lower(table.name)) ?? []).map((h) => ({ header: h, read: queueConstantsRead(table.columns.getItemOrNullObject(h)) }));
-      return { table, header, body, firstRow, constants, full };
+      const checks = (validated.get(lower(table.name)) ?? []).map((h) => {
+        const column = table.columns.getItemOrNullObject(h);
+        return { header: h, column, validation: column.getDataBodyRange().dataValidation.load("type, rule, errorAlert, prompt, ignoreBlanks") };
+      });
+      return { table, header, body, firstRow, constants, checks, full };
     }),
     usedRanges: sheetsToMeasure.map((sheet) => ({
       sheet,
@@ -121,8 +130,10 @@ export async function readSnapshot(context: RequestContext, request: SnapshotReq
     grid: hasGrid ? workbook.names.getItem(request.gridName!).getRange().load("values") : undefined,
     blockReads: names.items
       .filter((n) => wantedBlocks.has(lower(n.name)) && n.type === "Range")
-      .map((n) => ({ name: n.name, range: workbook.names.getItem(n.name).getRange().load("address, values") })),
+      .map((n) => ({ name: n.name, range: workbook.names.getItem(n.name).getRange().load("address, values, formulas") })),
+    cells: cellsSheet ? worksheets.items.find((s) => lower(s.name) === lower(cellsSheet))?.getUsedRangeOrNullObject(true).load("address, values") : undefined,
   });
+  const cellsSheet = request.cellsOfBlockSheet ? names.items.filter((n) => lower(n.name) === lower(request.cellsOfBlockSheet!) && n.type === "Range").map((n) => sheetOfReference(String(n.value)))[0] : undefined;
   const wantedBlocks = new Set((request.blocks ?? []).map(lower));
   let details = queueDetails(true);
   let bodies: Map<string, CellValue[][]> | undefined;
@@ -137,15 +148,19 @@ export async function readSnapshot(context: RequestContext, request: SnapshotReq
       bodies = await readFullBodies(context, details.tableReads.filter((read) => read.full), sync);
     }
   }
-  const { tableReads, usedRanges, grid, blockReads } = details;
+  const { tableReads, usedRanges, grid, blockReads, cells } = details;
 
-  const tableSnapshots: TableSnapshot[] = tableReads.map(({ table, header, body, firstRow, constants, full }) => {
+  const tableSnapshots: TableSnapshot[] = tableReads.map(({ table, header, body, firstRow, constants, checks, full }) => {
     const start = parseRange(header.address).start;
     const headers = (header.values[0] ?? []).map((v) => String(v));
     const bodyRows = body.rowCount;
     const formulas = bodyRows > 0 ? ((firstRow.formulas[0] ?? []) as CellValue[]) : [];
     const isFull = full;
     const typed = constants.map(({ header: h, read }) => [h, read.rows()] as const).filter(([, rows]) => rows.length > 0);
+    const validations = checks.filter(({ column }) => !column.isNullObject).map(({ header: h, validation: v }): [string, ValidationSnapshot] => [
+      h,
+      { type: String(v.type), rule: v.rule as ValidationSnapshot["rule"], errorAlert: { ...v.errorAlert } as ValidationSnapshot["errorAlert"], prompt: { ...v.prompt } as ValidationSnapshot["prompt"], ignoreBlanks: v.ignoreBlanks },
+    ]);
     return {
       name: table.name,
       sheet: table.worksheet.name,
@@ -157,6 +172,7 @@ export async function readSnapshot(context: RequestContext, request: SnapshotReq
       body: isFull ? (bodies?.get(lower(table.name)) ?? (body.values as CellValue[][])) : undefined,
       columns: isFull ? columnsOf(headers, bodies?.get(lower(table.name)) ?? (body.values as CellValue[][])) : undefined,
       constants: typed.length > 0 ? Object.fromEntries(typed) : undefined,
+      validations: validations.length > 0 ? Object.fromEntries(validations) : undefined,
     };
   });
   const measured = new Map(usedRanges.map((m) => [m.sheet.name, m]));
@@ -176,6 +192,7 @@ export async function readSnapshot(context: RequestContext, request: SnapshotReq
     tables: tableSnapshots,
     names: names.items.map((n) => n.name),
     brokenNames: names.items.filter((n) => n.type === "Error").map((n) => n.name),
+    brokenNameFormulas: Object.fromEntries(names.items.filter((n) => n.type === "Error").map((n) => [n.name.toLowerCase(), String(n.formula)])),
     nameSheets: Object.fromEntries(
       names.items.filter((n) => n.type === "Range").flatMap((n) => {
         const sheet = sheetOfReference(String(n.value));
@@ -186,6 +203,7 @@ export async function readSnapshot(context: RequestContext, request: SnapshotReq
     structureProtected: protection ? protection.protected : false,
     memoryRows,
     blocks: blockReads.map(({ name, range }) => blockSnapshot(name, range)),
+    sheetCells: cells && !cells.isNullObject && cellsSheet ? { sheet: cellsSheet, ...parseRange(localAddress(cells.address)).start, values: cells.values as CellValue[][] } : undefined,
   };
 }
 
@@ -202,6 +220,7 @@ export function useWorkbookCatalogs(memoryRows: CellValue[][] | undefined): void
 /** A named per-row block: its first row holds the headers, the rest the rows. */
 function blockSnapshot(name: string, range: Range): TableSnapshot {
   const [headerRow = [], ...body] = range.values as CellValue[][];
+  const [, ...formulas] = range.formulas as CellValue[][];
   const headers = headerRow.map((v) => String(v ?? ""));
   const start = parseRange(range.address).start;
   return {
@@ -213,6 +232,7 @@ function blockSnapshot(name: string, range: Range): TableSnapshot {
     bodyRows: body.length,
     firstRowFormulas: [],
     body,
+    formulas,
     columns: columnsOf(headers, body),
   };
 }

@@ -13,16 +13,16 @@
  * evaluated on the first function call (see formulas.ts).
  */
 import { invalidValue, isFormulaError, type FormulaError } from "./formulaError";
-import type * as Formulas from "./formulas";
+import type { FORMULAS } from "./formulas";
 
-let loaded: typeof Formulas | undefined;
+let loaded: typeof FORMULAS | undefined;
 
 /**
  * A synchronous require, not import(): webpack keeps the module in functions.js but runs it only
  * when first asked for, and the functions stay synchronous (no promise where the answer is ready).
  */
-function formulas(): typeof Formulas {
-  loaded ??= require("./formulas") as typeof Formulas;
+function formulas(): typeof FORMULAS {
+  loaded ??= (require("./formulas") as typeof import("./formulas")).FORMULAS;
   return loaded;
 }
 

@@ -1,15 +1,10 @@
 /** ALE, LOSSAT and LOSSCURVE without the Excel runtime: inputs as Excel passes them, errors as data. */
-import {
-  annualLossExpectancy,
-  asNumber,
-  checkEstimate,
-  DEFAULT_SEED,
-  DEFAULT_YEARS,
-  logThresholds,
-  LossDistribution,
-  simulatePortfolio,
-  type RiskLossInput,
-} from "../core/quant";
+// From the modules, not the quant index: the index also brings the portfolio's register and its sample risks.
+import { annualLossExpectancy } from "../core/quant/lognormal";
+import { DEFAULT_SEED, DEFAULT_YEARS, simulatePortfolio, type RiskLossInput } from "../core/quant/simulate";
+import { LossDistribution } from "../core/quant/statistics";
+import { logThresholds } from "../core/quant/thresholds";
+import { asNumber, checkEstimate } from "../core/quant/validate";
 import { asGrid, errorCodeOf, firstInputError, inputError, isBlank, isOmitted, isSingleCell, sameSize, sizeOf, type Grid } from "./cells";
 import { invalidValue, notAvailable, type FormulaError } from "./formulaError";
 

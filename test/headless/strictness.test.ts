@@ -233,6 +233,22 @@ describe("data validation rules read back as Excel returns them (learn.microsoft
   });
 });
 
+describe("data validation type of a range (learn.microsoft.com Excel.DataValidationType: MixedCriteria when only some cells are validated, Inconsistent when cells have different rules)", () => {
+  it("reads one rule's type for a uniform range, MixedCriteria when part of it was cleared, Inconsistent when part has another rule, None when none has any", async () => {
+    const workbook = createWorkbook();
+    const types = await run(workbook, async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      for (const column of ["A", "B", "C"]) sheet.getRange(`${column}1:${column}5`).dataValidation.rule = { wholeNumber: { formula1: 1, formula2: 5, operator: "Between" } };
+      sheet.getRange("B3").dataValidation.clear();
+      sheet.getRange("C4:C5").dataValidation.rule = { wholeNumber: { formula1: 1, formula2: 9, operator: "Between" } };
+      const read = ["A1:A5", "B1:B5", "C1:C5", "C1:C3", "D1:D5"].map((address) => sheet.getRange(address).dataValidation.load("type"));
+      await context.sync();
+      return read.map((validation) => validation.type);
+    });
+    expect(types).toEqual(["WholeNumber", "MixedCriteria", "Inconsistent", "WholeNumber", "None"]);
+  });
+});
+
 describe("Table.convertToRange turns structured references into cell references (support.microsoft.com, \"Convert an Excel table to a range of data\")", () => {
   it("rewrites column, special-item and this-row references on every sheet and in names; other tables' references stay", async () => {
     const workbook = createWorkbook();

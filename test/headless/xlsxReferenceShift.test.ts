@@ -38,3 +38,14 @@ describe("shifting the references of kept formulas", () => {
     expect(shiftFormulaReferences("Risks!B12", s)).toBe("Risks!B10");
   });
 });
+
+describe("shifting kept references for a table column added or deleted (shift cells right/left)", () => {
+  const column = (count: number) => new Map([["risks", [{ kind: "columns" as const, col: 2, count, r0: 0, r1: 9 }]]]);
+  it("moves what lies right of the column within the table's rows; what reaches above or below them stays; only deleted cells become #REF!", () => {
+    expect(shiftFormulaReferences("Risks!$D$2:$E$10", column(1))).toBe("Risks!$E$2:$F$10");
+    expect(shiftFormulaReferences("Risks!B2:D2", column(1))).toBe("Risks!B2:E2");
+    expect(shiftFormulaReferences("Risks!D2:D11", column(1))).toBe("Risks!D2:D11");
+    expect(shiftFormulaReferences("Risks!C5", column(-1))).toBe("Risks!#REF!");
+    expect(shiftFormulaReferences("Risks!D5", column(-1))).toBe("Risks!C5");
+  });
+});

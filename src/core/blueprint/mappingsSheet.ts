@@ -8,7 +8,7 @@
 import { getFramework } from "../catalogs";
 import { LIBRARY_MAPPINGS, RELATIONSHIPS, type MappingRecord } from "../controls";
 import { PARTIAL_FACTOR } from "../coverage/credit";
-import { FrameworkKey } from "../frameworkKeys";
+import { FrameworkKey, frameworkKeys } from "../frameworkKeys";
 import { CONTROL, CONTROLS_TABLE } from "./controlMatrix";
 import { SUBTITLE, TABLE_STYLE, TITLE, widthFor } from "./style";
 import { CellValue, SheetSpec, tableColumn, thisRow } from "./types";
@@ -67,7 +67,8 @@ export function mappingRow(record: MappingRecord): Record<string, CellValue> {
 
 export function mappingsSheet(frameworks: readonly FrameworkKey[]): SheetSpec {
   const inScope = new Set(frameworks);
-  const shortNames = frameworks.map((key) => getFramework(key).shortName);
+  // In catalog order, as a re-run has its frameworks (scope.ts): the list is then the same on every run, whatever order Set up gave.
+  const shortNames = frameworkKeys().filter((key) => inScope.has(key)).map((key) => getFramework(key).shortName);
   return {
     key: "mappings",
     name: MAPPINGS_SHEET,

@@ -13,6 +13,8 @@ import { rowHeightSteps, SizedRows } from "./rowHeights";
 import { Plan, PlanReport, PlanStep, ResolvedConditionalFormat, ResolvedValidation } from "./steps";
 import { NO_RENAMES, renameReferences, Renames } from "./structuredRefs";
 import { MEMORY_SHEET, memoryRows, readMemory, TableMemory, WorkbookMemory } from "./workbookMemory";
+import { validationIsCurrent } from "./validationState";
+import { planRelabels } from "./relabel";
 
 /** Where a table sits (or will sit once the plan is applied), and its final header order. */
 export interface TableLayout {
@@ -36,6 +38,12 @@ export interface PlanContext {
   memory?: WorkbookMemory;
   /** The memory to leave behind; the plan adds the tables' names and columns. Absent: not written. */
   remember?: Omit<WorkbookMemory, "tables">;
+  /**
+   * Block names the add-in may have made that no blueprint sheet names (KpiList2, … an upgrade adds)
+   * and how many columns such a block has: when the memory predates its list of blocks, a broken
+   * name of these that still refers to a range that wide (=#REF!$P$40:$Q$52) counts as ours.
+   */
+  formerBlocks?: { names: readonly string[]; columns: number };
 }
 
 /** Position of a blueprint column in a layout, following renames; -1 when absent. */
@@ -47,9 +55,13 @@ export function headerIndex(layout: TableLayout, header: string): number {
 const key = (s: string) => s.toLowerCase();
 const KEY_SEPARATOR = "\u0000";
 
-export function planBuild(blueprint: WorkbookBlueprint, snapshot: WorkbookSnapshot, context: PlanContext = {}): Plan {
+export function planBuild(blueprint: WorkbookBlueprint, read: WorkbookSnapshot, context: PlanContext = {}): Plan {
   const report: PlanReport = { created: [], repaired: [], renamed: [], warnings: [], notes: [] };
-  const steps: PlanStep[] = [];
+  // Labels that changed (a renamed rating band) first: the rest of the plan sees them in place.
+  const relabelled = planRelabels(blueprint, read);
+  const snapshot = relabelled.snapshot;
+  const steps: PlanStep[] = [...relabelled.steps];
+  report.repaired.push(...relabelled.repaired);
   const specs = blueprint.sheets.flatMap((s) => s.tables);
   const identity = identify(specs, snapshot, context.memory);
   report.notes.push(...identity.notes);
@@ -133,6 +145,7 @@ export function planBuild(blueprint: WorkbookBlueprint, snapshot: WorkbookSnapsh
       }
       steps.push(...tableSteps(table, layout, existing, layouts, report, translate));
     }
+    if (!isNew) steps.push(...renamedBandFormats(spec, sheet, blueprint));
     const additions = isNew ? undefined : spec.additions;
     if (additions) {
       for (const block of additions.blocks) steps.push({ kind: "write", sheet, ...block, values: block.values.map((row) => row.map((v) => resolveValue(v, layouts, translate))) });
@@ -180,14 +193,50 @@ export function planBuild(blueprint: WorkbookBlueprint, snapshot: WorkbookSnapsh
       report[isNew ? "created" : "repaired"].push(`Chart ${chart.title}`);
     }
   }
+  const blocks = [...blueprint.sheets.flatMap((s) => [...(s.rowBlocks ?? []), ...(s.additions?.rowBlocks ?? [])].map((b) => b.name)), ...(snapshot.blocks ?? []).map((b) => b.name)];
+  steps.push(...danglingBlockNames(snapshot, steps, context, report));
   if (newSheets.size > 0 && blueprint.sheets.length > 0) steps.push({ kind: "activate", sheet: sheetNames[blueprint.sheets[0].key] });
   if (context.remember) {
-    const step = memoryStep(snapshot, { ...context.remember, tables: tableMemory(specs, layouts) }, taken);
+    const step = memoryStep(snapshot, { ...context.remember, tables: tableMemory(specs, layouts), blocks: [...new Map(blocks.map((b) => [key(b), b])).values()] }, taken);
     if (step.kind === "memory") steps.push(step);
     else if (step.warning) report.warnings.push(step.warning);
   }
 
   return { blockers, steps: inApplyOrder(steps), report, sheetNames };
+}
+
+/** An existing sheet's cells whose number format names a renamed band (the Heatmap's "3 · Medium"): the format only, the cell kept. */
+function renamedBandFormats(spec: SheetSpec, sheet: string, blueprint: WorkbookBlueprint): PlanStep[] {
+  const renamed = new Set((blueprint.relabels ?? []).flatMap((r) => (r.band === undefined ? [] : [r.band])));
+  if (renamed.size === 0) return [];
+  return spec.blocks.flatMap((block): PlanStep[] => {
+    const format = block.format?.numberFormat;
+    if (block.band === undefined || !renamed.has(block.band) || !format) return [];
+    return [{ kind: "write", sheet, address: block.address, values: block.values.map((row) => row.map(() => null)), numberFormats: block.values.map((row) => row.map(() => format)) }];
+  });
+}
+
+/**
+ * Block names of ours left as #REF! by a deleted sheet that this build does not point anywhere again
+ * (KpiList2 once the Dashboard is rebuilt with every indicator in KpiList): deleted, so no broken twin
+ * stays beside the new block. A broken name the memory does not list as ours is the user's and stays.
+ */
+function danglingBlockNames(snapshot: WorkbookSnapshot, steps: readonly PlanStep[], context: PlanContext, report: PlanReport): PlanStep[] {
+  const remembered = context.memory?.blocks;
+  const former = new Set((context.formerBlocks?.names ?? []).map(key));
+  const width = (name: string) => {
+    const m = /^=#REF!\$?([A-Z]+)\$?\d+:\$?([A-Z]+)\$?\d+$/i.exec(snapshot.brokenNameFormulas?.[key(name)] ?? "");
+    return m ? parseCell(`${m[2]}1`).column - parseCell(`${m[1]}1`).column + 1 : 0;
+  };
+  const ours = (name: string) =>
+    remembered ? remembered.some((b) => key(b) === key(name)) : former.has(key(name)) && width(name) === context.formerBlocks!.columns;
+  const pointed = new Set(steps.flatMap((s) => (s.kind === "name" ? [key(s.name)] : [])));
+  return (snapshot.brokenNames ?? [])
+    .filter((name) => ours(name) && !pointed.has(key(name)))
+    .map((name) => {
+      report.repaired.push(`Removed the name ${name}, which referred to a deleted sheet (#REF!) and is no longer used`);
+      return { kind: "deleteName", name };
+    });
 }
 
 /** Each blueprint table's name and columns as the plan leaves them. */
@@ -229,9 +278,11 @@ const PHASE: Record<PlanStep["kind"], number> = {
   addSheet: 0,
   createTable: 1,
   appendColumns: 1,
+  renameColumn: 1,
   appendRows: 1,
   convertTable: 1,
   name: 2,
+  deleteName: 2,
   write: 3,
   rowBlock: 3,
   column: 4,
@@ -510,7 +561,13 @@ function tableSteps(
     if (typed.length > 0) {
       report.notes.push(`Kept ${typed.length === 1 ? "the value" : `${typed.length} values`} typed over the formula of ${layout.name}[${header}]; Check lists ${typed.length === 1 ? "it" : "them"}.`);
     }
-    steps.push(columnStep({ ...column, formula }, position, layout, newColumns.has(key(header)), layouts, !existing, typed));
+    const step = columnStep({ ...column, formula }, position, layout, newColumns.has(key(header)), layouts, !existing, typed);
+    // A re-run writes no validation the column already has (appended rows get it written over the whole body).
+    if (step.kind === "column" && step.validation && existing && !newColumns.has(key(header)) && layout.appendedRows.length === 0) {
+      const current = Object.entries(existing.validations ?? {}).find(([h]) => key(h) === key(column.header))?.[1];
+      if (validationIsCurrent(step.validation, current)) delete step.validation;
+    }
+    steps.push(step);
   }
   steps.push(...rowHeightSteps(sizedRows(spec, layout, existing)));
   return steps;

@@ -25,6 +25,8 @@ export interface TableSnapshot {
   firstRowFormulas: CellValue[];
   /** Body values, only for the tables the plan asked to read in full (the Scales tables). */
   body?: CellValue[][];
+  /** Body formulas (constants as they are), for per-row blocks. */
+  formulas?: CellValue[][];
   /** Body values of selected columns by header (key columns, mappings), when asked for. */
   columns?: Record<string, CellValue[]>;
   /**
@@ -32,6 +34,20 @@ export interface TableSnapshot {
    * analyst's overrides), by header; only for the columns the plan asked about.
    */
   constants?: Record<string, number[]>;
+  /** Data validation of column bodies, by header; only for the columns the plan asked about. */
+  validations?: Record<string, ValidationSnapshot>;
+}
+
+/**
+ * A column body's data validation as Office.js reads it back (Excel.DataValidation): `type` is
+ * "Inconsistent" or "MixedCriteria" when its cells differ, and bounds come back as formula strings ("=10").
+ */
+export interface ValidationSnapshot {
+  type: string;
+  rule: Record<string, Record<string, unknown> | undefined>;
+  errorAlert: { showAlert: boolean; style: string; title: string; message: string };
+  prompt: { showPrompt: boolean; title: string; message: string };
+  ignoreBlanks: boolean;
 }
 
 export interface WorkbookSnapshot {
@@ -41,6 +57,8 @@ export interface WorkbookSnapshot {
   /** Workbook-scoped defined names. */
   /** Workbook names that evaluate to an error (#REF!: the sheet they pointed at was deleted). */
   brokenNames?: string[];
+  /** What each broken name refers to now, by lower-case name (e.g. "=#REF!$P$40:$Q$52"). */
+  brokenNameFormulas?: Record<string, string>;
   names: string[];
   /** Sheet each range name points at, by lower-case name (names that refer to ranges only). */
   nameSheets?: Record<string, string>;
@@ -55,6 +73,8 @@ export interface WorkbookSnapshot {
    * header row gives `headers`, the rows below `body` and `columns`.
    */
   blocks?: TableSnapshot[];
+  /** The cells of the sheet the read was asked to show in full (the Dashboard, for its tile labels). */
+  sheetCells?: { sheet: string; row: number; column: number; values: CellValue[][] };
 }
 
 /**

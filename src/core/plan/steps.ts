@@ -27,6 +27,8 @@ export type PlanStep =
   | { kind: "convertTable"; table: string }
   | { kind: "createTable"; sheet: string; address: string; name: string; style: string; rows: CellValue[][] }
   | { kind: "appendColumns"; table: string; headers: string[] }
+  /** A column renamed (TableColumn.name, ExcelApi 1.4): its values stay, and Excel renames it in every structured reference. */
+  | { kind: "renameColumn"; table: string; from: string; to: string }
   | { kind: "appendRows"; table: string; rows: CellValue[][] }
   | {
       kind: "column";
@@ -65,6 +67,8 @@ export type PlanStep =
     }
   /** `repoint`: the name exists but refers to #REF! (its sheet was deleted), so its formula is set rather than the name added. */
   | { kind: "name"; name: string; formula: string; comment: string; repoint?: boolean }
+  /** A name the add-in made that refers to #REF! (its sheet was deleted) and that nothing rebuilds (NamedItem.delete, ExcelApi 1.4). */
+  | { kind: "deleteName"; name: string }
   | { kind: "freeze"; sheet: string; rows: number; columns: number }
   /**
    * Row heights that fit wrapped text (runs of rows of one height, e.g. "A5:A9" at 30 pt), and the

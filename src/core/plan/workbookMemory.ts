@@ -52,6 +52,11 @@ export interface WorkbookMemory extends WorkbookScope {
   tables: Record<string, TableMemory>;
   /** Frameworks the user added from a file: their catalogs live only here, in the user's workbook. */
   customFrameworks?: Framework[];
+  /**
+   * Defined names of the per-row blocks the add-in made (KpiList, KpiList2, …) at the last build, so
+   * one left as #REF! by a deleted sheet is known to be ours; undefined in memories older than the record.
+   */
+  blocks?: string[];
 }
 
 const KEYS = {
@@ -63,6 +68,7 @@ const KEYS = {
   method: "Scoring Method",
   organisation: "Organisation",
   client: "Client",
+  blocks: "Row Blocks",
 } as const;
 const TABLE_PREFIX = "Table ";
 /** One row per custom framework (name, short name, version, source as JSON), then one per requirement. */
@@ -131,6 +137,7 @@ export function memoryRows(memory: WorkbookMemory): CellValue[][] {
     [KEYS.method, memory.method],
     [KEYS.organisation, memory.organisation],
     [KEYS.client, memory.client],
+    ...(memory.blocks ? [[KEYS.blocks, memory.blocks.join(", ")]] : []),
   ];
   for (const [key, table] of Object.entries(memory.tables).sort(([a], [b]) => a.localeCompare(b))) {
     rows.push([`${TABLE_PREFIX}${key}`, JSON.stringify(table)]);
@@ -184,6 +191,7 @@ export function readMemory(rows: readonly CellValue[][] | undefined): MemoryRead
       client: text(values.get(KEYS.client)),
       tables,
       ...(customFrameworks.length > 0 ? { customFrameworks } : {}),
+      ...(values.has(KEYS.blocks) ? { blocks: list(values.get(KEYS.blocks)) } : {}),
     },
   };
 }

@@ -127,14 +127,30 @@ export class DataValidation extends ClientObject<RangeRef> implements OfficeApi.
     return ref.sheet.validations.find((entry) => intersectRects(entry.rect, ref.rect));
   }
 
+  /**
+   * Excel.DataValidationType for the whole range: "MixedCriteria" when validation covers some of its
+   * cells but not all, "Inconsistent" when its cells have different rules, "None" when none has any
+   * (learn.microsoft.com/javascript/api/excel/excel.datavalidationtype). Cells whose rule, alert,
+   * prompt and blank handling all match count as one rule.
+   */
+  private static typeOf(ref: RangeRef): Excel.DataValidationType {
+    const parts = ref.sheet.validations.flatMap((entry) => {
+      const overlap = intersectRects(entry.rect, ref.rect);
+      return overlap ? [{ entry, overlap }] : [];
+    });
+    if (parts.length === 0) return "None" as Excel.DataValidationType;
+    const area = (r: Rect) => (r.r1 - r.r0 + 1) * (r.c1 - r.c0 + 1);
+    if (parts.reduce((n, p) => n + area(p.overlap), 0) < area(ref.rect)) return "MixedCriteria" as Excel.DataValidationType;
+    const print = ({ entry }: (typeof parts)[number]) => JSON.stringify([entry.rule, entry.errorAlert, entry.prompt, entry.ignoreBlanks]);
+    if (parts.some((p) => print(p) !== print(parts[0]))) return "Inconsistent" as Excel.DataValidationType;
+    return (ruleTypes[Object.keys(parts[0].entry.rule)[0]] ?? "None") as Excel.DataValidationType;
+  }
+
   protected readers() {
     const entry = DataValidation.entryOf;
     return {
       rule: (ref: RangeRef) => ruleAsRead(entry(ref)?.rule ?? {}),
-      type: (ref: RangeRef) => {
-        const rule = entry(ref)?.rule;
-        return rule ? ruleTypes[Object.keys(rule)[0]] : "None";
-      },
+      type: (ref: RangeRef) => DataValidation.typeOf(ref),
       errorAlert: (ref: RangeRef) => ({ ...(entry(ref)?.errorAlert ?? defaultEntry(ref.rect, {}).errorAlert) }),
       prompt: (ref: RangeRef) => ({ ...(entry(ref)?.prompt ?? defaultEntry(ref.rect, {}).prompt) }),
       ignoreBlanks: (ref: RangeRef) => entry(ref)?.ignoreBlanks ?? true,
@@ -152,7 +168,7 @@ export class DataValidation extends ClientObject<RangeRef> implements OfficeApi.
     });
   }
 
-  get type(): string { return this.read("type"); }
+  get type(): Excel.DataValidationType { return this.read("type"); }
 
   get errorAlert(): Excel.DataValidationErrorAlert { return this.read("errorAlert"); }
   set errorAlert(alert: Partial<Excel.DataValidationErrorAlert>) {

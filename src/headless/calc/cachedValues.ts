@@ -32,6 +32,10 @@ export function cacheFormulaValues(workbook: HeadlessWorkbook): CachedValuesRepo
   workbook.markContentChanged();
   workbook.fullCalcOnLoad = true;
   let formulaCells = 0;
-  for (const sheet of workbook.sheets) for (const cells of sheet.rows.values()) for (const cell of cells.values()) if (cell.formula !== undefined) formulaCells++;
+  for (const sheet of workbook.sheets) {
+    sheet.forEachCell((cell) => {
+      if (cell.formula !== undefined) formulaCells++;
+    });
+  }
   return { formulaCells, withValue: formulaCells - unknown.size, withoutValue: unknown.size, withoutValueBy };
 }

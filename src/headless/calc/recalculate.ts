@@ -55,9 +55,9 @@ export class Recalculation implements CellSource {
   run(sheets: SheetModel[]): void {
     for (const sheet of sheets) {
       // Top to bottom: a formula usually depends on cells above it, which keeps nesting shallow.
-      for (const row of [...sheet.rows.keys()].sort((a, b) => a - b)) {
-        for (const [col, cell] of sheet.rows.get(row) ?? []) if (cell.formula !== undefined) this.compute({ sheet, row, col });
-      }
+      sheet.forEachCell((cell, row, col) => {
+        if (cell.formula !== undefined) this.compute({ sheet, row, col });
+      });
     }
   }
 
@@ -145,8 +145,7 @@ export class Recalculation implements CellSource {
     if (rect.r1 < MAX_ROWS - 1) return rect;
     let lastRow = this.lastRows.get(sheet);
     if (lastRow === undefined) {
-      lastRow = -1;
-      for (const row of sheet.rows.keys()) if (row > lastRow) lastRow = row;
+      lastRow = sheet.lastRowWithCells();
       this.lastRows.set(sheet, lastRow);
     }
     return { ...rect, r1: Math.max(rect.r0 - 1, Math.min(rect.r1, lastRow)) };

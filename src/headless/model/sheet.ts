@@ -1,5 +1,6 @@
 import { MAX_COLUMNS, MAX_ROWS, type Rect, intersectRects, parseRect, rectAddress, subtractRect } from "../addresses";
-import type { RowShift } from "./shift";
+import { RowCells, SheetRows } from "./cellStore";
+import type { LoggedShift } from "./shift";
 import type {
   Cell,
   CellStyle,
@@ -23,13 +24,13 @@ export const DEFAULT_ROW_HEIGHT = 15;
 
 /** One worksheet: cells stored sparsely as row -> column -> cell. */
 export class SheetModel {
-  readonly rows = new Map<number, Map<number, Cell>>();
+  private readonly cellRows = new SheetRows();
   readonly columnWidths = new Map<number, number>();
   readonly rowHeights = new Map<number, number>();
   readonly hiddenRows = new Set<number>();
   merges: Rect[] = [];
-  /** Rows inserted and deleted within columns since the sheet was created or read, in order. */
-  readonly rowShifts: RowShift[] = [];
+  /** Cells inserted and deleted (rows within columns, columns within rows) since the sheet was created or read, in order. */
+  readonly rowShifts: LoggedShift[] = [];
   freeze = { rows: 0, columns: 0 };
   protection: ProtectionModel = { protected: false, options: {} };
   validations: DataValidationEntry[] = [];
@@ -46,16 +47,21 @@ export class SheetModel {
     readonly id: string,
   ) {}
 
+  /** Rows that hold a cell, each its cells by column in column order; changed through the methods below. */
+  get rows(): ReadonlyMap<number, ReadonlyMap<number, Cell>> {
+    return this.cellRows;
+  }
+
   cell(row: number, col: number): Cell | undefined {
-    return this.rows.get(row)?.get(col);
+    return this.cellRows.get(row)?.get(col);
   }
 
   /** The cell at (row, col), created when absent. */
   ensureCell(row: number, col: number): Cell {
-    let cells = this.rows.get(row);
+    let cells = this.cellRows.get(row);
     if (!cells) {
-      cells = new Map();
-      this.rows.set(row, cells);
+      cells = new RowCells();
+      this.cellRows.set(row, cells);
     }
     let cell = cells.get(col);
     if (!cell) {
@@ -66,20 +72,40 @@ export class SheetModel {
     return cell;
   }
 
+  /** Puts an existing cell (content and style) at (row, col), replacing what was there: cells that move. */
+  placeCell(row: number, col: number, cell: Cell): void {
+    let cells = this.cellRows.get(row);
+    if (!cells) {
+      cells = new RowCells();
+      this.cellRows.set(row, cells);
+    }
+    cells.set(col, cell);
+  }
+
   deleteCell(row: number, col: number): void {
-    const cells = this.rows.get(row);
+    const cells = this.cellRows.get(row);
     if (!cells) return;
     cells.delete(col);
-    if (cells.size === 0) this.rows.delete(row);
+    if (cells.size === 0) this.cellRows.delete(row);
+  }
+
+  /**
+   * Every cell in row then column order, without an iterator's allocations (a sheet of 300,000
+   * cells is walked this way many times in one command); `visit` may change a cell's content or
+   * style, not add or remove cells.
+   */
+  forEachCell(visit: (cell: Cell, row: number, col: number) => void): void {
+    this.cellRows.forEachCell(visit);
+  }
+
+  /** The last row that holds a cell (content or format), or -1 on an empty sheet. */
+  lastRowWithCells(): number {
+    return this.cellRows.lastRow();
   }
 
   /** Existing cells inside `rect`, visited sparsely. */
   *cellsIn(rect: Rect): Generator<{ row: number; col: number; cell: Cell }> {
-    const rowKeys = rect.r1 - rect.r0 < this.rows.size ? rangeKeys(rect.r0, rect.r1) : [...this.rows.keys()];
-    for (const row of rowKeys) {
-      if (row < rect.r0 || row > rect.r1) continue;
-      const cells = this.rows.get(row);
-      if (!cells) continue;
+    for (const [row, cells] of this.cellRows.between(rect.r0, rect.r1)) {
       for (const [col, cell] of cells) if (col >= rect.c0 && col <= rect.c1) yield { row, col, cell };
     }
   }
@@ -132,7 +158,14 @@ export class SheetModel {
   /** Bounding box of cells with content (valuesOnly) or with content or formatting. */
   usedRect(valuesOnly: boolean): Rect | null {
     let used: Rect | null = null;
-    for (const [row, cells] of this.rows) {
+    for (const [row, cells] of this.cellRows) {
+      if (!valuesOnly) {
+        // Every cell counts: the row's first and last columns are enough.
+        const first = cells.firstColumn()!;
+        const last = cells.lastColumn()!;
+        used = used ? { r0: Math.min(used.r0, row), r1: Math.max(used.r1, row), c0: Math.min(used.c0, first), c1: Math.max(used.c1, last) } : { r0: row, r1: row, c0: first, c1: last };
+        continue;
+      }
       for (const [col, cell] of cells) {
         if (valuesOnly && cell.value === undefined && cell.formula === undefined) continue;
         used = used
@@ -210,12 +243,6 @@ export class SheetModel {
     if (!rect) throw new Error(`Not an address: ${address}`);
     return rect;
   }
-}
-
-function rangeKeys(from: number, to: number): number[] {
-  const keys: number[] = [];
-  for (let n = from; n <= to; n++) keys.push(n);
-  return keys;
 }
 
 /** Same properties with the same values (undefined and absent alike). */

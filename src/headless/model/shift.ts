@@ -21,8 +21,27 @@ export interface RowShift {
   c1: number;
 }
 
+/** A column move within rows r0..r1 (a table column added or deleted): cells at or right of `col` shift right (count > 0) or left. */
+export interface ColumnShift {
+  kind: "columns";
+  col: number;
+  count: number;
+  r0: number;
+  r1: number;
+}
+
+/** What SheetModel.rowShifts logs: row moves, table growth, and column moves, in order. */
+export type LoggedShift = RowShift | ColumnShift;
+
+/** The cell move a logged shift made; null for "grow", which moves no cell. */
+export function moveOf(shift: LoggedShift): CellMove | null {
+  if (shift.kind === "columns") return { axis: "columns", at: shift.col, count: shift.count, from: shift.r0, to: shift.r1 };
+  return shift.kind === "shift" ? { axis: "rows", at: shift.row, count: shift.count, from: shift.c0, to: shift.c1 } : null;
+}
+
 /** Where a range is after `shift`: moved when it lies at or below the row, grown or shrunk when it spans it. */
-export function shiftedRect(rect: Rect, shift: RowShift): Rect {
+export function shiftedRect(rect: Rect, shift: LoggedShift): Rect {
+  if (shift.kind === "columns") return movedReference(rect, moveOf(shift)!) ?? rect;
   const { row, count, c0, c1 } = shift;
   if (rect.c0 < c0 || rect.c1 > c1) return rect;
   if (shift.kind === "grow") return rect.r1 === row ? { ...rect, r1: row + count } : rect;
@@ -48,7 +67,7 @@ export function shiftRowsInColumns(workbook: HeadlessWorkbook, sheet: SheetModel
   for (const { row: r, col, cell } of moving) {
     const target = r + count;
     if (count < 0 && r < row - count) continue;
-    if (target < MAX_ROWS) sheet.rows.set(target, (sheet.rows.get(target) ?? new Map()).set(col, cell));
+    if (target < MAX_ROWS) sheet.placeCell(target, col, cell);
   }
   sheet.rowShifts.push({ kind: "shift", row, count, c0, c1 });
   moveWithCells(workbook, sheet, tables, move);
@@ -63,8 +82,9 @@ export function shiftColumnsInRows(workbook: HeadlessWorkbook, sheet: SheetModel
   for (const { row, col: c } of moving) sheet.deleteCell(row, c);
   for (const { row, col: c, cell } of moving) {
     if (count < 0 && c < col - count) continue;
-    if (c + count < MAX_COLUMNS) sheet.rows.set(row, (sheet.rows.get(row) ?? new Map()).set(c + count, cell));
+    if (c + count < MAX_COLUMNS) sheet.placeCell(row, c + count, cell);
   }
+  sheet.rowShifts.push({ kind: "columns", col, count, r0, r1 });
   moveWithCells(workbook, sheet, tables, move);
 }
 
@@ -104,7 +124,7 @@ function moveWithCells(workbook: HeadlessWorkbook, sheet: SheetModel, tables: Ta
   );
   sheet.conditionalFormats = sheet.conditionalFormats.flatMap((entry) =>
     movedAreaParts(entry.rect, move).flatMap(({ before, after }, i) =>
-      after ? [{ ...entry, id: i === 0 ? entry.id : workbook.newId("cf"), rect: after, rule: movedFormatRule(entry.rule, anchorShift(entry.rect, before), home, move) }] : [],
+      after ? [{ ...entry, id: i === 0 ? entry.id : workbook.newId("cf"), rect: after, ...mapFormatFormulas(entry, (formula) => movedEntryFormula(formula, anchorShift(entry.rect, before), home, move)) }] : [],
     ),
   );
   adjustReferences(workbook, sheet, move);
@@ -128,13 +148,20 @@ function movedEntryFormula(formula: string, anchor: Anchor, home: string, move: 
 
 const isFormula = (value: unknown): value is string => typeof value === "string" && value.startsWith("=");
 
-function movedFormatRule(rule: ConditionalFormatEntry["rule"], anchor: Anchor, home: string, move: CellMove): ConditionalFormatEntry["rule"] {
-  const next = { ...rule };
+/** The format with each of its formulas (rule, and a color scale's formula criteria) rewritten. */
+export function mapFormatFormulas(entry: ConditionalFormatEntry, rewrite: (formula: string) => string): Pick<ConditionalFormatEntry, "rule" | "colorScale"> {
+  const rule = { ...entry.rule };
   for (const key of ["formula", "formula1", "formula2"] as const) {
-    const formula = next[key];
-    if (isFormula(formula)) next[key] = movedEntryFormula(formula, anchor, home, move);
+    const formula = rule[key];
+    if (isFormula(formula)) rule[key] = rewrite(formula);
   }
-  return next;
+  if (!entry.colorScale) return { rule };
+  const colorScale = { ...entry.colorScale };
+  for (const key of ["minimum", "midpoint", "maximum"] as const) {
+    const criterion = colorScale[key];
+    if (criterion && isFormula(criterion.formula)) colorScale[key] = { ...criterion, formula: rewrite(criterion.formula) };
+  }
+  return { rule, colorScale };
 }
 
 function movedValidationRule(rule: DataValidationRule, anchor: Anchor, home: string, move: CellMove): DataValidationRule {
@@ -179,22 +206,15 @@ function adjustReferences(workbook: HeadlessWorkbook, moved: SheetModel, move: C
   };
   for (const sheet of workbook.sheets) {
     const home = sheet.name.toLowerCase();
-    for (const cells of sheet.rows.values()) {
-      for (const cell of cells.values()) {
-        if (cell.formula === undefined) continue;
-        const next = adjust(cell.formula, home);
-        if (next !== cell.formula) cell.formula = next;
-      }
-    }
+    sheet.forEachCell((cell) => {
+      if (cell.formula === undefined) return;
+      const next = adjust(cell.formula, home);
+      if (next !== cell.formula) cell.formula = next;
+    });
     for (const entry of sheet.names) entry.formula = adjust(entry.formula, null);
     if (sheet === moved) continue;
     for (const entry of sheet.validations) entry.rule = mapValidationFormulas(entry.rule, (formula) => adjust(formula, home));
-    for (const entry of sheet.conditionalFormats) {
-      for (const field of ["formula", "formula1", "formula2"] as const) {
-        const formula = entry.rule[field];
-        if (isFormula(formula)) entry.rule = { ...entry.rule, [field]: adjust(formula, home) };
-      }
-    }
+    for (const entry of sheet.conditionalFormats) Object.assign(entry, mapFormatFormulas(entry, (formula) => adjust(formula, home)));
   }
   for (const entry of workbook.names) entry.formula = adjust(entry.formula, null);
 }

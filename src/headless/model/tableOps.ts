@@ -195,14 +195,12 @@ function forEachFormula(
   rewrite: (formula: string, inside: boolean, at: { sheet?: SheetModel; row: number }) => string,
 ): void {
   for (const sheet of workbook.sheets) {
-    for (const [row, cells] of sheet.rows) {
-      for (const [col, cell] of cells) {
-        if (cell.formula === undefined || !cell.formula.includes("[")) continue;
-        const inside = sheet === table.sheet && row >= table.rect.r0 && row <= table.rect.r1 && col >= table.rect.c0 && col <= table.rect.c1;
-        const next = rewrite(cell.formula, inside, { sheet, row });
-        if (next !== cell.formula) cell.formula = next;
-      }
-    }
+    sheet.forEachCell((cell, row, col) => {
+      if (cell.formula === undefined || !cell.formula.includes("[")) return;
+      const inside = sheet === table.sheet && row >= table.rect.r0 && row <= table.rect.r1 && col >= table.rect.c0 && col <= table.rect.c1;
+      const next = rewrite(cell.formula, inside, { sheet, row });
+      if (next !== cell.formula) cell.formula = next;
+    });
     for (const entry of sheet.names) entry.formula = rewrite(entry.formula, false, { row: -1 });
   }
   for (const entry of workbook.names) entry.formula = rewrite(entry.formula, false, { row: -1 });

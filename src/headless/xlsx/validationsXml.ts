@@ -14,7 +14,8 @@ import { attributesOf, childSpans, innerOf, startTagOf, type Span } from "./patc
 function alertStyleFromFile(style: string | undefined): Excel.DataValidationErrorAlert["style"] {
   return style === "warning" ? "Warning" : style === "information" ? "Information" : "Stop";
 }
-const NUMBER = /^-?\d+(\.\d+)?$/;
+/** A constant bound, exponent included ("9.99E+307", the open upper bound): read as the number, not as a formula. */
+const NUMBER = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
 
 function fileFormula(text: string | undefined): string | number | undefined {
   if (text === undefined) return undefined;

@@ -6,7 +6,7 @@
 import type { Rect } from "../../addresses";
 import type { SheetModel } from "../../model/sheet";
 import type { TableModel } from "../../model/table";
-import type { Cell, CellStyle, CellValue, ChartModel, NameEntry } from "../../model/types";
+import type { CellStyle, CellValue, ChartModel, NameEntry } from "../../model/types";
 import type { HeadlessWorkbook } from "../../model/workbook";
 
 export const SHEET_ASPECTS = [
@@ -27,6 +27,7 @@ export const keyColumn = (key: number): number => key % 16384;
 export interface CellsBaseline {
   keys: Float64Array;
   values: Array<CellValue | undefined>;
+  /** Empty when no cell had a formula (or a style): every index then reads undefined. */
   formulas: Array<string | undefined>;
   styles: Array<CellStyle | undefined>;
 }
@@ -73,28 +74,22 @@ function styleKey(style: CellStyle | undefined): string {
 
 function cellsBaseline(sheet: SheetModel): CellsBaseline {
   let count = 0;
-  for (const line of sheet.rows.values()) count += line.size;
+  sheet.forEachCell(() => count++);
+  // The sheet gives its cells in row then column order: the keys come sorted. A sheet without
+  // formulas (or styles) keeps no array of them.
   const keys = new Float64Array(count);
-  const found: Cell[] = new Array(count);
+  const values: Array<CellValue | undefined> = new Array(count);
+  let formulas: Array<string | undefined> | undefined;
+  let styles: Array<CellStyle | undefined> | undefined;
   let i = 0;
-  let sorted = true;
-  for (const [row, line] of sheet.rows) {
-    for (const [col, cell] of line) {
-      keys[i] = cellKey(row, col);
-      if (i > 0 && keys[i] < keys[i - 1]) sorted = false;
-      found[i++] = cell;
-    }
-  }
-  // Read from a file, cells come in order; only a model built otherwise needs sorting.
-  const order = sorted ? null : Uint32Array.from(keys.keys()).sort((x, y) => keys[x] - keys[y]);
-  const cells: CellsBaseline = { keys: order ? Float64Array.from(order, (j) => keys[j]) : keys, values: new Array(count), formulas: new Array(count), styles: new Array(count) };
-  for (let j = 0; j < count; j++) {
-    const cell = found[order ? order[j] : j];
-    cells.values[j] = cell.value;
-    cells.formulas[j] = cell.formula;
-    cells.styles[j] = cell.style;
-  }
-  return cells;
+  sheet.forEachCell((cell, row, col) => {
+    keys[i] = cellKey(row, col);
+    values[i] = cell.value;
+    if (cell.formula !== undefined) (formulas ??= new Array(count))[i] = cell.formula;
+    if (cell.style !== undefined) (styles ??= new Array(count))[i] = cell.style;
+    i++;
+  });
+  return { keys, values, formulas: formulas ?? [], styles: styles ?? [] };
 }
 
 /** Index of `key` in the baseline, or -1. */
@@ -186,21 +181,19 @@ export function sheetChange(workbook: HeadlessWorkbook, baseline: WorkbookBaseli
   const cells: CellChange[] = [];
   const was = before.cells;
   const seen = new Uint8Array(was.keys.length);
-  for (const [row, line] of sheet.rows) {
-    for (const [col, cell] of line) {
-      const key = cellKey(row, col);
-      const i = indexOf(was, key);
-      if (i < 0) {
-        cells.push({ key, valueOnly: false });
-        continue;
-      }
-      seen[i] = 1;
-      const formulaKept = sameFormula(was.formulas[i], cell.formula);
-      const styleKept = sameStyle(was.styles[i], cell.style);
-      if (formulaKept && styleKept && sameValue(was.values[i], cell.value)) continue;
-      cells.push({ key, valueOnly: Boolean(was.formulas[i]) && formulaKept && styleKept });
+  sheet.forEachCell((cell, row, col) => {
+    const key = cellKey(row, col);
+    const i = indexOf(was, key);
+    if (i < 0) {
+      cells.push({ key, valueOnly: false });
+      return;
     }
-  }
+    seen[i] = 1;
+    const formulaKept = sameFormula(was.formulas[i], cell.formula);
+    const styleKept = sameStyle(was.styles[i], cell.style);
+    if (formulaKept && styleKept && sameValue(was.values[i], cell.value)) return;
+    cells.push({ key, valueOnly: Boolean(was.formulas[i]) && formulaKept && styleKept });
+  });
   for (let i = 0; i < seen.length; i++) if (!seen[i]) cells.push({ key: was.keys[i], valueOnly: false });
   const rows = new Set<number>();
   for (const row of new Set([...sheet.rowHeights.keys(), ...sheet.hiddenRows, ...before.rows.keys()])) {

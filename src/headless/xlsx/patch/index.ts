@@ -146,7 +146,7 @@ export async function patchPackage(original: OriginalPackage, workbook: Headless
 function shiftsBySheet(baseline: OriginalPackage["baseline"]): ShiftsBySheet {
   const shifts = new Map<string, SheetModel["rowShifts"]>();
   for (const [sheet, before] of baseline.sheets) {
-    if (sheet.rowShifts.some((s) => s.kind === "shift")) shifts.set(unescapeXml(before.rawName).toLowerCase(), sheet.rowShifts);
+    if (sheet.rowShifts.some((s) => s.kind !== "grow")) shifts.set(unescapeXml(before.rawName).toLowerCase(), sheet.rowShifts);
   }
   return shifts;
 }
@@ -401,7 +401,7 @@ async function patchTables(
     if (movedOnly(table, before, sheet.rowShifts)) {
       // A table below the inserted rows that only moved keeps its part (filters, sort, totals,
       // extLst), with its range, autofilter and sort state moved as Excel moves them.
-      pkg.set(before.part, withShiftedRefs(await pkg.text(before.part), sheet.rowShifts.filter((s) => s.kind === "shift")));
+      pkg.set(before.part, withShiftedRefs(await pkg.text(before.part), sheet.rowShifts.filter((s) => s.kind !== "grow")));
       continue;
     }
     const xml = generated.tables.get(table.name.toLowerCase());
@@ -426,7 +426,7 @@ async function patchTables(
 /** Whether the only change to a table read from the file is the move the sheet's row shifts gave it. */
 function movedOnly(table: TableModel, before: TableBaseline, shifts: SheetModel["rowShifts"]): boolean {
   if (before.print !== tablePrint(table, before.rect)) return false;
-  const moved = replayShifts(before.rect, shifts.filter((s) => s.kind === "shift"));
+  const moved = replayShifts(before.rect, shifts.filter((s) => s.kind !== "grow"));
   return moved !== null && moved.r0 === table.rect.r0 && moved.r1 === table.rect.r1 && moved.c0 === table.rect.c0 && moved.c1 === table.rect.c1;
 }
 

@@ -10,19 +10,19 @@
  */
 import type { Rect } from "../../addresses";
 import { mapFormulaReferences, movedReference } from "../../model/references";
-import type { RowShift } from "../../model/shift";
+import { type LoggedShift, moveOf } from "../../model/shift";
 import type { XlsxPackage } from "../charts/opcPackage";
 
 /** Row shifts by the lower-case name (as the file's formulas write it) of the sheet they happened on. */
-export type ShiftsBySheet = ReadonlyMap<string, readonly RowShift[]>;
+export type ShiftsBySheet = ReadonlyMap<string, readonly LoggedShift[]>;
 
 /** Where `rect` is after one shift; null when it held only deleted cells. "grow" entries only extend validation and formats. */
-export function movedRect(rect: Rect, shift: RowShift): Rect | null {
-  if (shift.kind !== "shift") return rect;
-  return movedReference(rect, { axis: "rows", at: shift.row, count: shift.count, from: shift.c0, to: shift.c1 });
+export function movedRect(rect: Rect, shift: LoggedShift): Rect | null {
+  const move = moveOf(shift);
+  return move ? movedReference(rect, move) : rect;
 }
 
-export function replayShifts(rect: Rect, shifts: readonly RowShift[]): Rect | null {
+export function replayShifts(rect: Rect, shifts: readonly LoggedShift[]): Rect | null {
   let at: Rect | null = rect;
   for (const shift of shifts) if (at) at = movedRect(at, shift);
   return at;
