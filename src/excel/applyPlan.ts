@@ -107,6 +107,10 @@ export async function applyPlan(context: RequestContext, plan: Plan, sync: SyncC
       await batch.reserve(step);
       workbook.tables.getItem(step.table).convertToRange();
     },
+    renameColumn: async (step) => {
+      await batch.reserve(step);
+      workbook.tables.getItem(step.table).columns.getItem(step.from).name = step.to;
+    },
     appendColumns: async (step) => {
       await batch.reserve(step);
       const table = workbook.tables.getItem(step.table);

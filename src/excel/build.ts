@@ -1,5 +1,6 @@
 /** Build: options → blueprint → plan (diff against the workbook) → one batched apply. */
 import { buildBlueprint, BuildOptions, defaultOptions, WorkbookBlueprint } from "../core/blueprint";
+import type { ColumnSpec } from "../core/blueprint/types";
 import { FRAMEWORK_KEYS, frameworkKeys, FrameworkKey } from "../core/frameworkKeys";
 import { CONTROLS_TABLE, mappingColumnHeader } from "../core/blueprint/controlMatrix";
 import { MAPPINGS_TABLE } from "../core/blueprint/mappingsSheet";
@@ -14,7 +15,7 @@ import { SOA_TABLE } from "../core/blueprint/soaSheet";
 import { identify } from "../core/plan/identity";
 import { planBuild, STRUCTURE_PROTECTED } from "../core/plan/planBuild";
 import { ADDED_KPI_BLOCK_NAMES, dashboardState } from "../core/plan/dashboardState";
-import { KPI_BLOCK_COLUMNS } from "../core/blueprint/dashboardSheet";
+import { KPI_BLOCK, KPI_BLOCK_COLUMNS } from "../core/blueprint/dashboardSheet";
 import { organisationFromSnapshot, scalesFromSnapshot, settingsOf } from "../core/plan/readScales";
 import { currencyCode } from "../core/quant/currency";
 import { nextMemory, resolveScope, schemaUpgradeNote, ScopeRequest } from "../core/plan/scope";
@@ -60,25 +61,21 @@ function rowBlockNames(blueprint: WorkbookBlueprint): string[] {
   return blueprint.sheets.flatMap((s) => (s.rowBlocks ?? []).map((b) => b.name));
 }
 
-/** Columns with data validation, by table: read so a re-run writes only the validation that differs. */
-export function validatedColumns(blueprint: WorkbookBlueprint): Record<string, string[]> {
+/** The headers of the blueprint's columns that `has`, by table (tables with none left out). */
+function columnsWith(blueprint: WorkbookBlueprint, has: (column: ColumnSpec) => unknown): Record<string, string[]> {
   const columns: Record<string, string[]> = {};
   for (const table of blueprint.sheets.flatMap((s) => s.tables)) {
-    const headers = table.columns.filter((c) => c.validation).map((c) => c.header);
+    const headers = table.columns.filter(has).map((c) => c.header);
     if (headers.length > 0) columns[table.name] = headers;
   }
   return columns;
 }
 
+/** Columns with data validation, by table: read so a re-run writes only the validation that differs. */
+export const validatedColumns = (blueprint: WorkbookBlueprint) => columnsWith(blueprint, (c) => c.validation);
+
 /** Calculated columns by table: where typed-over cells (the analyst's overrides) are looked for. */
-export function calculatedColumns(blueprint: WorkbookBlueprint): Record<string, string[]> {
-  const columns: Record<string, string[]> = {};
-  for (const table of blueprint.sheets.flatMap((s) => s.tables)) {
-    const headers = table.columns.filter((c) => c.formula).map((c) => c.header);
-    if (headers.length > 0) columns[table.name] = headers;
-  }
-  return columns;
-}
+export const calculatedColumns = (blueprint: WorkbookBlueprint) => columnsWith(blueprint, (c) => c.formula);
 
 let everyTableCache: WorkbookBlueprint | undefined;
 /** The blueprint with every framework: every table and column the add-in may own. */
@@ -177,6 +174,8 @@ export async function buildWorkbookWith(
       calculated: { ...calculatedColumns(everyTable), ...legacyBlockTables(everyTable) },
       validated: validatedColumns(everyTable),
       blocks: [...rowBlockNames(everyTable), ...ADDED_KPI_BLOCK_NAMES],
+      // The Dashboard's cells: a renamed band's tile label is found there (see relabel.ts).
+      cellsOfBlockSheet: KPI_BLOCK,
     },
     sync,
   );

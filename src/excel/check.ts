@@ -8,6 +8,8 @@ import { checkCurrency } from "../core/check/checkCurrency";
 import { checkMappings, checkMatrixMappings, checkRequirements } from "../core/check/checkCoverage";
 import { checkWorkbookTables } from "../core/check/checkWorkbook";
 import { checkCharter } from "../core/check/checkCharter";
+import { checkPrint } from "../core/check/checkPrint";
+import { DASHBOARD_SHEET } from "../core/blueprint/dashboardSheet";
 import { CHARTER_BLOCK } from "../core/blueprint/programSheet";
 import { findRowBlock } from "../core/plan/snapshot";
 import { filledRows } from "../core/check/tableData";
@@ -18,6 +20,7 @@ import type { Problem } from "./operations";
 import { overrideProblems } from "./overrides";
 import { createSyncCounter } from "./syncCounter";
 import { readWorkbookData, WorkbookData } from "./workbookData";
+import { readPrintedSheets } from "./printSetup";
 import type { RequestContext } from "./officeApi";
 
 /** Every Scales-table column a register's drop-down reads, as "table[column]" → the values the workbook holds. */
@@ -35,8 +38,17 @@ function scaleLists(data: WorkbookData): Map<string, string[]> {
   return lists;
 }
 
+/** The add-in's sheets that print a register or a dashboard: those holding its tables, and the Dashboard. */
+function printedSheets(data: WorkbookData): string[] {
+  const present = new Set(data.snapshot.sheets.map((s) => s.name));
+  const sheets = new Set([...data.tables.values()].map((t) => t.sheet));
+  if (present.has(DASHBOARD_SHEET)) sheets.add(DASHBOARD_SHEET);
+  return [...sheets].filter((s) => present.has(s));
+}
+
 export async function checkWorkbook(context: RequestContext, today = new Date()): Promise<Problem[]> {
-  const data = await readWorkbookData(context, createSyncCounter(), [...REGISTERS.map((r) => r.table), MAPPINGS_TABLE, REQUIREMENTS_TABLE], { overrides: true });
+  const sync = createSyncCounter();
+  const data = await readWorkbookData(context, sync, [...REGISTERS.map((r) => r.table), MAPPINGS_TABLE, REQUIREMENTS_TABLE], { overrides: true });
   if (!data.table(RISKS_TABLE)) {
     return [{ code: "no-register", severity: "error", sheet: "", address: "", message: "There is no Risks table. Run Build from Set up first." }];
   }
@@ -60,7 +72,8 @@ export async function checkWorkbook(context: RequestContext, today = new Date())
   });
   const charter = findRowBlock(data.snapshot, CHARTER_BLOCK);
   const charterProblems = checkCharter(charter?.body ? { ...charter, rows: charter.body } : undefined, toExcelDate(today));
-  return [...found, ...charterProblems, ...overrideProblems(data, REGISTERS.map((r) => r.table)), ...coverageProblems, ...currencyProblems];
+  const printProblems = checkPrint(await readPrintedSheets(context, printedSheets(data), sync));
+  return [...found, ...charterProblems, ...overrideProblems(data, REGISTERS.map((r) => r.table)), ...coverageProblems, ...currencyProblems, ...printProblems];
 }
 
 export async function selectRange(context: RequestContext, sheet: string, address: string): Promise<void> {

@@ -70,7 +70,7 @@ export interface WorksheetFreezePanes extends Pick<Excel.WorksheetFreezePanes, "
 }
 
 export interface Range
-  extends Pick<Excel.Range, "address" | "rowCount" | "rowIndex" | "columnCount" | "columnIndex" | "merge" | "select" | "clear">,
+  extends Pick<Excel.Range, "address" | "rowCount" | "rowIndex" | "columnCount" | "columnIndex" | "width" | "height" | "merge" | "select" | "clear">,
     Loadable,
     NullObject {
   get values(): Excel.Range["values"];
@@ -165,7 +165,7 @@ export interface TableColumnCollection {
   getItemOrNullObject(...args: Parameters<Excel.TableColumnCollection["getItemOrNullObject"]>): TableColumn;
 }
 
-export interface TableColumn extends NullObject {
+export interface TableColumn extends Pick<Excel.TableColumn, "name">, NullObject {
   readonly filter: Filter;
   getDataBodyRange(): Range;
 }
@@ -190,7 +190,7 @@ export interface PageLayoutZoomOptions extends Pick<Excel.PageLayoutZoomOptions,
   verticalFitToPages?: number | null;
 }
 
-export interface PageLayout extends Pick<Excel.PageLayout, "orientation" | "leftMargin" | "rightMargin"> {
+export interface PageLayout extends Pick<Excel.PageLayout, "orientation" | "leftMargin" | "rightMargin" | "topMargin" | "bottomMargin">, Loadable {
   zoom: PageLayoutZoomOptions;
   readonly headersFooters: HeaderFooterGroup;
   setPrintTitleRows(printTitleRows: Range | string): void;

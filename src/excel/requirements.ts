@@ -18,4 +18,6 @@ export const FEATURE_SETS = {
   readOnlyFlag: "1.8",
   dataValidation: "1.8",
   pageLayout: "1.9",
+  /** Range.width and Range.height: https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-width-member */
+  rangeSize: "1.10",
 } as const;

@@ -27,6 +27,8 @@ export interface SnapshotRequest {
   validated?: Readonly<Record<string, readonly string[]>>;
   /** Defined names of per-row blocks (RowBlockSpec) read in full, header row included, when they exist. */
   blocks?: readonly string[];
+  /** A block whose sheet's used range is read in full (values), when the block exists. */
+  cellsOfBlockSheet?: string;
 }
 
 /** Queued read of the body cells of a table column that hold constants (typed values), not formulas. */
@@ -67,7 +69,7 @@ export function queueConstantsRead(column: TableColumn): ConstantsRead {
 const lower = (s: string) => s.toLowerCase();
 
 /** Sheet-relative address: "'Risk Register'!A4:K9" → "A4:K9"; areas stay separated by commas ("Sheet1!A1:B2,Sheet1!D1:E2" → "A1:B2,D1:E2"). */
-function localAddress(address: string): string {
+export function localAddress(address: string): string {
   return address.replace(/(?:'(?:[^']|'')+'|[^,!']+)!/g, "");
 }
 
@@ -128,8 +130,10 @@ export async function readSnapshot(context: RequestContext, request: SnapshotReq
     grid: hasGrid ? workbook.names.getItem(request.gridName!).getRange().load("values") : undefined,
     blockReads: names.items
       .filter((n) => wantedBlocks.has(lower(n.name)) && n.type === "Range")
-      .map((n) => ({ name: n.name, range: workbook.names.getItem(n.name).getRange().load("address, values") })),
+      .map((n) => ({ name: n.name, range: workbook.names.getItem(n.name).getRange().load("address, values, formulas") })),
+    cells: cellsSheet ? worksheets.items.find((s) => lower(s.name) === lower(cellsSheet))?.getUsedRangeOrNullObject(true).load("address, values") : undefined,
   });
+  const cellsSheet = request.cellsOfBlockSheet ? names.items.filter((n) => lower(n.name) === lower(request.cellsOfBlockSheet!) && n.type === "Range").map((n) => sheetOfReference(String(n.value)))[0] : undefined;
   const wantedBlocks = new Set((request.blocks ?? []).map(lower));
   let details = queueDetails(true);
   let bodies: Map<string, CellValue[][]> | undefined;
@@ -144,7 +148,7 @@ export async function readSnapshot(context: RequestContext, request: SnapshotReq
       bodies = await readFullBodies(context, details.tableReads.filter((read) => read.full), sync);
     }
   }
-  const { tableReads, usedRanges, grid, blockReads } = details;
+  const { tableReads, usedRanges, grid, blockReads, cells } = details;
 
   const tableSnapshots: TableSnapshot[] = tableReads.map(({ table, header, body, firstRow, constants, checks, full }) => {
     const start = parseRange(header.address).start;
@@ -199,6 +203,7 @@ export async function readSnapshot(context: RequestContext, request: SnapshotReq
     structureProtected: protection ? protection.protected : false,
     memoryRows,
     blocks: blockReads.map(({ name, range }) => blockSnapshot(name, range)),
+    sheetCells: cells && !cells.isNullObject && cellsSheet ? { sheet: cellsSheet, ...parseRange(localAddress(cells.address)).start, values: cells.values as CellValue[][] } : undefined,
   };
 }
 
@@ -215,6 +220,7 @@ export function useWorkbookCatalogs(memoryRows: CellValue[][] | undefined): void
 /** A named per-row block: its first row holds the headers, the rest the rows. */
 function blockSnapshot(name: string, range: Range): TableSnapshot {
   const [headerRow = [], ...body] = range.values as CellValue[][];
+  const [, ...formulas] = range.formulas as CellValue[][];
   const headers = headerRow.map((v) => String(v ?? ""));
   const start = parseRange(range.address).start;
   return {
@@ -226,6 +232,7 @@ function blockSnapshot(name: string, range: Range): TableSnapshot {
     bodyRows: body.length,
     firstRowFormulas: [],
     body,
+    formulas,
     columns: columnsOf(headers, body),
   };
 }

@@ -49,6 +49,8 @@ const OPEN = `${risk(RISK.status)},"<>Closed"`;
 export interface KpiSpec {
   key: string;
   label: string;
+  /** A rating band's indicator: the band's position in RatingBands (1-based), which stays when the analyst renames the band. */
+  band?: number;
   formula: string;
   format: "count" | "percent" | "decimal" | "money";
   section: "Risk posture" | "Controls & compliance" | "Assets" | "Operations" | "Governance" | typeof PROGRAM_SECTION | "Risk in money";
@@ -84,7 +86,7 @@ export function kpiSpecs(scales: Scales, frameworks: readonly FrameworkKey[], re
   const bandKpis: KpiSpec[] = [...scales.bands]
     .map((b, i) => ({ b, i: i + 1 }))
     .reverse()
-    .map(({ b, i }) => ({ key: `open:${b.rating}`, label: `Open ${b.rating} risks`, formula: openRatingFormula(i), format: "count", section: "Risk posture", better: "Lower" }));
+    .map(({ b, i }) => ({ key: `open:${b.rating}`, label: `Open ${b.rating} risks`, band: i, formula: openRatingFormula(i), format: "count", section: "Risk posture", better: "Lower" }));
   const withTarget = (section: KpiSpec["section"]) => (k: OperationsKpi): KpiSpec => ({
     key: k.key,
     label: k.label,
@@ -462,6 +464,8 @@ function charts(top: number): ChartSpec[] {
  */
 export interface DashboardState {
   indicators: readonly string[];
+  /** The label each rating band's row shows, by the band's position in RatingBands (read from the row's formula). */
+  bandLabels: ReadonlyMap<number, string>;
   charts: readonly string[];
   /** How many added KPI blocks (KpiList2, KpiList3, …) it has already. */
   addedBlocks: number;
@@ -477,8 +481,27 @@ export const MAX_ADDED_KPI_BLOCKS = 20;
  * charts, print area), so nothing the analyst sees moves or is covered; the print area grows to
  * include them.
  */
-function dashboardAdditions(kpis: readonly KpiSpec[], allCharts: readonly ChartSpec[], state: DashboardState, currency?: string): SheetSpec["additions"] {
+/** A label the workbook shows that is now another (a rating band the analyst renamed on Scales): Build relabels it wherever it shows it. */
+export interface Relabel {
+  from: string;
+  to: string;
+  /** The rating band it names (position in RatingBands), whose name the workbook shows elsewhere too (Heatmap cells). */
+  band?: number;
+}
+
+/** Band indicators whose row shows another label than the band's name gives now ("Open Medium risks" for band 2, now Moderate). */
+export function kpiRelabels(kpis: readonly KpiSpec[], state: DashboardState | undefined): Relabel[] {
+  if (!state) return [];
   const shown = new Set(state.indicators.map((l) => l.trim().toLowerCase()));
+  return kpis.flatMap((k) => {
+    const from = k.band === undefined ? undefined : state.bandLabels.get(k.band);
+    return from && from.trim().toLowerCase() !== k.label.toLowerCase() && !shown.has(k.label.toLowerCase()) ? [{ from, to: k.label, band: k.band }] : [];
+  });
+}
+
+function dashboardAdditions(kpis: readonly KpiSpec[], allCharts: readonly ChartSpec[], state: DashboardState, currency?: string): SheetSpec["additions"] {
+  // A renamed band's indicator is on the Dashboard already, under its old label (relabelled by the plan).
+  const shown = new Set([...state.indicators, ...kpiRelabels(kpis, state).map((r) => r.to)].map((l) => l.trim().toLowerCase()));
   const missing = kpis.filter((k) => !shown.has(k.label.toLowerCase()));
   const present = new Set(state.charts.map((c) => c.toLowerCase()));
   const missingCharts = allCharts.filter((c) => !present.has(c.name.toLowerCase()));

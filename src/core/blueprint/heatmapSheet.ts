@@ -117,6 +117,7 @@ function gridBlocks(scales: Scales, { kind, top, left }: GridPlacement): BlockSp
           verticalAlignment: "Center",
           numberFormat: band ? `0" · ${band.rating}"` : "0",
         },
+        ...(band ? { band: scales.bands.indexOf(band) + 1 } : {}),
       });
     }
     blocks.push({ address: at(row, totalCol), values: [[`=SUM(${at(row, left)}:${at(row, left + n - 1)})`]], format: { bold: true, horizontalAlignment: "Center" } });

@@ -6,7 +6,7 @@ import { CORE_REGISTERS, REGISTERS, OPTIONAL_REGISTER_KEYS, OPTIONAL_REGISTERS, 
 import { registerSheet } from "../registers/sheet";
 import { SeedContext } from "../registers/types";
 import { coverageSheet } from "./coverageSheet";
-import { DashboardState, dashboardSheet, kpiSpecs, kpiTargets } from "./dashboardSheet";
+import { DashboardState, dashboardSheet, kpiRelabels, kpiSpecs, kpiTargets } from "./dashboardSheet";
 import { heatmapSheet } from "./heatmapSheet";
 import { historySheet } from "./historySheet";
 import { lossExceedanceSheet } from "./lossExceedanceSheet";
@@ -61,7 +61,8 @@ export function buildBlueprint(options: BuildOptions, context: BlueprintContext)
   sheets.push(mappingsSheet(options.frameworks));
   if (options.frameworks.includes("ISO27001")) sheets.push(soaSheet());
   sheets.push(coverageSheet(options.frameworks), historySheet(kpis, options.sample ? sampleHistory(context.today) : []), scalesSheet(scales, options.organisation, kpiTargets(kpis)));
-  return { sheets: sheets.map((sheet) => withPrintDefaults(sheet, options.organisation)) };
+  const relabels = kpiRelabels(kpis, context.dashboard);
+  return { sheets: sheets.map((sheet) => withPrintDefaults(sheet, options.organisation)), ...(relabels.length > 0 ? { relabels } : {}) };
 }
 
 /** Legible register printouts: 70% keeps 11 pt body text at 7.7 pt on paper. */

@@ -39,6 +39,12 @@ export function chartTextSizes(scale: number): { textSize: number; titleSize: nu
   return { textSize, titleSize: Math.ceil(textSize * 1.3) };
 }
 
+/** The printable part of a page (paper points) inside the given margins, on the smaller of Letter and A4. */
+export function printableArea(orientation: Orientation, margins: { left: number; right: number; top: number; bottom: number }): { width: number; height: number } {
+  const [paperWidth, paperHeight] = orientation === "Landscape" ? [LONG_SIDE, SHORT_SIDE] : [SHORT_SIDE, LONG_SIDE];
+  return { width: paperWidth - margins.left - margins.right, height: paperHeight - margins.top - margins.bottom };
+}
+
 /** What one printed page holds at a print scale (percent): column widths and row heights in sheet points. */
 export function pageRoom(orientation: Orientation, scale: number, narrowMargins = false): { width: number; height: number } {
   const [paperWidth, paperHeight] = orientation === "Landscape" ? [LONG_SIDE, SHORT_SIDE] : [SHORT_SIDE, LONG_SIDE];

@@ -96,6 +96,8 @@ export interface BlockSpec {
   merge?: boolean;
   /** Height in points of the block's rows (taller rows for large figures and wrapped labels). */
   rowHeight?: number;
+  /** The rating band (position in RatingBands) its number format names: rewritten on an existing sheet when the band is renamed. */
+  band?: number;
 }
 
 /**
@@ -234,6 +236,11 @@ export interface SheetSpec {
 
 export interface WorkbookBlueprint {
   sheets: readonly SheetSpec[];
+  /**
+   * Labels to change where the workbook shows them (a renamed rating band's indicator): rows of the
+   * blocks listing indicators, the Dashboard's tiles, the KPI History column and KpiTargets rows.
+   */
+  relabels?: ReadonlyArray<{ from: string; to: string; band?: number }>;
 }
 
 /** `Risks[[#This Row],[Inherent Likelihood]]`: this row's value of a column in a table. */

@@ -23,6 +23,7 @@ export function dashboardState(snapshot: WorkbookSnapshot): DashboardState | und
   ];
   return {
     indicators: blocks.flatMap(indicatorsOf),
+    bandLabels: new Map(blocks.flatMap(bandRowsOf)),
     charts: sheet.charts,
     addedBlocks: found.reduce((n, b, i) => (b ? i + 1 : n), 0),
     lastRow: Math.max(...lastRows),
@@ -32,4 +33,22 @@ export function dashboardState(snapshot: WorkbookSnapshot): DashboardState | und
 function indicatorsOf(block: TableSnapshot): string[] {
   const column = Math.max(0, block.headers.findIndex((h) => h.trim().toLowerCase() === "indicator"));
   return (block.body ?? []).map((row) => String(row[column] ?? "")).filter((label) => label !== "");
+}
+
+/**
+ * A rating band's indicator counts the band at a position of RatingBands (INDEX(RatingBands[Rating],2)):
+ * that position, not its label, says which band a row is, so a band the analyst renamed is still known.
+ */
+const BAND_POSITION = /INDEX\(\s*[A-Za-z_\\][\w.]*\[\[?Rating\]?\]\s*,\s*(\d+)\s*\)/i;
+
+function bandRowsOf(block: TableSnapshot): Array<[number, string]> {
+  const at = (header: string) => block.headers.findIndex((h) => h.trim().toLowerCase() === header);
+  const label = at("indicator");
+  const value = at("value");
+  if (label < 0 || value < 0 || !block.formulas) return [];
+  return block.formulas.flatMap((row, i): Array<[number, string]> => {
+    const m = BAND_POSITION.exec(String(row[value] ?? ""));
+    const shown = String(block.body?.[i]?.[label] ?? "");
+    return m && shown ? [[Number(m[1]), shown]] : [];
+  });
 }

@@ -14,6 +14,7 @@ import { Plan, PlanReport, PlanStep, ResolvedConditionalFormat, ResolvedValidati
 import { NO_RENAMES, renameReferences, Renames } from "./structuredRefs";
 import { MEMORY_SHEET, memoryRows, readMemory, TableMemory, WorkbookMemory } from "./workbookMemory";
 import { validationIsCurrent } from "./validationState";
+import { planRelabels } from "./relabel";
 
 /** Where a table sits (or will sit once the plan is applied), and its final header order. */
 export interface TableLayout {
@@ -54,9 +55,13 @@ export function headerIndex(layout: TableLayout, header: string): number {
 const key = (s: string) => s.toLowerCase();
 const KEY_SEPARATOR = "\u0000";
 
-export function planBuild(blueprint: WorkbookBlueprint, snapshot: WorkbookSnapshot, context: PlanContext = {}): Plan {
+export function planBuild(blueprint: WorkbookBlueprint, read: WorkbookSnapshot, context: PlanContext = {}): Plan {
   const report: PlanReport = { created: [], repaired: [], renamed: [], warnings: [], notes: [] };
-  const steps: PlanStep[] = [];
+  // Labels that changed (a renamed rating band) first: the rest of the plan sees them in place.
+  const relabelled = planRelabels(blueprint, read);
+  const snapshot = relabelled.snapshot;
+  const steps: PlanStep[] = [...relabelled.steps];
+  report.repaired.push(...relabelled.repaired);
   const specs = blueprint.sheets.flatMap((s) => s.tables);
   const identity = identify(specs, snapshot, context.memory);
   report.notes.push(...identity.notes);
@@ -140,6 +145,7 @@ export function planBuild(blueprint: WorkbookBlueprint, snapshot: WorkbookSnapsh
       }
       steps.push(...tableSteps(table, layout, existing, layouts, report, translate));
     }
+    if (!isNew) steps.push(...renamedBandFormats(spec, sheet, blueprint));
     const additions = isNew ? undefined : spec.additions;
     if (additions) {
       for (const block of additions.blocks) steps.push({ kind: "write", sheet, ...block, values: block.values.map((row) => row.map((v) => resolveValue(v, layouts, translate))) });
@@ -197,6 +203,17 @@ export function planBuild(blueprint: WorkbookBlueprint, snapshot: WorkbookSnapsh
   }
 
   return { blockers, steps: inApplyOrder(steps), report, sheetNames };
+}
+
+/** An existing sheet's cells whose number format names a renamed band (the Heatmap's "3 · Medium"): the format only, the cell kept. */
+function renamedBandFormats(spec: SheetSpec, sheet: string, blueprint: WorkbookBlueprint): PlanStep[] {
+  const renamed = new Set((blueprint.relabels ?? []).flatMap((r) => (r.band === undefined ? [] : [r.band])));
+  if (renamed.size === 0) return [];
+  return spec.blocks.flatMap((block): PlanStep[] => {
+    const format = block.format?.numberFormat;
+    if (block.band === undefined || !renamed.has(block.band) || !format) return [];
+    return [{ kind: "write", sheet, address: block.address, values: block.values.map((row) => row.map(() => null)), numberFormats: block.values.map((row) => row.map(() => format)) }];
+  });
 }
 
 /**
@@ -261,6 +278,7 @@ const PHASE: Record<PlanStep["kind"], number> = {
   addSheet: 0,
   createTable: 1,
   appendColumns: 1,
+  renameColumn: 1,
   appendRows: 1,
   convertTable: 1,
   name: 2,

@@ -25,6 +25,8 @@ export interface TableSnapshot {
   firstRowFormulas: CellValue[];
   /** Body values, only for the tables the plan asked to read in full (the Scales tables). */
   body?: CellValue[][];
+  /** Body formulas (constants as they are), for per-row blocks. */
+  formulas?: CellValue[][];
   /** Body values of selected columns by header (key columns, mappings), when asked for. */
   columns?: Record<string, CellValue[]>;
   /**
@@ -71,6 +73,8 @@ export interface WorkbookSnapshot {
    * header row gives `headers`, the rows below `body` and `columns`.
    */
   blocks?: TableSnapshot[];
+  /** The cells of the sheet the read was asked to show in full (the Dashboard, for its tile labels). */
+  sheetCells?: { sheet: string; row: number; column: number; values: CellValue[][] };
 }
 
 /**

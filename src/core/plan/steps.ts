@@ -27,6 +27,8 @@ export type PlanStep =
   | { kind: "convertTable"; table: string }
   | { kind: "createTable"; sheet: string; address: string; name: string; style: string; rows: CellValue[][] }
   | { kind: "appendColumns"; table: string; headers: string[] }
+  /** A column renamed (TableColumn.name, ExcelApi 1.4): its values stay, and Excel renames it in every structured reference. */
+  | { kind: "renameColumn"; table: string; from: string; to: string }
   | { kind: "appendRows"; table: string; rows: CellValue[][] }
   | {
       kind: "column";

@@ -8,7 +8,7 @@ import { trimConditionalFormats } from "../model/conditionalFormatTrim";
 import { checkFormula } from "../model/formulaCheck";
 import type { TableModel } from "../model/table";
 import { assertEditable, displayText, gridFor, valueType, writeCells } from "../model/cells";
-import type { SheetModel } from "../model/sheet";
+import { DEFAULT_ROW_HEIGHT, type SheetModel } from "../model/sheet";
 import { READ_CELL_LIMIT } from "../context";
 import { ClientObject, type Context, type Resolver, type ProxyNode } from "./clientObject";
 import type { LoadTree } from "./loadSpec";
@@ -86,6 +86,8 @@ export class Range extends ClientObject<RangeRef> implements OfficeApi.Range {
       valueTypes: (ref) => gridOf(ref, (r, c) => valueType(ref.sheet.cell(r, c)?.value)),
       rowHidden: (ref) => allOrNone(ref, (row) => ref.sheet.hiddenRows.has(row)),
       hidden: (ref) => allOrNone(ref, (row) => ref.sheet.hiddenRows.has(row)) === true,
+      width: (ref) => rangeWidth(ref),
+      height: (ref) => rangeHeight(ref),
     };
   }
 
@@ -125,6 +127,9 @@ export class Range extends ClientObject<RangeRef> implements OfficeApi.Range {
   get isEntireRow(): boolean { return this.read("isEntireRow"); }
   get text(): string[][] { return this.read("text"); }
   get valueTypes(): string[][] { return this.read("valueTypes"); }
+  /** Range.width and height (ExcelApi 1.10): points at 100% zoom from edge to edge; hidden rows add nothing. */
+  get width(): number { return this.read("width"); }
+  get height(): number { return this.read("height"); }
   get rowHidden(): boolean | null { return this.read("rowHidden"); }
   get hidden(): boolean { return this.read("hidden"); }
 
@@ -359,3 +364,17 @@ function checked(sheet: SheetModel, rect: Rect): RangeRef {
 }
 
 export const cellRef = (sheet: SheetModel, row: number, col: number): RangeRef => checked(sheet, { r0: row, r1: row, c0: col, c1: col });
+
+function rangeWidth({ sheet, rect }: RangeRef): number {
+  let width = 0;
+  for (let col = rect.c0; col <= rect.c1; col++) width += sheet.columnWidth(col);
+  return width;
+}
+
+/** Summed from the rows with their own height, so a whole-column range costs what the sheet holds. */
+function rangeHeight({ sheet, rect }: RangeRef): number {
+  let height = rectRows(rect) * DEFAULT_ROW_HEIGHT;
+  for (const [row, points] of sheet.rowHeights) if (row >= rect.r0 && row <= rect.r1) height += points - DEFAULT_ROW_HEIGHT;
+  for (const row of sheet.hiddenRows) if (row >= rect.r0 && row <= rect.r1) height -= sheet.rowHeight(row);
+  return height;
+}

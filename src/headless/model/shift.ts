@@ -124,7 +124,7 @@ function moveWithCells(workbook: HeadlessWorkbook, sheet: SheetModel, tables: Ta
   );
   sheet.conditionalFormats = sheet.conditionalFormats.flatMap((entry) =>
     movedAreaParts(entry.rect, move).flatMap(({ before, after }, i) =>
-      after ? [{ ...entry, id: i === 0 ? entry.id : workbook.newId("cf"), rect: after, rule: movedFormatRule(entry.rule, anchorShift(entry.rect, before), home, move) }] : [],
+      after ? [{ ...entry, id: i === 0 ? entry.id : workbook.newId("cf"), rect: after, ...mapFormatFormulas(entry, (formula) => movedEntryFormula(formula, anchorShift(entry.rect, before), home, move)) }] : [],
     ),
   );
   adjustReferences(workbook, sheet, move);
@@ -148,13 +148,20 @@ function movedEntryFormula(formula: string, anchor: Anchor, home: string, move: 
 
 const isFormula = (value: unknown): value is string => typeof value === "string" && value.startsWith("=");
 
-function movedFormatRule(rule: ConditionalFormatEntry["rule"], anchor: Anchor, home: string, move: CellMove): ConditionalFormatEntry["rule"] {
-  const next = { ...rule };
+/** The format with each of its formulas (rule, and a color scale's formula criteria) rewritten. */
+export function mapFormatFormulas(entry: ConditionalFormatEntry, rewrite: (formula: string) => string): Pick<ConditionalFormatEntry, "rule" | "colorScale"> {
+  const rule = { ...entry.rule };
   for (const key of ["formula", "formula1", "formula2"] as const) {
-    const formula = next[key];
-    if (isFormula(formula)) next[key] = movedEntryFormula(formula, anchor, home, move);
+    const formula = rule[key];
+    if (isFormula(formula)) rule[key] = rewrite(formula);
   }
-  return next;
+  if (!entry.colorScale) return { rule };
+  const colorScale = { ...entry.colorScale };
+  for (const key of ["minimum", "midpoint", "maximum"] as const) {
+    const criterion = colorScale[key];
+    if (criterion && isFormula(criterion.formula)) colorScale[key] = { ...criterion, formula: rewrite(criterion.formula) };
+  }
+  return { rule, colorScale };
 }
 
 function movedValidationRule(rule: DataValidationRule, anchor: Anchor, home: string, move: CellMove): DataValidationRule {
@@ -207,12 +214,7 @@ function adjustReferences(workbook: HeadlessWorkbook, moved: SheetModel, move: C
     for (const entry of sheet.names) entry.formula = adjust(entry.formula, null);
     if (sheet === moved) continue;
     for (const entry of sheet.validations) entry.rule = mapValidationFormulas(entry.rule, (formula) => adjust(formula, home));
-    for (const entry of sheet.conditionalFormats) {
-      for (const field of ["formula", "formula1", "formula2"] as const) {
-        const formula = entry.rule[field];
-        if (isFormula(formula)) entry.rule = { ...entry.rule, [field]: adjust(formula, home) };
-      }
-    }
+    for (const entry of sheet.conditionalFormats) Object.assign(entry, mapFormatFormulas(entry, (formula) => adjust(formula, home)));
   }
   for (const entry of workbook.names) entry.formula = adjust(entry.formula, null);
 }

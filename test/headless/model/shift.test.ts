@@ -82,6 +82,20 @@ describe("references follow cells that table rows push (support.microsoft.com, \
     expect(workbook.sheet("Report").conditionalFormatsAt("C1")[0].rule.formula).toBe("=C1>Sheet1!$B$12");
   });
 
+  it("a color scale's formula criterion on another sheet follows the cell it reads", async () => {
+    const workbook = await tableWithBlockBelow();
+    await run(workbook, async (context) => {
+      const scale = context.workbook.worksheets.getItem("Report").getRange("D1:D5").conditionalFormats.add("ColorScale");
+      scale.colorScale.criteria = {
+        minimum: { type: "LowestValue", formula: null as unknown as string, color: "#63BE7B" },
+        maximum: { type: "Formula", formula: "=Sheet1!$B$10", color: "#F8696B" },
+      };
+    });
+    await run(workbook, async (context) => void context.workbook.tables.getItem("Risks").rows.add(null, [["R5", 5, "eve"]]));
+    const scale = workbook.sheet("Report").conditionalFormatsAt("D1").find((f) => f.type === "ColorScale");
+    expect(scale?.colorScale?.maximum?.formula).toBe("=Sheet1!$B$11");
+  });
+
   it("a reference only partly within the table's columns stays, as its cells beside the table did not move", async () => {
     const workbook = await tableWithBlockBelow();
     await run(workbook, async (context) => void context.workbook.tables.getItem("Risks").rows.add(null, [["R5", 5, "eve"]]));
