@@ -1,4 +1,4 @@
-/** Reads the page setup of the add-in's sheets for Check's print rule (ExcelApi 1.10, in one sync). */
+/** Reads the page setup of the add-in's sheets for Check's print rule (ExcelApi 1.10: one sync, and one more for print areas). */
 import type { Orientation } from "../core/blueprint/paper";
 import type { PrintedSheet } from "../core/check/checkPrint";
 import { localAddress } from "./snapshot";
@@ -15,21 +15,22 @@ export async function readPrintedSheets(context: RequestContext, sheets: readonl
   const reads = sheets.map((name) => {
     const worksheet = context.workbook.worksheets.getItem(name);
     const layout = worksheet.pageLayout.load("orientation, zoom, leftMargin, rightMargin, topMargin, bottomMargin");
+    // Nothing is read through the print area until it is known not to be a null object.
     const area = layout.getPrintAreaOrNullObject().load("address");
-    area.areas.load("items/width, items/height");
     const used = worksheet.getUsedRangeOrNullObject(true).load("address, width, height");
-    return { name, layout, area, used };
+    return { name, worksheet, layout, area, used };
   });
   await sync(context);
+  // Each area of a print area starts its own pages: the widest and the tallest decide the scale.
+  const areas = new Map(
+    reads.filter((r) => !r.area.isNullObject).map((r) => [r.name, localAddress(r.area.address).split(",").map((a) => r.worksheet.getRange(a).load("width, height"))]),
+  );
+  if (areas.size > 0) await sync(context);
   return reads.flatMap(({ name, layout, area, used }): PrintedSheet[] => {
-    const size = area.isNullObject
-      ? used.isNullObject ? undefined : { address: localAddress(used.address), width: used.width, height: used.height }
-      : {
-          address: localAddress(area.address),
-          // Each area of a print area starts its own pages: the widest and the tallest decide the scale.
-          width: Math.max(...area.areas.items.map((r) => r.width)),
-          height: Math.max(...area.areas.items.map((r) => r.height)),
-        };
+    const parts = areas.get(name);
+    const size = parts
+      ? { address: localAddress(area.address), width: Math.max(...parts.map((r) => r.width)), height: Math.max(...parts.map((r) => r.height)) }
+      : used.isNullObject ? undefined : { address: localAddress(used.address), width: used.width, height: used.height };
     if (!size) return [];
     return [{
       sheet: name,
