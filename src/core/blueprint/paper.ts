@@ -47,13 +47,9 @@ export function printableArea(orientation: Orientation, margins: { left: number;
 
 /** What one printed page holds at a print scale (percent): column widths and row heights in sheet points. */
 export function pageRoom(orientation: Orientation, scale: number, narrowMargins = false): { width: number; height: number } {
-  const [paperWidth, paperHeight] = orientation === "Landscape" ? [LONG_SIDE, SHORT_SIDE] : [SHORT_SIDE, LONG_SIDE];
+  const page = printableArea(orientation, narrowMargins ? { ...MARGIN, left: NARROW_SIDE_MARGIN, right: NARROW_SIDE_MARGIN } : MARGIN);
   const factor = scale / 100;
-  const sides = narrowMargins ? 2 * NARROW_SIDE_MARGIN : MARGIN.left + MARGIN.right;
-  return {
-    width: (paperWidth - sides) / factor / PRINTED_WIDTH_PER_POINT,
-    height: (paperHeight - MARGIN.top - MARGIN.bottom) / factor,
-  };
+  return { width: page.width / factor / PRINTED_WIDTH_PER_POINT, height: page.height / factor };
 }
 
 /** Sheet points of column width a set of columns needs across a page. */
