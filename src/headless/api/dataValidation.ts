@@ -1,5 +1,5 @@
 import type * as OfficeApi from "../../excel/officeApi";
-import { type Rect, intersectRects, subtractRect } from "../addresses";
+import { type Rect, intersectRects, rectColumns, rectRows, subtractRect } from "../addresses";
 import { HeadlessOfficeError } from "../errors";
 import { dateToSerial } from "../calc/numberFormat";
 import { assertEditable } from "../model/cells";
@@ -139,7 +139,7 @@ export class DataValidation extends ClientObject<RangeRef> implements OfficeApi.
       return overlap ? [{ entry, overlap }] : [];
     });
     if (parts.length === 0) return "None" as Excel.DataValidationType;
-    const area = (r: Rect) => (r.r1 - r.r0 + 1) * (r.c1 - r.c0 + 1);
+    const area = (r: Rect) => rectRows(r) * rectColumns(r);
     if (parts.reduce((n, p) => n + area(p.overlap), 0) < area(ref.rect)) return "MixedCriteria" as Excel.DataValidationType;
     const print = ({ entry }: (typeof parts)[number]) => JSON.stringify([entry.rule, entry.errorAlert, entry.prompt, entry.ignoreBlanks]);
     if (parts.some((p) => print(p) !== print(parts[0]))) return "Inconsistent" as Excel.DataValidationType;

@@ -1,4 +1,4 @@
-import { MAX_COLUMNS, MAX_ROWS, type Rect, intersectRects } from "../addresses";
+import { MAX_COLUMNS, MAX_ROWS, type Rect, intersectRects, rectContains } from "../addresses";
 import { HeadlessOfficeError } from "../errors";
 import { shiftFormula } from "./calculatedColumns";
 import { type CellMove, mayReference, movedAreaParts, movedFormula, movedReference } from "./references";
@@ -106,7 +106,7 @@ function assertTablesMoveWhole(tables: TableModel[], move: CellMove): void {
   for (const table of tables) {
     const { rect } = table;
     if (!intersectRects(rect, region)) continue;
-    if (rect.r0 < region.r0 || rect.c0 < region.c0 || rect.r1 > region.r1 || rect.c1 > region.c1) {
+    if (!rectContains(region, rect)) {
       throw new HeadlessOfficeError("InvalidOperation", "This won't work because it would move cells in a table on your worksheet.");
     }
   }
@@ -117,7 +117,7 @@ function moveWithCells(workbook: HeadlessWorkbook, sheet: SheetModel, tables: Ta
   const region = movingRegion(move);
   for (const table of tables) if (intersectRects(table.rect, region)) table.rect = movedReference(table.rect, move) ?? table.rect;
   // A merge the move passes through would be split; only merges wholly among the moving cells move.
-  sheet.merges = sheet.merges.map((rect) => (within(rect, region) ? (movedReference(rect, move) ?? rect) : rect));
+  sheet.merges = sheet.merges.map((rect) => (rectContains(region, rect) ? (movedReference(rect, move) ?? rect) : rect));
   const home = sheet.name.toLowerCase();
   sheet.validations = sheet.validations.flatMap((entry) =>
     movedAreaParts(entry.rect, move).flatMap(({ before, after }) => (after ? [{ ...entry, rect: after, rule: movedValidationRule(entry.rule, anchorShift(entry.rect, before), home, move) }] : [])),
@@ -129,8 +129,6 @@ function moveWithCells(workbook: HeadlessWorkbook, sheet: SheetModel, tables: Ta
   );
   adjustReferences(workbook, sheet, move);
 }
-
-const within = (rect: Rect, region: Rect) => rect.r0 >= region.r0 && rect.r1 <= region.r1 && rect.c0 >= region.c0 && rect.c1 <= region.c1;
 
 /** How far a part's top-left cell is from its entry's (a validation's or format's formula is relative to it). */
 const anchorShift = (rect: Rect, part: Rect) => ({ rows: part.r0 - rect.r0, cols: part.c0 - rect.c0 });
