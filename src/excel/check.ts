@@ -41,8 +41,7 @@ function scaleLists(data: WorkbookData): Map<string, string[]> {
 /** The add-in's sheets that print a register or a dashboard: those holding its tables, and the Dashboard. */
 function printedSheets(data: WorkbookData): string[] {
   const present = new Set(data.snapshot.sheets.map((s) => s.name));
-  const sheets = new Set([...data.tables.values()].map((t) => t.sheet));
-  if (present.has(DASHBOARD_SHEET)) sheets.add(DASHBOARD_SHEET);
+  const sheets = new Set([...data.tables.values()].map((t) => t.sheet)).add(DASHBOARD_SHEET);
   return [...sheets].filter((s) => present.has(s));
 }
 

@@ -9,7 +9,6 @@ import type { SyncCounter } from "./syncCounter";
 export async function readPrintedSheets(context: RequestContext, sheets: readonly string[], sync: SyncCounter): Promise<PrintedSheet[]> {
   // PageLayout and getPrintAreaOrNullObject are ExcelApi 1.9 (https://learn.microsoft.com/javascript/api/excel/excel.pagelayout),
   // Range.width and height 1.10; a host with 1.10 has 1.9.
-  if (!supportsExcelApi(FEATURE_SETS.pageLayout)) return [];
   if (!supportsExcelApi(FEATURE_SETS.rangeSize)) return [];
   if (sheets.length === 0) return [];
   const reads = sheets.map((name) => {

@@ -23,7 +23,7 @@ import { operationsKpisFor, type OperationsKpi } from "../operationsKpis";
 import { GOVERNANCE_KPIS } from "../governanceKpis";
 import { PROGRAM_KPIS, PROGRAM_SECTION } from "../programKpis";
 import type { OptionalRegisterKey } from "../registers/keys";
-import { BlockSpec, ChartSpec, RowBlockSpec, SheetSpec, tableColumn } from "./types";
+import { BlockSpec, ChartSpec, quoted, RowBlockSpec, SheetSpec, tableColumn } from "./types";
 import { chartTextSizes, heightRuns, pageRoom, sectionBreaks, sectionsOf } from "./paper";
 import { DEFAULT_ROW_HEIGHT, fittedRowHeight, lineHeight } from "./textFit";
 import { DATE_FORMAT, TREATMENTS } from "./vocabulary";
@@ -214,13 +214,13 @@ export function tileState(value: unknown, target: unknown, lowerIsBetter: boolea
 /** KpiTargets' value for an indicator: "" when it has no row or a blank target (INDEX of a blank cell would show 0). */
 export function targetFormula(label: string): string {
   const target = tableColumn(OPERATIONS_SCALE_TABLES.kpiTargets, OPS_SCALE.target);
-  const match = `MATCH("${label.replace(/"/g, '""')}",${tableColumn(OPERATIONS_SCALE_TABLES.kpiTargets, OPS_SCALE.indicator)},0)`;
+  const match = `MATCH(${quoted(label)},${tableColumn(OPERATIONS_SCALE_TABLES.kpiTargets, OPS_SCALE.indicator)},0)`;
   return `=IFERROR(IF(INDEX(${target},${match})="","",INDEX(${target},${match})),"")`;
 }
 
 /** On target when the figure is at or beyond the target in the Better direction (Higher unless KpiTargets says Lower). */
 export function stateFormula(label: string, value: string, target: string): string {
-  const better = `IFERROR(INDEX(${tableColumn(OPERATIONS_SCALE_TABLES.kpiTargets, OPS_SCALE.better)},MATCH("${label.replace(/"/g, '""')}",${tableColumn(OPERATIONS_SCALE_TABLES.kpiTargets, OPS_SCALE.indicator)},0)),"Higher")`;
+  const better = `IFERROR(INDEX(${tableColumn(OPERATIONS_SCALE_TABLES.kpiTargets, OPS_SCALE.better)},MATCH(${quoted(label)},${tableColumn(OPERATIONS_SCALE_TABLES.kpiTargets, OPS_SCALE.indicator)},0)),"Higher")`;
   const s = TILE_STATES;
   return `=IF(${value}="","${s.noData}",IF(${target}="","${s.noTarget}",IF(IF(${better}="Lower",${value}<=${target},${value}>=${target}),"${s.onTarget}","${s.offTarget}")))`;
 }

@@ -24,7 +24,7 @@ import { HISTORY_FIXED, HISTORY_TABLE, historyHeader } from "./historySheet";
 import { OPERATIONS_SCALE_TABLES, OPS_SCALE } from "./operationsScales";
 import { RISK, RISKS_TABLE } from "./riskRegister";
 import { SECTION, SUBTITLE, TITLE, widthFor } from "./style";
-import { BlockSpec, RowBlockSpec, SheetSpec, tableColumn } from "./types";
+import { BlockSpec, quoted, RowBlockSpec, SheetSpec, tableColumn } from "./types";
 import { LEGIBLE_SCALE } from "./paper";
 import { parseCell } from "../a1";
 import { DATE_FORMAT } from "./vocabulary";
@@ -110,7 +110,6 @@ const P = {
 };
 const HISTORY_DATES = tableColumn(HISTORY_TABLE, HISTORY_FIXED.date);
 const severity = (column: string) => tableColumn(OPERATIONS_SCALE_TABLES.incidentSeverity, column);
-const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
 /** Criteria pairs "in the quarter" (from its first day to the day after its last) and "in the previous quarter". */
 const inQuarter = (column: string) => `${column},">="&${P.from},${column},"<"&(${P.to}+1)`;

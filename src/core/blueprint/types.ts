@@ -248,6 +248,9 @@ export function thisRow(table: string, column: string): string {
   return `${table}[[#This Row],[${escapeColumn(column)}]]`;
 }
 
+/** Text as a string in a formula: `Say "hi"` → `"Say ""hi"""`. */
+export const quoted = (text: string): string => `"${text.replace(/"/g, '""')}"`;
+
 /** `Risks[[Inherent Likelihood]]`: a whole column of a table (inner brackets allow spaces and symbols). */
 export function tableColumn(table: string, column: string): string {
   return `${table}[[${escapeColumn(column)}]]`;

@@ -12,13 +12,12 @@
  * adds nothing twice.
  */
 import { cellAddress } from "../a1";
-import { CellValue, TableSpec, WorkbookBlueprint } from "../blueprint/types";
+import { CellValue, quoted, TableSpec, WorkbookBlueprint } from "../blueprint/types";
 import { TableSnapshot, WorkbookSnapshot } from "./snapshot";
 import { PlanStep } from "./steps";
 import { renameReferences, Renames } from "./structuredRefs";
 
 const key = (s: string) => s.trim().toLowerCase();
-const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
 export interface RelabelPlan {
   snapshot: WorkbookSnapshot;
