@@ -7,7 +7,7 @@
  * cells; a move that would cut another table is refused (office-scripts-docs #654).
  */
 import { type HeadlessContext, type HeadlessWorkbook } from "../../../src/headless";
-import { type ColumnShift, type RowShift, shiftedRect } from "../../../src/headless/model/shift";
+import { type ColumnShift, type RowShift, shiftedRect, shiftRowsInColumns } from "../../../src/headless/model/shift";
 import { createWorkbook, failure, run } from "../helpers";
 
 /**
@@ -290,5 +290,15 @@ describe("shiftedRect: a logged row or column move follows the one reference-mov
     const grow: RowShift = { kind: "grow", row: 4, count: 2, c0: 0, c1: 10 };
     expect(shiftedRect(area(1, 4), grow)).toEqual(area(1, 6));
     expect(shiftedRect(area(1, 3), grow)).toEqual(area(1, 3));
+  });
+});
+
+describe("merges travel with the moved cells", () => {
+  it("a merge of only deleted rows goes with them; one below moves up (shiftRowsInColumns, as TableRow.delete calls it)", () => {
+    const workbook = createWorkbook();
+    const sheet = workbook.sheet("Sheet1");
+    sheet.merges = [{ r0: 4, r1: 5, c0: 0, c1: 1 }, { r0: 9, r1: 9, c0: 0, c1: 1 }, { r0: 4, r1: 5, c0: 12, c1: 13 }];
+    shiftRowsInColumns(workbook, sheet, [], 4, -2, 0, 10);
+    expect(sheet.merges).toEqual([{ r0: 7, r1: 7, c0: 0, c1: 1 }, { r0: 4, r1: 5, c0: 12, c1: 13 }]);
   });
 });
