@@ -19,6 +19,8 @@ export interface RowShift {
   count: number;
   c0: number;
   c1: number;
+  /** "grow" only: the first body row of the table that grew (chart series over a whole column grow with it). */
+  top?: number;
 }
 
 /** A column move within rows r0..r1 (a table column added or deleted): cells at or right of `col` shift right (count > 0) or left. */
@@ -222,8 +224,8 @@ function adjustReferences(workbook: HeadlessWorkbook, moved: SheetModel, move: C
 }
 
 /** Extends validation and conditional formats that end on `lastRow` of the given columns by `count` rows. */
-export function growEntriesEndingAt(sheet: SheetModel, lastRow: number, count: number, c0: number, c1: number): void {
-  const grow: RowShift = { kind: "grow", row: lastRow, count, c0, c1 };
+export function growEntriesEndingAt(sheet: SheetModel, lastRow: number, count: number, c0: number, c1: number, top?: number): void {
+  const grow: RowShift = { kind: "grow", row: lastRow, count, c0, c1, ...(top === undefined ? {} : { top }) };
   sheet.rowShifts.push(grow);
   for (const entry of [...sheet.validations, ...sheet.conditionalFormats]) entry.rect = grownRect(entry.rect, grow);
 }
