@@ -427,7 +427,7 @@ async function patchTables(
 /** Whether the only change to a table read from the file is the move the sheet's row shifts gave it. */
 function movedOnly(table: TableModel, before: TableBaseline, shifts: SheetModel["rowShifts"]): boolean {
   if (before.print !== tablePrint(table, before.rect)) return false;
-  const moved = replayShifts(before.rect, shifts.filter((s) => s.kind !== "grow"));
+  const moved = replayShifts(before.rect, shifts);
   return moved !== null && moved.r0 === table.rect.r0 && moved.r1 === table.rect.r1 && moved.c0 === table.rect.c0 && moved.c1 === table.rect.c1;
 }
 
