@@ -476,11 +476,6 @@ export interface DashboardState {
 export const addedKpiBlockName = (n: number): string => `${KPI_BLOCK}${n + 2}`;
 export const MAX_ADDED_KPI_BLOCKS = 20;
 
-/**
- * Indicators and charts an existing Dashboard lacks, laid out below everything it holds (tiles,
- * charts, print area), so nothing the analyst sees moves or is covered; the print area grows to
- * include them.
- */
 /** A label the workbook shows that is now another (a rating band the analyst renamed on Scales): Build relabels it wherever it shows it. */
 export interface Relabel {
   from: string;
@@ -499,9 +494,14 @@ export function kpiRelabels(kpis: readonly KpiSpec[], state: DashboardState | un
   });
 }
 
-function dashboardAdditions(kpis: readonly KpiSpec[], allCharts: readonly ChartSpec[], state: DashboardState, currency?: string): SheetSpec["additions"] {
+/**
+ * Indicators and charts an existing Dashboard lacks, laid out below everything it holds (tiles,
+ * charts, print area), so nothing the analyst sees moves or is covered; the print area grows to
+ * include them.
+ */
+function dashboardAdditions(kpis: readonly KpiSpec[], allCharts: readonly ChartSpec[], { state, relabels }: ExistingDashboard, currency?: string): SheetSpec["additions"] {
   // A renamed band's indicator is on the Dashboard already, under its old label (relabelled by the plan).
-  const shown = new Set([...state.indicators, ...kpiRelabels(kpis, state).map((r) => r.to)].map((l) => l.trim().toLowerCase()));
+  const shown = new Set([...state.indicators, ...relabels.map((r) => r.to)].map((l) => l.trim().toLowerCase()));
   const missing = kpis.filter((k) => !shown.has(k.label.toLowerCase()));
   const present = new Set(state.charts.map((c) => c.toLowerCase()));
   const missingCharts = allCharts.filter((c) => !present.has(c.name.toLowerCase()));
@@ -527,12 +527,18 @@ function relocated(chart: ChartSpec, row: number, column: number): ChartSpec {
   return { ...chart, from: cellAddress({ row, column }), to: cellAddress({ row: row + to.row - from.row, column: column + to.column - from.column }) };
 }
 
+/** An existing Dashboard: what it shows, and the indicators it shows under a band's old name (kpiRelabels, worked out once per build). */
+export interface ExistingDashboard {
+  state: DashboardState;
+  relabels: readonly Relabel[];
+}
+
 export function dashboardSheet(
   scales: Scales,
   frameworks: readonly FrameworkKey[],
   registers: readonly OptionalRegisterKey[] = [],
   currency?: string,
-  existing?: DashboardState,
+  existing?: ExistingDashboard,
 ): SheetSpec {
   const kpis = kpiSpecs(scales, frameworks, registers);
   const tiles = tileLayout(kpis, currency);
