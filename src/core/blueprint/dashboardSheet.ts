@@ -23,7 +23,7 @@ import { operationsKpisFor, type OperationsKpi } from "../operationsKpis";
 import { GOVERNANCE_KPIS } from "../governanceKpis";
 import { PROGRAM_KPIS, PROGRAM_SECTION } from "../programKpis";
 import type { OptionalRegisterKey } from "../registers/keys";
-import { BlockSpec, ChartSpec, quoted, RowBlockSpec, SheetSpec, tableColumn } from "./types";
+import { BlockSpec, ChartSpec, quoted, Relabel, RowBlockSpec, SheetSpec, tableColumn } from "./types";
 import { chartTextSizes, heightRuns, pageRoom, sectionBreaks, sectionsOf } from "./paper";
 import { DEFAULT_ROW_HEIGHT, fittedRowHeight, lineHeight } from "./textFit";
 import { DATE_FORMAT, TREATMENTS } from "./vocabulary";
@@ -475,14 +475,6 @@ export interface DashboardState {
 /** The KPI blocks upgrades add below an existing Dashboard: KpiList2, KpiList3, … */
 export const addedKpiBlockName = (n: number): string => `${KPI_BLOCK}${n + 2}`;
 export const MAX_ADDED_KPI_BLOCKS = 20;
-
-/** A label the workbook shows that is now another (a rating band the analyst renamed on Scales): Build relabels it wherever it shows it. */
-export interface Relabel {
-  from: string;
-  to: string;
-  /** The rating band it names (position in RatingBands), whose name the workbook shows elsewhere too (Heatmap cells). */
-  band?: number;
-}
 
 /** Band indicators whose row shows another label than the band's name gives now ("Open Medium risks" for band 2, now Moderate). */
 export function kpiRelabels(kpis: readonly KpiSpec[], state: DashboardState | undefined): Relabel[] {
