@@ -15,7 +15,7 @@ import { HISTORY_TABLE } from "./historySheet";
 import { RISK, RISKS_TABLE } from "./riskRegister";
 import { QUANT, RISK_QUANT_TABLE } from "./riskQuantSheet";
 import { COMPACT_AMOUNT, LOSS_NAMES } from "./lossExceedanceSheet";
-import { currencyCode, DEFAULT_CURRENCY, moneyFormat } from "../quant/currency";
+import { currencyCodeOr, moneyFormat } from "../quant/currency";
 import { SCALE_TABLES } from "./scalesSheet";
 import { SECTION, SUBTITLE, TITLE, widthFor } from "./style";
 import { Better, KpiTarget, OPERATIONS_SCALE_TABLES, OPS_SCALE } from "./operationsScales";
@@ -244,7 +244,7 @@ interface TileLayout {
 function tileLayout(kpis: readonly KpiSpec[], currency?: string, at: TilePlacement = { top: TILE.top, block: KPI_BLOCK }): TileLayout {
   const NUMBER_FORMAT = kpiNumberFormats(currency);
   // A money tile shows "112.3M" and names its currency in the label: a full amount at 20 pt does not fit a tile (### in either host).
-  const tileLabel = (k: KpiSpec) => (k.format === "money" ? `${k.label} (${currencyCode(currency ?? DEFAULT_CURRENCY) ?? DEFAULT_CURRENCY})` : k.label);
+  const tileLabel = (k: KpiSpec) => (k.format === "money" ? `${k.label} (${currencyCodeOr(currency)})` : k.label);
   const blocks: BlockSpec[] = [];
   const targetTiles: TargetTile[] = [];
   const sectionRows: number[] = [];
