@@ -80,6 +80,27 @@ async function dashboardTiles(path: string, label: string): Promise<Array<{ tile
   });
 }
 
+/**
+ * What the Dashboard's "Coverage by framework" chart plots, read from the saved file's chart part:
+ * each category with its value, once the workbook is recalculated.
+ */
+async function coverageChart(path: string): Promise<Array<[unknown, unknown]>> {
+  const workbook = await readXlsx(readFileSync(path));
+  workbook.calculate();
+  const chart = workbook.sheet("Dashboard").charts.find((c) => c.name === "CoverageByFramework")!;
+  const [series] = chart.series;
+  return run(workbook, async (context) => {
+    const read = (address: string) => {
+      const [, sheet, cells] = /^'?(.*?)'?!(.*)$/.exec(address)!;
+      return context.workbook.worksheets.getItem(sheet.replace(/''/g, "'")).getRange(cells.replace(/\$/g, "")).load("values");
+    };
+    const categories = read(series.xValuesAddress!);
+    const values = read(series.valuesAddress!);
+    await context.sync();
+    return categories.values.map((row, i): [unknown, unknown] => [row[0], values.values[i][0]]);
+  });
+}
+
 const columnCount = async (path: string, table: string, header: string) => (await readXlsx(readFileSync(path))).getTable(table)!.columnNames().filter((h) => h === header).length;
 
 // Each test runs several whole commands on a full workbook (a few seconds each on an idle machine).
@@ -188,7 +209,7 @@ describe("ismp framework add", () => {
     expect(requirementsFormula("ACME-SEC")).toContainEqual(["AS-2.1", "Encrypt laptops and removable media", "AS-2"]);
   });
 
-  it("gives the framework a Dashboard tile and a KPI History column on build, which upgrade keeps, once, with the figure", async () => {
+  it("gives the framework a Dashboard tile, a bar in the Coverage by framework chart and a KPI History column on build, which upgrade keeps, once, with the figure", async () => {
     const file = await fresh();
     const mappings = dir.file("acme-tile-map.csv");
     writeFileSync(mappings, "Control ID,Requirement ID,Relationship,Rationale\nCRY-01,AS-2.1,Equal,Laptops encrypted\n");
@@ -197,6 +218,11 @@ describe("ismp framework add", () => {
     const added = await dashboardTiles(file, "ACME SEC coverage");
     expect(added).toEqual([{ tile: expect.any(String), listFormula: `=${figureFormula}`, figure: 0 }]);
     expect(await columnCount(file, "KpiHistory", "ACME SEC coverage")).toBe(1);
+    // The "Coverage by framework" chart plots the new row beside the built-in frameworks.
+    const plotted = await coverageChart(file);
+    expect(plotted.map(([name]) => name)).toEqual((await tableRows(file, "CoverageSummary")).map((r) => r.Framework));
+    expect(plotted).toHaveLength(3);
+    expect(plotted.at(-1)).toEqual(["ACME SEC", 0]);
 
     // CRY-01 implemented: the Equal mapping gives AS-2.1 full credit, 1 of the 6 applicable requirements.
     const book = await readXlsx(readFileSync(file));
@@ -211,6 +237,9 @@ describe("ismp framework add", () => {
     const upgraded = await dashboardTiles(file, "ACME SEC coverage");
     expect(upgraded).toEqual([{ tile: added[0].tile, listFormula: `=${figureFormula}`, figure: expect.closeTo(1 / 6, 10) }]);
     expect(await columnCount(file, "KpiHistory", "ACME SEC coverage")).toBe(1);
+    const replotted = await coverageChart(file);
+    expect(replotted.map(([name]) => name)).toEqual(plotted.map(([name]) => name));
+    expect(replotted.at(-1)).toEqual(["ACME SEC", expect.closeTo(1 / 6, 10)]);
 
     // A Dashboard the user deleted comes back on the next upgrade with the tile among the others.
     const deleted = await readXlsx(readFileSync(file));
@@ -222,6 +251,7 @@ describe("ismp framework add", () => {
     expect((await ismp(["upgrade", file])).code).toBe(0);
     expect(await dashboardTiles(file, "ACME SEC coverage")).toEqual([{ tile: expect.any(String), listFormula: `=${figureFormula}`, figure: expect.closeTo(1 / 6, 10) }]);
     expect(await columnCount(file, "KpiHistory", "ACME SEC coverage")).toBe(1);
+    expect((await coverageChart(file)).at(-1)).toEqual(["ACME SEC", expect.closeTo(1 / 6, 10)]);
   });
 
   it("re-run with an updated file adds and repairs, keeping every requirement and mapping", async () => {

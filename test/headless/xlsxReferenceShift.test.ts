@@ -5,7 +5,7 @@
  * grows or shrinks, above stays, beside the shifted columns stays, only deleted cells → #REF!.
  */
 import type { RowShift } from "../../src/headless/model/shift";
-import { shiftFormulaReferences } from "../../src/headless/xlsx/patch/referenceShift";
+import { shiftFormulaElements, shiftFormulaReferences } from "../../src/headless/xlsx/patch/referenceShift";
 
 /** Three cells inserted at row 10 (1-based) in columns A:K. */
 const insert: RowShift = { kind: "shift", row: 9, count: 3, c0: 0, c1: 10 };
@@ -47,5 +47,26 @@ describe("shifting kept references for a table column added or deleted (shift ce
     expect(shiftFormulaReferences("Risks!D2:D11", column(1))).toBe("Risks!D2:D11");
     expect(shiftFormulaReferences("Risks!C5", column(-1))).toBe("Risks!#REF!");
     expect(shiftFormulaReferences("Risks!D5", column(-1))).toBe("Risks!C5");
+  });
+});
+
+describe("a chart over a table column takes the rows appended to the table", () => {
+  // Coverage!A5:J6 is the body of a table whose header is row 4; one row is appended (rows.add logs
+  // the insertion below it, then the growth).
+  const appended = new Map([["coverage", [{ kind: "shift", row: 6, count: 1, c0: 0, c1: 9 }, { kind: "grow", row: 5, count: 1, c0: 0, c1: 9, top: 4 }] as RowShift[]]]);
+  const chart = (category: string, value: string, title: string) =>
+    `<c:chart><c:title><c:tx><c:strRef><c:f>${title}</c:f></c:strRef></c:tx></c:title><c:ser><c:tx><c:strRef><c:f>Coverage!$I$4</c:f></c:strRef></c:tx>` +
+    `<c:cat><c:strRef><c:f>${category}</c:f><c:strCache><c:ptCount val="2"/></c:strCache></c:strRef></c:cat><c:val><c:numRef><c:f>${value}</c:f></c:numRef></c:val></c:ser></c:chart>`;
+
+  it("grows a series' categories and values over the whole column, body or header and body", () => {
+    expect(shiftFormulaElements(chart("Coverage!$A$5:$A$6", "Coverage!$I$4:$I$6", "Coverage!$A$6"), appended)).toBe(chart("Coverage!$A$5:$A$7", "Coverage!$I$4:$I$7", "Coverage!$A$6"));
+  });
+
+  it("leaves a series over part of the column, outside the table or in another sheet, and titles, as they are", () => {
+    const kept = chart("Coverage!$A$6:$A$6", "Coverage!$K$5:$K$6", "Coverage!$A$5:$A$6");
+    expect(shiftFormulaElements(kept, appended)).toBe(kept);
+    expect(shiftFormulaReferences("Coverage!$A$5:$A$6", appended)).toBe("Coverage!$A$5:$A$6");
+    const elsewhere = chart("Other!$A$5:$A$6", "Other!$I$5:$I$6", "x");
+    expect(shiftFormulaElements(elsewhere, appended)).toBe(elsewhere);
   });
 });

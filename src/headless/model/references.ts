@@ -74,10 +74,13 @@ export function movedAreaParts(rect: Rect, move: CellMove): Array<{ before: Rect
   const to = Math.min(hi, move.to);
   if (from > to) return [{ before: rect, after: rect }];
   const slice = (a: number, b: number): Rect => (rows ? { ...rect, c0: a, c1: b } : { ...rect, r0: a, r1: b });
+  const inside = slice(from, to);
+  const moved = movedReference(inside, move);
+  // An area none of whose cells move stays whole.
+  if (moved === inside) return [{ before: rect, after: rect }];
   const parts: Array<{ before: Rect; after: Rect | null }> = [];
   if (lo < from) parts.push({ before: slice(lo, from - 1), after: slice(lo, from - 1) });
-  const inside = slice(from, to);
-  parts.push({ before: inside, after: movedReference(inside, move) });
+  parts.push({ before: inside, after: moved });
   if (to < hi) parts.push({ before: slice(to + 1, hi), after: slice(to + 1, hi) });
   return parts;
 }

@@ -19,6 +19,8 @@ export interface RowShift {
   count: number;
   c0: number;
   c1: number;
+  /** "grow" only: the first body row of the table that grew (chart series over a whole column grow with it). */
+  top?: number;
 }
 
 /** A column move within rows r0..r1 (a table column added or deleted): cells at or right of `col` shift right (count > 0) or left. */
@@ -39,17 +41,18 @@ export function moveOf(shift: LoggedShift): CellMove | null {
   return shift.kind === "shift" ? { axis: "rows", at: shift.row, count: shift.count, from: shift.c0, to: shift.c1 } : null;
 }
 
-/** Where a range is after `shift`: moved when it lies at or below the row, grown or shrunk when it spans it. */
-export function shiftedRect(rect: Rect, shift: LoggedShift): Rect {
-  if (shift.kind === "columns") return movedReference(rect, moveOf(shift)!) ?? rect;
-  const { row, count, c0, c1 } = shift;
-  if (rect.c0 < c0 || rect.c1 > c1) return rect;
-  if (shift.kind === "grow") return rect.r1 === row ? { ...rect, r1: row + count } : rect;
-  // Nothing moves past the sheet's last row: a whole column stays a whole column.
-  const last = (r: number) => Math.min(MAX_ROWS - 1, r);
-  if (rect.r0 >= row) return { ...rect, r0: last(rect.r0 + count), r1: last(rect.r1 + count) };
-  if (rect.r1 >= row) return { ...rect, r1: last(Math.max(rect.r0, rect.r1 + count)) };
-  return rect;
+/**
+ * Where a range is after `shift`: a row or column move goes by the one reference-move rule
+ * (./references movedReference), so a range holding only deleted cells is gone (null); "grow"
+ * extends a range that ends on the grown table's last row.
+ */
+export function shiftedRect(rect: Rect, shift: LoggedShift): Rect | null {
+  return shift.kind === "grow" ? grownRect(rect, shift) : movedReference(rect, moveOf(shift)!);
+}
+
+/** A range within the grown columns that ends on row `grow.row` extended by `grow.count` rows (a table appended to). */
+function grownRect(rect: Rect, { row, count, c0, c1 }: RowShift): Rect {
+  return rect.c0 >= c0 && rect.c1 <= c1 && rect.r1 === row ? { ...rect, r1: row + count } : rect;
 }
 
 /**
@@ -116,8 +119,11 @@ function assertTablesMoveWhole(tables: TableModel[], move: CellMove): void {
 function moveWithCells(workbook: HeadlessWorkbook, sheet: SheetModel, tables: TableModel[], move: CellMove): void {
   const region = movingRegion(move);
   for (const table of tables) if (intersectRects(table.rect, region)) table.rect = movedReference(table.rect, move) ?? table.rect;
-  // A merge the move passes through would be split; only merges wholly among the moving cells move.
-  sheet.merges = sheet.merges.map((rect) => (rectContains(region, rect) ? (movedReference(rect, move) ?? rect) : rect));
+  // A merge the move passes through would be split; only merges wholly among the moving cells move, and one of only deleted cells goes with them.
+  sheet.merges = sheet.merges.flatMap((rect) => {
+    const moved = rectContains(region, rect) ? movedReference(rect, move) : rect;
+    return moved ? [moved] : [];
+  });
   const home = sheet.name.toLowerCase();
   sheet.validations = sheet.validations.flatMap((entry) =>
     movedAreaParts(entry.rect, move).flatMap(({ before, after }) => (after ? [{ ...entry, rect: after, rule: movedValidationRule(entry.rule, anchorShift(entry.rect, before), home, move) }] : [])),
@@ -218,8 +224,8 @@ function adjustReferences(workbook: HeadlessWorkbook, moved: SheetModel, move: C
 }
 
 /** Extends validation and conditional formats that end on `lastRow` of the given columns by `count` rows. */
-export function growEntriesEndingAt(sheet: SheetModel, lastRow: number, count: number, c0: number, c1: number): void {
-  const grow: RowShift = { kind: "grow", row: lastRow, count, c0, c1 };
+export function growEntriesEndingAt(sheet: SheetModel, lastRow: number, count: number, c0: number, c1: number, top?: number): void {
+  const grow: RowShift = { kind: "grow", row: lastRow, count, c0, c1, ...(top === undefined ? {} : { top }) };
   sheet.rowShifts.push(grow);
-  for (const entry of [...sheet.validations, ...sheet.conditionalFormats]) entry.rect = shiftedRect(entry.rect, grow);
+  for (const entry of [...sheet.validations, ...sheet.conditionalFormats]) entry.rect = grownRect(entry.rect, grow);
 }

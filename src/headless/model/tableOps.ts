@@ -82,7 +82,7 @@ export function addTableRows(workbook: HeadlessWorkbook, table: TableModel, inde
     const styleSource = insertAt - 1;
     const appending = insertAt > body.r1;
     shiftRowsInColumns(workbook, sheet, workbook.tablesOn(sheet).filter((t) => t !== table), insertAt, inserted, table.rect.c0, table.rect.c1);
-    if (appending) growEntriesEndingAt(sheet, body.r1, inserted, table.rect.c0, table.rect.c1);
+    if (appending) growEntriesEndingAt(sheet, body.r1, inserted, table.rect.c0, table.rect.c1, body.r0);
     table.rect = { ...table.rect, r1: table.rect.r1 + inserted };
     for (let r = insertAt; r < insertAt + inserted; r++) {
       for (let c = table.rect.c0; c <= table.rect.c1; c++) {

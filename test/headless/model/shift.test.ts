@@ -7,6 +7,7 @@
  * cells; a move that would cut another table is refused (office-scripts-docs #654).
  */
 import { type HeadlessContext, type HeadlessWorkbook } from "../../../src/headless";
+import { type ColumnShift, type RowShift, shiftedRect, shiftRowsInColumns } from "../../../src/headless/model/shift";
 import { createWorkbook, failure, run } from "../helpers";
 
 /**
@@ -237,5 +238,67 @@ describe("table rows refuse to cut another table (\"This won't work because it w
     await run(workbook, async (context) => void context.workbook.tables.getItem("Top").rows.add(null, [["R3", 3, "cy"]]));
     expect(workbook.getTable("Top")?.address()).toBe("A1:C4");
     expect(workbook.getTable("Below")?.address()).toBe("E2:F3");
+  });
+});
+
+/**
+ * One rule moves an area (a validation or format range, a merge, a note's cell, a table beside) for
+ * row and column moves alike (model/references movedReference): Excel moves what lies past inserted
+ * cells, grows a range the insertion falls inside, shrinks one that held deleted cells and drops one
+ * that held only deleted cells (support.microsoft.com, "Insert or delete cells, rows, and columns",
+ * 0cb9c2f7; "How to correct a #REF! error"). Inserting at a range's first row moves it rather than
+ * growing it: only an insertion inside a range expands it (Range.insert shifts the range's own
+ * cells down, learn.microsoft.com/javascript/api/excel/excel.insertshiftdirection).
+ */
+describe("shiftedRect: a logged row or column move follows the one reference-move rule", () => {
+  /** 0-based rect from an A1 area within columns A:K. */
+  const area = (r0: number, r1: number, c0 = 0, c1 = 2) => ({ r0, r1, c0, c1 });
+  const deleteRows = (row: number, count: number): RowShift => ({ kind: "shift", row, count: -count, c0: 0, c1: 10 });
+  const insertRows = (row: number, count: number): RowShift => ({ kind: "shift", row, count, c0: 0, c1: 10 });
+
+  it("a row delete drops an area holding only deleted rows", () => {
+    expect(shiftedRect(area(4, 5), deleteRows(4, 2))).toBeNull();
+    expect(shiftedRect(area(5, 5), deleteRows(4, 3))).toBeNull();
+  });
+
+  it("a row delete shrinks an area partly within the deleted rows, from either side", () => {
+    expect(shiftedRect(area(2, 7), deleteRows(4, 2))).toEqual(area(2, 5));
+    expect(shiftedRect(area(2, 4), deleteRows(4, 2))).toEqual(area(2, 3));
+    expect(shiftedRect(area(5, 9), deleteRows(4, 2))).toEqual(area(4, 7));
+  });
+
+  it("a row delete moves an area below the deleted rows up, and leaves one above or beside the shifted columns", () => {
+    expect(shiftedRect(area(9, 11), deleteRows(4, 2))).toEqual(area(7, 9));
+    expect(shiftedRect(area(0, 3), deleteRows(4, 2))).toEqual(area(0, 3));
+    expect(shiftedRect(area(4, 5, 9, 12), deleteRows(4, 2))).toEqual(area(4, 5, 9, 12));
+  });
+
+  it("a row insert inside an area grows it; at its first row or above it, moves it", () => {
+    expect(shiftedRect(area(2, 7), insertRows(4, 2))).toEqual(area(2, 9));
+    expect(shiftedRect(area(4, 7), insertRows(4, 2))).toEqual(area(6, 9));
+    expect(shiftedRect(area(9, 9), insertRows(4, 2))).toEqual(area(11, 11));
+    expect(shiftedRect(area(0, 3), insertRows(4, 2))).toEqual(area(0, 3));
+  });
+
+  it("a column delete drops an area holding only deleted columns, like a row delete", () => {
+    const deleteColumn: ColumnShift = { kind: "columns", col: 2, count: -1, r0: 0, r1: 9 };
+    expect(shiftedRect(area(1, 3, 2, 2), deleteColumn)).toBeNull();
+    expect(shiftedRect(area(1, 3, 1, 4), deleteColumn)).toEqual(area(1, 3, 1, 3));
+  });
+
+  it("a table's growth extends only the areas ending on its last row", () => {
+    const grow: RowShift = { kind: "grow", row: 4, count: 2, c0: 0, c1: 10 };
+    expect(shiftedRect(area(1, 4), grow)).toEqual(area(1, 6));
+    expect(shiftedRect(area(1, 3), grow)).toEqual(area(1, 3));
+  });
+});
+
+describe("merges travel with the moved cells", () => {
+  it("a merge of only deleted rows goes with them; one below moves up (shiftRowsInColumns, as TableRow.delete calls it)", () => {
+    const workbook = createWorkbook();
+    const sheet = workbook.sheet("Sheet1");
+    sheet.merges = [{ r0: 4, r1: 5, c0: 0, c1: 1 }, { r0: 9, r1: 9, c0: 0, c1: 1 }, { r0: 4, r1: 5, c0: 12, c1: 13 }];
+    shiftRowsInColumns(workbook, sheet, [], 4, -2, 0, 10);
+    expect(sheet.merges).toEqual([{ r0: 7, r1: 7, c0: 0, c1: 1 }, { r0: 4, r1: 5, c0: 12, c1: 13 }]);
   });
 });

@@ -63,8 +63,9 @@ export async function patchPackage(original: OriginalPackage, workbook: Headless
   const workbookPart = original.workbookPart;
   const workbookXml = await pkg.text(workbookPart);
   const shifts = shiftsBySheet(baseline);
-  // Chart series and pivot sources in the file follow the cells they read (before new charts are added).
-  await shiftedPackageFormulas(pkg, shifts);
+  // Chart series and pivot sources in the file follow the cells they read (before new charts are added);
+  // a series over a whole table column also takes the rows appended to the table.
+  await shiftedPackageFormulas(pkg, shiftsBySheet(baseline, true));
   const calcNeeded = workbook.fullCalcOnLoad && !/fullCalcOnLoad="(1|true)"/.test(workbookXml);
   if (added.length === 0 && changes.size === 0 && removed.length === 0 && !reordered && !namesChanged && !calcNeeded) return original.bytes;
 
@@ -142,11 +143,11 @@ export async function patchPackage(original: OriginalPackage, workbook: Headless
   return (await sameParts(original.bytes, bytes)) ? original.bytes : bytes;
 }
 
-/** The row moves of each sheet read from the file, by the lower-case name the file's formulas use for it. */
-function shiftsBySheet(baseline: OriginalPackage["baseline"]): ShiftsBySheet {
+/** The row moves (and, with `growth`, table growth) of each sheet read from the file, by the lower-case name the file's formulas use for it. */
+function shiftsBySheet(baseline: OriginalPackage["baseline"], growth = false): ShiftsBySheet {
   const shifts = new Map<string, SheetModel["rowShifts"]>();
   for (const [sheet, before] of baseline.sheets) {
-    if (sheet.rowShifts.some((s) => s.kind !== "grow")) shifts.set(unescapeXml(before.rawName).toLowerCase(), sheet.rowShifts);
+    if (sheet.rowShifts.some((s) => growth || s.kind !== "grow")) shifts.set(unescapeXml(before.rawName).toLowerCase(), sheet.rowShifts);
   }
   return shifts;
 }

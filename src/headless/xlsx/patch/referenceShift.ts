@@ -22,10 +22,23 @@ export function movedRect(rect: Rect, shift: LoggedShift): Rect | null {
   return move ? movedReference(rect, move) : rect;
 }
 
-export function replayShifts(rect: Rect, shifts: readonly LoggedShift[]): Rect | null {
+export function replayShifts(rect: Rect, shifts: readonly LoggedShift[], series = false): Rect | null {
   let at: Rect | null = rect;
-  for (const shift of shifts) if (at) at = movedRect(at, shift);
+  for (const shift of shifts) if (at) at = series && shift.kind === "grow" ? grownSeries(at, shift) : movedRect(at, shift);
   return at;
+}
+
+/**
+ * A chart series over a whole table column (its body, with or without the header) after rows were
+ * appended to the table: it takes the new rows, as a chart over a table does in Excel when the table
+ * grows ("a chart that depends on a data set with a varying number of rows" made with a Table,
+ * peltiertech.com/tag/lists). A series over part of the column stays as it is.
+ */
+export function grownSeries(rect: Rect, grow: LoggedShift): Rect {
+  if (grow.kind !== "grow" || grow.top === undefined) return rect;
+  const { row, count, c0, c1, top } = grow;
+  if (rect.c0 < c0 || rect.c1 > c1 || rect.r1 !== row || (rect.r0 !== top && rect.r0 !== top - 1)) return rect;
+  return { ...rect, r1: row + count };
 }
 
 /**
@@ -34,11 +47,11 @@ export function replayShifts(rect: Rect, shifts: readonly LoggedShift[]): Rect |
  * sheet), or null where they are relative to no sheet in particular (defined names, chart series),
  * which leaves them alone.
  */
-export function shiftFormulaReferences(formula: string, shifts: ShiftsBySheet, home: string | null = null): string {
+export function shiftFormulaReferences(formula: string, shifts: ShiftsBySheet, home: string | null = null, series = false): string {
   if (shifts.size === 0) return formula;
   return mapFormulaReferences(formula, home, (sheet, rect) => {
     const list = shifts.get(sheet);
-    return list ? replayShifts(rect, list) : rect;
+    return list ? replayShifts(rect, list, series) : rect;
   });
 }
 
@@ -49,16 +62,20 @@ const unescapeText = (text: string): string =>
 const escapeText = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** XML element text holding a formula (escaped), with its references shifted; the same text when none moved. */
-export function shiftEscapedFormula(text: string, shifts: ShiftsBySheet, home: string | null = null): string {
+export function shiftEscapedFormula(text: string, shifts: ShiftsBySheet, home: string | null = null, series = false): string {
   const formula = unescapeText(text);
-  const shifted = shiftFormulaReferences(formula, shifts, home);
+  const shifted = shiftFormulaReferences(formula, shifts, home, series);
   return shifted === formula ? text : escapeText(shifted);
 }
 
-/** The formula of every <f> (chart series, titles, labels: c:f, cx:f) in a part, shifted. */
+/** A series' categories and values (<c:cat>, <c:val>, <c:xVal>, <c:yVal>): the references that grow with a table. */
+const SERIES_DATA = /<(\w+:)?(cat|val|xVal|yVal)\b[^>/]*>[\s\S]*?<\/\1?\2>/g;
+
+/** The formula of every <f> (chart series, titles, labels: c:f, cx:f) in a part, shifted; a series' data also grows with its table. */
 export function shiftFormulaElements(xml: string, shifts: ShiftsBySheet): string {
-  return xml.replace(/(<(\w+:)?f\b[^>/]*>)([^<]*)(<\/\2?f>)/g, (whole, open: string, _prefix: string, text: string, close: string) => {
-    const shifted = shiftEscapedFormula(text, shifts);
+  const data = [...xml.matchAll(SERIES_DATA)].map((m) => [m.index!, m.index! + m[0].length]);
+  return xml.replace(/(<(\w+:)?f\b[^>/]*>)([^<]*)(<\/\2?f>)/g, (whole, open: string, _prefix: string, text: string, close: string, at: number) => {
+    const shifted = shiftEscapedFormula(text, shifts, null, data.some(([start, end]) => at > start && at < end));
     return shifted === text ? whole : `${open}${shifted}${close}`;
   });
 }

@@ -1,50 +1,117 @@
 /**
- * Rows a command inserted into a table move what the file keeps below them, as Excel's "shift cells
- * down" does when a table grows: hyperlinks, notes (the comment's cell, its threaded comment and the
+ * Rows a command inserted into or deleted from a table move what the file keeps below them, as Excel's
+ * "shift cells down/up" does when a table grows or shrinks (and a table column moves what is beside it): hyperlinks, notes (the comment's cell, its threaded comment and the
  * VML shape's anchor), merges, the ranges of conditional formats and data validation (x14 ones in
  * extLst included), the sheet's autofilter and sort state, protected ranges, ignored-error ranges,
  * manual page breaks, and the anchors of pictures, charts and shapes. The model's own log of row
- * moves (SheetModel.rowShifts) is replayed on the original markup with the same rule the model used,
- * so kept and rewritten elements agree. References in formulas are moved by ./referenceShift.
+ * moves (SheetModel.rowShifts) is replayed on the original markup with the same rule the model used
+ * (model/references movedReference, and movedAreaParts for a list of areas), so kept and rewritten
+ * elements agree: what held only deleted cells goes with them, element and all. References in
+ * formulas are moved by ./referenceShift, with the same rule.
  * Excel: "Insert or delete cells, rows, and columns" (support.microsoft.com, 0cb9c2f7) — hyperlinks,
  * notes and formats travel with the cells they belong to.
  */
 import { parseRect, rectAddress, type Rect } from "../../addresses";
+import { movedAreaParts } from "../../model/references";
 import { type LoggedShift, moveOf, shiftedRect } from "../../model/shift";
 import { RELATIONSHIP_TYPES, type XlsxPackage } from "../charts/opcPackage";
-import { movedRect } from "./referenceShift";
-import { applyEdits, attributeOf, childSpans, rootSpan, textOf, type Edit } from "./xmlSpans";
+import { applyEdits, attributeOf, childSpans, innerOf, rootSpan, startTagOf, withAttribute, type Edit, type Span } from "./xmlSpans";
 
 const COMMENTS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments";
 const VML_DRAWING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing";
 const THREADED_COMMENTS = "http://schemas.microsoft.com/office/2017/10/relationships/threadedComment";
 
-const replay = (rect: Rect, shifts: readonly LoggedShift[]): Rect => shifts.reduce(shiftedRect, rect);
+/** Where one range (a merge, a hyperlink's or a note's cell, a filter) is after the shifts; null once it held only deleted cells. */
+const replay = (rect: Rect, shifts: readonly LoggedShift[]): Rect | null => shifts.reduce<Rect | null>((at, shift) => at && shiftedRect(at, shift), rect);
 
-/** One range ("B20", "A3:C9", "A:A") after the shifts; anything else stays as written. */
-function shiftedRange(range: string, shifts: readonly LoggedShift[]): string {
-  const rect = parseRect(range.replace(/\$/g, ""));
-  if (!rect || range.includes("$")) return range;
-  const moved = replay(rect, shifts);
-  return moved === rect || (moved.r0 === rect.r0 && moved.r1 === rect.r1 && moved.c0 === rect.c0 && moved.c1 === rect.c1) ? range : rectAddress(moved);
+/**
+ * Where the cells of an area of a list (a format's or validation's sqref) are after the shifts: split
+ * where it reaches beside a shifted band, as the model splits its own (model/references movedAreaParts).
+ */
+function replayArea(rect: Rect, shifts: readonly LoggedShift[]): Rect[] {
+  let parts = [rect];
+  for (const shift of shifts) {
+    const move = moveOf(shift);
+    parts = parts.flatMap((part) => (move ? movedAreaParts(part, move).flatMap(({ after }) => (after ? [after] : [])) : [shiftedRect(part, shift) ?? part]));
+  }
+  return parts;
 }
 
-/** A space-separated list of ranges (sqref) after the shifts. */
+const sameRect = (a: Rect, b: Rect) => a.r0 === b.r0 && a.r1 === b.r1 && a.c0 === b.c0 && a.c1 === b.c1;
+
+/** One range ("B20", "A3:C9", "A:A") after the shifts, "" when its cells were deleted; anything else stays as written. */
+function shiftedRange(range: string, shifts: readonly LoggedShift[], split: boolean): string {
+  const rect = parseRect(range.replace(/\$/g, ""));
+  if (!rect || range.includes("$")) return range;
+  const parts = split ? replayArea(rect, shifts) : [replay(rect, shifts)].filter((part): part is Rect => part !== null);
+  return parts.length === 1 && sameRect(parts[0], rect) ? range : parts.map(rectAddress).join(" ");
+}
+
+/** A space-separated list of ranges (sqref) after the shifts; "" when all their cells were deleted. */
 export function shiftedSqref(sqref: string, shifts: readonly LoggedShift[]): string {
-  return sqref.replace(/[^\s]+/g, (range) => shiftedRange(range, shifts));
+  const ranges = sqref.trim().split(/\s+/);
+  const moved = ranges.map((range) => shiftedRange(range, shifts, true));
+  return moved.every((range, i) => range === ranges[i]) ? sqref : moved.filter((range) => range !== "").join(" ");
 }
 
 const REF_ATTRIBUTE = /(\s(?:sq)?ref\s*=\s*)(["'])([^"']*)\2/g;
-const X14_SQREF = /(<(\w+:)?sqref>)([^<]*)(<\/\2?sqref>)/g;
 const SHIFTED_ELEMENTS = new Set(["hyperlinks", "mergeCells", "conditionalFormatting", "dataValidations", "extLst"]);
 /** Ranges that only move with cells that move ("grow" entries extend validation and formats alone). */
 const MOVED_ELEMENTS = new Set(["autoFilter", "sortState", "protectedRanges", "ignoredErrors"]);
+/** Containers the schema wants non-empty: they go when the last element they held went with its cells. */
+const GO_WHEN_EMPTY = new Set(["hyperlinks", "mergeCells", "dataValidations", "conditionalFormattings", "protectedRanges", "ignoredErrors", "ext", "extLst"]);
 const insertsAndDeletes = (shifts: readonly LoggedShift[]) => shifts.filter((s) => s.kind !== "grow");
 
-export function withShiftedRefs(text: string, shifts: readonly LoggedShift[]): string {
-  return text
-    .replace(REF_ATTRIBUTE, (_m, name: string, quote: string, value: string) => `${name}${quote}${shiftedSqref(value, shifts)}${quote}`)
-    .replace(X14_SQREF, (_m, open: string, _prefix: string, value: string, close: string) => `${open}${shiftedSqref(value, shifts)}${close}`);
+/**
+ * Collects the edits that move the ranges of an element and of what it holds (ref and sqref
+ * attributes, an x14 <xm:sqref>): a child whose cells were all deleted is removed, and a `count`
+ * follows. False when the element itself held only deleted cells (its ranges, its sqref child, or
+ * every element of a container that must not be empty), so it goes with them as Excel drops it.
+ */
+function shiftedElement(source: string, span: Span, shifts: readonly LoggedShift[], edits: Edit[]): boolean {
+  const open = startTagOf(source, span);
+  let gone = false;
+  let tag = open.replace(REF_ATTRIBUTE, (whole, name: string, quote: string, value: string) => {
+    const next = name.includes("sqref") ? shiftedSqref(value, shifts) : shiftedRange(value, shifts, false);
+    if (next === "") gone = true;
+    return next === value ? whole : `${name}${quote}${next}${quote}`;
+  });
+  if (gone) return false;
+  if (span.local === "sqref" && !span.selfClosing) {
+    const inner = innerOf(source, span);
+    const next = shiftedSqref(inner, shifts);
+    if (next === "") return false;
+    if (next !== inner) edits.push({ start: span.openEnd, end: span.openEnd + inner.length, text: next });
+  } else if (!span.selfClosing) {
+    const children = childSpans(source, span);
+    let kept = 0;
+    for (const child of children) {
+      const own: Edit[] = [];
+      if (shiftedElement(source, child, shifts, own)) {
+        kept++;
+        edits.push(...own);
+      } else if (child.local === "sqref") return false;
+      else edits.push({ start: child.start, end: child.end, text: "" });
+    }
+    if (kept < children.length) {
+      if (kept === 0 && GO_WHEN_EMPTY.has(span.local)) return false;
+      if (attributeOf(tag, "count") !== undefined) tag = withAttribute(tag, "count", String(kept));
+    }
+  }
+  if (tag !== open) edits.push({ start: span.start, end: span.openEnd, text: tag });
+  return true;
+}
+
+/** The edits for one element: its ranges moved, or the whole element removed when its cells are gone. */
+function elementEdits(source: string, span: Span, shifts: readonly LoggedShift[]): Edit[] {
+  const edits: Edit[] = [];
+  return shiftedElement(source, span, shifts, edits) ? edits : [{ start: span.start, end: span.end, text: "" }];
+}
+
+/** A part (a table's that only moved, a comments part) with the ranges under its root moved; the root itself stays. */
+export function withShiftedRefs(xml: string, shifts: readonly LoggedShift[]): string {
+  const edits: Edit[] = [];
+  return shiftedElement(xml, rootSpan(xml), shifts, edits) && edits.length > 0 ? applyEdits(xml, edits) : xml;
 }
 
 /** The worksheet part with the ranges of the elements it keeps moved; <sheetData> is left to the cell patch. */
@@ -53,13 +120,13 @@ export function shiftWorksheetXml(xml: string, shifts: readonly LoggedShift[]): 
   const edits: Edit[] = [];
   const moves = insertsAndDeletes(shifts);
   for (const span of childSpans(xml, rootSpan(xml))) {
-    const before = textOf(xml, span);
-    let after = before;
-    if (SHIFTED_ELEMENTS.has(span.local)) after = withShiftedRefs(before, shifts);
-    else if (MOVED_ELEMENTS.has(span.local)) after = withShiftedRefs(before, moves);
-    else if (span.local === "rowBreaks") after = shiftedBreaks(before, moves);
-    else continue;
-    if (after !== before) edits.push({ start: span.start, end: span.end, text: after });
+    if (SHIFTED_ELEMENTS.has(span.local)) edits.push(...elementEdits(xml, span, shifts));
+    else if (MOVED_ELEMENTS.has(span.local)) edits.push(...elementEdits(xml, span, moves));
+    else if (span.local === "rowBreaks") {
+      const before = xml.slice(span.start, span.end);
+      const after = shiftedBreaks(before, moves);
+      if (after !== before) edits.push({ start: span.start, end: span.end, text: after });
+    }
   }
   return edits.length === 0 ? xml : applyEdits(xml, edits);
 }
@@ -74,25 +141,29 @@ function shiftedBreaks(text: string, shifts: readonly LoggedShift[]): string {
   return text.replace(/<(\w+:)?brk\b[^>]*>/g, (tag) => {
     const id = Number(attributeOf(tag, "id") ?? NaN);
     if (!Number.isInteger(id)) return tag;
-    const rect = { r0: id, r1: id, c0: Number(attributeOf(tag, "min") ?? 0), c1: Number(attributeOf(tag, "max") ?? 16383) };
-    let at: Rect | null = rect;
-    for (const shift of shifts) if (at) at = movedRect(at, shift);
+    const at = replay({ r0: id, r1: id, c0: Number(attributeOf(tag, "min") ?? 0), c1: Number(attributeOf(tag, "max") ?? 16383) }, shifts);
     return at && at.r0 !== id ? tag.replace(/\bid\s*=\s*(["'])\d+\1/, `id="${at.r0}"`) : tag;
   });
 }
 
-/** A note's shape in the VML part: its cell (x:Row, x:Column, 0-based) and anchor (left column, top row, right column, bottom row at 0, 2, 4, 6) follow the cell. */
+/**
+ * A note's shape in the VML part: its cell (x:Row, x:Column, 0-based) and anchor (left column, top
+ * row, right column, bottom row at 0, 2, 4, 6) follow the cell; a note whose cell was deleted goes
+ * with it, as its comment does.
+ */
 function shiftVml(vml: string, shifts: readonly LoggedShift[]): string {
-  return vml.replace(/<x:ClientData\b[\s\S]*?<\/x:ClientData>/g, (data) => {
-    const row = /<x:Row>\s*(\d+)\s*<\/x:Row>/.exec(data);
-    const col = /<x:Column>\s*(\d+)\s*<\/x:Column>/.exec(data);
-    if (!row || !col) return data;
+  return vml.replace(/<v:shape\b[\s\S]*?<\/v:shape>/g, (shape) => {
+    const data = /<x:ClientData\b[\s\S]*?<\/x:ClientData>/.exec(shape)?.[0];
+    const row = data && /<x:Row>\s*(\d+)\s*<\/x:Row>/.exec(data);
+    const col = data && /<x:Column>\s*(\d+)\s*<\/x:Column>/.exec(data);
+    if (!data || !row || !col) return shape;
     const r = Number(row[1]);
     const c = Number(col[1]);
     const moved = replay({ r0: r, r1: r, c0: c, c1: c }, shifts);
+    if (!moved) return /ObjectType\s*=\s*"Note"/.test(data) ? "" : shape;
     const [down, right] = [moved.r0 - r, moved.c0 - c];
-    if (down === 0 && right === 0) return data;
-    return data
+    if (down === 0 && right === 0) return shape;
+    const next = data
       .replace(/<x:Row>\s*\d+\s*<\/x:Row>/, `<x:Row>${r + down}</x:Row>`)
       .replace(/<x:Column>\s*\d+\s*<\/x:Column>/, `<x:Column>${c + right}</x:Column>`)
       .replace(/<x:Anchor>([^<]*)<\/x:Anchor>/, (_m, anchor: string) => {
@@ -102,6 +173,7 @@ function shiftVml(vml: string, shifts: readonly LoggedShift[]): string {
         for (const i of [0, 4]) numbers[i] = String(Number(numbers[i]) + right);
         return `<x:Anchor>${numbers.join(", ")}</x:Anchor>`;
       });
+    return shape.replace(data, () => next);
   });
 }
 
@@ -113,7 +185,7 @@ export async function shiftSheetNotes(pkg: XlsxPackage, sheetPart: string, shift
     const isComments = rel.type === COMMENTS || rel.type === THREADED_COMMENTS;
     if (!isComments && rel.type !== VML_DRAWING) continue;
     const before = await pkg.text(rel.target);
-    const after = isComments ? before.replace(REF_ATTRIBUTE, (_m, name: string, quote: string, value: string) => `${name}${quote}${shiftedSqref(value, shifts)}${quote}`) : shiftVml(before, shifts);
+    const after = isComments ? withShiftedRefs(before, shifts) : shiftVml(before, shifts);
     if (after !== before) pkg.set(rel.target, after);
   }
 }

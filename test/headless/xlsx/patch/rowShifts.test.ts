@@ -10,6 +10,11 @@ import { readXlsx, run, writeXlsx } from "../../../../src/headless";
 import { createWorkbook } from "../../helpers";
 import { XlsxPackage } from "../../../../src/headless/xlsx/charts/opcPackage";
 import { WorksheetParts } from "../../../../src/headless/xlsx/patch/worksheetXml";
+import fc from "fast-check";
+import { rectAddress } from "../../../../src/headless/addresses";
+import { movedAreaParts } from "../../../../src/headless/model/references";
+import { type LoggedShift, moveOf, type RowShift } from "../../../../src/headless/model/shift";
+import { shiftedSqref, shiftWorksheetXml } from "../../../../src/headless/xlsx/patch/rowShifts";
 
 const COMMENTS_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments";
 const VML_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing";
@@ -82,3 +87,114 @@ describe("what the file keeps beside a table moves with the cells a table column
     expect(await pkg.text("xl/workbook.xml")).toContain(`<definedName name="LegalNote" publishToServer="1">Sheet1!$C$2</definedName>`);
   });
 });
+
+/**
+ * Rows deleted from or inserted into a table move what the file keeps by the same rule as the model
+ * (model/references movedReference; Excel: support.microsoft.com, "Insert or delete cells, rows, and
+ * columns", 0cb9c2f7, and "How to correct a #REF! error"): a range below moves, one the move falls
+ * inside grows or shrinks, one at the insertion row moves, and one holding only deleted cells goes
+ * with them, its element too (a merge, a hyperlink, a note, a format or validation of its own).
+ */
+describe("what the file keeps follows a row move by the model's rule", () => {
+  const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+  const X14 = "http://schemas.microsoft.com/office/spreadsheetml/2009/9/main";
+  const XM = "http://schemas.microsoft.com/office/excel/2006/main";
+  const sheetXml = (body: string) => `<worksheet xmlns="${MAIN}" xmlns:x14="${X14}" xmlns:xm="${XM}"><sheetData/>${body}</worksheet>`;
+  /** Rows 5:6 (1-based) deleted, and two rows inserted at row 5, within columns A:K. */
+  const deleted: RowShift[] = [{ kind: "shift", row: 4, count: -2, c0: 0, c1: 10 }];
+  const inserted: RowShift[] = [{ kind: "shift", row: 4, count: 2, c0: 0, c1: 10 }];
+  const format = (sqref: string, priority: number) => `<conditionalFormatting sqref="${sqref}"><cfRule type="dataBar" priority="${priority}"><dataBar><cfvo type="min"/><cfvo type="max"/><color rgb="FF638EC6"/></dataBar></cfRule></conditionalFormatting>`;
+  const sqrefs = (xml: string) => [...xml.matchAll(/\ssqref="([^"]*)"/g)].map((m) => m[1]);
+
+  it("a row delete drops a format, validation, merge and hyperlink holding only deleted rows, shrinks one partly deleted, moves one below", () => {
+    const xml = shiftWorksheetXml(
+      sheetXml(
+        `<mergeCells count="2"><mergeCell ref="E5:F6"/><mergeCell ref="E10:F10"/></mergeCells>${format("A5:C6", 1)}${format("A3:C8 A12:C12", 2)}` +
+          `<dataValidations count="2"><dataValidation type="list" sqref="B5:B6"><formula1>"a,b"</formula1></dataValidation><dataValidation type="list" sqref="B9:B11"><formula1>"c"</formula1></dataValidation></dataValidations>` +
+          `<hyperlinks><hyperlink ref="A5" location="'Sheet1'!A1" display="Top"/></hyperlinks>`,
+      ),
+      deleted,
+    );
+    expect(sqrefs(xml)).toEqual(["A3:C6 A10:C10", "B7:B9"]);
+    expect(xml).toContain(`<mergeCells count="1"><mergeCell ref="E8:F8"/></mergeCells>`);
+    expect(xml).toContain(`<dataValidations count="1"><dataValidation type="list" sqref="B7:B9">`);
+    expect(xml).not.toContain("<hyperlinks");
+    expect(xml).not.toContain('priority="1"');
+  });
+
+  it("an x14 format of only deleted rows goes, with its extension when nothing else is left in it", () => {
+    const x14 = (sqref: string, id: number) => `<x14:conditionalFormatting xmlns:xm="${XM}"><x14:cfRule type="dataBar" id="{0000000${id}-0000-0000-0000-000000000000}"><x14:dataBar/></x14:cfRule><xm:sqref>${sqref}</xm:sqref></x14:conditionalFormatting>`;
+    const ext = (inner: string) => `<extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" xmlns:x14="${X14}"><x14:conditionalFormattings>${inner}</x14:conditionalFormattings></ext></extLst>`;
+    expect(shiftWorksheetXml(sheetXml(ext(x14("A5:C6", 1) + x14("A8:C9", 2))), deleted)).toContain(`<x14:conditionalFormattings>${x14("A6:C7", 2)}</x14:conditionalFormattings>`);
+    const gone = shiftWorksheetXml(sheetXml(ext(x14("A5:C6", 1))), deleted);
+    expect(gone).not.toContain("conditionalFormatting");
+    expect(gone).not.toContain("<ext ");
+  });
+
+  it("a row insert grows a range it falls inside and moves one that starts on the inserted row", () => {
+    const xml = shiftWorksheetXml(sheetXml(`${format("A3:C8", 1)}${format("A5:C6", 2)}${format("A1:C4", 3)}`), inserted);
+    expect(sqrefs(xml)).toEqual(["A3:C10", "A7:C8", "A1:C4"]);
+  });
+
+  it("an area reaching beside the shifted columns splits as the model splits a validation (movedAreaParts): the part within them moves", () => {
+    const xml = shiftWorksheetXml(sheetXml(format("J8:M9", 1)), deleted);
+    expect(sqrefs(xml)).toEqual(["J6:K7 L8:M9"]);
+  });
+
+  it("agrees with the model's area rule on any area and any row or column move", () => {
+    const line = (max: number) => fc.integer({ min: 0, max });
+    const rect = fc.tuple(line(12), line(12), line(12), line(12)).map(([a, b, c, d]) => ({ r0: Math.min(a, b), r1: Math.max(a, b), c0: Math.min(c, d), c1: Math.max(c, d) }));
+    const shift = fc.oneof(
+      fc.tuple(line(10), fc.integer({ min: -3, max: 3 }).filter((n) => n !== 0), line(8), line(4)).map(([row, count, c0, w]): LoggedShift => ({ kind: "shift", row, count, c0, c1: c0 + w })),
+      fc.tuple(line(10), fc.integer({ min: -3, max: 3 }).filter((n) => n !== 0), line(8), line(4)).map(([col, count, r0, h]): LoggedShift => ({ kind: "columns", col, count, r0, r1: r0 + h })),
+    );
+    fc.assert(
+      fc.property(rect, shift, (area, logged) => {
+        const model = movedAreaParts(area, moveOf(logged)!)
+          .flatMap(({ after }) => (after ? [rectAddress(after)] : []))
+          .join(" ");
+        expect(shiftedSqref(rectAddress(area), [logged])).toBe(model);
+      }),
+    );
+  });
+
+  it("TableRow.delete: a hyperlink and a note on the deleted row go with it; below the table they move up one row", async () => {
+    const workbook = await readXlsx(await fileWithContentBelow());
+    await run(workbook, async (context) => context.workbook.tables.getItem("Left").rows.getItemAt(1).delete());
+    const pkg = await XlsxPackage.open(await writeXlsx(workbook));
+    const xml = await pkg.text((await pkg.worksheetParts()).get("Sheet1")!);
+    expect([...xml.matchAll(/<hyperlink ref="([^"]+)"/g)].map((m) => m[1])).toEqual(["A5"]);
+    const comments = await pkg.text("xl/comments1.xml");
+    expect([...comments.matchAll(/<comment ref="([^"]+)"/g)].map((m) => m[1])).toEqual(["B5"]);
+    const vml = await pkg.text("xl/drawings/vmlDrawing1.vml");
+    expect([...vml.matchAll(/<x:Row>(\d+)<\/x:Row>/g)].map((m) => Number(m[1]))).toEqual([4]);
+    const reread = await readXlsx(await pkg.bytes());
+    expect(reread.sheet("Sheet1").valueAt("A5")).toBe("Below");
+  });
+});
+
+/** Sheet1: the table Left at A1:B4; a hyperlink and a note on its second row (row 3), and a hyperlink and note in A6/B6 below it. */
+async function fileWithContentBelow(): Promise<Uint8Array> {
+  const workbook = createWorkbook();
+  await run(workbook, async (context) => {
+    const sheet = context.workbook.worksheets.getItem("Sheet1");
+    sheet.getRange("A1:B4").values = [["ID", "Score"], ["R1", 1], ["R2", 2], ["R3", 3]];
+    sheet.tables.add("A1:B4", true).name = "Left";
+    sheet.getRange("A6:B6").values = [["Below", "Note"]];
+  });
+  const pkg = await XlsxPackage.open(await writeXlsx(workbook));
+  const part = (await pkg.worksheetParts()).get("Sheet1")!;
+  const parts = new WorksheetParts(await pkg.text(part));
+  parts.replace("hyperlinks", [`<hyperlinks><hyperlink ref="A3" location="'Sheet1'!A1" display="Row"/><hyperlink ref="A6" location="'Sheet1'!A1" display="Below"/></hyperlinks>`]);
+  const vmlId = await pkg.addRelationship(part, VML_TYPE, "xl/drawings/vmlDrawing1.vml");
+  await pkg.addRelationship(part, COMMENTS_TYPE, "xl/comments1.xml");
+  parts.replace("legacyDrawing", [`<legacyDrawing r:id="${vmlId}"/>`]);
+  pkg.set(part, parts.toString());
+  const comment = (ref: string) => `<comment ref="${ref}" authorId="0"><text><r><t>Check</t></r></text></comment>`;
+  pkg.set("xl/comments1.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>Analyst</author></authors><commentList>${comment("B3")}${comment("B6")}</commentList></comments>`);
+  const note = (row: number) => `<v:shape type="#_x0000_t202"><x:ClientData ObjectType="Note"><x:Anchor>2, 15, ${row - 1}, 10, 4, 15, ${row + 3}, 4</x:Anchor><x:Row>${row}</x:Row><x:Column>1</x:Column></x:ClientData></v:shape>`;
+  pkg.set("xl/drawings/vmlDrawing1.vml", `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">${note(2)}${note(5)}</xml>`);
+  await pkg.addContentTypeOverride("xl/comments1.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml");
+  await pkg.addContentTypeOverride("xl/drawings/vmlDrawing1.vml", "application/vnd.openxmlformats-officedocument.vmlDrawing");
+  return pkg.bytes();
+}
