@@ -55,8 +55,8 @@ async function httpsServerOptions() {
  * Fluent UI imports its overlays statically where they render only once opened: every button imports
  * ContextualMenu, Dropdown imports Panel, Callout imports CalloutContent. These three imports, and
  * only these (matched by the importing file), go to src/taskpane/deferredOverlays.tsx, which loads
- * the real components from the "fluent-overlays" chunk, so the pane's first chunk does not carry
- * them (issue #10). The build fails when a bundled importer no longer has its import redirected
+ * the real components from the "fluent-overlays" chunk, so the Fluent chunk the views wait for
+ * does not carry them (issue #10). The build fails when a bundled importer no longer has its import redirected
  * (a Fluent upgrade renamed it), so the deferral cannot stop silently.
  */
 class DeferFluentOverlays {

@@ -7,7 +7,7 @@
  *
  * Wall time grows with whatever else the machine runs, so the figure also gives the page's own
  * main-thread work up to that paint, from a Chromium trace, split into what runs before it: each
- * script's evaluation, style and layout, and the rest (the first render: React and Fluent UI's
+ * script's evaluation, style and layout, and the rest (the first render: React and its
  * styles). With a baseline bundle (`--baseline main`) the loads alternate between the two bundles in
  * the same browser, so both see the same load, and the ratio is the figure to read.
  */
@@ -93,7 +93,7 @@ export interface MainThreadWork {
   /** EvaluateScript per script file (office.js, taskpane.js, functions.js, ...). */
   scripts: Map<string, number>;
   styleAndLayout: number;
-  /** Everything else: callbacks, the first render (React, Fluent UI's styles), timers, GC between tasks. */
+  /** Everything else: callbacks, the first render (React, style rules), timers, GC between tasks. */
   rest: number;
 }
 
@@ -198,7 +198,7 @@ function describe(figures: Figures, bundle: PaneBundle, withTarget: boolean): Me
     measured(`    of which the main thread's CPU time${of}`, Math.round(work.cpu), "ms"),
     ...work.scripts.map(({ file, ms }) => measured(`    evaluating ${file}${of}`, Math.round(ms), "ms")),
     measured(`    style, layout and paint${of}`, Math.round(work.styleAndLayout), "ms"),
-    measured(`    the rest: the first render (React, Fluent UI's styles), callbacks${of}`, Math.round(work.rest), "ms"),
+    measured(`    the rest: the first render (React, styles), callbacks${of}`, Math.round(work.rest), "ms"),
     measured(`  scripts fetched before that paint, gzipped: ${scripts.join(", ")}${of}`, scriptBytes, "bytes"),
   ];
 }

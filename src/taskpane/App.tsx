@@ -1,28 +1,23 @@
 /**
- * The task pane: theme, navigation, the shared error bar and progress, and the views. Only Set up,
- * the first view, is in the entry bundle; every other view is its own chunk, loaded when its tab is
- * first opened or, sooner, once the page is idle after the first paint. The first render waits for
- * none of them (issue #10: first render within 500 ms).
+ * The task pane: theme, navigation, the shared error bar and progress, and the views. The first
+ * render draws only the tab strip and Set up, from native controls (controls/), and runs no Fluent
+ * UI: every other view is its own chunk, and Fluent (fluentScope.tsx), the notices and the Build
+ * report load after the first paint, when needed or once the page is idle (issue #10: first render
+ * within 500 ms).
  */
 import * as React from "react";
-import { MessageBar, MessageBarType } from "@fluentui/react/lib/MessageBar";
-import { Pivot, PivotItem } from "@fluentui/react/lib/Pivot";
-import { ProgressIndicator } from "@fluentui/react/lib/ProgressIndicator";
-import { Stack } from "@fluentui/react/lib/Stack";
-import { Text } from "@fluentui/react/lib/Text";
-import { ThemeProvider } from "@fluentui/react/lib/Theme";
-import { createWorkbookHost, isExcelApiSupported, MIN_EXCEL_API, type WorkbookHost } from "./excelHost";
+import { applyThemeVariables, CONTROLS_ROOT } from "./controls/styles";
+import { TabStrip } from "./controls/TabStrip";
+import { createWorkbookHost, isExcelApiSupported, type WorkbookHost } from "./excelHost";
 import { loadOverlays } from "./deferredOverlays";
+import { lazyNamed } from "./lazyNamed";
 import { PaneContext } from "./paneContext";
+import { paneColors } from "./theme";
 import { useOfficeTheme } from "./useOfficeTheme";
 import { useOperationRunner } from "./useOperationRunner";
 import { useRibbonCheck } from "./useRibbonCheck";
 import { SetupView } from "./views/SetupView";
-
-/** A view from its own chunk: React.lazy wants a default export, the views export by name. */
-function lazyView<P extends object>(load: () => Promise<React.ComponentType<P>>): React.LazyExoticComponent<React.ComponentType<P>> {
-  return React.lazy(() => load().then((component) => ({ default: component })));
-}
+import { Fluent, loadFluent, OfficeThemeContext } from "./withFluent";
 
 const loadProgram = () => import(/* webpackChunkName: "view-program" */ "./views/ProgramView");
 const loadRisks = () => import(/* webpackChunkName: "view-risks" */ "./views/RisksView");
@@ -31,20 +26,25 @@ const loadHeatmap = () => import(/* webpackChunkName: "view-heatmap" */ "./views
 const loadCheck = () => import(/* webpackChunkName: "view-check" */ "./views/CheckView");
 const loadRecordForm = () => import(/* webpackChunkName: "view-record" */ "./views/RecordFormView");
 const loadImport = () => import(/* webpackChunkName: "view-import" */ "./views/ImportView");
+const loadNotices = () => import(/* webpackChunkName: "notices" */ "./notices");
 
-const ProgramView = lazyView(() => loadProgram().then((m) => m.ProgramView));
-const RisksView = lazyView(() => loadRisks().then((m) => m.RisksView));
-const CoverageView = lazyView(() => loadCoverage().then((m) => m.CoverageView));
-const HeatmapView = lazyView(() => loadHeatmap().then((m) => m.HeatmapView));
-const CheckView = lazyView(() => loadCheck().then((m) => m.CheckView));
-const RecordFormView = lazyView(() => loadRecordForm().then((m) => m.RecordFormView));
-const ImportView = lazyView(() => loadImport().then((m) => m.ImportView));
+const ProgramView = lazyNamed(() => loadProgram().then((m) => m.ProgramView));
+const RisksView = lazyNamed(() => loadRisks().then((m) => m.RisksView));
+const CoverageView = lazyNamed(() => loadCoverage().then((m) => m.CoverageView));
+const HeatmapView = lazyNamed(() => loadHeatmap().then((m) => m.HeatmapView));
+const CheckView = lazyNamed(() => loadCheck().then((m) => m.CheckView));
+const RecordFormView = lazyNamed(() => loadRecordForm().then((m) => m.RecordFormView));
+const ImportView = lazyNamed(() => loadImport().then((m) => m.ImportView));
+const UnsupportedNotice = lazyNamed(() => loadNotices().then((m) => m.UnsupportedNotice));
+const ErrorNotice = lazyNamed(() => loadNotices().then((m) => m.ErrorNotice));
+const ProgressNotice = lazyNamed(() => loadNotices().then((m) => m.ProgressNotice));
 
 /**
  * Fetched once the first view is on screen and the page is idle, so opening a tab, a list or a menu
- * rarely waits: the views, then Fluent's menus, callouts and panels (see deferredOverlays.tsx).
+ * rarely waits: Fluent and the notices, the views, then Fluent's menus, callouts and panels (see
+ * deferredOverlays.tsx).
  */
-const LATER_CHUNKS = [loadProgram, loadRisks, loadCoverage, loadHeatmap, loadCheck, loadRecordForm, loadImport, loadOverlays];
+const LATER_CHUNKS = [loadFluent, loadNotices, loadProgram, loadRisks, loadCoverage, loadHeatmap, loadCheck, loadRecordForm, loadImport, loadOverlays];
 
 function whenIdle(work: () => void): () => void {
   if (typeof requestIdleCallback === "function") {
@@ -67,9 +67,6 @@ export const TABS = [
 ] as const;
 export type TabKey = (typeof TABS)[number]["key"];
 
-/** Narrower than Fluent's default so all five tabs fit a 320 px pane without the overflow menu. */
-const COMPACT_TAB = { padding: "0 4px", marginRight: 0 };
-
 const tabId = (key: string) => `ismp-tab-${key}`;
 const panelId = (key: string) => `ismp-panel-${key}`;
 
@@ -80,7 +77,9 @@ export interface AppProps {
 }
 
 export function App({ host: givenHost, supported = isExcelApiSupported(Office.context?.requirements) }: AppProps) {
-  const theme = useOfficeTheme();
+  const officeTheme = useOfficeTheme();
+  // Before the browser paints, so the first frame already has the theme's colours.
+  React.useLayoutEffect(() => applyThemeVariables(paneColors(officeTheme)), [officeTheme]);
   const runner = useOperationRunner();
   const host = React.useMemo(() => givenHost ?? createWorkbookHost(), [givenHost]);
   const services = React.useMemo(() => ({ host, runner }), [host, runner]);
@@ -115,55 +114,37 @@ export function App({ host: givenHost, supported = isExcelApiSupported(Office.co
   };
 
   return (
-    <ThemeProvider theme={theme} applyTo="body" style={{ minHeight: "100vh" }}>
+    <OfficeThemeContext.Provider value={officeTheme}>
       <PaneContext.Provider value={services}>
-        <Stack tokens={{ childrenGap: 8 }} styles={{ root: { padding: "8px 10px 16px", maxWidth: 640 } }}>
+        <div className={`${CONTROLS_ROOT} ismp-stack`} style={{ gap: 8, padding: "8px 10px 16px", maxWidth: 640 }}>
           {!supported && (
-            <MessageBar messageBarType={MessageBarType.blocked} isMultiline>
-              This add-in runs in Microsoft 365 (Windows version 2002 or later, Mac 16.35 or later), Excel 2021 or later, and Excel on
-              the web: it needs a shared runtime and Excel JavaScript API {MIN_EXCEL_API}. Building and checking won&apos;t work in this
-              version of Excel, but the workbooks it builds still open and calculate here, in Excel 2019 and in LibreOffice 7.4.
-            </MessageBar>
+            <Fluent>
+              <UnsupportedNotice />
+            </Fluent>
           )}
-          <Pivot
-            aria-label="ISMP sections"
-            selectedKey={tab}
-            headersOnly
-            overflowBehavior="menu"
-            overflowAriaLabel="More sections"
-            getTabId={tabId}
-            onLinkClick={(item) => item?.props.itemKey && openTab(item.props.itemKey as TabKey)}
-            styles={{ link: COMPACT_TAB, linkIsSelected: COMPACT_TAB }}
-          >
-            {TABS.map(({ key, title, heading }) => (
-              <PivotItem key={key} itemKey={key} headerText={title} headerButtonProps={{ "aria-controls": panelId(key), title: heading }} />
-            ))}
-          </Pivot>
+          <TabStrip label="ISMP sections" tabs={TABS} selected={tab} onSelect={openTab} tabId={tabId} panelId={panelId} />
           {runner.error && (
-            <MessageBar messageBarType={MessageBarType.error} isMultiline onDismiss={runner.dismissError} dismissButtonAriaLabel="Dismiss error">
-              <Text block styles={{ root: { fontWeight: 600, color: "inherit" } }}>
-                {runner.error.cause}
-              </Text>
-              <Text block variant="small" styles={{ root: { color: "inherit" } }}>
-                Excel error code: {runner.error.code}
-                {runner.error.location ? ` at ${runner.error.location}` : ""}.{" "}
-                {runner.error.detail !== runner.error.cause && runner.error.detail}
-              </Text>
-            </MessageBar>
+            <Fluent fallback={<p role="alert">{runner.error.cause}</p>}>
+              <ErrorNotice error={runner.error} onDismiss={runner.dismissError} />
+            </Fluent>
           )}
-          {runner.progressLabel && <ProgressIndicator label={runner.progressLabel} ariaValueText={runner.progressLabel} />}
+          {runner.progressLabel && (
+            <Fluent fallback={<p role="status">{runner.progressLabel}</p>}>
+              <ProgressNotice label={runner.progressLabel} />
+            </Fluent>
+          )}
           {TABS.map(({ key, heading }) => (
             <div key={key} id={panelId(key)} role="tabpanel" aria-labelledby={tabId(key)} hidden={tab !== key}>
-              <Text as="h2" variant="large" block styles={{ root: { margin: "4px 0 12px" } }}>
-                {heading}
-              </Text>
-              {(tab === key || opened.has(key)) && (
-                <React.Suspense fallback={<Text role="status">Loading {heading}…</Text>}>{views[key]}</React.Suspense>
+              <h2 className="ismp-heading">{heading}</h2>
+              {key === "setup" ? (
+                views[key]
+              ) : (
+                (tab === key || opened.has(key)) && <Fluent fallback={<p role="status">Loading {heading}…</p>}>{views[key]}</Fluent>
               )}
             </div>
           ))}
-        </Stack>
+        </div>
       </PaneContext.Provider>
-    </ThemeProvider>
+    </OfficeThemeContext.Provider>
   );
 }

@@ -3,8 +3,8 @@
  *
  * Every Fluent button imports ContextualMenu (for menuProps), Dropdown imports Panel (its small-screen
  * list) and Callout imports CalloutContent (the positioned surface), all statically, yet none of them
- * renders until a menu or a list is opened. With them, a third of the first chunk's Fluent code is
- * parsed and evaluated before the pane can paint. The webpack build (deferredFluentOverlays in
+ * renders until a menu or a list is opened. With them, a third of the Fluent code is parsed and
+ * evaluated before a view that uses Fluent can paint. The webpack build (deferredFluentOverlays in
  * webpack.config.js) points exactly those three imports at this module, whose components load the
  * real ones from their own chunk, and the pane preloads that chunk once it is idle. Only the build
  * uses this module: jest renders the real components.

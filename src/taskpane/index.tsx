@@ -3,7 +3,7 @@ import "./fabricConfig";
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
-import { registerTaskPaneIcons } from "./icons";
+import { injectControlStyles } from "./controls/styles";
 
 function rootElement(): HTMLElement {
   const existing = document.getElementById("container");
@@ -15,6 +15,6 @@ function rootElement(): HTMLElement {
 }
 
 void Office.onReady().then(() => {
-  registerTaskPaneIcons();
+  injectControlStyles();
   createRoot(rootElement()).render(<App />);
 });

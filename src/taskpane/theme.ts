@@ -95,3 +95,53 @@ export function officeThemeToFluent(theme: OfficeThemeColors): PartialTheme {
     },
   };
 }
+
+/**
+ * The colours of the first view's native controls (controls/styles.ts), named after the Fluent
+ * semantic slots they stand for and derived from the same palette as Fluent's createTheme, so they
+ * match the Fluent components of the other views without loading Fluent for the first render.
+ */
+export interface PaneColors {
+  bodyBackground: string;
+  bodyText: string;
+  bodySubtext: string;
+  buttonBackgroundHovered: string;
+  buttonBackgroundPressed: string;
+  primaryButtonBackground: string;
+  primaryButtonBackgroundHovered: string;
+  primaryButtonBackgroundPressed: string;
+  primaryButtonText: string;
+  inputBackground: string;
+  inputText: string;
+  inputBorder: string;
+  inputBorderHovered: string;
+  inputForegroundChecked: string;
+  focusBorder: string;
+  disabledBackground: string;
+  disabledText: string;
+  disabledBorder: string;
+}
+
+export function paneColors(theme: OfficeThemeColors): PaneColors {
+  const { palette, semanticColors } = officeThemeToFluent(theme) as { palette: IPalette; semanticColors: PaneColors };
+  return {
+    bodyBackground: semanticColors.bodyBackground,
+    bodyText: semanticColors.bodyText,
+    bodySubtext: palette.neutralSecondary,
+    buttonBackgroundHovered: palette.neutralLighter,
+    buttonBackgroundPressed: palette.neutralLight,
+    primaryButtonBackground: palette.themePrimary,
+    primaryButtonBackgroundHovered: palette.themeDarkAlt,
+    primaryButtonBackgroundPressed: palette.themeDark,
+    primaryButtonText: semanticColors.primaryButtonText,
+    inputBackground: semanticColors.inputBackground,
+    inputText: semanticColors.inputText,
+    inputBorder: palette.neutralSecondary,
+    inputBorderHovered: palette.neutralPrimary,
+    inputForegroundChecked: palette.white,
+    focusBorder: palette.neutralSecondary,
+    disabledBackground: palette.neutralLighter,
+    disabledText: palette.neutralTertiary,
+    disabledBorder: palette.neutralTertiaryAlt,
+  };
+}

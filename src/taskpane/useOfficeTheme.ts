@@ -1,7 +1,6 @@
-/** The Fluent theme for the current Office theme, re-applied when Office reports a theme change. */
-import { useEffect, useMemo, useState } from "react";
-import { createTheme, type Theme } from "@fluentui/react/lib/Theme";
-import { officeThemeToFluent, type OfficeThemeColors } from "./theme";
+/** The current Office theme, updated when Office reports a theme change. */
+import { useEffect, useState } from "react";
+import type { OfficeThemeColors } from "./theme";
 
 function readOfficeTheme(): OfficeThemeColors {
   return (Office.context?.officeTheme as OfficeThemeColors | undefined) ?? {};
@@ -32,8 +31,8 @@ function subscribeToThemeChanges(onChange: (theme: OfficeThemeColors) => void): 
   };
 }
 
-export function useOfficeTheme(): Theme {
+export function useOfficeTheme(): OfficeThemeColors {
   const [officeTheme, setOfficeTheme] = useState<OfficeThemeColors>(readOfficeTheme);
   useEffect(() => subscribeToThemeChanges(setOfficeTheme), []);
-  return useMemo(() => createTheme(officeThemeToFluent(officeTheme)), [officeTheme]);
+  return officeTheme;
 }

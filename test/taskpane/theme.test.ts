@@ -1,5 +1,6 @@
 import { contrastRatio } from "../../src/core/color";
-import { isDarkOfficeTheme, officeThemeToFluent, pickAccent } from "../../src/taskpane/theme";
+import { createTheme } from "@fluentui/react/lib/Theme";
+import { isDarkOfficeTheme, officeThemeToFluent, paneColors, pickAccent } from "../../src/taskpane/theme";
 
 const light = { bodyBackgroundColor: "#FFFFFF", bodyForegroundColor: "#000000", controlBackgroundColor: "#FFFFFF", controlForegroundColor: "#000000", isDarkTheme: false };
 const dark = { bodyBackgroundColor: "#262626", bodyForegroundColor: "#FFFFFF", controlBackgroundColor: "#3C3C3C", controlForegroundColor: "#F0F0F0", isDarkTheme: true };
@@ -43,5 +44,17 @@ describe("Office theme to Fluent theme", () => {
     const theme = officeThemeToFluent({});
     expect(theme.isInverted).toBe(false);
     expect(theme.semanticColors?.bodyBackground).toBe("#FFFFFF");
+  });
+});
+
+describe("the first view's native controls", () => {
+  it.each([
+    ["light", light],
+    ["dark", dark],
+    ["colorful", colorful],
+  ])("use the colours Fluent's own components get in the %s theme", (_name, office) => {
+    const fluent = createTheme(officeThemeToFluent(office)).semanticColors as unknown as Record<string, string>;
+    const native = paneColors(office) as unknown as Record<string, string>;
+    for (const slot of Object.keys(native)) expect([slot, native[slot]]).toEqual([slot, fluent[slot]]);
   });
 });

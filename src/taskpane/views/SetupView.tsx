@@ -1,27 +1,29 @@
+/**
+ * Set up, the pane's first view: the Build options and Build. It is drawn from native controls
+ * (controls/fields.tsx) so the pane's first render runs no Fluent UI (issue #10); the warning and
+ * the Build report, which appear only later, use Fluent from its own chunk.
+ */
 import * as React from "react";
-import { PrimaryButton } from "@fluentui/react/lib/Button";
-import { Checkbox } from "@fluentui/react/lib/Checkbox";
-import { ChoiceGroup, type IChoiceGroupOption } from "@fluentui/react/lib/ChoiceGroup";
-import { Dropdown, type IDropdownOption } from "@fluentui/react/lib/Dropdown";
-import { MessageBar, MessageBarType } from "@fluentui/react/lib/MessageBar";
-import { Stack } from "@fluentui/react/lib/Stack";
-import { Text } from "@fluentui/react/lib/Text";
-import { TextField } from "@fluentui/react/lib/TextField";
 import { defaultOptions, isProfileKey, PROFILE_KEYS, PROFILES, type BuildOptions } from "../../core/blueprint/options";
 import { isMatrixSize, MATRIX_SIZES, type ScoringMethod } from "../../core/scales";
 import { FRAMEWORK_KEYS, isBuiltInFrameworkKey, type FrameworkKey } from "../../core/frameworkKeys";
 // The names, not the catalogs: Set up is the first view and must not wait for the requirement lists.
 import { FRAMEWORK_NAMES, SOC2_CATEGORIES, type FrameworkName } from "../../core/catalogs/names";
 import type { BuildReport } from "../../excel/operations";
+import { CheckboxField, PrimaryAction, RadioGroupField, SelectField, TextInputField, type Choice } from "../controls/fields";
+import { lazyNamed } from "../lazyNamed";
 import { usePane } from "../paneContext";
-import { BuildReportView } from "./BuildReportView";
+import { Fluent } from "../withFluent";
+
+const BuildReportView = lazyNamed(() => import(/* webpackChunkName: "build-report" */ "./BuildReportView").then((m) => m.BuildReportView));
+const NoFrameworkNotice = lazyNamed(() => import(/* webpackChunkName: "notices" */ "../notices").then((m) => m.NoFrameworkNotice));
 
 const FRAMEWORK_CHOICES = FRAMEWORK_KEYS.map((key) => ({ key, text: FRAMEWORK_NAMES[key].shortName }));
 /** A custom framework (from the user's file) has no scope note. */
 const scopeNote = (key: FrameworkKey): string | undefined => (isBuiltInFrameworkKey(key) ? (FRAMEWORK_NAMES[key] as FrameworkName).scopeNote : undefined);
-const PROFILE_OPTIONS: IDropdownOption[] = PROFILE_KEYS.map((key) => ({ key, text: PROFILES[key].label }));
-const SIZE_OPTIONS: IDropdownOption[] = MATRIX_SIZES.map((n) => ({ key: n, text: `${n} × ${n}` }));
-const METHOD_OPTIONS: IChoiceGroupOption[] = [
+const PROFILE_OPTIONS = PROFILE_KEYS.map((key) => ({ key, text: PROFILES[key].label }));
+const SIZE_OPTIONS = MATRIX_SIZES.map((n) => ({ key: n, text: `${n} × ${n}` }));
+const METHOD_OPTIONS: Choice<ScoringMethod>[] = [
   { key: "multiply", text: "Likelihood × Impact" },
   { key: "matrix", text: "Lookup matrix on the Scales sheet" },
 ];
@@ -73,76 +75,54 @@ export function SetupView() {
   };
 
   return (
-    <Stack tokens={{ childrenGap: 12 }}>
-      {remembered && <Text variant="small">{remembered}</Text>}
-      <Dropdown
-        label="Profile"
-        options={PROFILE_OPTIONS}
-        selectedKey={options.profile}
-        onChange={(_, option) => chooseProfile(option?.key)}
-      />
-      <Stack role="group" aria-labelledby="ismp-frameworks-label" tokens={{ childrenGap: 6 }}>
-        <Text id="ismp-frameworks-label" variant="medium" styles={{ root: { fontWeight: 600 } }}>
-          Frameworks in scope
-        </Text>
+    <div className="ismp-stack" style={{ gap: 12 }}>
+      {remembered && <p className="ismp-small">{remembered}</p>}
+      <SelectField label="Profile" options={PROFILE_OPTIONS} selected={options.profile} onChange={chooseProfile} />
+      <fieldset className="ismp-fieldset" style={{ gap: 6 }}>
+        <legend>Frameworks in scope</legend>
         {FRAMEWORK_CHOICES.map(({ key, text }) => (
-          <Checkbox
-            key={key}
-            label={text}
-            checked={options.frameworks.includes(key)}
-            onChange={(_, checked) => toggleFramework(key, !!checked)}
-          />
+          <CheckboxField key={key} label={text} checked={options.frameworks.includes(key)} onChange={(checked) => toggleFramework(key, checked)} />
         ))}
-      </Stack>
+      </fieldset>
       {options.frameworks.filter((key) => scopeNote(key)).map((key) => (
-        <Text key={key} variant="small" styles={{ root: { paddingLeft: 12 } }}>
+        <p key={key} className="ismp-small" style={{ paddingLeft: 12 }}>
           {scopeNote(key)}
-        </Text>
+        </p>
       ))}
       {options.frameworks.includes("SOC2") && (
-        <Stack role="group" aria-labelledby="ismp-soc2-label" tokens={{ childrenGap: 6 }} styles={{ root: { paddingLeft: 12 } }}>
-          <Text id="ismp-soc2-label" variant="small" styles={{ root: { fontWeight: 600 } }}>
-            SOC 2 categories in scope
-          </Text>
+        <fieldset className="ismp-fieldset" style={{ gap: 6, paddingLeft: 12 }}>
+          <legend className="ismp-small">SOC 2 categories in scope</legend>
           {SOC2_CATEGORIES.map((category) => (
-            <Checkbox
+            <CheckboxField
               key={category}
               label={category}
               disabled={category === "Security"}
               checked={category === "Security" || (options.soc2Categories ?? SOC2_CATEGORIES).includes(category)}
-              onChange={(_, checked) => toggleSoc2Category(category, !!checked)}
+              onChange={(checked) => toggleSoc2Category(category, checked)}
             />
           ))}
-        </Stack>
+        </fieldset>
       )}
-      <Dropdown
-        label="Matrix size"
-        options={SIZE_OPTIONS}
-        selectedKey={options.matrixSize}
-        onChange={(_, option) => isMatrixSize(option?.key) && update({ matrixSize: option.key })}
-      />
-      <ChoiceGroup
-        label="Scoring method"
-        options={METHOD_OPTIONS}
-        selectedKey={options.method}
-        onChange={(_, option) => option && update({ method: option.key as ScoringMethod })}
-      />
-      <TextField
-        label="Organisation name"
-        value={options.organisation}
-        onChange={(_, value) => update({ organisation: value ?? "" })}
-      />
-      <Checkbox label="Add sample data" checked={options.sample} onChange={(_, checked) => update({ sample: !!checked })} />
+      <SelectField label="Matrix size" options={SIZE_OPTIONS} selected={options.matrixSize} onChange={(size) => isMatrixSize(size) && update({ matrixSize: size })} />
+      <RadioGroupField label="Scoring method" options={METHOD_OPTIONS} selected={options.method} onChange={(method) => update({ method })} />
+      <TextInputField label="Organisation name" value={options.organisation} onChange={(organisation) => update({ organisation })} />
+      <CheckboxField label="Add sample data" checked={options.sample} onChange={(sample) => update({ sample })} />
       {options.frameworks.length === 0 && (
-        <MessageBar messageBarType={MessageBarType.warning}>Choose at least one framework.</MessageBar>
+        <Fluent fallback={<p role="status">Choose at least one framework.</p>}>
+          <NoFrameworkNotice />
+        </Fluent>
       )}
-      <PrimaryButton
+      <PrimaryAction
         text="Build"
         onClick={build}
         disabled={runner.busy || options.frameworks.length === 0}
-        ariaDescription="Creates or repairs the ISMP sheets in this workbook"
+        description="Creates or repairs the ISMP sheets in this workbook"
       />
-      {report && <BuildReportView report={report} />}
-    </Stack>
+      {report && (
+        <Fluent>
+          <BuildReportView report={report} />
+        </Fluent>
+      )}
+    </div>
   );
 }
