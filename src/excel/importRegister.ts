@@ -1,8 +1,9 @@
 /**
  * Import into a register through Office.js: two syncs read the workbook's layout and scales, one
  * reads the ID columns, and the rows are written in as few syncs as the 5 MB request limit allows
- * (new rows through `TableRowCollection.add`, updated cells as 2D runs per column). Calculated
- * columns are never written: Excel fills them in the rows it adds.
+ * (new rows through `TableRowCollection.add`, updated cells as 2D runs per column). An update
+ * first reads the columns it writes (in slices under the 5 MB response limit) and writes only the
+ * cells whose value changes. Calculated columns are never written: Excel fills them in the rows it adds.
  */
 import { CellValue } from "../core/blueprint/types";
 import { scaleTablesOf, ImportChoices, PreparedImport, prepareImport, SourceCell, WorkbookFacts, listKeyOf } from "../core/import";
@@ -18,6 +19,7 @@ import { getFramework } from "../core/catalogs";
 import { OperationBlockedError } from "./errors";
 import { Batcher, rowSlices } from "./requestBudget";
 import { readSnapshot } from "./snapshot";
+import { readTables } from "./readTables";
 import { createSyncCounter, SyncCounter } from "./syncCounter";
 import type { RequestContext } from "./officeApi";
 
@@ -72,6 +74,12 @@ function scaleFacts(tables: readonly TableSnapshot[]): Pick<WorkbookFacts, "list
 export function cellInput(value: CellValue | undefined): CellValue {
   if (value === null || value === undefined) return "";
   return typeof value === "string" ? asLiteralText(value) : value;
+}
+
+/** Whether a register cell already holds `value`: the same value, or a number or true/false whose text it is. */
+function showsValue(cell: CellValue | undefined, value: CellValue): boolean {
+  if (cell === undefined || cell === null || cell === "") return value === null || value === "";
+  return cell === value || (typeof value === "string" && typeof cell !== "string" && String(cell) === value);
 }
 
 /** Consecutive body rows, so one column of many updated rows is a few 2D writes. */
@@ -173,10 +181,20 @@ export async function importIntoRegister(context: RequestContext, request: Impor
   }
   if (preview.updates.length > 0) {
     const sheet = context.workbook.worksheets.getItem(target.sheet);
-    for (const header of preview.writtenColumns) {
+    const updated = preview.writtenColumns.flatMap((header) => {
       const at = position.get(lower(header));
-      if (at === undefined || keyColumns.some((key) => lower(key) === lower(header))) continue;
-      const cells = preview.updates.flatMap((row) => (header in row.values ? [{ index: row.bodyIndex, value: cellInput(row.values[header]) }] : []));
+      return at === undefined || keyColumns.some((key) => lower(key) === lower(header)) ? [] : [{ header, at }];
+    });
+    // A cell that already shows the value is left as it is, so a round trip keeps 7.2 a number
+    // rather than rewriting it as the text "7.2" a CSV file carries. Only the written columns are read.
+    const columnOf = ({ header, at }: { header: string; at: number }): TableSnapshot => ({ ...target, name: `${target.name}[${header}]`, firstColumn: target.firstColumn + at, headers: [header] });
+    const current = await readTables(context, updated.map(columnOf), sync);
+    for (const column of updated) {
+      const { header, at } = column;
+      const shown = current.get(lower(columnOf(column).name))!.rows;
+      const cells = preview.updates.flatMap((row) =>
+        header in row.values && !showsValue(shown[row.bodyIndex]?.[0], row.values[header]) ? [{ index: row.bodyIndex, value: cellInput(row.values[header]) }] : [],
+      );
       for (const run of runs(cells)) {
         await batch.reserve(run.values);
         sheet.getRangeByIndexes(target.headerRow + 1 + run.start, target.firstColumn + at, run.values.length, 1).formulas = run.values as (string | number | boolean)[][];

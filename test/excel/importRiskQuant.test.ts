@@ -7,11 +7,10 @@ import { join } from "node:path";
 import { createWorkbook, HeadlessWorkbook, readXlsx, run, writeXlsxWithValues } from "../../src/headless";
 import { buildWorkbook } from "../../src/excel/build";
 import { importIntoRegister, ImportRequest } from "../../src/excel/importRegister";
-import { readRegisterForExport } from "../../src/excel/exportRegister";
 import { defaultOptions } from "../../src/core/blueprint/options";
 import { QUANT, RISK_QUANT_TABLE } from "../../src/core/blueprint/riskQuantSheet";
 import { RISKS_TABLE } from "../../src/core/blueprint/riskRegister";
-import { csvSafe, exportTable, parseCsvGrid, profileByKey, SourceCell, unescapeCsvCell } from "../../src/core/import";
+import { parseCsvGrid, profileByKey, SourceCell } from "../../src/core/import";
 import { annualLossExpectancy } from "../../src/core/quant/lognormal";
 
 const TODAY = new Date(2026, 10, 23);
@@ -59,18 +58,5 @@ describe("riskquant profile into the Risk Quantification register", () => {
     // The native ALE column computes riskquant's expected loss from what was imported.
     expect(rows.get("RQ-1")![QUANT.ale]).toBeCloseTo(annualLossExpectancy(0.25, 40000, 1500000), 6);
   });
-
-  it("exported in riskquant's layout and imported back in update mode, gives the same rows", async () => {
-    const wb = await workbookWithRisks();
-    await importInto(wb, FIXTURE);
-    const before = quantRows(wb);
-    const read = await run(wb, (ctx) => readRegisterForExport(ctx, RISK_QUANT_TABLE));
-    const exported = exportTable(read.table, read.fields, RISKQUANT, read.context);
-    expect(exported.headers).toEqual(["Identifier", "Name", "Probability", "Low_loss", "High_loss"]);
-    const grid = [exported.headers, ...exported.rows.map((row) => row.map((v) => unescapeCsvCell(csvSafe(v))))];
-    const result = await importInto(wb, grid, { choices: { mode: "update", profile: RISKQUANT } });
-    expect(result.prepared.preview.problems.filter((p) => p.severity === "error")).toEqual([]);
-    expect(result.written).toEqual({ added: 0, updated: 4 });
-    expect(quantRows(wb)).toEqual(before);
-  });
+  // Exported in riskquant's layout and imported back in update mode: exportRegister.test.ts.
 });

@@ -13,7 +13,8 @@ import { assertSafeToSave, openWorkbook, runOn, writeFileAtomically } from "../w
 
 const FLAGS = { from: { type: "string" }, profile: { type: "string" }, template: { type: "boolean" }, force: { type: "boolean" }, ...JSON_FLAG } as const;
 
-async function fileBytes(path: string, table: ExportedTable, sheetName: string): Promise<Uint8Array> {
+/** The exported file's bytes: an .xlsx with one sheet (header row bold), or CSV text (csvFileText). */
+export async function exportFileBytes(path: string, table: ExportedTable, sheetName: string): Promise<Uint8Array> {
   if (extname(path).toLowerCase() === ".xlsx") {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet(sheetName.slice(0, 31));
@@ -59,7 +60,7 @@ export async function exportCommand(args: string[], out: Out): Promise<ExitCode>
       throw error;
     }
   }
-  writeFileAtomically(target, await fileBytes(target, table, from));
+  writeFileAtomically(target, await exportFileBytes(target, table, from));
   if (values.json) out.log(JSON.stringify({ file: target, register: from, profile: profile?.key ?? GENERIC_PROFILE_KEY, columns: table.headers, rows: table.rows.length }, null, 2));
   else out.log(`${target}: ${plural(table.rows.length, "row")} of ${from} in the ${profile?.name ?? "register's own"} layout (${plural(table.headers.length, "column")})`);
   return EXIT.ok;

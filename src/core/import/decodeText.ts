@@ -34,8 +34,29 @@ export function decodeCsv(bytes: Uint8Array, name: string): DecodedText {
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "UTF-8", bom: false };
   } catch {
-    return { text: new TextDecoder("windows-1252").decode(bytes), encoding: "Windows-1252", bom: false };
+    return { text: decodeWindows1252(bytes), encoding: "Windows-1252", bom: false };
   }
+}
+
+/**
+ * What bytes 0x80–0x9F stand for in Windows-1252 (WHATWG Encoding, index-windows-1252): €, curly
+ * quotes, dashes, Š, Ž, ™… The rest of the code page is Latin-1. Written out because Node's
+ * TextDecoder("windows-1252") reads these bytes as Latin-1 control characters since 20.18.3
+ * (nodejs/node#60888), which would turn "€ 5 000" into "\u0080 5 000" in the CLI.
+ */
+const WINDOWS_1252_C1 = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const chunks: string[] = [];
+  const CHUNK = 8192;
+  for (let start = 0; start < bytes.length; start += CHUNK) {
+    const codes = Array.from(bytes.subarray(start, start + CHUNK), (b) => (b >= 0x80 && b <= 0x9f ? WINDOWS_1252_C1[b - 0x80] : b));
+    chunks.push(String.fromCharCode(...codes));
+  }
+  return chunks.join("");
 }
 
 function decode(label: string, bytes: Uint8Array, name: string, encoding: CsvEncoding): string {

@@ -79,8 +79,13 @@ describe("Import preview: values", () => {
   });
 
   it("maps other tools' words to the lists (Reduce → Mitigate, Y → Yes, Done → Closed) and splits several asset IDs", () => {
-    const { preview: p } = preview("Title,Treatment,Status,Confidentiality Impact,Assets\nA,Reduce,Done,y,\"A-001, A-002|A-001\"\n");
+    const { preview: p } = preview("Title,Treatment,Status,Confidentiality Impact,Assets\nA,Reduce,Done,y,\"A-001, A-002|A-001\"\nB,Treat,Resolved,true,A-002;A-001\n");
     expect(p.adds[0].values).toMatchObject({ Treatment: "Mitigate", Status: "Closed", "Confidentiality Impact": "Yes", "Asset IDs": "A-001; A-002; A-001" });
+    expect(p.adds[1].values).toMatchObject({ Treatment: "Mitigate", Status: "Closed", "Confidentiality Impact": "Yes", "Asset IDs": "A-002; A-001" });
+    // Each reading is listed for the user, none silent.
+    expect(p.readings.map((r) => `${r.field}: ${r.from} → ${r.to}`)).toEqual(
+      expect.arrayContaining(["Treatment: Reduce → Mitigate", "Treatment: Treat → Mitigate", "Status: Done → Closed", "Confidentiality Impact: true → Yes"]),
+    );
   });
 
   it("never guesses an unknown value: it is a problem by row and column, grouped for the user to map", () => {
