@@ -2,7 +2,7 @@
  * Import into a register through Office.js: two syncs read the workbook's layout and scales, one
  * reads the ID columns, and the rows are written in as few syncs as the 5 MB request limit allows
  * (new rows through `TableRowCollection.add`, updated cells as 2D runs per column). An update
- * first reads the table's values (in slices under the 5 MB response limit) and writes only the
+ * first reads the columns it writes (in slices under the 5 MB response limit) and writes only the
  * cells whose value changes. Calculated columns are never written: Excel fills them in the rows it adds.
  */
 import { CellValue } from "../core/blueprint/types";
@@ -181,14 +181,19 @@ export async function importIntoRegister(context: RequestContext, request: Impor
   }
   if (preview.updates.length > 0) {
     const sheet = context.workbook.worksheets.getItem(target.sheet);
-    // A cell that already shows the value is left as it is, so a round trip keeps 7.2 a number
-    // rather than rewriting it as the text "7.2" a CSV file carries.
-    const current = (await readTables(context, [target], sync)).get(lower(target.name))!.rows;
-    for (const header of preview.writtenColumns) {
+    const updated = preview.writtenColumns.flatMap((header) => {
       const at = position.get(lower(header));
-      if (at === undefined || keyColumns.some((key) => lower(key) === lower(header))) continue;
+      return at === undefined || keyColumns.some((key) => lower(key) === lower(header)) ? [] : [{ header, at }];
+    });
+    // A cell that already shows the value is left as it is, so a round trip keeps 7.2 a number
+    // rather than rewriting it as the text "7.2" a CSV file carries. Only the written columns are read.
+    const columnOf = ({ header, at }: { header: string; at: number }): TableSnapshot => ({ ...target, name: `${target.name}[${header}]`, firstColumn: target.firstColumn + at, headers: [header] });
+    const current = await readTables(context, updated.map(columnOf), sync);
+    for (const column of updated) {
+      const { header, at } = column;
+      const shown = current.get(lower(columnOf(column).name))!.rows;
       const cells = preview.updates.flatMap((row) =>
-        header in row.values && !showsValue(current[row.bodyIndex]?.[at], row.values[header]) ? [{ index: row.bodyIndex, value: cellInput(row.values[header]) }] : [],
+        header in row.values && !showsValue(shown[row.bodyIndex]?.[0], row.values[header]) ? [{ index: row.bodyIndex, value: cellInput(row.values[header]) }] : [],
       );
       for (const run of runs(cells)) {
         await batch.reserve(run.values);

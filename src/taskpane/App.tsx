@@ -11,6 +11,7 @@ import { TabStrip } from "./controls/TabStrip";
 import { createWorkbookHost, isExcelApiSupported, type WorkbookHost } from "./excelHost";
 import { loadOverlays } from "./deferredOverlays";
 import { lazyNamed } from "./lazyNamed";
+import { useOfficeReady } from "./officeReady";
 import { PaneContext } from "./paneContext";
 import { paneColors } from "./theme";
 import { useOfficeTheme } from "./useOfficeTheme";
@@ -73,11 +74,15 @@ const panelId = (key: string) => `ismp-panel-${key}`;
 export interface AppProps {
   /** Defaults to the global Excel and Office objects. */
   host?: WorkbookHost;
+  /** Defaults to the host's ExcelApi requirement set, read once Office.onReady has resolved. */
   supported?: boolean;
 }
 
-export function App({ host: givenHost, supported = isExcelApiSupported(Office.context?.requirements) }: AppProps) {
-  const officeTheme = useOfficeTheme();
+export function App({ host: givenHost, supported: givenSupported }: AppProps) {
+  const officeReady = useOfficeReady();
+  // Office's requirement sets can be read only once Office.onReady has resolved; until then no notice.
+  const supported = givenSupported ?? (!officeReady || isExcelApiSupported(Office.context?.requirements));
+  const officeTheme = useOfficeTheme(officeReady);
   // Before the browser paints, so the first frame already has the theme's colours.
   React.useLayoutEffect(() => applyThemeVariables(paneColors(officeTheme)), [officeTheme]);
   const runner = useOperationRunner();

@@ -4,6 +4,7 @@
  */
 import type { ExcelOperations } from "../excel";
 import type { RequestContext } from "../excel/officeApi";
+import { whenOfficeReady } from "./officeReady";
 
 /** Build writes data validation (ExcelApi 1.8); the other operations need nothing newer. */
 export const MIN_EXCEL_API = "1.8";
@@ -54,13 +55,20 @@ const OPERATION_NAMES = Object.keys({
 const globalRunner = (): ExcelRunner => Excel;
 const globalRequirements = (): RequirementChecker | undefined => Office.context?.requirements;
 
+/**
+ * `ready` resolves once Office.js has initialized: the pane renders before that (officeReady.ts), so
+ * an operation asked for earlier (Set up reading the workbook's settings, an early click on Build)
+ * waits for it, and only then reads the requirement sets and calls Excel.
+ */
 export function createWorkbookHost(
   given?: ExcelOperations,
   runner: () => ExcelRunner = globalRunner,
   requirements: () => RequirementChecker | undefined = globalRequirements,
+  ready: () => Promise<void> = whenOfficeReady,
 ): WorkbookHost {
   const wrap = <K extends keyof ExcelOperations>(name: K) =>
     (async (...args: unknown[]) => {
+      await ready();
       if (!isExcelApiSupported(requirements())) throw new UnsupportedHostError(MIN_EXCEL_API);
       const ops = given ?? (await loadOperations());
       const operation = ops[name] as (context: RequestContext, ...rest: unknown[]) => Promise<unknown>;

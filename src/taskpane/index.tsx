@@ -1,9 +1,15 @@
-/** Task pane entry: waits for Office, then renders the pane into #container (created if the page lacks it). */
+/**
+ * Task pane entry: renders the pane into #container (created if the page lacks it) at once, without
+ * waiting for Office.onReady: the first view needs no Office API, and everything that does waits for
+ * onReady itself (officeReady.ts cites Microsoft's guidance). Office's own start-up (o15 file
+ * mapping, host handshake) then runs beside the first render instead of before it (issue #10).
+ */
 import "./fabricConfig";
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { injectControlStyles } from "./controls/styles";
+import { whenOfficeReady } from "./officeReady";
 
 function rootElement(): HTMLElement {
   const existing = document.getElementById("container");
@@ -14,7 +20,6 @@ function rootElement(): HTMLElement {
   return created;
 }
 
-void Office.onReady().then(() => {
-  injectControlStyles();
-  createRoot(rootElement()).render(<App />);
-});
+void whenOfficeReady();
+injectControlStyles();
+createRoot(rootElement()).render(<App />);

@@ -14,6 +14,15 @@ export interface OfficeThemeColors {
   isDarkTheme?: boolean;
 }
 
+const COLOR_FIELDS = ["bodyBackgroundColor", "bodyForegroundColor", "controlBackgroundColor", "controlForegroundColor"] as const;
+
+/** Whether a value read back (from storage) has the shape of OfficeThemeColors. */
+export function isOfficeThemeColors(value: unknown): value is OfficeThemeColors {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const theme = value as Record<string, unknown>;
+  return COLOR_FIELDS.every((field) => theme[field] === undefined || typeof theme[field] === "string") && (theme.isDarkTheme === undefined || typeof theme.isDarkTheme === "boolean");
+}
+
 const LIGHT_DEFAULTS = {
   bodyBackgroundColor: "#FFFFFF",
   bodyForegroundColor: "#323130",

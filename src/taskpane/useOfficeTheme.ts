@@ -1,9 +1,34 @@
-/** The current Office theme, updated when Office reports a theme change. */
+/**
+ * The current Office theme, updated when Office reports a theme change. The pane renders before
+ * Office.onReady (officeReady.ts), when Office.context.officeTheme can't be read yet: until then it
+ * shows the theme Office reported last time, kept in the page's localStorage, so a dark Office
+ * does not open a light pane (only the very first opening has nothing to go on and starts light).
+ */
 import { useEffect, useState } from "react";
-import type { OfficeThemeColors } from "./theme";
+import { isOfficeThemeColors, type OfficeThemeColors } from "./theme";
 
 function readOfficeTheme(): OfficeThemeColors {
   return (Office.context?.officeTheme as OfficeThemeColors | undefined) ?? {};
+}
+
+const REMEMBERED_THEME = "ismp.officeTheme";
+
+/** localStorage may be missing or refuse access (a private window, storage turned off): the pane then starts light. */
+export function rememberedTheme(storage: Pick<Storage, "getItem"> | undefined = globalThis.localStorage): OfficeThemeColors {
+  try {
+    const value: unknown = JSON.parse(storage?.getItem(REMEMBERED_THEME) ?? "null");
+    return isOfficeThemeColors(value) ? value : {};
+  } catch {
+    return {};
+  }
+}
+
+export function rememberTheme(theme: OfficeThemeColors, storage: Pick<Storage, "setItem"> | undefined = globalThis.localStorage): void {
+  try {
+    storage?.setItem(REMEMBERED_THEME, JSON.stringify(theme));
+  } catch {
+    // Nowhere to keep it: the next opening starts light.
+  }
 }
 
 type ThemeChangedArgs = { officeTheme?: OfficeThemeColors };
@@ -31,8 +56,17 @@ function subscribeToThemeChanges(onChange: (theme: OfficeThemeColors) => void): 
   };
 }
 
-export function useOfficeTheme(): OfficeThemeColors {
-  const [officeTheme, setOfficeTheme] = useState<OfficeThemeColors>(readOfficeTheme);
-  useEffect(() => subscribeToThemeChanges(setOfficeTheme), []);
+/** `officeReady`: whether Office.onReady has resolved (before that, the remembered theme). */
+export function useOfficeTheme(officeReady: boolean): OfficeThemeColors {
+  const [officeTheme, setOfficeTheme] = useState<OfficeThemeColors>(() => (officeReady ? readOfficeTheme() : rememberedTheme()));
+  useEffect(() => {
+    if (!officeReady) return;
+    const show = (theme: OfficeThemeColors) => {
+      setOfficeTheme(theme);
+      rememberTheme(theme);
+    };
+    show(readOfficeTheme());
+    return subscribeToThemeChanges(show);
+  }, [officeReady]);
   return officeTheme;
 }

@@ -445,6 +445,31 @@ describeWith(chromiumDependency(), { suite: "browser", title: "demo page in Chro
       expect((await readTable(page, RISKS_TABLE)).hidden).not.toContain(true);
     }));
 
+  it("moves between the section tabs with arrow keys, Home and End, and opens one with Enter (one tab in the Tab order)", () =>
+    withDemo("light", async ({ page }) => {
+      const tabs = pane(page).getByRole("tablist", { name: "ISMP sections" });
+      const focused = () => page.evaluate(() => document.activeElement?.textContent);
+      const inTabOrder = () => tabs.getByRole("tab").evaluateAll((all) => all.filter((tab) => (tab as HTMLElement).tabIndex === 0).map((tab) => tab.textContent));
+      await tabs.getByRole("tab", { name: "Set up" }).focus();
+      await page.keyboard.press("ArrowRight");
+      expect(await focused()).toBe("Program");
+      // Moving is not choosing: Set up stays open until Enter or Space.
+      await expect(tabs.getByRole("tab", { name: "Set up" }).getAttribute("aria-selected")).resolves.toBe("true");
+      await page.keyboard.press("End");
+      expect(await focused()).toBe("Import");
+      await page.keyboard.press("ArrowRight");
+      expect(await focused()).toBe("Set up");
+      await page.keyboard.press("ArrowLeft");
+      await page.keyboard.press("Enter");
+      await expect(tabs.getByRole("tab", { name: "Import" }).getAttribute("aria-selected")).resolves.toBe("true");
+      await page.getByRole("tabpanel", { name: "Import" }).getByRole("button", { name: /Choose a CSV or Excel file/ }).waitFor();
+      expect(await inTabOrder()).toEqual(["Import"]);
+      await page.keyboard.press("Home");
+      await page.keyboard.press(" ");
+      await page.getByRole("tabpanel", { name: "Set up" }).getByRole("button", { name: "Build" }).waitFor();
+      expect(await inTabOrder()).toEqual(["Set up"]);
+    }));
+
   it("moves through the heatmap with arrow keys and filters with Enter", () =>
     withDemo("light", async ({ page }) => {
       await buildWithSampleData(page);

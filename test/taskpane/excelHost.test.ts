@@ -25,6 +25,7 @@ function fakeOperations(): ExcelOperations & { calls: unknown[][] } {
 }
 
 const runner: ExcelRunner = { run: (batch) => batch(fakeContext) };
+const officeReady = () => Promise.resolve();
 /** A host whose newest ExcelApi is 1.<maxMinor>. */
 const supportsUpTo = (maxMinor: number) => ({
   isSetSupported: (name: string, version = "1.1") => name === "ExcelApi" && Number(version.split(".")[1]) <= maxMinor,
@@ -33,7 +34,7 @@ const supportsUpTo = (maxMinor: number) => ({
 describe("workbook host", () => {
   it("runs each operation inside Excel.run with the request context first", async () => {
     const ops = fakeOperations();
-    const host = createWorkbookHost(ops, () => runner, () => supportsUpTo(17));
+    const host = createWorkbookHost(ops, () => runner, () => supportsUpTo(17), officeReady);
     await expect(host.filterRisksByCell("residual", 4, 5)).resolves.toBe(3);
     await host.selectRange("Risk Register", "B7");
     expect(ops.calls).toEqual([
@@ -44,10 +45,26 @@ describe("workbook host", () => {
 
   it("refuses to build on hosts without ExcelApi 1.8", async () => {
     const ops = fakeOperations();
-    const host = createWorkbookHost(ops, () => runner, () => supportsUpTo(7));
+    const host = createWorkbookHost(ops, () => runner, () => supportsUpTo(7), officeReady);
     await expect(host.buildWorkbook(defaultOptions())).rejects.toBeInstanceOf(UnsupportedHostError);
     await expect(host.buildWorkbook(defaultOptions())).rejects.toMatchObject({ code: "Unsupported" });
     expect(ops.calls).toHaveLength(0);
+  });
+
+  it("holds an operation asked for before Office.onReady until Office is ready, then checks the requirement sets", async () => {
+    const ops = fakeOperations();
+    let markReady!: () => void;
+    const ready = new Promise<void>((resolve) => (markReady = resolve));
+    // Before onReady there are no requirement sets to read (Office.context is not there yet).
+    let requirementsReadable = false;
+    const host = createWorkbookHost(ops, () => runner, () => (requirementsReadable ? supportsUpTo(8) : undefined), () => ready);
+    const build = host.buildWorkbook(defaultOptions());
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(ops.calls).toHaveLength(0);
+    requirementsReadable = true;
+    markReady();
+    await expect(build).resolves.toMatchObject({ syncs: 2 });
+    expect(ops.calls.map(([name]) => name)).toEqual(["buildWorkbook"]);
   });
 
   it("reports support only when the requirement set is there", () => {

@@ -119,7 +119,9 @@ export function mapFormulaReferences(formula: string, home: string | null, place
     const [firstRow, secondRow] = top <= bottom ? [moved.r0, moved.r1] : [moved.r1, moved.r0];
     const [firstCol, secondCol] = left <= right ? [moved.c0, moved.c1] : [moved.c1, moved.c0];
     const start = `${sheet ?? ""}${d1}${columnLetters(firstCol)}${d2}${firstRow + 1}`;
-    return r2 === undefined ? start : `${start}:${d3}${columnLetters(secondCol)}${d4}${secondRow + 1}`;
+    // A single cell only becomes a range by growing (a chart series over a one-row table column).
+    const single = moved.r0 === moved.r1 && moved.c0 === moved.c1;
+    return r2 === undefined && single ? start : `${start}:${d3 ?? d1}${columnLetters(secondCol)}${d4 ?? d2}${secondRow + 1}`;
   });
 }
 
