@@ -6,7 +6,7 @@
  * the note's VML shape), drawing anchors, and a defined name, whose element is kept and whose
  * reference moves once (the model moved the name, the file layer keeps its element).
  */
-import { readXlsx, run, writeXlsx } from "../../../../src/headless";
+import { type HeadlessWorkbook, readXlsx, run, writeXlsx } from "../../../../src/headless";
 import { createWorkbook } from "../../helpers";
 import { XlsxPackage } from "../../../../src/headless/xlsx/charts/opcPackage";
 import { WorksheetParts } from "../../../../src/headless/xlsx/patch/worksheetXml";
@@ -35,21 +35,16 @@ async function fileWithContentBeside(): Promise<Uint8Array> {
     sheet.getRange("D2").values = [["Ask legal"]];
     sheet.getRange("D6").values = [["Below"]];
   });
-  const pkg = await XlsxPackage.open(await writeXlsx(workbook));
-  const part = (await pkg.worksheetParts()).get("Sheet1")!;
-  const parts = new WorksheetParts(await pkg.text(part));
-  parts.replace("hyperlinks", [`<hyperlinks><hyperlink ref="D2" location="'Sheet1'!A1" display="Top"/><hyperlink ref="D6" location="'Sheet1'!A1" display="Below"/></hyperlinks>`]);
-  const vmlId = await pkg.addRelationship(part, VML_TYPE, "xl/drawings/vmlDrawing1.vml");
-  await pkg.addRelationship(part, COMMENTS_TYPE, "xl/comments1.xml");
-  parts.replace("legacyDrawing", [`<legacyDrawing r:id="${vmlId}"/>`]);
+  const { pkg, part, parts } = await savedWithNotes(
+    workbook,
+    `<hyperlink ref="D2" location="'Sheet1'!A1" display="Top"/><hyperlink ref="D6" location="'Sheet1'!A1" display="Below"/>`,
+    comment("D2"),
+    `<v:shape type="#_x0000_t202"><x:ClientData ObjectType="Note"><x:Anchor>4, 15, 0, 10, 6, 15, 4, 4</x:Anchor><x:Row>1</x:Row><x:Column>3</x:Column></x:ClientData></v:shape>`,
+  );
   const drawingId = await pkg.addRelationship(part, DRAWING_TYPE, "xl/drawings/drawing1.xml");
   parts.replace("drawing", [`<drawing r:id="${drawingId}"/>`]);
   pkg.set(part, parts.toString());
-  pkg.set("xl/comments1.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>Analyst</author></authors><commentList><comment ref="D2" authorId="0"><text><r><t>Check</t></r></text></comment></commentList></comments>`);
-  pkg.set("xl/drawings/vmlDrawing1.vml", `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><v:shape type="#_x0000_t202"><x:ClientData ObjectType="Note"><x:Anchor>4, 15, 0, 10, 6, 15, 4, 4</x:Anchor><x:Row>1</x:Row><x:Column>3</x:Column></x:ClientData></v:shape></xml>`);
   pkg.set("xl/drawings/drawing1.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><xdr:wsDr xmlns:xdr="${XDR}" xmlns:a="${A}"><xdr:twoCellAnchor>${marker("from", 3, 1)}${marker("to", 5, 2)}${shape(2)}</xdr:twoCellAnchor><xdr:twoCellAnchor>${marker("from", 3, 5)}${marker("to", 5, 7)}${shape(3)}</xdr:twoCellAnchor></xdr:wsDr>`);
-  await pkg.addContentTypeOverride("xl/comments1.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml");
-  await pkg.addContentTypeOverride("xl/drawings/vmlDrawing1.vml", "application/vnd.openxmlformats-officedocument.vmlDrawing");
   await pkg.addContentTypeOverride("xl/drawings/drawing1.xml", "application/vnd.openxmlformats-officedocument.drawing+xml");
   const workbookXml = await pkg.text("xl/workbook.xml");
   const name = `<definedName name="LegalNote" publishToServer="1">Sheet1!$D$2</definedName>`;
@@ -182,19 +177,35 @@ async function fileWithContentBelow(): Promise<Uint8Array> {
     sheet.tables.add("A1:B4", true).name = "Left";
     sheet.getRange("A6:B6").values = [["Below", "Note"]];
   });
+  const note = (row: number) => `<v:shape type="#_x0000_t202"><x:ClientData ObjectType="Note"><x:Anchor>2, 15, ${row - 1}, 10, 4, 15, ${row + 3}, 4</x:Anchor><x:Row>${row}</x:Row><x:Column>1</x:Column></x:ClientData></v:shape>`;
+  const { pkg, part, parts } = await savedWithNotes(
+    workbook,
+    `<hyperlink ref="A3" location="'Sheet1'!A1" display="Row"/><hyperlink ref="A6" location="'Sheet1'!A1" display="Below"/>`,
+    comment("B3") + comment("B6"),
+    note(2) + note(5),
+  );
+  pkg.set(part, parts.toString());
+  return pkg.bytes();
+}
+
+const comment = (ref: string) => `<comment ref="${ref}" authorId="0"><text><r><t>Check</t></r></text></comment>`;
+
+/**
+ * The workbook saved, then given what Excel keeps beside the cells on Sheet1: hyperlinks and legacy
+ * notes (a comments part and the notes' VML shapes). The sheet's markup is returned open, for the
+ * caller to add to and set.
+ */
+async function savedWithNotes(workbook: HeadlessWorkbook, hyperlinks: string, comments: string, shapes: string): Promise<{ pkg: XlsxPackage; part: string; parts: WorksheetParts }> {
   const pkg = await XlsxPackage.open(await writeXlsx(workbook));
   const part = (await pkg.worksheetParts()).get("Sheet1")!;
   const parts = new WorksheetParts(await pkg.text(part));
-  parts.replace("hyperlinks", [`<hyperlinks><hyperlink ref="A3" location="'Sheet1'!A1" display="Row"/><hyperlink ref="A6" location="'Sheet1'!A1" display="Below"/></hyperlinks>`]);
+  parts.replace("hyperlinks", [`<hyperlinks>${hyperlinks}</hyperlinks>`]);
   const vmlId = await pkg.addRelationship(part, VML_TYPE, "xl/drawings/vmlDrawing1.vml");
   await pkg.addRelationship(part, COMMENTS_TYPE, "xl/comments1.xml");
   parts.replace("legacyDrawing", [`<legacyDrawing r:id="${vmlId}"/>`]);
-  pkg.set(part, parts.toString());
-  const comment = (ref: string) => `<comment ref="${ref}" authorId="0"><text><r><t>Check</t></r></text></comment>`;
-  pkg.set("xl/comments1.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>Analyst</author></authors><commentList>${comment("B3")}${comment("B6")}</commentList></comments>`);
-  const note = (row: number) => `<v:shape type="#_x0000_t202"><x:ClientData ObjectType="Note"><x:Anchor>2, 15, ${row - 1}, 10, 4, 15, ${row + 3}, 4</x:Anchor><x:Row>${row}</x:Row><x:Column>1</x:Column></x:ClientData></v:shape>`;
-  pkg.set("xl/drawings/vmlDrawing1.vml", `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">${note(2)}${note(5)}</xml>`);
+  pkg.set("xl/comments1.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>Analyst</author></authors><commentList>${comments}</commentList></comments>`);
+  pkg.set("xl/drawings/vmlDrawing1.vml", `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">${shapes}</xml>`);
   await pkg.addContentTypeOverride("xl/comments1.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml");
   await pkg.addContentTypeOverride("xl/drawings/vmlDrawing1.vml", "application/vnd.openxmlformats-officedocument.vmlDrawing");
-  return pkg.bytes();
+  return { pkg, part, parts };
 }
