@@ -164,6 +164,10 @@ describe("snapshot", () => {
     const rows = history.bodyValues();
     expect(rows).toHaveLength(6);
     expect(typeof rows[1][history.columnIndexOf("Overdue Reviews")]).toBe("number");
+    // The Dashboard's trend chart plots every row, the new ones included, as a chart over a table does in Excel.
+    const trend = saved.sheet("Dashboard").charts.find((chart) => chart.name === "RiskTrend")!;
+    const lastRow = history.rect.r1 + 1;
+    expect(trend.series.map((s) => [s.xValuesAddress, s.valuesAddress].map((a) => /(\d+)$/.exec(a ?? "")![1]))).toEqual(trend.series.map(() => [String(lastRow), String(lastRow)]));
   });
 
   it("exits 3 when the operation is blocked", async () => {

@@ -1,8 +1,9 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { readXlsx } from "../../src/headless";
-import { RISK, RISKS_TABLE } from "../../src/core/blueprint/riskRegister";
+import { RISK, RISK_REGISTER_SHEET, RISKS_TABLE } from "../../src/core/blueprint/riskRegister";
 import { ismp, tempDir, writeText } from "./helpers";
 
 const FIXTURES = join(__dirname, "..", "fixtures", "import");
@@ -12,6 +13,17 @@ async function riskRows(path: string): Promise<Map<string, Record<string, unknow
   const table = workbook.getTable(RISKS_TABLE)!;
   const headers = table.columnNames();
   return new Map(table.bodyValues().map((row) => [String(row[0]), Object.fromEntries(headers.map((h, i) => [h, row[i]]))]));
+}
+
+/** Each <row> element of a sheet in a saved file, by row number: the bytes Excel reads. */
+async function sheetRows(path: string, sheetName: string): Promise<Map<number, string>> {
+  const zip = await JSZip.loadAsync(readFileSync(path));
+  const workbook = await zip.file("xl/workbook.xml")!.async("string");
+  const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+  const id = new RegExp(`<sheet [^>]*name="${sheetName}"[^>]*r:id="([^"]+)"`).exec(workbook)![1];
+  const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)![1];
+  const xml = await zip.file(`xl/${target}`)!.async("string");
+  return new Map([...xml.matchAll(/<row r="(\d+)"[^>]*>[\s\S]*?<\/row>/g)].map((m) => [Number(m[1]), m[0]]));
 }
 
 describe("ismp import and export", () => {
@@ -60,6 +72,21 @@ describe("ismp import and export", () => {
     expect([...rows.keys()]).toEqual(expect.arrayContaining(["S-1", "S-2"]));
     const missing = await ismp(["import", file, source, "--profile", "ciso-assistant", "--sheet", "Nope"]);
     expect(missing).toMatchObject({ code: 2, stderr: [`ismp import: ${source} has no sheet "Nope". Its sheets: "Notes", "Risk scenarios".`] });
+  });
+
+  it("add mode leaves every existing row of the saved sheet byte-identical, and the shared strings they use in place", async () => {
+    const file = await fresh(true);
+    const before = await sheetRows(file, RISK_REGISTER_SHEET);
+    const strings = async () => (await JSZip.loadAsync(readFileSync(file))).file("xl/sharedStrings.xml")?.async("string");
+    const stringsBefore = (await strings()) ?? "";
+    const result = await ismp(["import", file, join(FIXTURES, "vanta-risk-register.csv"), "--profile", "vanta"]);
+    expect(result.stdout.at(-1)).toBe(`${file}: 3 rows added and 0 rows updated in Risks`);
+    const after = await sheetRows(file, RISK_REGISTER_SHEET);
+    expect(after.size).toBe(before.size + 3);
+    for (const [row, xml] of before) expect({ row, xml: after.get(row) }).toEqual({ row, xml });
+    // Existing cells that index the shared strings still find the same strings.
+    const items = (xml: string) => xml.match(/<si>[\s\S]*?<\/si>/g) ?? [];
+    expect(items((await strings()) ?? "").slice(0, items(stringsBefore).length)).toEqual(items(stringsBefore));
   });
 
   it("lists bad rows by row and column, writes nothing and exits 1; --skip-invalid imports the rest", async () => {

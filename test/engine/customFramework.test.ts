@@ -47,6 +47,7 @@ function edit(source: string, target: string): Promise<void> {
 describeWith(sofficeDependency(), { suite: "engine", title: "a custom framework from a CSV, recalculated in LibreOffice" }, () => {
   let dir = "";
   let book: EngineWorkbook;
+  let recalculatedPath = "";
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "ismp-engine-custom-"));
@@ -56,6 +57,7 @@ describeWith(sofficeDependency(), { suite: "engine", title: "a custom framework 
     await edit(built, join(dir, "custom.xlsx"));
     const [recalculated] = await recalculate([join(dir, "custom.xlsx")], { outDir: join(dir, "recalculated") });
     book = await EngineWorkbook.open(recalculated);
+    recalculatedPath = recalculated;
     // What ISMP.COVERAGE knows in Excel: the catalog the workbook stores.
     useCustomFrameworks([]);
     await run(await readXlsx(readFileSync(recalculated)), readWorkbookCatalogs);
@@ -84,5 +86,20 @@ describeWith(sofficeDependency(), { suite: "engine", title: "a custom framework 
     const applicability = grid(book.table(REQUIREMENTS_TABLE), [REQUIREMENT.id, REQUIREMENT.applicable]);
     const computed = coverageFormula("ACME-SEC", mappings, grid(controls, [CONTROL.id]), grid(controls, [CONTROL.status]), applicability, grid(controls, [CONTROL.effectiveness]));
     expect(computed).toBeCloseTo(summary[COVERAGE.coverage].value as number, 12);
+  });
+
+  it("plots the framework in the Dashboard's Coverage by framework chart, with the Coverage sheet's figure, as LibreOffice saves it", async () => {
+    const chart = (await readXlsx(readFileSync(recalculatedPath))).sheet("Dashboard").charts.find((c) => c.name === "CoverageByFramework" || c.title.text === "Coverage by framework");
+    expect(chart).toBeDefined();
+    const [series] = chart!.series;
+    // A series' cells, e.g. Coverage!$A$5:$A$6, read as the engine left them.
+    const cells = (address: string) => {
+      const [, sheet, column, first, last] = /^'?(.*?)'?!\$?([A-Z]+)\$?(\d+):\$?[A-Z]+\$?(\d+)$/.exec(address)!;
+      return Array.from({ length: Number(last) - Number(first) + 1 }, (_, i) => book.cell(sheet, `${column}${Number(first) + i}`).value);
+    };
+    const plotted = cells(series.xValuesAddress!);
+    const summary = book.table(COVERAGE_TABLE).find((r) => r[COVERAGE.framework].value === NAME)!;
+    expect(plotted).toEqual(book.table(COVERAGE_TABLE).map((r) => r[COVERAGE.framework].value));
+    expect(cells(series.valuesAddress!)[plotted.indexOf(NAME)]).toBeCloseTo(summary[COVERAGE.coverage].value as number, 12);
   });
 });

@@ -62,6 +62,11 @@ describe("a chart over a table column takes the rows appended to the table", () 
     expect(shiftFormulaElements(chart("Coverage!$A$5:$A$6", "Coverage!$I$4:$I$6", "Coverage!$A$6"), appended)).toBe(chart("Coverage!$A$5:$A$7", "Coverage!$I$4:$I$7", "Coverage!$A$6"));
   });
 
+  it("turns the one cell of a one-row table's column into a range as the table grows", () => {
+    const oneRow = new Map([["coverage", [{ kind: "shift", row: 5, count: 1, c0: 0, c1: 9 }, { kind: "grow", row: 4, count: 1, c0: 0, c1: 9, top: 4 }] as RowShift[]]]);
+    expect(shiftFormulaElements(chart("Coverage!$A$5", "Coverage!I5", "x"), oneRow)).toBe(chart("Coverage!$A$5:$A$6", "Coverage!I5:I6", "x"));
+  });
+
   it("leaves a series over part of the column, outside the table or in another sheet, and titles, as they are", () => {
     const kept = chart("Coverage!$A$6:$A$6", "Coverage!$K$5:$K$6", "Coverage!$A$5:$A$6");
     expect(shiftFormulaElements(kept, appended)).toBe(kept);

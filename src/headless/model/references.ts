@@ -119,7 +119,9 @@ export function mapFormulaReferences(formula: string, home: string | null, place
     const [firstRow, secondRow] = top <= bottom ? [moved.r0, moved.r1] : [moved.r1, moved.r0];
     const [firstCol, secondCol] = left <= right ? [moved.c0, moved.c1] : [moved.c1, moved.c0];
     const start = `${sheet ?? ""}${d1}${columnLetters(firstCol)}${d2}${firstRow + 1}`;
-    return r2 === undefined ? start : `${start}:${d3}${columnLetters(secondCol)}${d4}${secondRow + 1}`;
+    // A single cell only becomes a range by growing (a chart series over a one-row table column).
+    const single = moved.r0 === moved.r1 && moved.c0 === moved.c1;
+    return r2 === undefined && single ? start : `${start}:${d3 ?? d1}${columnLetters(secondCol)}${d4 ?? d2}${secondRow + 1}`;
   });
 }
 
@@ -160,6 +162,10 @@ function sheetMention(sheetKey: string): RegExp {
 
 /** The formula with its references to `sheetKey` moved by `move`; the same string when none moved. */
 export function movedFormula(formula: string, home: string | null, sheetKey: string, move: CellMove): string {
-  if (!mayReference(formula, sheetKey, home, move)) return formula;
+  return mayReference(formula, sheetKey, home, move) ? withMovedReferences(formula, home, sheetKey, move) : formula;
+}
+
+/** movedFormula for a formula mayReference has already let through: the tokenizer runs at once. */
+export function withMovedReferences(formula: string, home: string | null, sheetKey: string, move: CellMove): string {
   return mapFormulaReferences(formula, home, (target, rect) => (target === sheetKey ? movedReference(rect, move) : rect));
 }
