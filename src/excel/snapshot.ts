@@ -73,6 +73,16 @@ export function localAddress(address: string): string {
   return address.replace(/(?:'(?:[^']|'')+'|[^,!']+)!/g, "");
 }
 
+/** The sheet each range name (by lower-case name) refers to, read once per snapshot. */
+function sheetsOfNames(names: ReadonlyArray<{ name: string; type: string; value: unknown }>): Record<string, string> {
+  return Object.fromEntries(
+    names.filter((n) => n.type === "Range").flatMap((n) => {
+      const sheet = sheetOfReference(String(n.value));
+      return sheet ? [[n.name.toLowerCase(), sheet]] : [];
+    }),
+  );
+}
+
 /** "'Risk Register'!$A$1:$B$2" → "Risk Register"; undefined for anything else (e.g. "#REF!"). */
 function sheetOfReference(reference: string): string | undefined {
   const m = /^=?(?:'((?:[^']|'')+)'|([^'!]+))!\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?$/i.exec(reference.trim());
@@ -133,7 +143,8 @@ export async function readSnapshot(context: RequestContext, request: SnapshotReq
       .map((n) => ({ name: n.name, range: workbook.names.getItem(n.name).getRange().load("address, values, formulas") })),
     cells: cellsSheet ? worksheets.items.find((s) => lower(s.name) === lower(cellsSheet))?.getUsedRangeOrNullObject(true).load("address, values") : undefined,
   });
-  const cellsSheet = request.cellsOfBlockSheet ? names.items.filter((n) => lower(n.name) === lower(request.cellsOfBlockSheet!) && n.type === "Range").map((n) => sheetOfReference(String(n.value)))[0] : undefined;
+  const nameSheets = sheetsOfNames(names.items);
+  const cellsSheet = request.cellsOfBlockSheet ? nameSheets[lower(request.cellsOfBlockSheet)] : undefined;
   const wantedBlocks = new Set((request.blocks ?? []).map(lower));
   let details = queueDetails(true);
   let bodies: Map<string, CellValue[][]> | undefined;
@@ -193,12 +204,7 @@ export async function readSnapshot(context: RequestContext, request: SnapshotReq
     names: names.items.map((n) => n.name),
     brokenNames: names.items.filter((n) => n.type === "Error").map((n) => n.name),
     brokenNameFormulas: Object.fromEntries(names.items.filter((n) => n.type === "Error").map((n) => [n.name.toLowerCase(), String(n.formula)])),
-    nameSheets: Object.fromEntries(
-      names.items.filter((n) => n.type === "Range").flatMap((n) => {
-        const sheet = sheetOfReference(String(n.value));
-        return sheet ? [[n.name.toLowerCase(), sheet]] : [];
-      }),
-    ),
+    nameSheets,
     scoreMatrix: grid ? (grid.values as CellValue[][]) : undefined,
     structureProtected: protection ? protection.protected : false,
     memoryRows,

@@ -43,6 +43,14 @@ export function absoluteRectAddress(rect: Rect): string {
   );
 }
 
+/**
+ * Each area of a comma-separated list ("A1:G60,J1:M50", "A:L") with every corner made absolute
+ * ("$A$1:$G$60", "$A:$L"), as a print area's defined name holds it.
+ */
+export function absoluteAreas(list: string): string[] {
+  return list.split(",").map((area) => area.replace(/\$/g, "").replace(/([A-Z]+)(\d*)/gi, (_m, column: string, row: string) => `$${column}${row ? `$${row}` : ""}`));
+}
+
 /** Sheet names need quotes unless they are a plain identifier (as Office.js writes addresses). */
 export function quoteSheetName(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name)

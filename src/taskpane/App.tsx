@@ -8,7 +8,8 @@
 import * as React from "react";
 import { applyThemeVariables, CONTROLS_ROOT } from "./controls/styles";
 import { TabStrip } from "./controls/TabStrip";
-import { createWorkbookHost, isExcelApiSupported, type WorkbookHost } from "./excelHost";
+import { BlockedNotice } from "./controls/fields";
+import { createWorkbookHost, isExcelApiSupported, MIN_EXCEL_API, type WorkbookHost } from "./excelHost";
 import { loadOverlays } from "./deferredOverlays";
 import { lazyNamed } from "./lazyNamed";
 import { useOfficeReady } from "./officeReady";
@@ -36,7 +37,6 @@ const HeatmapView = lazyNamed(() => loadHeatmap().then((m) => m.HeatmapView));
 const CheckView = lazyNamed(() => loadCheck().then((m) => m.CheckView));
 const RecordFormView = lazyNamed(() => loadRecordForm().then((m) => m.RecordFormView));
 const ImportView = lazyNamed(() => loadImport().then((m) => m.ImportView));
-const UnsupportedNotice = lazyNamed(() => loadNotices().then((m) => m.UnsupportedNotice));
 const ErrorNotice = lazyNamed(() => loadNotices().then((m) => m.ErrorNotice));
 const ProgressNotice = lazyNamed(() => loadNotices().then((m) => m.ProgressNotice));
 
@@ -123,9 +123,11 @@ export function App({ host: givenHost, supported: givenSupported }: AppProps) {
       <PaneContext.Provider value={services}>
         <div className={`${CONTROLS_ROOT} ismp-stack`} style={{ gap: 8, padding: "8px 10px 16px", maxWidth: 640 }}>
           {!supported && (
-            <Fluent>
-              <UnsupportedNotice />
-            </Fluent>
+            <BlockedNotice>
+              This add-in runs in Microsoft 365 (Windows version 2002 or later, Mac 16.35 or later), Excel 2021 or later, and Excel on
+              the web: it needs a shared runtime and Excel JavaScript API {MIN_EXCEL_API}. Building and checking won&apos;t work in this
+              version of Excel, but the workbooks it builds still open and calculate here, in Excel 2019 and in LibreOffice 7.4.
+            </BlockedNotice>
           )}
           <TabStrip label="ISMP sections" tabs={TABS} selected={tab} onSelect={openTab} tabId={tabId} panelId={panelId} />
           {runner.error && (

@@ -1,23 +1,13 @@
 /**
- * The pane's notices (unsupported Excel, an operation's error, its progress), in Fluent UI. They
- * appear only after the first paint, so they live in their own chunk (issue #10).
+ * The pane's notices (an operation's error, its progress, Set up's warning), in Fluent UI. They
+ * appear only after the first paint, so they live in their own chunk (issue #10). The notice for an
+ * Excel without the needed API can show at start, so it is native (App.tsx, BlockedNotice).
  */
 import * as React from "react";
 import { MessageBar, MessageBarType } from "@fluentui/react/lib/MessageBar";
 import { ProgressIndicator } from "@fluentui/react/lib/ProgressIndicator";
 import { Text } from "@fluentui/react/lib/Text";
-import { MIN_EXCEL_API } from "./excelHost";
 import type { FriendlyError } from "./errors";
-
-export function UnsupportedNotice() {
-  return (
-    <MessageBar messageBarType={MessageBarType.blocked} isMultiline>
-      This add-in runs in Microsoft 365 (Windows version 2002 or later, Mac 16.35 or later), Excel 2021 or later, and Excel on the
-      web: it needs a shared runtime and Excel JavaScript API {MIN_EXCEL_API}. Building and checking won&apos;t work in this version
-      of Excel, but the workbooks it builds still open and calculate here, in Excel 2019 and in LibreOffice 7.4.
-    </MessageBar>
-  );
-}
 
 export function ErrorNotice({ error, onDismiss }: { error: FriendlyError; onDismiss(): void }) {
   return (

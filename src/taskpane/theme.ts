@@ -129,6 +129,10 @@ export interface PaneColors {
   disabledBackground: string;
   disabledText: string;
   disabledBorder: string;
+  /** A blocking notice (Fluent's MessageBar, "blocked"). */
+  messageText: string;
+  blockingBackground: string;
+  errorIcon: string;
 }
 
 export function paneColors(theme: OfficeThemeColors): PaneColors {
@@ -152,5 +156,9 @@ export function paneColors(theme: OfficeThemeColors): PaneColors {
     disabledBackground: palette.neutralLighter,
     disabledText: palette.neutralTertiary,
     disabledBorder: palette.neutralTertiaryAlt,
+    // Fixed by Fluent for light and for inverted (dark) themes.
+    ...(isDarkOfficeTheme(theme)
+      ? { messageText: "#F3F2F1", blockingBackground: "#442726", errorIcon: "#F1707B" }
+      : { messageText: "#323130", blockingBackground: "#FDE7E9", errorIcon: "#A80000" }),
   };
 }

@@ -15,7 +15,7 @@ import { HISTORY_TABLE } from "./historySheet";
 import { RISK, RISKS_TABLE } from "./riskRegister";
 import { QUANT, RISK_QUANT_TABLE } from "./riskQuantSheet";
 import { COMPACT_AMOUNT, LOSS_NAMES } from "./lossExceedanceSheet";
-import { currencyCode, DEFAULT_CURRENCY, moneyFormat } from "../quant/currency";
+import { currencyCodeOr, moneyFormat } from "../quant/currency";
 import { SCALE_TABLES } from "./scalesSheet";
 import { SECTION, SUBTITLE, TITLE, widthFor } from "./style";
 import { Better, KpiTarget, OPERATIONS_SCALE_TABLES, OPS_SCALE } from "./operationsScales";
@@ -23,7 +23,7 @@ import { operationsKpisFor, type OperationsKpi } from "../operationsKpis";
 import { GOVERNANCE_KPIS } from "../governanceKpis";
 import { PROGRAM_KPIS, PROGRAM_SECTION } from "../programKpis";
 import type { OptionalRegisterKey } from "../registers/keys";
-import { BlockSpec, ChartSpec, quoted, RowBlockSpec, SheetSpec, tableColumn } from "./types";
+import { BlockSpec, ChartSpec, quoted, Relabel, RowBlockSpec, SheetSpec, tableColumn } from "./types";
 import { chartTextSizes, heightRuns, pageRoom, sectionBreaks, sectionsOf } from "./paper";
 import { DEFAULT_ROW_HEIGHT, fittedRowHeight, lineHeight } from "./textFit";
 import { DATE_FORMAT, TREATMENTS } from "./vocabulary";
@@ -244,7 +244,7 @@ interface TileLayout {
 function tileLayout(kpis: readonly KpiSpec[], currency?: string, at: TilePlacement = { top: TILE.top, block: KPI_BLOCK }): TileLayout {
   const NUMBER_FORMAT = kpiNumberFormats(currency);
   // A money tile shows "112.3M" and names its currency in the label: a full amount at 20 pt does not fit a tile (### in either host).
-  const tileLabel = (k: KpiSpec) => (k.format === "money" ? `${k.label} (${currencyCode(currency ?? DEFAULT_CURRENCY) ?? DEFAULT_CURRENCY})` : k.label);
+  const tileLabel = (k: KpiSpec) => (k.format === "money" ? `${k.label} (${currencyCodeOr(currency)})` : k.label);
   const blocks: BlockSpec[] = [];
   const targetTiles: TargetTile[] = [];
   const sectionRows: number[] = [];
@@ -476,19 +476,6 @@ export interface DashboardState {
 export const addedKpiBlockName = (n: number): string => `${KPI_BLOCK}${n + 2}`;
 export const MAX_ADDED_KPI_BLOCKS = 20;
 
-/**
- * Indicators and charts an existing Dashboard lacks, laid out below everything it holds (tiles,
- * charts, print area), so nothing the analyst sees moves or is covered; the print area grows to
- * include them.
- */
-/** A label the workbook shows that is now another (a rating band the analyst renamed on Scales): Build relabels it wherever it shows it. */
-export interface Relabel {
-  from: string;
-  to: string;
-  /** The rating band it names (position in RatingBands), whose name the workbook shows elsewhere too (Heatmap cells). */
-  band?: number;
-}
-
 /** Band indicators whose row shows another label than the band's name gives now ("Open Medium risks" for band 2, now Moderate). */
 export function kpiRelabels(kpis: readonly KpiSpec[], state: DashboardState | undefined): Relabel[] {
   if (!state) return [];
@@ -499,9 +486,14 @@ export function kpiRelabels(kpis: readonly KpiSpec[], state: DashboardState | un
   });
 }
 
-function dashboardAdditions(kpis: readonly KpiSpec[], allCharts: readonly ChartSpec[], state: DashboardState, currency?: string): SheetSpec["additions"] {
+/**
+ * Indicators and charts an existing Dashboard lacks, laid out below everything it holds (tiles,
+ * charts, print area), so nothing the analyst sees moves or is covered; the print area grows to
+ * include them.
+ */
+function dashboardAdditions(kpis: readonly KpiSpec[], allCharts: readonly ChartSpec[], { state, relabels }: ExistingDashboard, currency?: string): SheetSpec["additions"] {
   // A renamed band's indicator is on the Dashboard already, under its old label (relabelled by the plan).
-  const shown = new Set([...state.indicators, ...kpiRelabels(kpis, state).map((r) => r.to)].map((l) => l.trim().toLowerCase()));
+  const shown = new Set([...state.indicators, ...relabels.map((r) => r.to)].map((l) => l.trim().toLowerCase()));
   const missing = kpis.filter((k) => !shown.has(k.label.toLowerCase()));
   const present = new Set(state.charts.map((c) => c.toLowerCase()));
   const missingCharts = allCharts.filter((c) => !present.has(c.name.toLowerCase()));
@@ -527,12 +519,18 @@ function relocated(chart: ChartSpec, row: number, column: number): ChartSpec {
   return { ...chart, from: cellAddress({ row, column }), to: cellAddress({ row: row + to.row - from.row, column: column + to.column - from.column }) };
 }
 
+/** An existing Dashboard: what it shows, and the indicators it shows under a band's old name (kpiRelabels, worked out once per build). */
+export interface ExistingDashboard {
+  state: DashboardState;
+  relabels: readonly Relabel[];
+}
+
 export function dashboardSheet(
   scales: Scales,
   frameworks: readonly FrameworkKey[],
   registers: readonly OptionalRegisterKey[] = [],
   currency?: string,
-  existing?: DashboardState,
+  existing?: ExistingDashboard,
 ): SheetSpec {
   const kpis = kpiSpecs(scales, frameworks, registers);
   const tiles = tileLayout(kpis, currency);

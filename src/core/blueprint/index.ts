@@ -46,8 +46,9 @@ export function buildBlueprint(options: BuildOptions, context: BlueprintContext)
   const seeds: SeedContext = { scales, frameworks: options.frameworks, sample: options.sample, today: context.today, currency };
   const registers = registersInScope(options, context.existingTables);
   const kpis = kpiSpecs(scales, options.frameworks, registers);
+  const relabels = kpiRelabels(kpis, context.dashboard);
   const sheets: SheetSpec[] = [
-    dashboardSheet(scales, options.frameworks, registers, currency, context.dashboard),
+    dashboardSheet(scales, options.frameworks, registers, currency, context.dashboard && { state: context.dashboard, relabels }),
     topRisksSheet(),
     heatmapSheet(scales),
     programSheet(seeds, options.organisation),
@@ -61,7 +62,6 @@ export function buildBlueprint(options: BuildOptions, context: BlueprintContext)
   sheets.push(mappingsSheet(options.frameworks));
   if (options.frameworks.includes("ISO27001")) sheets.push(soaSheet());
   sheets.push(coverageSheet(options.frameworks), historySheet(kpis, options.sample ? sampleHistory(context.today) : []), scalesSheet(scales, options.organisation, kpiTargets(kpis)));
-  const relabels = kpiRelabels(kpis, context.dashboard);
   return { sheets: sheets.map((sheet) => withPrintDefaults(sheet, options.organisation)), ...(relabels.length > 0 ? { relabels } : {}) };
 }
 

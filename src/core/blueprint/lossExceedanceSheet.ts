@@ -10,7 +10,7 @@
 import { cellAddress, parseCell, quoteSheet } from "../a1";
 import { fittedRowHeight } from "./textFit";
 import { chartTextSizes } from "./paper";
-import { currencyCode, DEFAULT_CURRENCY, moneyFormat } from "../quant/currency";
+import { currencyCodeOr, moneyFormat } from "../quant/currency";
 import { DEFAULT_TOLERANCE } from "../quant/thresholds";
 import { SECTION, SUBTITLE, TITLE } from "./style";
 import { BlockSpec, ChartSpec, NameSpec, SheetSpec } from "./types";
@@ -67,7 +67,6 @@ export const LOSS_NAMES = {
   expectedResidual: "LossExpectedResidual",
 } as const;
 
-const currencyCodeOr = (currency: string) => currencyCode(currency) ?? DEFAULT_CURRENCY;
 const at = (row: number, column: number, absolute = false) => cellAddress({ row, column }, absolute);
 const HEADER = { bold: true, fill: "#D9E1F2" } as const;
 

@@ -234,13 +234,21 @@ export interface SheetSpec {
   };
 }
 
+/** A label the workbook shows that is now another (a rating band the analyst renamed on Scales): Build relabels it wherever it shows it. */
+export interface Relabel {
+  from: string;
+  to: string;
+  /** The rating band it names (position in RatingBands), whose name the workbook shows elsewhere too (Heatmap cells). */
+  band?: number;
+}
+
 export interface WorkbookBlueprint {
   sheets: readonly SheetSpec[];
   /**
    * Labels to change where the workbook shows them (a renamed rating band's indicator): rows of the
    * blocks listing indicators, the Dashboard's tiles, the KPI History column and KpiTargets rows.
    */
-  relabels?: ReadonlyArray<{ from: string; to: string; band?: number }>;
+  relabels?: readonly Relabel[];
 }
 
 /** `Risks[[#This Row],[Inherent Likelihood]]`: this row's value of a column in a table. */

@@ -12,7 +12,7 @@
  * adds nothing twice.
  */
 import { cellAddress } from "../a1";
-import { CellValue, quoted, TableSpec, WorkbookBlueprint } from "../blueprint/types";
+import { CellValue, quoted, Relabel, TableSpec, WorkbookBlueprint } from "../blueprint/types";
 import { TableSnapshot, WorkbookSnapshot } from "./snapshot";
 import { PlanStep } from "./steps";
 import { renameReferences, Renames } from "./structuredRefs";
@@ -90,7 +90,7 @@ function relabelledKeyCells(table: TableSnapshot, spec: TableSpec, from: string,
 }
 
 /** Rows of a block whose first column is Indicator: the label, and the quoted label in the row's formulas. */
-function relabelledBlock(block: TableSnapshot, relabels: ReadonlyArray<{ from: string; to: string }>, renames: Renames, steps: PlanStep[]): TableSnapshot {
+function relabelledBlock(block: TableSnapshot, relabels: readonly Relabel[], renames: Renames, steps: PlanStep[]): TableSnapshot {
   if (key(block.headers[0] ?? "") !== "indicator" || !block.body) return block;
   const shown = new Set(block.body.map((row) => key(String(row[0] ?? ""))));
   let body = block.body;
@@ -113,7 +113,7 @@ function relabelledBlock(block: TableSnapshot, relabels: ReadonlyArray<{ from: s
 }
 
 /** Cells of the read sheet (the Dashboard) that show exactly an old label, outside its blocks: its tiles. */
-function relabelledSheetCells(snapshot: WorkbookSnapshot, blocks: readonly TableSnapshot[], relabels: ReadonlyArray<{ from: string; to: string }>): PlanStep[] {
+function relabelledSheetCells(snapshot: WorkbookSnapshot, blocks: readonly TableSnapshot[], relabels: readonly Relabel[]): PlanStep[] {
   const cells = snapshot.sheetCells;
   if (!cells) return [];
   const inBlock = (row: number, column: number) =>

@@ -20,11 +20,14 @@ export function currencyCode(text: unknown): string | undefined {
   return ISO_4217_CODES.has(code) ? code : undefined;
 }
 
+/** The ISO 4217 code of a currency setting, or the default currency when it is none (or not given). */
+export const currencyCodeOr = (currency: string | undefined): string => currencyCode(currency) ?? DEFAULT_CURRENCY;
+
 /**
  * Whole units with thousands separators behind the code ("USD 1,250,000"): a quoted prefix reads
  * the same in every Excel locale and in LibreOffice, unlike a currency symbol format.
  */
 export function moneyFormat(currency: string = DEFAULT_CURRENCY): string {
-  const code = currencyCode(currency) ?? DEFAULT_CURRENCY;
+  const code = currencyCodeOr(currency);
   return `"${code} "#,##0;-"${code} "#,##0`;
 }

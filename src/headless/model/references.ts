@@ -162,6 +162,10 @@ function sheetMention(sheetKey: string): RegExp {
 
 /** The formula with its references to `sheetKey` moved by `move`; the same string when none moved. */
 export function movedFormula(formula: string, home: string | null, sheetKey: string, move: CellMove): string {
-  if (!mayReference(formula, sheetKey, home, move)) return formula;
+  return mayReference(formula, sheetKey, home, move) ? withMovedReferences(formula, home, sheetKey, move) : formula;
+}
+
+/** movedFormula for a formula mayReference has already let through: the tokenizer runs at once. */
+export function withMovedReferences(formula: string, home: string | null, sheetKey: string, move: CellMove): string {
   return mapFormulaReferences(formula, home, (target, rect) => (target === sheetKey ? movedReference(rect, move) : rect));
 }

@@ -56,13 +56,19 @@ export class SheetModel {
     return this.cellRows.get(row)?.get(col);
   }
 
-  /** The cell at (row, col), created when absent. */
-  ensureCell(row: number, col: number): Cell {
+  /** The cells of row `row`, the row created when it holds none yet. */
+  private rowOf(row: number): RowCells {
     let cells = this.cellRows.get(row);
     if (!cells) {
       cells = new RowCells();
       this.cellRows.set(row, cells);
     }
+    return cells;
+  }
+
+  /** The cell at (row, col), created when absent. */
+  ensureCell(row: number, col: number): Cell {
+    const cells = this.rowOf(row);
     let cell = cells.get(col);
     if (!cell) {
       // One object shape for every cell keeps big writes fast (no property deletes either).
@@ -74,12 +80,7 @@ export class SheetModel {
 
   /** Puts an existing cell (content and style) at (row, col), replacing what was there: cells that move. */
   placeCell(row: number, col: number, cell: Cell): void {
-    let cells = this.cellRows.get(row);
-    if (!cells) {
-      cells = new RowCells();
-      this.cellRows.set(row, cells);
-    }
-    cells.set(col, cell);
+    this.rowOf(row).set(col, cell);
   }
 
   deleteCell(row: number, col: number): void {

@@ -1,7 +1,7 @@
 import { MAX_COLUMNS, MAX_ROWS, type Rect, intersectRects, rectContains } from "../addresses";
 import { HeadlessOfficeError } from "../errors";
 import { shiftFormula } from "./calculatedColumns";
-import { type CellMove, mayReference, movedAreaParts, movedFormula, movedReference } from "./references";
+import { type CellMove, mayReference, movedAreaParts, movedFormula, movedReference, withMovedReferences } from "./references";
 import type { SheetModel } from "./sheet";
 import type { ConditionalFormatEntry, DataValidationRule } from "./types";
 import type { TableModel } from "./table";
@@ -203,7 +203,7 @@ function adjustReferences(workbook: HeadlessWorkbook, moved: SheetModel, move: C
     const memo = seen[home === key ? 1 : 0];
     let next = memo.get(formula);
     if (next === undefined) {
-      next = movedFormula(formula, home, key, move);
+      next = withMovedReferences(formula, home, key, move);
       memo.set(formula, next);
     }
     return next;

@@ -381,10 +381,8 @@ const marginsInPoints = (margins: ExcelJS.Margins): PageMarginsModel => {
 };
 const isNormal = (margins: PageMarginsModel) => (Object.keys(NORMAL_MARGINS) as Array<keyof PageMarginsModel>).every((side) => Math.abs(margins[side] - NORMAL_MARGINS[side]) < 1e-9);
 
+/** An address made absolute; whole columns ("A:L", a print area that grows with the rows) stay whole columns ("$A:$L", rectAddress). */
 const absolute = (address: string): string => {
-  // Whole columns ("A:L", a print area that grows with the rows) stay whole columns.
-  const columns = /^\$?([A-Z]{1,3}):\$?([A-Z]{1,3})$/i.exec(address);
-  if (columns) return `$${columns[1]}:$${columns[2]}`;
   const rect = parseRect(address);
   return rect ? absoluteRectAddress(rect) : address;
 };

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { sectionsToFile } from "./headerFooter";
-import { rectAddress } from "../addresses";
+import { absoluteAreas, rectAddress } from "../addresses";
 import { toFileFormula } from "../formulaSyntax";
 import type { SheetModel } from "../model/sheet";
 import type { Cell, CellStyle, ConditionalFormatEntry, NameEntry, PageMarginsModel } from "../model/types";
@@ -191,8 +191,7 @@ function writeLayout(worksheet: ExcelJS.Worksheet, sheet: SheetModel): void {
 function printAreaName(sheet: SheetModel, localSheetId: number): DefinedNameRecord[] {
   const area = sheet.pageLayout.printArea;
   if (!area) return [];
-  const absolute = (part: string) => part.replace(/\$/g, "").replace(/([A-Z]+)(\d*)/gi, (_m, column: string, row: string) => `$${column}${row ? `$${row}` : ""}`);
-  return [{ name: "_xlnm.Print_Area", localSheetId, ranges: area.split(",").map((part) => `'${sheet.name.replace(/'/g, "''")}'!${absolute(part)}`) }];
+  return [{ name: "_xlnm.Print_Area", localSheetId, ranges: absoluteAreas(area).map((part) => `'${sheet.name.replace(/'/g, "''")}'!${part}`) }];
 }
 
 function writeTable(worksheet: ExcelJS.Worksheet, table: HeadlessWorkbook["tables"][number]): void {

@@ -27,47 +27,49 @@ export interface Choice<K extends string | number> {
   text: string;
 }
 
-export interface SelectFieldProps<K extends string | number> {
+/** A one-of-several choice: the list (SelectField) and the radio buttons (RadioGroupField). */
+export interface ChoiceFieldProps<K extends string | number> {
   label: string;
   options: readonly Choice<K>[];
   selected: K;
   onChange(key: K): void;
 }
 
-export function SelectField<K extends string | number>({ label, options, selected, onChange }: SelectFieldProps<K>) {
+/** A field's label above its control, linked by id. */
+function LabelledField({ label, control }: { label: string; control(id: string): React.ReactNode }) {
   const id = React.useId();
   return (
     <div>
       <label htmlFor={id} className="ismp-label">
         {label}
       </label>
-      <select
-        id={id}
-        className="ismp-select"
-        value={String(selected)}
-        onChange={(event) => {
-          const chosen = options.find((option) => String(option.key) === event.target.value);
-          if (chosen) onChange(chosen.key);
-        }}
-      >
-        {options.map((option) => (
-          <option key={option.key} value={String(option.key)}>
-            {option.text}
-          </option>
-        ))}
-      </select>
+      {control(id)}
     </div>
   );
 }
 
-export interface RadioGroupFieldProps<K extends string> {
-  label: string;
-  options: readonly Choice<K>[];
-  selected: K;
-  onChange(key: K): void;
+export function SelectField<K extends string | number>({ label, options, selected, onChange }: ChoiceFieldProps<K>) {
+  const choose = (value: string) => {
+    const chosen = options.find((option) => String(option.key) === value);
+    if (chosen) onChange(chosen.key);
+  };
+  return (
+    <LabelledField
+      label={label}
+      control={(id) => (
+        <select id={id} className="ismp-select" value={String(selected)} onChange={(event) => choose(event.target.value)}>
+          {options.map((option) => (
+            <option key={option.key} value={String(option.key)}>
+              {option.text}
+            </option>
+          ))}
+        </select>
+      )}
+    />
+  );
 }
 
-export function RadioGroupField<K extends string>({ label, options, selected, onChange }: RadioGroupFieldProps<K>) {
+export function RadioGroupField<K extends string>({ label, options, selected, onChange }: ChoiceFieldProps<K>) {
   const name = React.useId();
   return (
     <fieldset className="ismp-fieldset">
@@ -91,14 +93,11 @@ export interface TextInputFieldProps {
 }
 
 export function TextInputField({ label, value, onChange }: TextInputFieldProps) {
-  const id = React.useId();
   return (
-    <div>
-      <label htmlFor={id} className="ismp-label">
-        {label}
-      </label>
-      <input id={id} type="text" className="ismp-input" value={value} onChange={(event) => onChange(event.target.value)} />
-    </div>
+    <LabelledField
+      label={label}
+      control={(id) => <input id={id} type="text" className="ismp-input" value={value} onChange={(event) => onChange(event.target.value)} />}
+    />
   );
 }
 
@@ -123,5 +122,14 @@ export function PrimaryAction({ text, description, disabled, onClick }: PrimaryA
         </span>
       )}
     </>
+  );
+}
+
+/** A blocking notice that looks like Fluent's MessageBar ("blocked"), for the first render (no Fluent). */
+export function BlockedNotice({ children }: { children: React.ReactNode }) {
+  return (
+    <div className="ismp-notice" role="alert">
+      <span>{children}</span>
+    </div>
   );
 }

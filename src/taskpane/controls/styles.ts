@@ -6,16 +6,15 @@
  * Dropdown, ChoiceGroup, TextField and PrimaryButton; keyboard focus shows a ring (:focus-visible);
  * in forced-colors (high contrast) mode the inputs fall back to the system's own drawing.
  */
+import { ICON_PATHS } from "../iconPaths";
 import type { PaneColors } from "../theme";
 
 /** The class of the pane's root element. */
 export const CONTROLS_ROOT = "ismp-root";
 
-const svgUrl = (svg: string) => `url("data:image/svg+xml,${encodeURIComponent(svg)}")`;
-const checkMark = (color: string) =>
-  svgUrl(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><path fill="${color}" d="M6.2 12.3 2.4 8.5l.8-.8 3 3 6.6-6.6.8.8z"/></svg>`);
-const chevron = (color: string) =>
-  svgUrl(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><path fill="${color}" d="M3.1 5.6 8 10.5l4.9-4.9.8.8L8 12.1 2.3 6.4z"/></svg>`);
+/** An icon of iconPaths.ts in one colour, as a CSS image. */
+const icon = (path: string, color: string) =>
+  `url("data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><path fill="${color}" d="${path}"/></svg>`)}")`;
 
 /** The theme's colours as the style sheet's variables. */
 export function themeVariables(colors: PaneColors): Record<string, string> {
@@ -37,8 +36,11 @@ export function themeVariables(colors: PaneColors): Record<string, string> {
     "--ismp-disabled-background": colors.disabledBackground,
     "--ismp-disabled-text": colors.disabledText,
     "--ismp-disabled-border": colors.disabledBorder,
-    "--ismp-check-mark": checkMark(colors.inputForegroundChecked),
-    "--ismp-chevron": chevron(colors.inputText),
+    "--ismp-check-mark": icon(ICON_PATHS.CheckMark, colors.inputForegroundChecked),
+    "--ismp-chevron": icon(ICON_PATHS.ChevronDown, colors.inputText),
+    "--ismp-message-text": colors.messageText,
+    "--ismp-blocking-background": colors.blockingBackground,
+    "--ismp-blocked-icon": icon(ICON_PATHS.Blocked2, colors.errorIcon),
   };
 }
 
@@ -106,13 +108,22 @@ body { background-color: var(--ismp-background); color: var(--ismp-text); }
 .ismp-primary:active:not(:disabled) { background: var(--ismp-primary-pressed); border-color: var(--ismp-primary-pressed); }
 .ismp-primary:disabled { background: var(--ismp-disabled-background); border-color: var(--ismp-disabled-background); color: var(--ismp-disabled-text); cursor: default; }
 
+.ismp-notice { display: flex; gap: 8px; padding: 8px 12px; min-height: 32px; box-sizing: border-box; font-size: 12px; line-height: 16px;
+  background: var(--ismp-blocking-background); color: var(--ismp-message-text); }
+.ismp-notice::before { content: ""; flex: none; width: 16px; height: 16px; background: var(--ismp-blocked-icon) center / 16px no-repeat; }
+
 .ismp-tab:focus-visible, .ismp-primary:focus-visible { outline: 1px solid var(--ismp-focus); outline-offset: -3px; }
 .ismp-check input:focus-visible, .ismp-radio input:focus-visible { outline: 1px solid var(--ismp-focus); outline-offset: 2px; }
 
 @media (forced-colors: active) {
+  .ismp-notice { border: 1px solid CanvasText; }
   .ismp-check input, .ismp-radio input { appearance: auto; -webkit-appearance: auto; }
   .ismp-tab[aria-selected="true"]::before { background: Highlight; }
-  .ismp-tab:focus-visible, .ismp-primary:focus-visible { outline-color: Highlight; }
+  .ismp-notice { display: flex; gap: 8px; padding: 8px 12px; min-height: 32px; box-sizing: border-box; font-size: 12px; line-height: 16px;
+  background: var(--ismp-blocking-background); color: var(--ismp-message-text); }
+.ismp-notice::before { content: ""; flex: none; width: 16px; height: 16px; background: var(--ismp-blocked-icon) center / 16px no-repeat; }
+
+.ismp-tab:focus-visible, .ismp-primary:focus-visible { outline-color: Highlight; }
 }
 `;
 

@@ -7,7 +7,7 @@
  * sharedStrings.xml is never rewritten.
  */
 import JSZip from "jszip";
-import { quoteSheetName } from "../../addresses";
+import { absoluteAreas, quoteSheetName } from "../../addresses";
 import { toFileFormula } from "../../formulaSyntax";
 import type { SheetModel } from "../../model/sheet";
 import type { TableModel } from "../../model/table";
@@ -427,7 +427,7 @@ async function patchTables(
 /** Whether the only change to a table read from the file is the move the sheet's row shifts gave it. */
 function movedOnly(table: TableModel, before: TableBaseline, shifts: SheetModel["rowShifts"]): boolean {
   if (before.print !== tablePrint(table, before.rect)) return false;
-  const moved = replayShifts(before.rect, shifts.filter((s) => s.kind !== "grow"));
+  const moved = replayShifts(before.rect, shifts);
   return moved !== null && moved.r0 === table.rect.r0 && moved.r1 === table.rect.r1 && moved.c0 === table.rect.c0 && moved.c1 === table.rect.c1;
 }
 
@@ -537,8 +537,7 @@ function printNames(sheet: SheetModel, index: number, prefix: string): string[] 
   const qualified = (address: string) => `${quoteSheetName(sheet.name)}!${address}`;
   const out: string[] = [];
   const { printArea, printTitleRows } = sheet.pageLayout;
-  const absolute = (area: string) => qualified(area.replace(/\$/g, "").replace(/([A-Z]+)(\d*)/gi, (_m, column: string, row: string) => `$${column}${row ? `$${row}` : ""}`));
-  if (printArea) out.push(nameXml(prefix, "_xlnm.Print_Area", printArea.split(",").map(absolute).join(","), index, false, ""));
+  if (printArea) out.push(nameXml(prefix, "_xlnm.Print_Area", absoluteAreas(printArea).map(qualified).join(","), index, false, ""));
   if (printTitleRows) out.push(nameXml(prefix, "_xlnm.Print_Titles", qualified(printTitleRows.replace(/\$/g, "").replace(/(\d+)/g, "$$$1")), index, false, ""));
   return out;
 }
