@@ -179,9 +179,9 @@ export function planImport(request: ImportRequest): ImportPreview {
         errors++;
         unreadable.add(field.header);
         const text = cellText(row[match.index]);
-        const allowed = reading.allowed ? ` (allowed: ${reading.allowed.join(", ")})` : "";
+        const allowed = !reading.allowed ? "" : reading.allowed.length > 0 ? ` (allowed: ${reading.allowed.join(", ")})` : " (the list is empty: fill it in first)";
         preview.problems.push({ row: sourceRow, column: match.source, field: field.header, severity: "error", message: `${label(sourceRow, match.source)}: "${text}" ${reading.message}${allowed}.` });
-        if (reading.allowed) {
+        if (reading.allowed && reading.allowed.length > 0) {
           const key = field.header.toLowerCase();
           const entry = unknown.get(key) ?? { field: field.header, column: match.source, allowed: reading.allowed, values: [] };
           const value = entry.values.find((v) => v.value.toLowerCase() === text.toLowerCase()) ?? entry.values[entry.values.push({ value: text, count: 0, rows: [] }) - 1];

@@ -98,6 +98,12 @@ describe("Import preview: values", () => {
     expect(mapped.adds[0].values.Treatment).toBe("Accept");
   });
 
+  it("says so when the list a column reads is empty, rather than offering nothing to map to", () => {
+    const { preview: p } = preview("Title,Likelihood\nA,H\n", {}, { ...facts(), lists: new Map() });
+    expect(p.problems.map((problem) => problem.message)).toEqual(['Row 2, column "Likelihood": "H" is not one of the likelihood levels on the Scales sheet (the list is empty: fill it in first).']);
+    expect(p.unknownValues).toEqual([]);
+  });
+
   it("reads dates day first when the file shows it, and warns when it cannot tell", () => {
     expect(preview("Title,Identified\nA,23/11/2026\nB,01/02/2026\n").dateOrder).toBe("dmy");
     const unsure = preview("Title,Identified\nA,03/04/2026\n");
