@@ -2,7 +2,8 @@
  * The current Office theme, updated when Office reports a theme change. The pane renders before
  * Office.onReady (officeReady.ts), when Office.context.officeTheme can't be read yet: until then it
  * shows the theme Office reported last time, kept in the page's localStorage, so a dark Office
- * does not open a light pane (only the very first opening has nothing to go on and starts light).
+ * does not open a light pane. With nothing kept (the first opening, or storage blocked) it starts
+ * light; a theme changed in Office since the last opening shows once Office is ready.
  */
 import { useEffect, useState } from "react";
 import { isOfficeThemeColors, type OfficeThemeColors } from "./theme";
@@ -13,19 +14,27 @@ function readOfficeTheme(): OfficeThemeColors {
 
 const REMEMBERED_THEME = "ismp.officeTheme";
 
+type StorageSource = () => Pick<Storage, "getItem" | "setItem"> | undefined;
+
+/**
+ * Reading `localStorage` itself throws a SecurityError where storage is blocked (third-party
+ * storage blocked for Excel on the web's frame, cookies off), so it is read inside the try.
+ */
+const pageStorage: StorageSource = () => globalThis.localStorage;
+
 /** localStorage may be missing or refuse access (a private window, storage turned off): the pane then starts light. */
-export function rememberedTheme(storage: Pick<Storage, "getItem"> | undefined = globalThis.localStorage): OfficeThemeColors {
+export function rememberedTheme(storage: StorageSource = pageStorage): OfficeThemeColors {
   try {
-    const value: unknown = JSON.parse(storage?.getItem(REMEMBERED_THEME) ?? "null");
+    const value: unknown = JSON.parse(storage()?.getItem(REMEMBERED_THEME) ?? "null");
     return isOfficeThemeColors(value) ? value : {};
   } catch {
     return {};
   }
 }
 
-export function rememberTheme(theme: OfficeThemeColors, storage: Pick<Storage, "setItem"> | undefined = globalThis.localStorage): void {
+export function rememberTheme(theme: OfficeThemeColors, storage: StorageSource = pageStorage): void {
   try {
-    storage?.setItem(REMEMBERED_THEME, JSON.stringify(theme));
+    storage()?.setItem(REMEMBERED_THEME, JSON.stringify(theme));
   } catch {
     // Nowhere to keep it: the next opening starts light.
   }
