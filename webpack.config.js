@@ -128,8 +128,9 @@ module.exports = async (env = {}, options = {}) => {
     module: {
       rules: [typescriptRule],
     },
-    // No cross-entry splitChunks: each entry stays self-contained, so React and Fluent UI live in
-    // taskpane.js and functions.js can be loaded by the custom functions runtime on its own.
+    // No cross-entry splitChunks: each entry stays self-contained, so React lives in taskpane.js
+    // (Fluent UI in the pane's later chunks) and functions.js can be loaded by the custom functions
+    // runtime on its own.
     performance: {
       // Development bundles are unminified; the limit is for what ships.
       hints: dev ? false : "error",

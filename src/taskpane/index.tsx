@@ -20,6 +20,7 @@ function rootElement(): HTMLElement {
   return created;
 }
 
-void whenOfficeReady();
 injectControlStyles();
 createRoot(rootElement()).render(<App />);
+// Start Office's handshake now; a failure (office.js not loaded) is reported by the first operation.
+whenOfficeReady().catch(() => undefined);

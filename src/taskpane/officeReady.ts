@@ -15,9 +15,12 @@ let isReady = false;
 
 /** Resolves once Office.js has initialized (at once outside Office: Office.onReady resolves with a null host). */
 export function whenOfficeReady(): Promise<void> {
-  ready ??= Office.onReady().then(() => {
-    isReady = true;
-  });
+  ready ??=
+    typeof Office === "undefined"
+      ? Promise.reject(new Error("Office.js did not load, so this pane cannot reach the workbook. Check the connection, then reopen the add-in from Excel."))
+      : Office.onReady().then(() => {
+          isReady = true;
+        });
   return ready;
 }
 
@@ -27,7 +30,10 @@ export function useOfficeReady(): boolean {
   useEffect(() => {
     if (readyNow) return;
     let mounted = true;
-    void whenOfficeReady().then(() => mounted && setReadyNow(true));
+    whenOfficeReady().then(
+      () => mounted && setReadyNow(true),
+      () => undefined,
+    );
     return () => {
       mounted = false;
     };

@@ -122,13 +122,8 @@ export const sheetTabs = (page: Page): Locator => page.getByRole("tablist", { na
 export const viewPanel = (page: Page, view: ViewName): Locator => page.getByRole("tabpanel", { name: view });
 
 export async function openView(page: Page, view: ViewName): Promise<Locator> {
-  // Tabs that do not fit a narrow pane sit in Fluent's overflow menu ("More sections").
-  const tab = pane(page).getByRole("tab", { name: view });
-  if (await tab.isVisible()) await tab.click();
-  else {
-    await pane(page).getByRole("tab", { name: "More sections" }).click();
-    await page.getByRole("menuitem", { name: view }).click();
-  }
+  // Every tab is in the strip: a narrow pane wraps it onto a second row.
+  await pane(page).getByRole("tab", { name: view }).click();
   const panel = viewPanel(page, view);
   await panel.waitFor();
   return panel;

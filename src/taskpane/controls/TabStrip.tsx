@@ -24,17 +24,18 @@ export interface TabStripProps<K extends string> {
   panelId(key: K): string;
 }
 
+/** A horizontal tablist (WAI-ARIA APG, Tabs pattern): Left/Right wrap, Home/End; Up/Down are left to the page. */
 const MOVES: Record<string, (index: number, count: number) => number> = {
   ArrowRight: (i, n) => (i + 1) % n,
-  ArrowDown: (i, n) => (i + 1) % n,
   ArrowLeft: (i, n) => (i - 1 + n) % n,
-  ArrowUp: (i, n) => (i - 1 + n) % n,
   Home: () => 0,
   End: (_, n) => n - 1,
 };
 
 export function TabStrip<K extends string>({ label, tabs, selected, onSelect, tabId, panelId }: TabStripProps<K>) {
   const onKeyDown = (event: React.KeyboardEvent<HTMLDivElement>) => {
+    // With a modifier the keys belong to the browser or the screen reader (Alt+Left is Back).
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
     const move = MOVES[event.key];
     const buttons = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
     const current = buttons.indexOf(document.activeElement as HTMLButtonElement);

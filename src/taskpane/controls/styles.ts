@@ -119,11 +119,7 @@ body { background-color: var(--ismp-background); color: var(--ismp-text); }
   .ismp-notice { border: 1px solid CanvasText; }
   .ismp-check input, .ismp-radio input { appearance: auto; -webkit-appearance: auto; }
   .ismp-tab[aria-selected="true"]::before { background: Highlight; }
-  .ismp-notice { display: flex; gap: 8px; padding: 8px 12px; min-height: 32px; box-sizing: border-box; font-size: 12px; line-height: 16px;
-  background: var(--ismp-blocking-background); color: var(--ismp-message-text); }
-.ismp-notice::before { content: ""; flex: none; width: 16px; height: 16px; background: var(--ismp-blocked-icon) center / 16px no-repeat; }
-
-.ismp-tab:focus-visible, .ismp-primary:focus-visible { outline-color: Highlight; }
+  .ismp-tab:focus-visible, .ismp-primary:focus-visible { outline-color: Highlight; }
 }
 `;
 

@@ -30,9 +30,15 @@ const METHOD_OPTIONS: Choice<ScoringMethod>[] = [
 
 export function SetupView() {
   const { host, runner } = usePane();
-  const [options, setOptions] = React.useState<BuildOptions>(() => defaultOptions());
+  const [options, setOptionsState] = React.useState<BuildOptions>(() => defaultOptions());
   const [report, setReport] = React.useState<BuildReport>();
   const [remembered, setRemembered] = React.useState<string>();
+  // The form is usable before Office is ready, so the analyst may choose before the workbook's settings arrive.
+  const chosenByAnalyst = React.useRef(false);
+  const setOptions: typeof setOptionsState = (next) => {
+    chosenByAnalyst.current = true;
+    setOptionsState(next);
+  };
   const update = (patch: Partial<BuildOptions>) => setOptions((current) => ({ ...current, ...patch }));
 
   const chooseProfile = (key: unknown) => {
@@ -52,15 +58,21 @@ export function SetupView() {
       return { ...current, soc2Categories: SOC2_CATEGORIES.filter((c) => c === "Security" || next.includes(c)) };
     });
 
-  // Start from what the workbook remembers, so Build keeps its scope unless the analyst changes it.
+  // Start from what the workbook remembers, so Build keeps its scope unless the analyst changes it;
+  // a choice made before the settings arrived is kept, and the note says the workbook had others.
   React.useEffect(() => {
     let cancelled = false;
     host
       .readSettings()
       .then((settings) => {
         if (cancelled || !settings) return;
-        setOptions(settings.options);
-        setRemembered(settings.client ? `Settings of this workbook (built for ${settings.client}).` : "Settings of this workbook.");
+        const builtFor = settings.client ? ` (built for ${settings.client})` : "";
+        if (chosenByAnalyst.current) {
+          setRemembered(`This workbook keeps its own settings${builtFor}; Build uses the ones shown.`);
+          return;
+        }
+        setOptionsState(settings.options);
+        setRemembered(`Settings of this workbook${builtFor}.`);
       })
       .catch(() => undefined);
     return () => {
