@@ -21,8 +21,15 @@ const COMMENTS = "http://schemas.openxmlformats.org/officeDocument/2006/relation
 const VML_DRAWING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing";
 const THREADED_COMMENTS = "http://schemas.microsoft.com/office/2017/10/relationships/threadedComment";
 
-/** Where one range (a merge, a hyperlink's or a note's cell, a filter) is after the shifts; null once it held only deleted cells. */
-const replay = (rect: Rect, shifts: readonly LoggedShift[]): Rect | null => shifts.reduce<Rect | null>((at, shift) => at && shiftedRect(at, shift), rect);
+const insertsAndDeletes = (shifts: readonly LoggedShift[]) => shifts.filter((s) => s.kind !== "grow");
+
+/**
+ * Where one range (a merge, a hyperlink's or a note's cell, a filter) is after the shifts; null once
+ * it held only deleted cells. A table growing does not stretch it: a hyperlink or note belongs to its
+ * cell, and only formats and validation (sqref lists, replayArea) extend into appended rows.
+ */
+const replay = (rect: Rect, shifts: readonly LoggedShift[]): Rect | null =>
+  insertsAndDeletes(shifts).reduce<Rect | null>((at, shift) => at && shiftedRect(at, shift), rect);
 
 /**
  * Where the cells of an area of a list (a format's or validation's sqref) are after the shifts: split
@@ -56,12 +63,10 @@ export function shiftedSqref(sqref: string, shifts: readonly LoggedShift[]): str
 
 const REF_ATTRIBUTE = /(\s(?:sq)?ref\s*=\s*)(["'])([^"']*)\2/g;
 const SHIFTED_ELEMENTS = new Set(["hyperlinks", "mergeCells", "conditionalFormatting", "dataValidations", "extLst"]);
-/** Ranges that only move with cells that move ("grow" entries extend validation and formats alone). */
+/** Elements whose ranges, sqref lists included, only move with cells that move: a grown table does not extend them. */
 const MOVED_ELEMENTS = new Set(["autoFilter", "sortState", "protectedRanges", "ignoredErrors"]);
 /** Containers the schema wants non-empty: they go when the last element they held went with its cells. */
 const GO_WHEN_EMPTY = new Set(["hyperlinks", "mergeCells", "dataValidations", "conditionalFormattings", "protectedRanges", "ignoredErrors", "ext", "extLst"]);
-const insertsAndDeletes = (shifts: readonly LoggedShift[]) => shifts.filter((s) => s.kind !== "grow");
-
 /**
  * Collects the edits that move the ranges of an element and of what it holds (ref and sqref
  * attributes, an x14 <xm:sqref>): a child whose cells were all deleted is removed, and a `count`

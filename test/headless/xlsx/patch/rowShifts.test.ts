@@ -131,6 +131,20 @@ describe("what the file keeps follows a row move by the model's rule", () => {
     expect(sqrefs(xml)).toEqual(["A3:C10", "A7:C8", "A1:C4"]);
   });
 
+  it("rows appended to a table grow a format and validation ending on its last row, while a hyperlink or merge there stays on its cell (it belongs to that cell: support.microsoft.com 0cb9c2f7)", () => {
+    const grown: RowShift[] = [{ kind: "grow", row: 3, count: 2, c0: 0, c1: 1 }];
+    const xml = shiftWorksheetXml(
+      sheetXml(
+        `<mergeCells count="1"><mergeCell ref="A4:B4"/></mergeCells>${format("A2:B4", 1)}` +
+          `<hyperlinks><hyperlink ref="A4" location="'Sheet1'!A1" display="Top"/></hyperlinks>`,
+      ),
+      grown,
+    );
+    expect(sqrefs(xml)).toEqual(["A2:B6"]);
+    expect(xml).toContain(`<mergeCell ref="A4:B4"/>`);
+    expect(xml).toContain(`<hyperlink ref="A4" `);
+  });
+
   it("an area reaching beside the shifted columns splits as the model splits a validation (movedAreaParts): the part within them moves", () => {
     const xml = shiftWorksheetXml(sheetXml(format("J8:M9", 1)), deleted);
     expect(sqrefs(xml)).toEqual(["J6:K7 L8:M9"]);
