@@ -150,7 +150,7 @@ describe("what the file keeps follows a row move by the model's rule", () => {
     expect(sqrefs(xml)).toEqual(["J6:K7 L8:M9"]);
   });
 
-  it("agrees with the model's area rule on any area and any row or column move", () => {
+  it("writes the model's area rule (movedAreaParts) back as sqref text for any area and any row or column move (the address round trip; the rule itself is tested in test/headless/model)", () => {
     const line = (max: number) => fc.integer({ min: 0, max });
     const rect = fc.tuple(line(12), line(12), line(12), line(12)).map(([a, b, c, d]) => ({ r0: Math.min(a, b), r1: Math.max(a, b), c0: Math.min(c, d), c1: Math.max(c, d) }));
     const shift = fc.oneof(
