@@ -11,9 +11,10 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { readXlsx } from "../../src/headless";
-import { XlsxPackage } from "../../src/headless/xlsx/charts/opcPackage";
+import { XlsxPackage, RELATIONSHIP_TYPES } from "../../src/headless/xlsx/charts/opcPackage";
 import { WorksheetParts } from "../../src/headless/xlsx/patch/worksheetXml";
 import { ismp, tempDir } from "./helpers";
+import { A, marker, shape, XDR } from "../support/drawingFixtures";
 
 const COMMENTS_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments";
 const VML_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing";
@@ -60,16 +61,7 @@ async function addContentBelow(path: string, at: number): Promise<void> {
   writeFileSync(path, await pkg.bytes());
 }
 
-const DRAWING_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing";
-const CHART_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart";
-const TABLE_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/table";
-const XDR = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
-const A = "http://schemas.openxmlformats.org/drawingml/2006/main";
 const C = "http://schemas.openxmlformats.org/drawingml/2006/chart";
-
-const marker = (name: string, col: number, row: number) => `<xdr:${name}><xdr:col>${col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${name}>`;
-const shape = (id: number, name: string) =>
-  `<xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="${id}" name="${name}"/><xdr:cNvSpPr/></xdr:nvSpPr><xdr:spPr><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr></xdr:sp><xdr:clientData/>`;
 
 /**
  * Excel-written objects below (and beside) the Requirements table, rows 0-based from `at` (the
@@ -81,8 +73,8 @@ async function addObjectsBelow(path: string, at: number): Promise<void> {
   const part = (await pkg.worksheetParts()).get("Requirements")!;
   const parts = new WorksheetParts(await pkg.text(part));
   const r = at - 1;
-  const drawingId = await pkg.addRelationship(part, DRAWING_TYPE, "xl/drawings/drawing90.xml");
-  const chartId = await pkg.addRelationship("xl/drawings/drawing90.xml", CHART_TYPE, "xl/charts/chart90.xml");
+  const drawingId = await pkg.addRelationship(part, RELATIONSHIP_TYPES.drawing, "xl/drawings/drawing90.xml");
+  const chartId = await pkg.addRelationship("xl/drawings/drawing90.xml", RELATIONSHIP_TYPES.chart, "xl/charts/chart90.xml");
   const chartFrame = `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="6" name="Analyst chart"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="${C}"><c:chart xmlns:c="${C}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="${chartId}"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/>`;
   pkg.set("xl/drawings/drawing90.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><xdr:wsDr xmlns:xdr="${XDR}" xmlns:a="${A}">` +
     `<xdr:twoCellAnchor>${marker("from", 1, r + 2)}${marker("to", 4, r + 6)}${shape(2, "Moves and sizes")}</xdr:twoCellAnchor>` +
@@ -104,7 +96,7 @@ async function addObjectsBelow(path: string, at: number): Promise<void> {
   const cell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
   const rows = [`<row r="${top}">${cell(`B${top}`, "Owner")}${cell(`C${top}`, "Due")}</row>`, `<row r="${top + 1}">${cell(`B${top + 1}`, "Ana")}${cell(`C${top + 1}`, "May")}</row>`, `<row r="${top + 2}">${cell(`B${top + 2}`, "Ben")}${cell(`C${top + 2}`, "June")}</row>`];
   parts.replace("sheetData", [parts.first("sheetData")!.text.replace(/<\/sheetData>$/, `${rows.join("")}</sheetData>`)]);
-  const tableId = await pkg.addRelationship(part, TABLE_TYPE, "xl/tables/table90.xml");
+  const tableId = await pkg.addRelationship(part, RELATIONSHIP_TYPES.table, "xl/tables/table90.xml");
   parts.replace("tableParts", [parts.first("tableParts")!.text.replace(/count="1">/, 'count="2">').replace("</tableParts>", `<tablePart r:id="${tableId}"/></tableParts>`)]);
   pkg.set("xl/tables/table90.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="900" name="FollowUps" displayName="FollowUps" ref="B${top}:C${top + 2}" totalsRowShown="0"><autoFilter ref="B${top}:C${top + 2}"/><sortState ref="B${top + 1}:C${top + 2}"><sortCondition ref="C${top + 1}:C${top + 2}"/></sortState><tableColumns count="2"><tableColumn id="1" name="Owner"/><tableColumn id="2" name="Due"/></tableColumns><tableStyleInfo name="TableStyleLight9" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/><extLst><ext uri="{504A1905-F514-4f6f-8877-14C23A59335A}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:table altText="Analyst follow-ups"/></ext></extLst></table>`);
   await pkg.addContentTypeOverride("xl/tables/table90.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml");

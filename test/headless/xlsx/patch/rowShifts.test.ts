@@ -8,22 +8,17 @@
  */
 import { type HeadlessWorkbook, readXlsx, run, writeXlsx } from "../../../../src/headless";
 import { createWorkbook } from "../../helpers";
-import { XlsxPackage } from "../../../../src/headless/xlsx/charts/opcPackage";
+import { XlsxPackage, RELATIONSHIP_TYPES } from "../../../../src/headless/xlsx/charts/opcPackage";
 import { WorksheetParts } from "../../../../src/headless/xlsx/patch/worksheetXml";
 import fc from "fast-check";
 import { rectAddress } from "../../../../src/headless/addresses";
 import { movedAreaParts } from "../../../../src/headless/model/references";
 import { type LoggedShift, moveOf, type RowShift } from "../../../../src/headless/model/shift";
 import { shiftedSqref, shiftWorksheetXml } from "../../../../src/headless/xlsx/patch/rowShifts";
+import { A, marker, shape, XDR } from "../../../support/drawingFixtures";
 
 const COMMENTS_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments";
 const VML_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing";
-const DRAWING_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing";
-const XDR = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
-const A = "http://schemas.openxmlformats.org/drawingml/2006/main";
-
-const marker = (name: string, col: number, row: number) => `<xdr:${name}><xdr:col>${col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${name}>`;
-const shape = (id: number) => `<xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="${id}" name="Shape ${id}"/><xdr:cNvSpPr/></xdr:nvSpPr><xdr:spPr><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr></xdr:sp><xdr:clientData/>`;
 
 /** Sheet1: the table Left at A1:B3, an analyst's note in D2 (beside it, within its rows) and one in D6 (below its rows). */
 async function fileWithContentBeside(): Promise<Uint8Array> {
@@ -41,7 +36,7 @@ async function fileWithContentBeside(): Promise<Uint8Array> {
     comment("D2"),
     `<v:shape type="#_x0000_t202"><x:ClientData ObjectType="Note"><x:Anchor>4, 15, 0, 10, 6, 15, 4, 4</x:Anchor><x:Row>1</x:Row><x:Column>3</x:Column></x:ClientData></v:shape>`,
   );
-  const drawingId = await pkg.addRelationship(part, DRAWING_TYPE, "xl/drawings/drawing1.xml");
+  const drawingId = await pkg.addRelationship(part, RELATIONSHIP_TYPES.drawing, "xl/drawings/drawing1.xml");
   parts.replace("drawing", [`<drawing r:id="${drawingId}"/>`]);
   pkg.set(part, parts.toString());
   pkg.set("xl/drawings/drawing1.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><xdr:wsDr xmlns:xdr="${XDR}" xmlns:a="${A}"><xdr:twoCellAnchor>${marker("from", 3, 1)}${marker("to", 5, 2)}${shape(2)}</xdr:twoCellAnchor><xdr:twoCellAnchor>${marker("from", 3, 5)}${marker("to", 5, 7)}${shape(3)}</xdr:twoCellAnchor></xdr:wsDr>`);
