@@ -1,4 +1,5 @@
 /** Reading typed values out of source text: numbers, dates and date-times, as Excel stores them. */
+import { formatDate, formatDateTime } from "../excelDate";
 import { SourceCell } from "./sourceTable";
 
 const MS_PER_DAY = 86_400_000;
@@ -112,12 +113,5 @@ export function parseDate(cell: SourceCell, order: DateOrder, withTime: boolean)
   return withTime ? day + time : day;
 }
 
-/** "2026-11-23" (or "2026-11-23 14:30") of an Excel serial: how exports write dates. */
-export function formatSerial(serial: number, withTime: boolean): string {
-  const whole = Math.floor(serial);
-  const date = new Date(EXCEL_EPOCH_UTC + whole * MS_PER_DAY);
-  const ymd = `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, "0")}-${String(date.getUTCDate()).padStart(2, "0")}`;
-  if (!withTime) return ymd;
-  const minutes = Math.round((serial - whole) * 1440);
-  return `${ymd} ${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
-}
+/** "2026-11-23" (or "2026-11-23 14:30") of an Excel serial: how exports write dates, in text parseDate reads back. */
+export const formatSerial = (serial: number, withTime: boolean): string => (withTime ? formatDateTime(serial) : formatDate(serial));

@@ -1,5 +1,6 @@
 import { dateOrderHint, formatSerial, parseDate, parseNumber } from "../../../src/core/import/cellText";
 import { parseCsvGrid } from "../../../src/core/import/sourceTable";
+import fc from "fast-check";
 
 const serial = (y: number, m: number, d: number) => Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
 
@@ -55,6 +56,47 @@ describe("Reading dates in ISO, US, European and Jira forms", () => {
   it("writes serials back as ISO dates", () => {
     expect(formatSerial(serial(2026, 11, 23), false)).toBe("2026-11-23");
     expect(formatSerial(serial(2026, 11, 23) + 14.5 / 24, true)).toBe("2026-11-23 14:30");
+  });
+});
+
+describe("Writing serials as text the import reads back", () => {
+  const SECOND = 1 / 86_400;
+  /** 9999-12-31, the last day the import takes. */
+  const LAST_DAY = serial(9999, 12, 31);
+
+  it("keeps a time in a day's last half minute on its day: 2026-03-01 23:59:45 is written 23:59, not 24:00", () => {
+    const text = formatSerial(serial(2026, 3, 1) + 86_385 * SECOND, true);
+    expect(text).toBe("2026-03-01 23:59");
+    expect(parseDate(text, "mdy", true)).toBeCloseTo(serial(2026, 3, 1) + 1439 / 1440, 9);
+  });
+
+  it("shows a time as Excel's yyyy-mm-dd hh:mm does: to the nearest second, the seconds cut, a rounded-up last second carried into the next day", () => {
+    expect(formatSerial(45000.99999, true)).toBe("2023-03-15 23:59");
+    expect(formatSerial(45000.999995, true)).toBe("2023-03-16 00:00");
+    expect(formatSerial(serial(2026, 12, 31) + 86_399.6 * SECOND, true)).toBe("2027-01-01 00:00");
+  });
+
+  it("writes every date-time the import accepts as text it reads back, no later than the value and within its minute", () => {
+    fc.assert(
+      fc.property(fc.double({ min: 1, max: LAST_DAY, noNaN: true }), fc.constantFrom("mdy" as const, "dmy" as const), (value, order) => {
+        const text = formatSerial(value, true);
+        const read = parseDate(text, order, true);
+        expect(read).toBeDefined();
+        expect(value - read!).toBeGreaterThan(-SECOND / 2 - 1e-9);
+        expect(value - read!).toBeLessThan(60 * SECOND);
+        expect(formatSerial(read!, true)).toBe(text);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("writes every date the import accepts as the day it reads back", () => {
+    fc.assert(
+      fc.property(fc.double({ min: 1, max: LAST_DAY, noNaN: true }), (value) => {
+        expect(parseDate(formatSerial(value, false), "dmy", false)).toBe(Math.floor(value));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
 
