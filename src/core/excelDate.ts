@@ -29,14 +29,15 @@ const pad = (n: number) => String(n).padStart(2, "0");
 const ymd = (date: Date) => `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
 
 /**
- * "yyyy-mm-dd hh:mm" of an Excel serial date-time, as Excel shows it in that format: the time is
- * rounded to the nearest second and the seconds are then cut, never rounded into the minute, so
- * 23:59:45 is 23:59 of its day and only 23:59:59.5 or later carries into the next day (the rounding
- * SheetJS's ssf formatter models on Excel: SheetJS/ssf#32; never "24:00").
+ * "yyyy-mm-dd hh:mm" of an Excel serial date-time, with ":ss" when the time has seconds. The time is
+ * rounded to the nearest second, as Excel shows one (the rounding SheetJS's ssf formatter models on
+ * Excel: SheetJS/ssf#32), so only the day's last half second carries into the next day and no time
+ * is ever "24:00".
  */
 export function formatDateTime(serial: number): string {
   const date = new Date(EXCEL_EPOCH_UTC + Math.round(serial * 86_400) * 1000);
-  return `${ymd(date)} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}`;
+  const seconds = date.getUTCSeconds();
+  return `${ymd(date)} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}${seconds === 0 ? "" : `:${pad(seconds)}`}`;
 }
 
 /** "yyyy-mm-dd" of the day an Excel serial falls on (its time of day dropped). */

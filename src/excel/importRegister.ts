@@ -6,7 +6,7 @@
  * cells whose value changes. Calculated columns are never written: Excel fills them in the rows it adds.
  */
 import { CellValue } from "../core/blueprint/types";
-import { scaleTablesOf, ImportChoices, PreparedImport, prepareImport, SourceCell, WorkbookFacts, listKeyOf } from "../core/import";
+import { holdsValue, scaleTablesOf, ImportChoices, PreparedImport, prepareImport, SourceCell, WorkbookFacts, listKeyOf } from "../core/import";
 import { asLiteralText } from "../core/literalText";
 import { scalesFromSnapshot } from "../core/plan/readScales";
 import { TableSnapshot } from "../core/plan/snapshot";
@@ -74,12 +74,6 @@ function scaleFacts(tables: readonly TableSnapshot[]): Pick<WorkbookFacts, "list
 export function cellInput(value: CellValue | undefined): CellValue {
   if (value === null || value === undefined) return "";
   return typeof value === "string" ? asLiteralText(value) : value;
-}
-
-/** Whether a register cell already holds `value`: the same value, or a number or true/false whose text it is. */
-function showsValue(cell: CellValue | undefined, value: CellValue): boolean {
-  if (cell === undefined || cell === null || cell === "") return value === null || value === "";
-  return cell === value || (typeof value === "string" && typeof cell !== "string" && String(cell) === value);
 }
 
 /** Consecutive body rows, so one column of many updated rows is a few 2D writes. */
@@ -181,19 +175,22 @@ export async function importIntoRegister(context: RequestContext, request: Impor
   }
   if (preview.updates.length > 0) {
     const sheet = context.workbook.worksheets.getItem(target.sheet);
+    // The register's fields and the user's own columns: every column an import writes has one.
+    const fieldOf = new Map(prepared.fields.map((f) => [lower(f.header), f]));
     const updated = preview.writtenColumns.flatMap((header) => {
       const at = position.get(lower(header));
-      return at === undefined || keyColumns.some((key) => lower(key) === lower(header)) ? [] : [{ header, at }];
+      return at === undefined || keyColumns.some((key) => lower(key) === lower(header)) ? [] : [{ header, at, field: fieldOf.get(lower(header))! }];
     });
-    // A cell that already shows the value is left as it is, so a round trip keeps 7.2 a number
-    // rather than rewriting it as the text "7.2" a CSV file carries. Only the written columns are read.
+    // A cell that already holds the value is left as it is, so a round trip keeps 7.2 a number
+    // rather than rewriting it as the text "7.2" a CSV file carries, and a date-time Excel saved
+    // keeps its own digits. Only the written columns are read.
     const columnOf = ({ header, at }: { header: string; at: number }): TableSnapshot => ({ ...target, name: `${target.name}[${header}]`, firstColumn: target.firstColumn + at, headers: [header] });
     const current = await readTables(context, updated.map(columnOf), sync);
     for (const column of updated) {
-      const { header, at } = column;
+      const { header, at, field } = column;
       const shown = current.get(lower(columnOf(column).name))!.rows;
       const cells = preview.updates.flatMap((row) =>
-        header in row.values && !showsValue(shown[row.bodyIndex]?.[0], row.values[header]) ? [{ index: row.bodyIndex, value: cellInput(row.values[header]) }] : [],
+        header in row.values && !holdsValue(shown[row.bodyIndex]?.[0], row.values[header], field) ? [{ index: row.bodyIndex, value: cellInput(row.values[header]) }] : [],
       );
       for (const run of runs(cells)) {
         await batch.reserve(run.values);

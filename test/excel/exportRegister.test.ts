@@ -15,6 +15,7 @@ import { readSourceGrid } from "../../src/headless/xlsx/sourceGrid";
 import { defaultOptions } from "../../src/core/blueprint/options";
 import { RISK, RISKS_TABLE } from "../../src/core/blueprint/riskRegister";
 import { REGISTERS } from "../../src/core/registers";
+import { INCIDENT, INCIDENTS_TABLE } from "../../src/core/registers/incidents";
 import { rowKeyColumns } from "../../src/core/registers/rowKey";
 import { decodeCsv, ExportedTable, exportTable, parseCsvGrid, profileByKey, PROFILES, SourceCell } from "../../src/core/import";
 
@@ -109,6 +110,27 @@ describe("Export, then import in update mode, gives the same rows: every registe
     expect(result.prepared.preview.problems.filter((p) => p.severity === "error")).toEqual([]);
     expect(result.written).toEqual({ added: 0, updated: before.size });
     expect(rowsOf(wb, table)).toEqual(before);
+  });
+});
+
+describe("Export, then import in update mode, keeps date-times to the second", () => {
+  it.each(FORMATS)("through %s: an incident detected at 2026-03-01 23:59:45 keeps that time, and the round trip changes nothing", async (format) => {
+    const wb = await sampleWorkbook(false);
+    const grid = [
+      [INCIDENT.id, INCIDENT.title, INCIDENT.severity, INCIDENT.occurred, INCIDENT.detected, INCIDENT.contained, INCIDENT.status],
+      ["INC-900", "Phishing", "High", "2026-03-01 14:30:45", "2026-03-01 23:59:45", "2026-03-02 08:15", "Contained"],
+    ];
+    expect((await importInto(wb, INCIDENTS_TABLE, grid, "generic", "add")).written).toEqual({ added: 1, updated: 0 });
+    const before = rowsOf(wb, INCIDENTS_TABLE);
+    const secondOfDay = (serial: unknown) => Math.round(((serial as number) % 1) * 86_400);
+    expect(secondOfDay(before.get("INC-900")![INCIDENT.detected])).toBe(86_385);
+
+    const exported = await exportOf(wb, INCIDENTS_TABLE, "generic");
+    const detectedAt = exported.headers.indexOf(INCIDENT.detected);
+    expect(exported.rows[0].slice(detectedAt - 1, detectedAt + 2)).toEqual(["2026-03-01 14:30:45", "2026-03-01 23:59:45", "2026-03-02 08:15"]);
+    const result = await importInto(wb, INCIDENTS_TABLE, await throughFile(exported, format, INCIDENTS_TABLE), "generic", "update");
+    expect(result.prepared.preview.problems.filter((p) => p.severity === "error")).toEqual([]);
+    expect(rowsOf(wb, INCIDENTS_TABLE)).toEqual(before);
   });
 });
 

@@ -7,6 +7,7 @@ import { createSyncCounter } from "../../src/excel/syncCounter";
 import { defaultOptions } from "../../src/core/blueprint/options";
 import { RISK, RISKS_TABLE } from "../../src/core/blueprint/riskRegister";
 import { parseCsvGrid, profileByKey, SourceCell } from "../../src/core/import";
+import { INCIDENT, INCIDENTS_TABLE } from "../../src/core/registers/incidents";
 
 const TODAY = new Date(2026, 10, 23);
 const FIXTURES = join(__dirname, "..", "fixtures", "import");
@@ -135,6 +136,27 @@ describe("Writing: safe, batched and never over the user's rows", () => {
     const ownerAt = wb.getTable(RISKS_TABLE)!.columnNames().indexOf(RISK.owner);
     const formulasAfter = bodyFormulas(wb);
     expect(formulasAfter.map((r) => r.filter((_, c) => c !== ownerAt))).toEqual(formulasBefore.map((r) => r.filter((_, c) => c !== ownerAt)));
+  });
+
+  it("update mode reads date-times to the second: a time changed by seconds is written, the same instant as Excel stores it is left as it is", async () => {
+    const wb = await sampleWorkbook(false);
+    const headers = [INCIDENT.id, INCIDENT.title, INCIDENT.severity, INCIDENT.detected, INCIDENT.contained, INCIDENT.status];
+    const file = (detected: string) => [headers, ["INC-900", "Phishing", "High", detected, "2026-03-02 08:15:45", "Open"]];
+    const incident = () => wb.getTable(INCIDENTS_TABLE)!.bodyValues()[0];
+    const at = (header: string) => wb.getTable(INCIDENTS_TABLE)!.columnNames().indexOf(header);
+    expect((await importInto(wb, file("2026-03-01 23:59:45"), { register: INCIDENTS_TABLE })).written).toEqual({ added: 1, updated: 0 });
+    // Contained as a workbook saved by Excel holds it: the same second, other last digits.
+    const typed = Number((incident()[at(INCIDENT.contained)] as number).toPrecision(15));
+    expect(typed).not.toBe(incident()[at(INCIDENT.contained)]);
+    await run(wb, async (ctx) => {
+      ctx.workbook.tables.getItem(INCIDENTS_TABLE).columns.getItem(INCIDENT.contained).getDataBodyRange().values = [[typed]];
+      await ctx.sync();
+    });
+
+    await importInto(wb, file("2026-03-01 23:59:50"), { register: INCIDENTS_TABLE, choices: { mode: "update" } });
+    const secondOfDay = (serial: unknown) => Math.round(((serial as number) % 1) * 86_400);
+    expect(secondOfDay(incident()[at(INCIDENT.detected)])).toBe(86_390);
+    expect(incident()[at(INCIDENT.contained)]).toBe(typed);
   });
 
   it("writes nothing while a row has errors, unless asked to skip the invalid rows", async () => {

@@ -51,14 +51,15 @@ function serialOf(year: number, month: number, day: number): number | undefined 
 
 function timeFraction(text: string | undefined): number | undefined {
   if (!text) return 0;
-  const m = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(am|pm)?(?:\s*(z|[+-]\d{2}:?\d{2}))?$/i.exec(text.trim());
+  const m = /^(\d{1,2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?\s*(am|pm)?(?:\s*(z|[+-]\d{2}:?\d{2}))?$/i.exec(text.trim());
   if (!m) return undefined;
   let hours = Number(m[1]);
   const ampm = m[4]?.toLowerCase();
   if (ampm === "pm" && hours < 12) hours += 12;
   if (ampm === "am" && hours === 12) hours = 0;
-  if (hours > 23 || Number(m[2]) > 59 || Number(m[3] ?? 0) > 59) return undefined;
-  return (hours * 3600 + Number(m[2]) * 60 + Number(m[3] ?? 0)) / 86_400;
+  const seconds = Number(m[3] ?? 0);
+  if (hours > 23 || Number(m[2]) > 59 || seconds >= 60) return undefined;
+  return (hours * 3600 + Number(m[2]) * 60 + seconds) / 86_400;
 }
 
 /** What a slashed date's first two parts say about the file's date order. */
@@ -113,5 +114,5 @@ export function parseDate(cell: SourceCell, order: DateOrder, withTime: boolean)
   return withTime ? day + time : day;
 }
 
-/** "2026-11-23" (or "2026-11-23 14:30") of an Excel serial: how exports write dates, in text parseDate reads back. */
+/** "2026-11-23" (or "2026-11-23 14:30", "2026-11-23 14:30:45") of an Excel serial: how exports write dates, in text parseDate reads back. */
 export const formatSerial = (serial: number, withTime: boolean): string => (withTime ? formatDateTime(serial) : formatDate(serial));

@@ -107,3 +107,21 @@ export function readFieldValue(cell: SourceCell, field: FieldSpec, context: Valu
     }
   }
 }
+
+/** A date-time to the second, the precision a source file and Excel's own display carry. */
+const toTheSecond = (serial: number) => Math.round(serial * 86_400);
+
+/**
+ * Whether a register cell already holds the value an import would write to `field`: the same value,
+ * a number or true/false whose text it is, or the same day (a date) or second (a date-time). A serial
+ * Excel saved can differ in its last digits from the one read out of the same text, so comparing
+ * them exactly would rewrite cells nobody changed.
+ */
+export function holdsValue(cell: CellValue | undefined, value: CellValue, field: FieldSpec): boolean {
+  if (cell === undefined || cell === null || cell === "") return value === null || value === "";
+  if (cell === value) return true;
+  if (typeof value === "string") return typeof cell !== "string" && String(cell) === value;
+  if (typeof cell !== "number" || typeof value !== "number") return false;
+  if (field.type.kind === "dateTime") return toTheSecond(cell) === toTheSecond(value);
+  return field.type.kind === "date" && Math.floor(cell) === Math.floor(value);
+}
