@@ -177,6 +177,19 @@ describe("what the file keeps follows a row move by the model's rule", () => {
     expect((await readXlsx(await pkg.bytes())).sheet("Sheet1").validationAt("A1048576")?.rule.textLength).toBeDefined();
   });
 
+  /**
+   * A manual break (<brk id> is the row below it, min..max the columns it spans: ECMA-376 Part 1
+   * §18.3.1.3 brk) moves with the cells it spans, by the model's rule: one on a deleted row goes with
+   * it, one below moves up, and <rowBreaks count manualBreakCount> (§18.3.1.74) count what is left.
+   */
+  it("a row delete drops a manual page break on a deleted row, moves the breaks below up, and recounts count and manualBreakCount (ECMA-376 Part 1 §18.3.1.3, §18.3.1.74)", () => {
+    const breaks = `<rowBreaks count="5" manualBreakCount="4"><brk id="2" max="10" man="1"/><brk id="5" max="10" man="1"/><brk id="9" max="10" man="1"/><brk id="12" max="10"/><brk id="20" max="16383" man="1"/></rowBreaks>`;
+    const xml = shiftWorksheetXml(sheetXml(breaks), deleted);
+    expect(xml).toContain(`<rowBreaks count="4" manualBreakCount="3"><brk id="2" max="10" man="1"/><brk id="7" max="10" man="1"/><brk id="10" max="10"/><brk id="20" max="16383" man="1"/></rowBreaks>`);
+    const onlyDeleted = shiftWorksheetXml(sheetXml(`<rowBreaks count="1" manualBreakCount="1"><brk id="4" max="10" man="1"/></rowBreaks>`), deleted);
+    expect(onlyDeleted).not.toContain("rowBreaks");
+  });
+
   it("an area reaching beside the shifted columns splits as the model splits a validation (movedAreaParts): the part within them moves", () => {
     const xml = shiftWorksheetXml(sheetXml(format("J8:M9", 1)), deleted);
     expect(sqrefs(xml)).toEqual(["J6:K7 L8:M9"]);
@@ -197,6 +210,18 @@ describe("what the file keeps follows a row move by the model's rule", () => {
         expect(shiftedSqref(rectAddress(area), [logged])).toBe(model);
       }),
     );
+  });
+
+  it("TableRow.delete: a manual page break within the table's columns on the deleted row goes, one below moves up and the counts follow; a break across the whole sheet stays with its sheet row (ECMA-376 Part 1 §18.3.1.3 brk)", async () => {
+    const pkg = await XlsxPackage.open(await fileWithContentBelow());
+    const part = (await pkg.worksheetParts()).get("Sheet1")!;
+    const parts = new WorksheetParts(await pkg.text(part));
+    parts.replace("rowBreaks", [`<rowBreaks count="3" manualBreakCount="3"><brk id="2" max="1" man="1"/><brk id="5" max="1" man="1"/><brk id="7" max="16383" man="1"/></rowBreaks>`]);
+    pkg.set(part, parts.toString());
+    const workbook = await readXlsx(await pkg.bytes());
+    await run(workbook, async (context) => context.workbook.tables.getItem("Left").rows.getItemAt(1).delete());
+    const saved = await XlsxPackage.open(await writeXlsx(workbook));
+    expect(await saved.text(part)).toContain(`<rowBreaks count="2" manualBreakCount="2"><brk id="4" max="1" man="1"/><brk id="7" max="16383" man="1"/></rowBreaks>`);
   });
 
   it("TableRow.delete: a hyperlink and a note on the deleted row go with it; below the table they move up one row", async () => {
