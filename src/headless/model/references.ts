@@ -7,7 +7,8 @@
  * - a reference to deleted cells shrinks, and one to only deleted cells becomes #REF!
  *   (support.microsoft.com, "How to correct a #REF! error");
  * - only a reference whose cells all lie within the shifted band moves: the cells beside it stayed;
- * - absolute and relative references move alike ($ only matters when a formula is copied).
+ * - absolute and relative references move alike ($ only matters when a formula is copied);
+ * - a range over a whole column stays whole when rows move, as a whole row does when columns move.
  * The same rule serves the model (cell formulas on every sheet, defined names, validation and
  * conditional-format formulas) and the file layer, which replays the model's row moves on what it
  * keeps from the file (./xlsx/patch/referenceShift).
@@ -29,8 +30,15 @@ export interface CellMove {
 
 type Span = { lo: number; hi: number };
 
-/** Where the span of lines lo..hi along the move's axis goes; null when it held only deleted lines. */
+/**
+ * Where the span of lines lo..hi along the move's axis goes; null when it held only deleted lines.
+ * A span over every line (a whole column A:A for a row move, a whole row for a column move) stays:
+ * a sheet always has 1,048,576 rows and 16,384 columns (support.microsoft.com, "Excel worksheet
+ * and workbook limits", c13798fc), so lines deleted are made up at the far end and lines inserted
+ * push the last ones off, and the span still covers them all.
+ */
 function movedSpan({ lo, hi }: Span, at: number, count: number, limit: number): Span | null {
+  if (lo === 0 && hi === limit - 1) return { lo, hi };
   const last = (n: number) => Math.min(limit - 1, n);
   if (count > 0) {
     if (lo >= at) return { lo: last(lo + count), hi: last(hi + count) };

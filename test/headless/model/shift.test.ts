@@ -9,6 +9,7 @@
 import { type HeadlessContext, type HeadlessWorkbook } from "../../../src/headless";
 import { type ColumnShift, type RowShift, shiftedRect, shiftRowsInColumns } from "../../../src/headless/model/shift";
 import { createWorkbook, failure, run } from "../helpers";
+import { MAX_COLUMNS, MAX_ROWS } from "../../../src/headless/addresses";
 
 /**
  * Sheet1: the Risks table A1:C5 (ID, Score, Owner) with the named block RatingChartData at A8:B10
@@ -284,6 +285,16 @@ describe("shiftedRect: a logged row or column move follows the one reference-mov
     const deleteColumn: ColumnShift = { kind: "columns", col: 2, count: -1, r0: 0, r1: 9 };
     expect(shiftedRect(area(1, 3, 2, 2), deleteColumn)).toBeNull();
     expect(shiftedRect(area(1, 3, 1, 4), deleteColumn)).toEqual(area(1, 3, 1, 3));
+  });
+
+  it("an area over every row (A:C) stays whole under a row delete or insert, and one over every column under a column move, as a sheet always has 1,048,576 rows and 16,384 columns (support.microsoft.com c13798fc); one that only reaches the last row moves", () => {
+    const wholeColumns = area(0, MAX_ROWS - 1);
+    expect(shiftedRect(wholeColumns, deleteRows(4, 2))).toEqual(wholeColumns);
+    expect(shiftedRect(wholeColumns, insertRows(0, 2))).toEqual(wholeColumns);
+    expect(shiftedRect(area(1, MAX_ROWS - 1), deleteRows(4, 2))).toEqual(area(1, MAX_ROWS - 3));
+    const wholeRows = area(1, 3, 0, MAX_COLUMNS - 1);
+    expect(shiftedRect(wholeRows, { kind: "columns", col: 0, count: -1, r0: 0, r1: 9 })).toEqual(wholeRows);
+    expect(shiftedRect(area(1, 3, 0, 4), { kind: "columns", col: 0, count: -1, r0: 0, r1: 9 })).toEqual(area(1, 3, 0, 3));
   });
 
   it("a table's growth extends only the areas ending on its last row", () => {

@@ -127,28 +127,43 @@ export function shiftWorksheetXml(xml: string, shifts: readonly LoggedShift[]): 
   for (const span of childSpans(xml, rootSpan(xml))) {
     if (SHIFTED_ELEMENTS.has(span.local)) edits.push(...elementEdits(xml, span, shifts));
     else if (MOVED_ELEMENTS.has(span.local)) edits.push(...elementEdits(xml, span, moves));
-    else if (span.local === "rowBreaks") {
-      const before = xml.slice(span.start, span.end);
-      const after = shiftedBreaks(before, moves);
-      if (after !== before) edits.push({ start: span.start, end: span.end, text: after });
-    }
+    else if (span.local === "rowBreaks") edits.push(...breakEdits(xml, span, moves));
   }
   return edits.length === 0 ? xml : applyEdits(xml, edits);
 }
 
 /**
  * Manual page breaks (<brk id> is the 0-based row below the break; min..max the columns the break
- * spans, MS-XLS HorzBrk: "the first/last column on the page") move when the cells they span moved.
- * A break Excel draws across the whole sheet (max 16383) spans columns beside the table that did not
- * move, so it stays where it is, as a row's height does: shift cells down moves cells, not rows.
+ * spans: ECMA-376 Part 1 §18.3.1.3 brk) move when the cells they span moved, and one on a deleted row
+ * goes with it; <rowBreaks count manualBreakCount> (§18.3.1.74) then count the breaks left, and the
+ * element goes with the last. A break Excel draws across the whole sheet (max 16383) spans columns
+ * beside the table that did not move, so it stays where it is, as a row's height does: shift cells
+ * down or up moves cells, not rows.
  */
-function shiftedBreaks(text: string, shifts: readonly LoggedShift[]): string {
-  return text.replace(/<(\w+:)?brk\b[^>]*>/g, (tag) => {
+function breakEdits(source: string, span: Span, shifts: readonly LoggedShift[]): Edit[] {
+  const edits: Edit[] = [];
+  const kept: string[] = [];
+  const breaks = childSpans(source, span).filter((child) => child.local === "brk");
+  for (const child of breaks) {
+    const tag = startTagOf(source, child);
     const id = Number(attributeOf(tag, "id") ?? NaN);
-    if (!Number.isInteger(id)) return tag;
-    const at = replay({ r0: id, r1: id, c0: Number(attributeOf(tag, "min") ?? 0), c1: Number(attributeOf(tag, "max") ?? 16383) }, shifts);
-    return at && at.r0 !== id ? tag.replace(/\bid\s*=\s*(["'])\d+\1/, `id="${at.r0}"`) : tag;
-  });
+    const at = Number.isInteger(id) ? replay({ r0: id, r1: id, c0: Number(attributeOf(tag, "min") ?? 0), c1: Number(attributeOf(tag, "max") ?? 16383) }, shifts) : undefined;
+    if (at === null) {
+      edits.push({ start: child.start, end: child.end, text: "" });
+      continue;
+    }
+    kept.push(tag);
+    if (at && at.r0 !== id) edits.push({ start: child.start, end: child.openEnd, text: withAttribute(tag, "id", String(at.r0)) });
+  }
+  if (kept.length === breaks.length) return edits;
+  if (kept.length === 0) return [{ start: span.start, end: span.end, text: "" }];
+  const open = startTagOf(source, span);
+  const manual = kept.filter((tag) => ["1", "true"].includes(attributeOf(tag, "man") ?? "")).length;
+  let tag = open;
+  if (attributeOf(tag, "count") !== undefined) tag = withAttribute(tag, "count", String(kept.length));
+  if (attributeOf(tag, "manualBreakCount") !== undefined) tag = withAttribute(tag, "manualBreakCount", String(manual));
+  if (tag !== open) edits.push({ start: span.start, end: span.openEnd, text: tag });
+  return edits;
 }
 
 /**

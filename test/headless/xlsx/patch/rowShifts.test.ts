@@ -140,6 +140,56 @@ describe("what the file keeps follows a row move by the model's rule", () => {
     expect(xml).toContain(`<hyperlink ref="A4" `);
   });
 
+  /**
+   * A sheet always has 1,048,576 rows (support.microsoft.com, "Excel worksheet and workbook limits",
+   * c13798fc): rows deleted are made up by blank rows at the bottom and rows inserted push the last
+   * ones off, so an area over every row (A:A, A:C) still covers every row and stays as written, while
+   * a whole-row area (3:5) shifts and shrinks like any rows.
+   */
+  it("a row delete or insert keeps whole-column formats, validation (x14 too) and ignored-error ranges whole (A:A stays A:A, not A1:A1048575); whole rows (3:5) shrink within the shifted columns", () => {
+    const x14 = `<extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" xmlns:x14="${X14}"><x14:conditionalFormattings><x14:conditionalFormatting xmlns:xm="${XM}"><x14:cfRule type="dataBar" id="{00000001-0000-0000-0000-000000000000}"><x14:dataBar/></x14:cfRule><xm:sqref>B:B</xm:sqref></x14:conditionalFormatting></x14:conditionalFormattings></ext></extLst>`;
+    const body =
+      `${format("A:A", 1)}${format("3:5", 2)}${format("D:D D7:D8", 3)}` +
+      `<dataValidations count="1"><dataValidation type="list" sqref="A:C"><formula1>"a,b"</formula1></dataValidation></dataValidations>` +
+      `<ignoredErrors><ignoredError sqref="E:E" numberStoredAsText="1"/></ignoredErrors>${x14}`;
+    const afterDelete = shiftWorksheetXml(sheetXml(body), deleted);
+    expect(sqrefs(afterDelete)).toEqual(["A:A", "A3:K4 L3:XFD5", "D:D D5:D6", "A:C", "E:E"]);
+    expect(afterDelete).toContain("<xm:sqref>B:B</xm:sqref>");
+    const atTop: RowShift[] = [{ kind: "shift", row: 0, count: 2, c0: 0, c1: 10 }];
+    expect(sqrefs(shiftWorksheetXml(sheetXml(body), atTop))).toEqual(["A:A", "A5:K7 L3:XFD5", "D:D D9:D10", "A:C", "E:E"]);
+  });
+
+  it("TableRow.delete keeps a validation and a conditional format over whole columns whole in the saved file (support.microsoft.com c13798fc: a sheet always has 1,048,576 rows)", async () => {
+    const workbook = await readXlsx(await fileWithContentBelow());
+    await run(workbook, async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.getRange("A:A").dataValidation.rule = { textLength: { formula1: 20, operator: "LessThanOrEqualTo" } };
+      const format = sheet.getRange("B:B").conditionalFormats.add("Custom");
+      format.custom.rule.formula = "=B1>2";
+      format.custom.format.fill.color = "#FFC000";
+    });
+    const saved = await readXlsx(await writeXlsx(workbook));
+    await run(saved, async (context) => context.workbook.tables.getItem("Left").rows.getItemAt(1).delete());
+    const pkg = await XlsxPackage.open(await writeXlsx(saved));
+    const xml = await pkg.text((await pkg.worksheetParts()).get("Sheet1")!);
+    expect(sqrefs(xml)).toEqual(expect.arrayContaining(["A:A", "B:B"]));
+    expect(xml).not.toContain("1048575");
+    expect((await readXlsx(await pkg.bytes())).sheet("Sheet1").validationAt("A1048576")?.rule.textLength).toBeDefined();
+  });
+
+  /**
+   * A manual break (<brk id> is the row below it, min..max the columns it spans: ECMA-376 Part 1
+   * §18.3.1.3 brk) moves with the cells it spans, by the model's rule: one on a deleted row goes with
+   * it, one below moves up, and <rowBreaks count manualBreakCount> (§18.3.1.74) count what is left.
+   */
+  it("a row delete drops a manual page break on a deleted row, moves the breaks below up, and recounts count and manualBreakCount (ECMA-376 Part 1 §18.3.1.3, §18.3.1.74)", () => {
+    const breaks = `<rowBreaks count="5" manualBreakCount="4"><brk id="2" max="10" man="1"/><brk id="5" max="10" man="1"/><brk id="9" max="10" man="1"/><brk id="12" max="10"/><brk id="20" max="16383" man="1"/></rowBreaks>`;
+    const xml = shiftWorksheetXml(sheetXml(breaks), deleted);
+    expect(xml).toContain(`<rowBreaks count="4" manualBreakCount="3"><brk id="2" max="10" man="1"/><brk id="7" max="10" man="1"/><brk id="10" max="10"/><brk id="20" max="16383" man="1"/></rowBreaks>`);
+    const onlyDeleted = shiftWorksheetXml(sheetXml(`<rowBreaks count="1" manualBreakCount="1"><brk id="4" max="10" man="1"/></rowBreaks>`), deleted);
+    expect(onlyDeleted).not.toContain("rowBreaks");
+  });
+
   it("an area reaching beside the shifted columns splits as the model splits a validation (movedAreaParts): the part within them moves", () => {
     const xml = shiftWorksheetXml(sheetXml(format("J8:M9", 1)), deleted);
     expect(sqrefs(xml)).toEqual(["J6:K7 L8:M9"]);
@@ -160,6 +210,18 @@ describe("what the file keeps follows a row move by the model's rule", () => {
         expect(shiftedSqref(rectAddress(area), [logged])).toBe(model);
       }),
     );
+  });
+
+  it("TableRow.delete: a manual page break within the table's columns on the deleted row goes, one below moves up and the counts follow; a break across the whole sheet stays with its sheet row (ECMA-376 Part 1 §18.3.1.3 brk)", async () => {
+    const pkg = await XlsxPackage.open(await fileWithContentBelow());
+    const part = (await pkg.worksheetParts()).get("Sheet1")!;
+    const parts = new WorksheetParts(await pkg.text(part));
+    parts.replace("rowBreaks", [`<rowBreaks count="3" manualBreakCount="3"><brk id="2" max="1" man="1"/><brk id="5" max="1" man="1"/><brk id="7" max="16383" man="1"/></rowBreaks>`]);
+    pkg.set(part, parts.toString());
+    const workbook = await readXlsx(await pkg.bytes());
+    await run(workbook, async (context) => context.workbook.tables.getItem("Left").rows.getItemAt(1).delete());
+    const saved = await XlsxPackage.open(await writeXlsx(workbook));
+    expect(await saved.text(part)).toContain(`<rowBreaks count="2" manualBreakCount="2"><brk id="4" max="1" man="1"/><brk id="7" max="16383" man="1"/></rowBreaks>`);
   });
 
   it("TableRow.delete: a hyperlink and a note on the deleted row go with it; below the table they move up one row", async () => {
