@@ -28,16 +28,30 @@ export function toExcelDateTime(date: Date): number {
 const pad = (n: number) => String(n).padStart(2, "0");
 const ymd = (date: Date) => `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
 
+/** A whole day (Excel serial) and the time on it, to the second. */
+export interface DayAndClock {
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
 /**
- * "yyyy-mm-dd hh:mm" of an Excel serial date-time, with ":ss" when the time has seconds. The time is
- * rounded to the nearest second, as Excel shows one (the rounding SheetJS's ssf formatter models on
- * Excel: SheetJS/ssf#32), so only the day's last half second carries into the next day and no time
- * is ever "24:00".
+ * The day and the time an Excel serial date-time shows: the time rounded to the nearest second, as
+ * Excel rounds a shown time (the rounding SheetJS's ssf formatter models on Excel: SheetJS/ssf#32), so
+ * only the day's last half second carries into the next day and no time is ever "24:00".
  */
+export function toNearestSecond(serial: number): DayAndClock {
+  const seconds = Math.round(serial * 86_400);
+  const day = Math.floor(seconds / 86_400);
+  const secondOfDay = seconds - day * 86_400;
+  return { day, hour: Math.floor(secondOfDay / 3600), minute: Math.floor(secondOfDay / 60) % 60, second: secondOfDay % 60 };
+}
+
+/** "yyyy-mm-dd hh:mm" of an Excel serial date-time, with ":ss" when the time, to the nearest second, has seconds. */
 export function formatDateTime(serial: number): string {
-  const date = new Date(EXCEL_EPOCH_UTC + Math.round(serial * 86_400) * 1000);
-  const seconds = date.getUTCSeconds();
-  return `${ymd(date)} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}${seconds === 0 ? "" : `:${pad(seconds)}`}`;
+  const { day, hour, minute, second } = toNearestSecond(serial);
+  return `${formatDate(day)} ${pad(hour)}:${pad(minute)}${second === 0 ? "" : `:${pad(second)}`}`;
 }
 
 /** "yyyy-mm-dd" of the day an Excel serial falls on (its time of day dropped). */

@@ -63,6 +63,21 @@ describe("TEXT() number formats (Excel's TEXT function and number format code re
     expect(formatNumberStrictly(value, format)).toBe(text);
   });
 
+  // A format that shows a time rounds it to the nearest second and carries into the day, as Excel does
+  // (SheetJS's ssf models this on Excel: SheetJS/ssf#32), so 23:59:59.6 is the next day's midnight,
+  // never "24:00"; a format without time codes shows the day the value falls on.
+  it.each([
+    [45000.99999999, "yyyy-mm-dd hh:mm:ss", "2023-03-16 00:00:00"],
+    [45000.99999999, "d mmm yyyy h:mm AM/PM", "16 Mar 2023 12:00 AM"],
+    [45000.99999999, "dddd hh:mm", "Thursday 00:00"],
+    [45000.99999999, "dddd yyyy-mm-dd", "Wednesday 2023-03-15"],
+    [45000 + (86399.4 / 86400), "yyyy-mm-dd hh:mm:ss", "2023-03-15 23:59:59"],
+    [45000 + (10 * 3600 + 29 * 60 + 59.6) / 86400, "hh:mm", "10:30"],
+    [45000 + (10 * 3600 + 29 * 60 + 40) / 86400, "hh:mm", "10:29"],
+  ])("a shown time rounds to the nearest second, past midnight into the next day: %p under %p is %p", (value, format, text) => {
+    expect(formatNumberStrictly(value, format)).toBe(text);
+  });
+
   it.each([["# ?/?"], ["0.00E+00"], ["[<=9999999]###-####;(###) ###-####"], ["000-0000"], ["[h]:mm"], ["*-0"]])(
     "does not guess under %p (TEXT leaves the cell without a value)",
     (format) => {

@@ -7,6 +7,7 @@
  * a cell without a value rather than guess.
  */
 import type { CellValue } from "../model/types";
+import { toNearestSecond } from "../../core/excelDate";
 import { numberToText } from "./values";
 
 const MS_PER_DAY = 86_400_000;
@@ -182,14 +183,18 @@ function formatDateTime(serial: number, section: string): string | undefined {
   }
   if (runs.some((t) => t.kind === "code" && /^[.0]/.test(t.text))) return undefined;
   const twelveHour = runs.some((t) => t.kind === "code" && (t.text === "\u0001" || t.text === "\u0002"));
-  const date = serialToDate(Math.floor(serial));
-  const seconds = Math.round((serial - Math.floor(serial)) * 86400);
-  const [hour, minute, second] = [Math.floor(seconds / 3600) % 24, Math.floor(seconds / 60) % 60, seconds % 60];
   const codeAt = (i: number, letter: string) => runs[i]?.kind === "code" && runs[i].text[0].toLowerCase() === letter;
   const nearestCode = (from: number, step: 1 | -1): number => {
     for (let i = from + step; i >= 0 && i < runs.length; i += step) if (runs[i].kind === "code") return i;
     return -1;
   };
+  const isMinutes = (i: number) => runs[i].text.length <= 2 && (codeAt(nearestCode(i, -1), "h") || codeAt(nearestCode(i, 1), "s"));
+  // Only a format that shows a time (h, minutes or s) rounds it to the nearest second, carrying into
+  // the day; a date alone is the day the value falls on (SheetJS/ssf rounds the same way).
+  const showsTime = runs.some((_run, i) => codeAt(i, "h") || codeAt(i, "s") || (codeAt(i, "m") && isMinutes(i)));
+  const wholeSeconds = showsTime ? serial : Math.floor(serial * 86400) / 86400;
+  const { day, hour, minute, second } = toNearestSecond(wholeSeconds);
+  const date = serialToDate(day);
   const pad = (n: number) => String(n).padStart(2, "0");
   let text = "";
   runs.forEach((run, i) => {
@@ -208,8 +213,7 @@ function formatDateTime(serial: number, section: string): string | undefined {
       text += n === 1 ? String(shown) : pad(shown);
     } else if (code[0] === "s") text += n === 1 ? String(second) : pad(second);
     else {
-      const isMinutes = n <= 2 && (codeAt(nearestCode(i, -1), "h") || codeAt(nearestCode(i, 1), "s"));
-      if (isMinutes) text += n === 1 ? String(minute) : pad(minute);
+      if (isMinutes(i)) text += n === 1 ? String(minute) : pad(minute);
       else {
         const month = date.getUTCMonth();
         text += n === 1 ? String(month + 1) : n === 2 ? pad(month + 1) : n === 3 ? MONTHS[month].slice(0, 3) : n === 5 ? MONTHS[month][0] : MONTHS[month];
