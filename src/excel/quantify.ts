@@ -13,7 +13,7 @@ import { RISK, RISKS_TABLE } from "../core/blueprint/riskRegister";
 import { RISK_QUANT_TABLE } from "../core/blueprint/riskQuantSheet";
 import { filledRows, type TableData } from "../core/check/tableData";
 import { toExcelDate } from "../core/excelDate";
-import { currencyCode, DEFAULT_CURRENCY, DEFAULT_SEED, DEFAULT_YEARS, MAX_THRESHOLDS, moneyFormat, QuantifyRun, quantifiedRisks, type LossReport, type SkippedRow } from "../core/quant";
+import { currencyCodeOr, DEFAULT_SEED, DEFAULT_YEARS, MAX_THRESHOLDS, moneyFormat, QuantifyRun, quantifiedRisks, type LossReport, type SkippedRow } from "../core/quant";
 import { OperationBlockedError } from "./errors";
 import { FEATURE_SETS, supportsExcelApi } from "./requirements";
 import { createSyncCounter } from "./syncCounter";
@@ -106,7 +106,7 @@ export async function quantifyWorkbook(context: RequestContext, options: Quantif
   }
   const toleranceLosses = tolerance.values.map(([v]) => v).filter((v): v is number => typeof v === "number" && v > 0);
   const report = run.report(toleranceLosses);
-  const currency = (!currencyCell.isNullObject && currencyCode(currencyCell.values[0][0])) || DEFAULT_CURRENCY;
+  const currency = currencyCodeOr(currencyCell.isNullObject ? undefined : currencyCell.values[0][0]);
   const previous = typeof previousRisks.values[0][0] === "number" ? previousRisks.values[0][0] : 0;
 
   await writeReport(context, sheet, chart.isNullObject ? undefined : chart, report, currency, previous, options.today ?? new Date(), sync);

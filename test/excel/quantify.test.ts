@@ -7,10 +7,10 @@ import { createWorkbook, HeadlessWorkbook, run } from "../../src/headless";
 import { buildWorkbook } from "../../src/excel/build";
 import { quantifyWorkbook } from "../../src/excel/quantify";
 import { defaultOptions } from "../../src/core/blueprint/options";
-import { LOSS_CHART, LOSS_LAYOUT, LOSS_SHEET, SUMMARY_FIGURES } from "../../src/core/blueprint/lossExceedanceSheet";
+import { LOSS_CHART, LOSS_LAYOUT, LOSS_SHEET, RUN_FIELDS, SUMMARY_FIGURES } from "../../src/core/blueprint/lossExceedanceSheet";
 import { QUANT, RISK_QUANT_TABLE } from "../../src/core/blueprint/riskQuantSheet";
 import { cellAddress } from "../../src/core/a1";
-import { LossDistribution, simulatePortfolio } from "../../src/core/quant";
+import { LossDistribution, moneyFormat, simulatePortfolio } from "../../src/core/quant";
 
 const TODAY = new Date(2026, 10, 23);
 const immediately = () => Promise.resolve();
@@ -91,6 +91,22 @@ describe("Quantify", () => {
     expect(value(wb, first + second.thresholds, 0) ?? null).toBeNull();
     expect(value(wb, LOSS_LAYOUT.curveHeaderRow + 30, 0) ?? null).toBeNull();
     expect(wb.sheet(LOSS_SHEET).charts.length).toBe(before);
+  });
+
+  it.each([
+    [" eur ", "EUR"],
+    ["", "USD"],
+    ["Euro", "USD"],
+  ])("a Currency setting of %p shows the run's figures in %p, as the rest of the workbook does", async (setting, shown) => {
+    const wb = await sampleWorkbook();
+    await run(wb, async (ctx) => {
+      ctx.workbook.names.getItem("Currency").getRange().values = [[setting]];
+      await ctx.sync();
+    });
+    const summary = await run(wb, (ctx) => quantifyWorkbook(ctx, { years: 2_000, yieldToHost: immediately }));
+    expect(summary.currency).toBe(shown);
+    expect(value(wb, LOSS_LAYOUT.runFirstRow + RUN_FIELDS.indexOf("Currency"), 1)).toBe(shown);
+    expect(wb.sheet(LOSS_SHEET).cell(LOSS_LAYOUT.summaryHeaderRow + 1, 1)?.style?.numberFormat).toBe(moneyFormat(shown));
   });
 
   it("changes nothing when cancelled", async () => {

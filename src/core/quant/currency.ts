@@ -21,7 +21,7 @@ export function currencyCode(text: unknown): string | undefined {
 }
 
 /** The ISO 4217 code of a currency setting, or the default currency when it is none (or not given). */
-export const currencyCodeOr = (currency: string | undefined): string => currencyCode(currency) ?? DEFAULT_CURRENCY;
+export const currencyCodeOr = (currency: unknown): string => currencyCode(currency) ?? DEFAULT_CURRENCY;
 
 /**
  * Whole units with thousands separators behind the code ("USD 1,250,000"): a quoted prefix reads
