@@ -525,14 +525,8 @@ export interface ExistingDashboard {
   relabels: readonly Relabel[];
 }
 
-export function dashboardSheet(
-  scales: Scales,
-  frameworks: readonly FrameworkKey[],
-  registers: readonly OptionalRegisterKey[] = [],
-  currency?: string,
-  existing?: ExistingDashboard,
-): SheetSpec {
-  const kpis = kpiSpecs(scales, frameworks, registers);
+/** The Dashboard for `kpis` (kpiSpecs of the build's scales, frameworks and registers, worked out once per build). */
+export function dashboardSheet(scales: Scales, kpis: readonly KpiSpec[], currency?: string, existing?: ExistingDashboard): SheetSpec {
   const tiles = tileLayout(kpis, currency);
   const chartTop = tiles.nextRow + 1;
   const kpiRows = kpis.length + 1;

@@ -48,7 +48,7 @@ export function buildBlueprint(options: BuildOptions, context: BlueprintContext)
   const kpis = kpiSpecs(scales, options.frameworks, registers);
   const relabels = kpiRelabels(kpis, context.dashboard);
   const sheets: SheetSpec[] = [
-    dashboardSheet(scales, options.frameworks, registers, currency, context.dashboard && { state: context.dashboard, relabels }),
+    dashboardSheet(scales, kpis, currency, context.dashboard && { state: context.dashboard, relabels }),
     topRisksSheet(),
     heatmapSheet(scales),
     programSheet(seeds, options.organisation),

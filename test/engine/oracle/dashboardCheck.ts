@@ -93,13 +93,13 @@ export const dashboardCheck: SheetCheck = {
   expectations: (context) => {
     const { book } = context;
     if (!book.hasName(KPI_BLOCK)) return [];
-    const { kpis, specs, scales, frameworks, registers } = coreKpis(context);
+    const { kpis, specs, scales } = coreKpis(context);
     const kpiRows = book.block(KPI_BLOCK);
     const values = specs.map((spec) => kpiValue(spec.key, kpis));
     const expectations: Expectation[] = kpiRows.map((row, i) => ({ cell: row["Value"], rule: `${KPI_BLOCK} ${specs[i]?.key ?? `row ${i + 1}`}`, expected: values[i] }));
 
     // Tiles and subtitles sit where the blueprint puts them; their values are what is checked.
-    const layout = dashboardSheet(scales, frameworks, registers);
+    const layout = dashboardSheet(scales, specs);
     const tiles = targetTiles(specs);
     expectations.push(...targetTileExpectations(book, specs, values));
     const targetCells = new Set(tiles.flatMap((t) => [t.target, t.state]));
