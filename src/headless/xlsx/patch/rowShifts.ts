@@ -67,8 +67,18 @@ const REF_ATTRIBUTE = /(\s(?:sq)?ref\s*=\s*)(["'])([^"']*)\2/g;
 const SHIFTED_ELEMENTS = new Set(["hyperlinks", "mergeCells", "conditionalFormatting", "dataValidations", "extLst"]);
 /** Elements whose ranges, sqref lists included, only move with cells that move: a grown table does not extend them. */
 const MOVED_ELEMENTS = new Set(["autoFilter", "sortState", "protectedRanges", "ignoredErrors"]);
-/** Containers the schema wants non-empty: they go when the last element they held went with its cells. */
-const GO_WHEN_EMPTY = new Set(["hyperlinks", "mergeCells", "dataValidations", "conditionalFormattings", "protectedRanges", "ignoredErrors", "ext", "extLst"]);
+/**
+ * Containers the schema wants non-empty: they go when the last element they held went with its
+ * cells. A sparkline group needs a sparkline ([MS-XLSX] 2.6.8 CT_Sparklines), and an empty
+ * <x14:sparklineGroups> (2.4.8) or <ext> is no use to Excel.
+ */
+const GO_WHEN_EMPTY = new Set(["hyperlinks", "mergeCells", "dataValidations", "conditionalFormattings", "protectedRanges", "ignoredErrors", "sparklines", "sparklineGroups", "ext", "extLst"]);
+/**
+ * Children an element cannot do without: an x14 format, validation or sparkline goes with the cells
+ * of its <xm:sqref> (Excel deletes a sparkline with its cell), and a sparkline group with its
+ * <x14:sparklines> ([MS-XLSX] 2.6.7 CT_SparklineGroup).
+ */
+const REQUIRED_CHILDREN = new Set(["sqref", "sparklines"]);
 
 /** What the formulas of a worksheet's extensions (<xm:f>) follow: every sheet's row moves, and the lower-case name of the sheet their unqualified references point at. */
 export interface ExtensionFormulas {
@@ -83,7 +93,7 @@ const innerEdits = (span: Span, inner: string, next: string): Edit[] => (next ==
  * Collects the edits that move the ranges of an element and of what it holds (ref and sqref
  * attributes, an x14 <xm:sqref>, and with `formulas` the references of an <xm:f>): a child whose
  * cells were all deleted is removed, and a `count` follows. False when the element itself held only
- * deleted cells (its ranges, its sqref child, or every element of a container that must not be
+ * deleted cells (its ranges, a child it needs, or every element of a container that must not be
  * empty), so it goes with them as Excel drops it.
  */
 function shiftedElement(source: string, span: Span, shifts: readonly LoggedShift[], edits: Edit[], formulas?: ExtensionFormulas): boolean {
@@ -113,7 +123,7 @@ function shiftedElement(source: string, span: Span, shifts: readonly LoggedShift
       if (shiftedElement(source, child, shifts, own, formulas)) {
         kept++;
         edits.push(...own);
-      } else if (child.local === "sqref") return false;
+      } else if (REQUIRED_CHILDREN.has(child.local)) return false;
       else edits.push({ start: child.start, end: child.end, text: "" });
     }
     if (kept < children.length) {

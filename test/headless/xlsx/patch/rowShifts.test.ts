@@ -360,3 +360,30 @@ describe("formulas in the worksheet's x14 extensions follow a table row delete",
     expect(sparklinesIn(sheet2)).toEqual([["Sheet1!B3:E3", "B2"]]);
   });
 });
+
+/**
+ * Excel deletes a sparkline with its cell; a group needs one sparkline or more ([MS-XLSX] 2.6.8
+ * CT_Sparklines), so a group left with none goes, and so do <x14:sparklineGroups> ([MS-XLSX] 2.4.8
+ * sparklineGroups) and its <ext> when nothing is left in them: an empty one is not valid.
+ */
+describe("sparklines whose cells were deleted go with them", () => {
+  it("TableRow.delete: the deleted row's sparkline goes from its group, and a group drawn only in that row goes whole ([MS-XLSX] 2.6.7 CT_SparklineGroup, 2.6.8 CT_Sparklines)", async () => {
+    const trends = sparklineGroup("line", [["Sheet1!B2:E2", "F2"], ["Sheet1!B3:E3", "F3"], ["Sheet1!B4:E4", "F4"]]);
+    const bars = sparklineGroup("column", [["Sheet1!B3:E3", "G3"]]);
+    const { sheet1 } = await afterSecondRowDeleted(await fileWithExtensions(sparklinesExt(trends + bars)));
+    expect(sparklinesIn(sheet1)).toEqual([["Sheet1!B2:E2", "F2"], ["Sheet1!B3:E3", "F3"]]);
+    expect(sheet1.match(/<x14:sparklineGroup\b/g)).toHaveLength(1);
+    expect(sheet1).not.toContain('type="column"');
+  });
+
+  it("TableRow.delete: when the deleted row held the sheet's only sparklines, <x14:sparklineGroups> and its <ext> go, and the other extensions stay ([MS-XLSX] 2.4.8 sparklineGroups)", async () => {
+    const format = `<ext uri="${X14_FORMATS_URI}" xmlns:x14="${X14_NS}"><x14:conditionalFormattings><x14:conditionalFormatting xmlns:xm="${XM_NS}"><x14:cfRule type="dataBar" id="{00000001-0000-0000-0000-000000000002}"><x14:dataBar/></x14:cfRule><xm:sqref>B2:B4</xm:sqref></x14:conditionalFormatting></x14:conditionalFormattings></ext>`;
+    const { sheet1 } = await afterSecondRowDeleted(await fileWithExtensions(format + sparklinesExt(sparklineGroup("line", [["Sheet1!B3:E3", "F3"]]))));
+    expect(sheet1).not.toContain("sparkline");
+    expect(sheet1).not.toContain(SPARKLINES_URI);
+    expect(sheet1).toContain("<xm:sqref>B2:B3</xm:sqref>");
+    const onlySparklines = (await afterSecondRowDeleted(await fileWithExtensions(sparklinesExt(sparklineGroup("line", [["Sheet1!B3:E3", "F3"]]))))).sheet1;
+    expect(onlySparklines).not.toContain("<extLst");
+    expect(onlySparklines).not.toContain("<ext ");
+  });
+});
