@@ -102,6 +102,8 @@ function shiftedElement(source: string, span: Span, shifts: readonly LoggedShift
     edits.push(...innerEdits(span, inner, shiftEscapedFormula(inner, formulas.shifts, formulas.home)));
     return true;
   }
+  // A sparkline is drawn in one cell ([MS-XLSX] 2.6.9 CT_Sparkline): rows appended to a table do not stretch it.
+  if (span.local === "sparkline") shifts = insertsAndDeletes(shifts);
   const open = startTagOf(source, span);
   let gone = false;
   let tag = open.replace(REF_ATTRIBUTE, (whole, name: string, quote: string, value: string) => {

@@ -361,6 +361,22 @@ describe("formulas in the worksheet's x14 extensions follow a table row delete",
   });
 });
 
+describe("sparklines follow rows inserted into or appended to a table", () => {
+  const worksheet = (ext: string) => `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/><extLst>${ext}</extLst></worksheet>`;
+  const trends = sparklinesExt(sparklineGroup("line", [["Sheet1!B3:E3", "F3"], ["Sheet1!B2:E4", "J2"]]));
+  const formulas = (shifts: LoggedShift[]) => ({ shifts: new Map([["sheet1", shifts]]), home: "sheet1" });
+
+  it("two rows inserted at row 3 move a trend sparkline and its data down, and grow a data range they fall inside", () => {
+    const inserted: LoggedShift[] = [{ kind: "shift", row: 2, count: 2, c0: 0, c1: 7 }];
+    expect(sparklinesIn(shiftWorksheetXml(worksheet(trends), inserted, formulas(inserted)))).toEqual([["Sheet1!B5:E5", "F5"], ["Sheet1!B2:E6", "J2"]]);
+  });
+
+  it("rows appended to a table leave a sparkline in its last row one cell, as a sparkline is drawn in one cell ([MS-XLSX] 2.6.9 CT_Sparkline)", () => {
+    const grown: LoggedShift[] = [{ kind: "grow", row: 2, count: 2, c0: 0, c1: 7 }];
+    expect(sparklinesIn(shiftWorksheetXml(worksheet(trends), grown, formulas(grown)))).toEqual([["Sheet1!B3:E3", "F3"], ["Sheet1!B2:E4", "J2"]]);
+  });
+});
+
 /**
  * Excel deletes a sparkline with its cell; a group needs one sparkline or more ([MS-XLSX] 2.6.8
  * CT_Sparklines), so a group left with none goes, and so do <x14:sparklineGroups> ([MS-XLSX] 2.4.8
