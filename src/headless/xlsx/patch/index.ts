@@ -109,13 +109,21 @@ export async function patchPackage(original: OriginalPackage, workbook: Headless
     const index = generated!.sheets.indexOf(sheet);
     const generatedXml = await generatedText(generated!, `xl/worksheets/sheet${index + 1}.xml`);
     // What the file keeps below rows inserted into a table moves with them, before the patch.
-    const parts = new WorksheetParts(shiftWorksheetXml(await pkg.text(part), sheet.rowShifts));
+    const parts = new WorksheetParts(shiftWorksheetXml(await pkg.text(part), sheet.rowShifts, { shifts, home: homeOf(baseline, sheet) }));
     await shiftSheetNotes(pkg, part, sheet.rowShifts);
     await shiftSheetDrawing(pkg, part, sheet.rowShifts);
     await patchWorksheet(parts, generatedXml, change, generated!);
     await patchTables(pkg, workbook, baseline, sheet, part, parts, generated!, copyTable);
     pkg.set(part, parts.toString());
     if (change.newCharts.length > 0) await addChartsToSheet(pkg, workbook, change.newCharts, part);
+  }
+
+  // A sheet nothing else changed still has the formulas of its extensions (a summary's sparklines over a register) follow the cells.
+  for (const [sheet, before] of baseline.sheets) {
+    if (changes.has(sheet) || removed.includes(sheet) || shifts.size === 0) continue;
+    const xml = await pkg.text(before.part);
+    const after = xml.includes("extLst") ? shiftWorksheetXml(xml, [], { shifts, home: homeOf(baseline, sheet) }) : xml;
+    if (after !== xml) pkg.set(before.part, after);
   }
 
   if (generated) {
@@ -143,11 +151,14 @@ export async function patchPackage(original: OriginalPackage, workbook: Headless
   return (await sameParts(original.bytes, bytes)) ? original.bytes : bytes;
 }
 
+/** The lower-case name the file's formulas use for a sheet read from it. */
+const homeOf = (baseline: OriginalPackage["baseline"], sheet: SheetModel): string => unescapeXml(baseline.sheets.get(sheet)!.rawName).toLowerCase();
+
 /** The row moves (and, with `growth`, table growth) of each sheet read from the file, by the lower-case name the file's formulas use for it. */
 function shiftsBySheet(baseline: OriginalPackage["baseline"], growth = false): ShiftsBySheet {
   const shifts = new Map<string, SheetModel["rowShifts"]>();
-  for (const [sheet, before] of baseline.sheets) {
-    if (sheet.rowShifts.some((s) => growth || s.kind !== "grow")) shifts.set(unescapeXml(before.rawName).toLowerCase(), sheet.rowShifts);
+  for (const sheet of baseline.sheets.keys()) {
+    if (sheet.rowShifts.some((s) => growth || s.kind !== "grow")) shifts.set(homeOf(baseline, sheet), sheet.rowShifts);
   }
   return shifts;
 }

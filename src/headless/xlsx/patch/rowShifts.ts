@@ -7,7 +7,8 @@
  * moves (SheetModel.rowShifts) is replayed on the original markup with the same rule the model used
  * (model/references movedReference, and movedAreaParts for a list of areas), so kept and rewritten
  * elements agree: what held only deleted cells goes with them, element and all. References in
- * formulas are moved by ./referenceShift, with the same rule.
+ * formulas are moved by ./referenceShift, with the same rule: those of the file's formulas and those
+ * in the worksheet's extensions (<xm:f> of x14 formats, validation and sparklines: [MS-XLSX] 2.4.3 f).
  * Excel: "Insert or delete cells, rows, and columns" (support.microsoft.com, 0cb9c2f7) — hyperlinks,
  * notes and formats travel with the cells they belong to.
  */
@@ -15,6 +16,7 @@ import { parseRect, rectAddress, type Rect } from "../../addresses";
 import { movedAreaParts } from "../../model/references";
 import { type LoggedShift, moveOf, shiftedRect } from "../../model/shift";
 import { RELATIONSHIP_TYPES, type XlsxPackage } from "../charts/opcPackage";
+import { shiftEscapedFormula, type ShiftsBySheet } from "./referenceShift";
 import { applyEdits, attributeOf, childSpans, innerOf, rootSpan, startTagOf, withAttribute, type Edit, type Span } from "./xmlSpans";
 
 const COMMENTS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments";
@@ -65,15 +67,43 @@ const REF_ATTRIBUTE = /(\s(?:sq)?ref\s*=\s*)(["'])([^"']*)\2/g;
 const SHIFTED_ELEMENTS = new Set(["hyperlinks", "mergeCells", "conditionalFormatting", "dataValidations", "extLst"]);
 /** Elements whose ranges, sqref lists included, only move with cells that move: a grown table does not extend them. */
 const MOVED_ELEMENTS = new Set(["autoFilter", "sortState", "protectedRanges", "ignoredErrors"]);
-/** Containers the schema wants non-empty: they go when the last element they held went with its cells. */
-const GO_WHEN_EMPTY = new Set(["hyperlinks", "mergeCells", "dataValidations", "conditionalFormattings", "protectedRanges", "ignoredErrors", "ext", "extLst"]);
+/**
+ * Containers the schema wants non-empty: they go when the last element they held went with its
+ * cells. A sparkline group needs a sparkline ([MS-XLSX] 2.6.8 CT_Sparklines), and an empty
+ * <x14:sparklineGroups> (2.4.8) or <ext> is no use to Excel.
+ */
+const GO_WHEN_EMPTY = new Set(["hyperlinks", "mergeCells", "dataValidations", "conditionalFormattings", "protectedRanges", "ignoredErrors", "sparklines", "sparklineGroups", "ext", "extLst"]);
+/**
+ * Children an element cannot do without: an x14 format, validation or sparkline goes with the cells
+ * of its <xm:sqref> (Excel deletes a sparkline with its cell), and a sparkline group with its
+ * <x14:sparklines> ([MS-XLSX] 2.6.7 CT_SparklineGroup).
+ */
+const REQUIRED_CHILDREN = new Set(["sqref", "sparklines"]);
+
+/** What the formulas of a worksheet's extensions (<xm:f>) follow: every sheet's row moves, and the lower-case name of the sheet their unqualified references point at. */
+export interface ExtensionFormulas {
+  shifts: ShiftsBySheet;
+  home: string;
+}
+
+/** The edit that replaces an element's text content, none when it is the same. */
+const innerEdits = (span: Span, inner: string, next: string): Edit[] => (next === inner ? [] : [{ start: span.openEnd, end: span.openEnd + inner.length, text: next }]);
+
 /**
  * Collects the edits that move the ranges of an element and of what it holds (ref and sqref
- * attributes, an x14 <xm:sqref>): a child whose cells were all deleted is removed, and a `count`
- * follows. False when the element itself held only deleted cells (its ranges, its sqref child, or
- * every element of a container that must not be empty), so it goes with them as Excel drops it.
+ * attributes, an x14 <xm:sqref>, and with `formulas` the references of an <xm:f>): a child whose
+ * cells were all deleted is removed, and a `count` follows. False when the element itself held only
+ * deleted cells (its ranges, a child it needs, or every element of a container that must not be
+ * empty), so it goes with them as Excel drops it.
  */
-function shiftedElement(source: string, span: Span, shifts: readonly LoggedShift[], edits: Edit[]): boolean {
+function shiftedElement(source: string, span: Span, shifts: readonly LoggedShift[], edits: Edit[], formulas?: ExtensionFormulas): boolean {
+  if (span.local === "f" && formulas && !span.selfClosing) {
+    const inner = innerOf(source, span);
+    edits.push(...innerEdits(span, inner, shiftEscapedFormula(inner, formulas.shifts, formulas.home)));
+    return true;
+  }
+  // A sparkline is drawn in one cell ([MS-XLSX] 2.6.9 CT_Sparkline): rows appended to a table do not stretch it.
+  if (span.local === "sparkline") shifts = insertsAndDeletes(shifts);
   const open = startTagOf(source, span);
   let gone = false;
   let tag = open.replace(REF_ATTRIBUTE, (whole, name: string, quote: string, value: string) => {
@@ -86,16 +116,16 @@ function shiftedElement(source: string, span: Span, shifts: readonly LoggedShift
     const inner = innerOf(source, span);
     const next = shiftedSqref(inner, shifts);
     if (next === "") return false;
-    if (next !== inner) edits.push({ start: span.openEnd, end: span.openEnd + inner.length, text: next });
+    edits.push(...innerEdits(span, inner, next));
   } else if (!span.selfClosing) {
     const children = childSpans(source, span);
     let kept = 0;
     for (const child of children) {
       const own: Edit[] = [];
-      if (shiftedElement(source, child, shifts, own)) {
+      if (shiftedElement(source, child, shifts, own, formulas)) {
         kept++;
         edits.push(...own);
-      } else if (child.local === "sqref") return false;
+      } else if (REQUIRED_CHILDREN.has(child.local)) return false;
       else edits.push({ start: child.start, end: child.end, text: "" });
     }
     if (kept < children.length) {
@@ -108,9 +138,9 @@ function shiftedElement(source: string, span: Span, shifts: readonly LoggedShift
 }
 
 /** The edits for one element: its ranges moved, or the whole element removed when its cells are gone. */
-function elementEdits(source: string, span: Span, shifts: readonly LoggedShift[]): Edit[] {
+function elementEdits(source: string, span: Span, shifts: readonly LoggedShift[], formulas?: ExtensionFormulas): Edit[] {
   const edits: Edit[] = [];
-  return shiftedElement(source, span, shifts, edits) ? edits : [{ start: span.start, end: span.end, text: "" }];
+  return shiftedElement(source, span, shifts, edits, formulas) ? edits : [{ start: span.start, end: span.end, text: "" }];
 }
 
 /** A part (a table's that only moved, a comments part) with the ranges under its root moved; the root itself stays. */
@@ -119,13 +149,18 @@ export function withShiftedRefs(xml: string, shifts: readonly LoggedShift[]): st
   return shiftedElement(xml, rootSpan(xml), shifts, edits) && edits.length > 0 ? applyEdits(xml, edits) : xml;
 }
 
-/** The worksheet part with the ranges of the elements it keeps moved; <sheetData> is left to the cell patch. */
-export function shiftWorksheetXml(xml: string, shifts: readonly LoggedShift[]): string {
-  if (shifts.length === 0) return xml;
+/**
+ * The worksheet part with the ranges of the elements it keeps moved by its own row moves (`shifts`),
+ * and the formulas of its extensions by every sheet's (`formulas`: a sparkline reads another sheet's
+ * cells as often as its own); <sheetData> is left to the cell patch.
+ */
+export function shiftWorksheetXml(xml: string, shifts: readonly LoggedShift[], formulas?: ExtensionFormulas): string {
+  if (shifts.length === 0 && !formulas?.shifts.size) return xml;
   const edits: Edit[] = [];
   const moves = insertsAndDeletes(shifts);
   for (const span of childSpans(xml, rootSpan(xml))) {
-    if (SHIFTED_ELEMENTS.has(span.local)) edits.push(...elementEdits(xml, span, shifts));
+    if (span.local === "extLst") edits.push(...elementEdits(xml, span, shifts, formulas));
+    else if (SHIFTED_ELEMENTS.has(span.local)) edits.push(...elementEdits(xml, span, shifts));
     else if (MOVED_ELEMENTS.has(span.local)) edits.push(...elementEdits(xml, span, moves));
     else if (span.local === "rowBreaks") edits.push(...breakEdits(xml, span, moves));
   }

@@ -280,3 +280,126 @@ async function savedWithNotes(workbook: HeadlessWorkbook, hyperlinks: string, co
   await pkg.addContentTypeOverride("xl/drawings/vmlDrawing1.vml", "application/vnd.openxmlformats-officedocument.vmlDrawing");
   return { pkg, part, parts };
 }
+
+const X14_NS = "http://schemas.microsoft.com/office/spreadsheetml/2009/9/main";
+const XM_NS = "http://schemas.microsoft.com/office/excel/2006/main";
+const SPARKLINES_URI = "{05C60535-1F16-4fd2-B633-F4F36F0B64E0}";
+const X14_FORMATS_URI = "{78C0D931-6437-407d-A8EE-F0AAD7539E65}";
+const X14_VALIDATIONS_URI = "{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}";
+
+/** An x14 sparkline group (one line per sparkline: [data formula, cell]), as Excel writes it ([MS-XLSX] 2.6.7 CT_SparklineGroup, 2.6.9 CT_Sparkline). */
+const sparklineGroup = (type: string, lines: Array<[string, string]>) =>
+  `<x14:sparklineGroup type="${type}" displayEmptyCellsAs="gap"><x14:colorSeries rgb="FF376092"/><x14:colorNegative rgb="FFD00000"/><x14:colorAxis rgb="FF000000"/><x14:colorMarkers rgb="FFD00000"/><x14:colorFirst rgb="FFD00000"/><x14:colorLast rgb="FFD00000"/><x14:colorHigh rgb="FFD00000"/><x14:colorLow rgb="FFD00000"/>` +
+  `<x14:sparklines>${lines.map(([f, sqref]) => `<x14:sparkline><xm:f>${f}</xm:f><xm:sqref>${sqref}</xm:sqref></x14:sparkline>`).join("")}</x14:sparklines></x14:sparklineGroup>`;
+const sparklinesExt = (groups: string) => `<ext uri="${SPARKLINES_URI}" xmlns:x14="${X14_NS}"><x14:sparklineGroups xmlns:xm="${XM_NS}">${groups}</x14:sparklineGroups></ext>`;
+
+/**
+ * Sheet1: the table Scores at A1:H4 (ID, Q1..Q4, Trend, Bars, Note), the trend of each row drawn by
+ * a sparkline in its Trend cell, and its own <extLst> (x14 formats, validation, sparklines: [MS-XLSX]
+ * 2.2.4.12 worksheet extensions) given by the caller; Sheet2 a summary with an extLst of its own.
+ */
+async function fileWithExtensions(sheet1Ext: string, sheet2Ext = ""): Promise<Uint8Array> {
+  const workbook = createWorkbook();
+  await run(workbook, async (context) => {
+    const sheet = context.workbook.worksheets.getItem("Sheet1");
+    sheet.getRange("A1:H4").values = [["ID", "Q1", "Q2", "Q3", "Q4", "Trend", "Bars", "Note"], ["R1", 1, 2, 3, 4, "", "", ""], ["R2", 4, 3, 2, 1, "", "", ""], ["R3", 2, 2, 3, 3, "", "", ""]];
+    sheet.tables.add("A1:H4", true).name = "Scores";
+    context.workbook.worksheets.add("Sheet2").getRange("A1").values = [["Summary"]];
+  });
+  const pkg = await XlsxPackage.open(await writeXlsx(workbook));
+  for (const [name, ext] of [["Sheet1", sheet1Ext], ["Sheet2", sheet2Ext]]) {
+    if (!ext) continue;
+    const part = (await pkg.worksheetParts()).get(name)!;
+    const parts = new WorksheetParts(await pkg.text(part));
+    parts.replace("extLst", [`<extLst>${ext}</extLst>`]);
+    pkg.set(part, parts.toString());
+  }
+  return pkg.bytes();
+}
+
+/** The worksheet's markup after Scores' second body row (sheet row 3) was deleted through the host, and the file saved. */
+async function afterSecondRowDeleted(bytes: Uint8Array): Promise<{ sheet1: string; sheet2: string }> {
+  const workbook = await readXlsx(bytes);
+  await run(workbook, async (context) => context.workbook.tables.getItem("Scores").rows.getItemAt(1).delete());
+  const pkg = await XlsxPackage.open(await writeXlsx(workbook));
+  const parts = await pkg.worksheetParts();
+  return { sheet1: await pkg.text(parts.get("Sheet1")!), sheet2: await pkg.text(parts.get("Sheet2")!) };
+}
+
+const sparklinesIn = (xml: string) => [...xml.matchAll(/<x14:sparkline><xm:f>([^<]*)<\/xm:f><xm:sqref>([^<]*)<\/xm:sqref><\/x14:sparkline>/g)].map((m) => [m[1], m[2]]);
+
+/**
+ * Formulas in a worksheet's extensions (<xm:f>, [MS-XLSX] 2.4.3 f) read cells like any cell formula,
+ * so a table row deleted moves them by the same rule (model/references, as Excel adjusts every
+ * reference: support.microsoft.com 0cb9c2f7, "How to correct a #REF! error"): only references to
+ * the sheet the rows moved on move, one wholly past the deleted row moves up, one to only deleted
+ * cells becomes Sheet1!#REF!. Their xm:sqref already moved.
+ */
+describe("formulas in the worksheet's x14 extensions follow a table row delete", () => {
+  it("TableRow.delete: a trend sparkline below the deleted row reads its row's new place, and one beside the table whose data was deleted shows #REF! ([MS-XLSX] 2.6.9 CT_Sparkline)", async () => {
+    const { sheet1 } = await afterSecondRowDeleted(await fileWithExtensions(sparklinesExt(sparklineGroup("line", [["Sheet1!B2:E2", "F2"], ["Sheet1!B4:E4", "F4"], ["Sheet1!B3:E3", "J3"], ["Sheet2!B4:E4", "J4"]]))));
+    expect(sparklinesIn(sheet1)).toEqual([["Sheet1!B2:E2", "F2"], ["Sheet1!B3:E3", "F3"], ["Sheet1!#REF!", "J3"], ["Sheet2!B4:E4", "J4"]]);
+  });
+
+  it("TableRow.delete: an x14 conditional format's formula moves with the cells it tests, a reference to another sheet stays ([MS-XLSX] CT_CfRule, 2.4.3 f)", async () => {
+    const rule = `<x14:conditionalFormatting xmlns:xm="${XM_NS}"><x14:cfRule type="expression" priority="3" id="{00000001-0000-0000-0000-000000000001}"><xm:f>AND(Sheet2!$A$1&lt;&gt;"",$B4&gt;Sheet2!$B$4)</xm:f><x14:dxf><fill><patternFill><bgColor rgb="FFFFC000"/></patternFill></fill></x14:dxf></x14:cfRule><xm:sqref>B4:E4</xm:sqref></x14:conditionalFormatting>`;
+    const { sheet1 } = await afterSecondRowDeleted(await fileWithExtensions(`<ext uri="${X14_FORMATS_URI}" xmlns:x14="${X14_NS}"><x14:conditionalFormattings>${rule}</x14:conditionalFormattings></ext>`));
+    expect(sheet1).toContain(`<xm:f>AND(Sheet2!$A$1&lt;&gt;"",$B3&gt;Sheet2!$B$4)</xm:f>`);
+    expect(sheet1).toContain("<xm:sqref>B3:E3</xm:sqref>");
+  });
+
+  it("TableRow.delete: an x14 list validation over the table's IDs, on the summary sheet, offers the IDs left ([MS-XLSX] 2.6.4 CT_DataValidationFormula, 2.6.5 CT_DataValidation)", async () => {
+    const validations = `<ext uri="${X14_VALIDATIONS_URI}" xmlns:x14="${X14_NS}"><x14:dataValidations count="1" xmlns:xm="${XM_NS}"><x14:dataValidation type="list" allowBlank="1"><x14:formula1><xm:f>Sheet1!$A$2:$A$4</xm:f></x14:formula1><xm:sqref>B2:B9</xm:sqref></x14:dataValidation></x14:dataValidations></ext>`;
+    const { sheet2 } = await afterSecondRowDeleted(await fileWithExtensions("", validations));
+    expect(sheet2).toContain("<xm:f>Sheet1!$A$2:$A$3</xm:f>");
+    expect(sheet2).toContain("<xm:sqref>B2:B9</xm:sqref>");
+  });
+
+  it("TableRow.delete: a sparkline on the summary sheet over a table row below the deleted one reads the row's new place", async () => {
+    const { sheet2 } = await afterSecondRowDeleted(await fileWithExtensions("", sparklinesExt(sparklineGroup("line", [["Sheet1!B4:E4", "B2"]]))));
+    expect(sparklinesIn(sheet2)).toEqual([["Sheet1!B3:E3", "B2"]]);
+  });
+});
+
+describe("sparklines follow rows inserted into or appended to a table", () => {
+  const worksheet = (ext: string) => `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/><extLst>${ext}</extLst></worksheet>`;
+  const trends = sparklinesExt(sparklineGroup("line", [["Sheet1!B3:E3", "F3"], ["Sheet1!B2:E4", "J2"]]));
+  const formulas = (shifts: LoggedShift[]) => ({ shifts: new Map([["sheet1", shifts]]), home: "sheet1" });
+
+  it("two rows inserted at row 3 move a trend sparkline and its data down, and grow a data range they fall inside", () => {
+    const inserted: LoggedShift[] = [{ kind: "shift", row: 2, count: 2, c0: 0, c1: 7 }];
+    expect(sparklinesIn(shiftWorksheetXml(worksheet(trends), inserted, formulas(inserted)))).toEqual([["Sheet1!B5:E5", "F5"], ["Sheet1!B2:E6", "J2"]]);
+  });
+
+  it("rows appended to a table leave a sparkline in its last row one cell, as a sparkline is drawn in one cell ([MS-XLSX] 2.6.9 CT_Sparkline)", () => {
+    const grown: LoggedShift[] = [{ kind: "grow", row: 2, count: 2, c0: 0, c1: 7 }];
+    expect(sparklinesIn(shiftWorksheetXml(worksheet(trends), grown, formulas(grown)))).toEqual([["Sheet1!B3:E3", "F3"], ["Sheet1!B2:E4", "J2"]]);
+  });
+});
+
+/**
+ * Excel deletes a sparkline with its cell; a group needs one sparkline or more ([MS-XLSX] 2.6.8
+ * CT_Sparklines), so a group left with none goes, and so do <x14:sparklineGroups> ([MS-XLSX] 2.4.8
+ * sparklineGroups) and its <ext> when nothing is left in them: an empty one is not valid.
+ */
+describe("sparklines whose cells were deleted go with them", () => {
+  it("TableRow.delete: the deleted row's sparkline goes from its group, and a group drawn only in that row goes whole ([MS-XLSX] 2.6.7 CT_SparklineGroup, 2.6.8 CT_Sparklines)", async () => {
+    const trends = sparklineGroup("line", [["Sheet1!B2:E2", "F2"], ["Sheet1!B3:E3", "F3"], ["Sheet1!B4:E4", "F4"]]);
+    const bars = sparklineGroup("column", [["Sheet1!B3:E3", "G3"]]);
+    const { sheet1 } = await afterSecondRowDeleted(await fileWithExtensions(sparklinesExt(trends + bars)));
+    expect(sparklinesIn(sheet1)).toEqual([["Sheet1!B2:E2", "F2"], ["Sheet1!B3:E3", "F3"]]);
+    expect(sheet1.match(/<x14:sparklineGroup\b/g)).toHaveLength(1);
+    expect(sheet1).not.toContain('type="column"');
+  });
+
+  it("TableRow.delete: when the deleted row held the sheet's only sparklines, <x14:sparklineGroups> and its <ext> go, and the other extensions stay ([MS-XLSX] 2.4.8 sparklineGroups)", async () => {
+    const format = `<ext uri="${X14_FORMATS_URI}" xmlns:x14="${X14_NS}"><x14:conditionalFormattings><x14:conditionalFormatting xmlns:xm="${XM_NS}"><x14:cfRule type="dataBar" id="{00000001-0000-0000-0000-000000000002}"><x14:dataBar/></x14:cfRule><xm:sqref>B2:B4</xm:sqref></x14:conditionalFormatting></x14:conditionalFormattings></ext>`;
+    const { sheet1 } = await afterSecondRowDeleted(await fileWithExtensions(format + sparklinesExt(sparklineGroup("line", [["Sheet1!B3:E3", "F3"]]))));
+    expect(sheet1).not.toContain("sparkline");
+    expect(sheet1).not.toContain(SPARKLINES_URI);
+    expect(sheet1).toContain("<xm:sqref>B2:B3</xm:sqref>");
+    const onlySparklines = (await afterSecondRowDeleted(await fileWithExtensions(sparklinesExt(sparklineGroup("line", [["Sheet1!B3:E3", "F3"]]))))).sheet1;
+    expect(onlySparklines).not.toContain("<extLst");
+    expect(onlySparklines).not.toContain("<ext ");
+  });
+});
