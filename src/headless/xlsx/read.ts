@@ -11,6 +11,7 @@ import { HeadlessWorkbook } from "../model/workbook";
 import { readChartParts } from "./charts/readCharts";
 import { RELATIONSHIP_TYPES, XlsxPackage, relativeTarget } from "./charts/opcPackage";
 import { unescapeXml } from "./charts/xml";
+import { modelHoldsRule } from "./modelledRules";
 import { PackageRefusedError, assertWithinLimits } from "./packageLimits";
 import { namePrint, sheetBaseline, tablePrint } from "./patch/baseline";
 import { rememberOriginal } from "./patch/original";
@@ -406,6 +407,8 @@ interface FileRule {
   priority?: number;
   stopIfTrue?: boolean;
   formulae?: Array<string | number>;
+  /** ExcelJS's id of the rule's x14 half: the x14 rule's id, or the <x14:id> a main-part rule points with. */
+  x14Id?: string;
   operator?: string;
   text?: string;
   style?: { fill?: { bgColor?: { argb?: string } }; font?: { color?: { argb?: string }; bold?: boolean } };
@@ -427,6 +430,8 @@ function readConditionalFormats(workbook: HeadlessWorkbook, formattings: ExcelJS
 }
 
 function cfFromFile(workbook: HeadlessWorkbook, rect: Rect, rule: FileRule): ConditionalFormatEntry | null {
+  const formulae = (rule.formulae ?? []).filter((f) => String(f).trim() !== "");
+  if (!modelHoldsRule({ type: rule.type, inExtension: Boolean(rule.x14Id), formulas: formulae.length })) return null;
   const style = {
     ...(fromArgb(rule.style?.fill?.bgColor) ? { fillColor: fromArgb(rule.style?.fill?.bgColor) } : {}),
     ...(fromArgb(rule.style?.font?.color) ? { fontColor: fromArgb(rule.style?.font?.color) } : {}),
@@ -434,7 +439,7 @@ function cfFromFile(workbook: HeadlessWorkbook, rect: Rect, rule: FileRule): Con
   };
   const base = { id: workbook.newId("cf"), rect, priority: rule.priority ?? 0, stopIfTrue: Boolean(rule.stopIfTrue), style };
   // A constant stays as typed ("5"); anything else is a formula ("=$B$1").
-  const formulas = (rule.formulae ?? []).map((f) => (/^-?\d+(\.\d+)?$/.test(String(f)) ? String(f) : fromFileFormula(String(f))));
+  const formulas = formulae.map((f) => (/^-?\d+(\.\d+)?$/.test(String(f)) ? String(f) : fromFileFormula(String(f))));
   switch (rule.type) {
     case "expression":
       return { ...base, type: "Custom", rule: { formula: formulas[0] ?? "" } };

@@ -16,6 +16,7 @@ import type { HeadlessWorkbook } from "../../model/workbook";
 import { CONTENT_TYPES, RELATIONSHIP_TYPES, XlsxPackage } from "../charts/opcPackage";
 import { addChartsToSheet } from "../charts/writeCharts";
 import { escapeXml, unescapeXml } from "../charts/xml";
+import { type FileRuleShape, modelHoldsRule } from "../modelledRules";
 import { validationEntriesOf, validationXml, dataValidationsXml } from "../validationsXml";
 import { generatePackage } from "../write";
 import { namePrint, type SheetChange, sheetChange, type TableBaseline, tablePrint } from "./baseline";
@@ -29,8 +30,6 @@ import { WorksheetParts } from "./worksheetXml";
 import { applyEdits, attributeOf, childSpans, innerOf, rootSpan, startTagOf, textOf, withAttribute, type Edit, type Span } from "./xmlSpans";
 
 const RELATIONSHIPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-/** Conditional format rule types the reader puts into the model; others are kept from the file as they are. */
-const MODEL_CF_TYPES = new Set(["expression", "cellIs", "containsText", "colorScale"]);
 
 interface Generated {
   zip: JSZip;
@@ -270,13 +269,15 @@ async function patchWorksheet(parts: WorksheetParts, generatedXml: string, chang
     let highest = 0;
     for (const entry of parts.get("conditionalFormatting")) {
       if (!entry.span) continue;
-      const rules = childSpans(parts.source, entry.span).filter((rule) => rule.local === "cfRule" && !MODEL_CF_TYPES.has(attributeOf(startTagOf(parts.source, rule), "type") ?? ""));
+      const rules = childSpans(parts.source, entry.span).filter((rule) => rule.local === "cfRule" && !modelHoldsRule(ruleShape(parts.source, rule)));
       const others = childSpans(parts.source, entry.span).filter((c) => c.local !== "cfRule");
       if (rules.length === 0) continue;
       for (const rule of rules) highest = Math.max(highest, Number(attributeOf(startTagOf(parts.source, rule), "priority") ?? 0));
       const open = startTagOf(parts.source, entry.span);
       kept.push(`${open}${[...rules, ...others].map((s) => textOf(parts.source, s)).join("")}</${entry.span.name}>`);
     }
+    // The x14 rules are kept too (the model holds none of them): the rules written rank below them as well.
+    for (const m of (parts.first("extLst")?.text ?? "").matchAll(/<(?:[\w.-]+:)?cfRule\b[^>]*?\bpriority="(\d+)"/g)) highest = Math.max(highest, Number(m[1]));
     const written = take("conditionalFormatting").map((text) => text.replace(/\bpriority="(\d+)"/g, (_m, p: string) => `priority="${Number(p) + highest}"`));
     parts.replace("conditionalFormatting", [...kept, ...written]);
   }
@@ -294,6 +295,16 @@ async function patchWorksheet(parts: WorksheetParts, generatedXml: string, chang
     // Breaks the command added; a file's own breaks stay as they are (the model does not read them).
     if (change.sheet.pageLayout.rowBreaks?.length) parts.replace("rowBreaks", take("rowBreaks"));
   }
+}
+
+/** What decides whether the model holds a main-part <cfRule> (modelledRules): its type, an <extLst> pointing at its x14 half, its formulas. */
+function ruleShape(source: string, rule: Span): FileRuleShape {
+  const children = childSpans(source, rule);
+  return {
+    type: attributeOf(startTagOf(source, rule), "type") ?? "",
+    inExtension: children.some((c) => c.local === "extLst"),
+    formulas: children.filter((c) => c.local === "formula" && innerOf(source, c).trim() !== "").length,
+  };
 }
 
 /** <cols> with the widths the command set; other columns' attributes (style, hidden, outline) kept. */

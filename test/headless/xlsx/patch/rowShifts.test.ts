@@ -16,6 +16,7 @@ import { movedAreaParts } from "../../../../src/headless/model/references";
 import { type LoggedShift, moveOf, type RowShift } from "../../../../src/headless/model/shift";
 import { shiftedSqref, shiftWorksheetXml } from "../../../../src/headless/xlsx/patch/rowShifts";
 import { A, marker, shape, XDR } from "../../../support/drawingFixtures";
+import { dataBarHalf, expressionPointer, extLstOf, halfRules, mainFormats, X14_FORMATS_URI, X14_NS, x14Formats, XM_NS } from "../../../support/x14Formats";
 
 const COMMENTS_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments";
 const VML_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing";
@@ -281,10 +282,7 @@ async function savedWithNotes(workbook: HeadlessWorkbook, hyperlinks: string, co
   return { pkg, part, parts };
 }
 
-const X14_NS = "http://schemas.microsoft.com/office/spreadsheetml/2009/9/main";
-const XM_NS = "http://schemas.microsoft.com/office/excel/2006/main";
 const SPARKLINES_URI = "{05C60535-1F16-4fd2-B633-F4F36F0B64E0}";
-const X14_FORMATS_URI = "{78C0D931-6437-407d-A8EE-F0AAD7539E65}";
 const X14_VALIDATIONS_URI = "{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}";
 
 /** An x14 sparkline group (one line per sparkline: [data formula, cell]), as Excel writes it ([MS-XLSX] 2.6.7 CT_SparklineGroup, 2.6.9 CT_Sparkline). */
@@ -298,20 +296,26 @@ const sparklinesExt = (groups: string) => `<ext uri="${SPARKLINES_URI}" xmlns:x1
  * a sparkline in its Trend cell, and its own <extLst> (x14 formats, validation, sparklines: [MS-XLSX]
  * 2.2.4.12 worksheet extensions) given by the caller; Sheet2 a summary with an extLst of its own.
  */
-async function fileWithExtensions(sheet1Ext: string, sheet2Ext = ""): Promise<Uint8Array> {
+async function fileWithExtensions(sheet1Ext: string, sheet2Ext = "", sheet1Formats?: { modelRule?: boolean; fileRules?: string }): Promise<Uint8Array> {
   const workbook = createWorkbook();
   await run(workbook, async (context) => {
     const sheet = context.workbook.worksheets.getItem("Sheet1");
     sheet.getRange("A1:H4").values = [["ID", "Q1", "Q2", "Q3", "Q4", "Trend", "Bars", "Note"], ["R1", 1, 2, 3, 4, "", "", ""], ["R2", 4, 3, 2, 1, "", "", ""], ["R3", 2, 2, 3, 3, "", "", ""]];
     sheet.tables.add("A1:H4", true).name = "Scores";
+    if (sheet1Formats?.modelRule) {
+      const format = sheet.getRange("H2:H4").conditionalFormats.add("Custom");
+      format.custom.rule.formula = '=$H2="Late"';
+      format.custom.format.fill.color = "#C00000";
+    }
     context.workbook.worksheets.add("Sheet2").getRange("A1").values = [["Summary"]];
   });
   const pkg = await XlsxPackage.open(await writeXlsx(workbook));
   for (const [name, ext] of [["Sheet1", sheet1Ext], ["Sheet2", sheet2Ext]]) {
-    if (!ext) continue;
+    if (!ext && !(name === "Sheet1" && sheet1Formats?.fileRules)) continue;
     const part = (await pkg.worksheetParts()).get(name)!;
     const parts = new WorksheetParts(await pkg.text(part));
-    parts.replace("extLst", [`<extLst>${ext}</extLst>`]);
+    if (name === "Sheet1" && sheet1Formats?.fileRules) parts.replace("conditionalFormatting", [...parts.get("conditionalFormatting").map((e) => e.text), sheet1Formats.fileRules]);
+    if (ext) parts.replace("extLst", [`<extLst>${ext}</extLst>`]);
     pkg.set(part, parts.toString());
   }
   return pkg.bytes();
@@ -358,6 +362,56 @@ describe("formulas in the worksheet's x14 extensions follow a table row delete",
   it("TableRow.delete: a sparkline on the summary sheet over a table row below the deleted one reads the row's new place", async () => {
     const { sheet2 } = await afterSecondRowDeleted(await fileWithExtensions("", sparklinesExt(sparklineGroup("line", [["Sheet1!B4:E4", "B2"]]))));
     expect(sparklinesIn(sheet2)).toEqual([["Sheet1!B3:E3", "B2"]]);
+  });
+});
+
+/**
+ * A conditional format Excel keeps in the worksheet's x14 extension ([MS-XLSX] 2.6.2 CT_CfRule: an
+ * expression whose formula reads another sheet, a data bar's Excel 2010 properties) is only half in
+ * the main part, or not there at all: a main-part <cfRule> (ECMA-376 Part 1 §18.3.1.10) then
+ * carries no <formula>, just an <extLst> whose <x14:id> names the x14 rule ([MS-XLSX] 2.6.13 id).
+ * The model cannot hold such a rule, so the file keeps it as it was, its ranges and formulas moved
+ * with the cells; only the rules the model owns are written again. An expression rule written with
+ * an empty <formula> is corrupt content to Excel (it offers to repair the file).
+ */
+describe("conditional formats that live in the x14 extension are kept, never written again half (ECMA-376 Part 1 §18.3.1.10 cfRule, [MS-XLSX] 2.6.2 CT_CfRule)", () => {
+  it("TableRow.delete: an expression rule only in the extension is not written into the main part; it moves as the extension moves, the rest of the extension intact, and the model's own rule is rewritten", async () => {
+    const file = await fileWithExtensions(x14Formats(4, "G2:G4"), "", { modelRule: true, fileRules: dataBarHalf("G2:G4") });
+    const { sheet1 } = await afterSecondRowDeleted(file);
+    expect(halfRules(sheet1)).toEqual([]);
+    expect(sheet1).not.toMatch(/<formula>\s*<\/formula>|<formula\/>/);
+    expect(extLstOf(sheet1)).toBe(`<extLst>${x14Formats(3, "G2:G3")}</extLst>`);
+    const rules = mainFormats(sheet1);
+    expect(rules.filter((r) => r.includes('type="expression"'))).toHaveLength(1);
+    // The rule the model owns is written again, ranked below the kept ones, the x14 rules included (priority 3): priorities are unique on a sheet (§18.3.1.10).
+    expect(rules.join("")).toMatch(/<conditionalFormatting sqref="H2:H3"><cfRule type="expression" dxfId="\d+" priority="4"><formula>\$H2=&quot;Late&quot;<\/formula><\/cfRule><\/conditionalFormatting>/);
+    expect(rules.join("")).toContain(dataBarHalf("G2:G3"));
+  });
+
+  it("TableRow.delete: a main-part expression rule that only points at its x14 rule keeps its pointer and gains no <formula>; Excel's data bar keeps its pointer", async () => {
+    const file = await fileWithExtensions(x14Formats(4, "G2:G4"), "", { modelRule: true, fileRules: expressionPointer(4) + dataBarHalf("G2:G4") });
+    const { sheet1 } = await afterSecondRowDeleted(file);
+    expect(halfRules(sheet1)).toEqual([]);
+    expect(sheet1).not.toContain("<formula></formula>");
+    const rules = mainFormats(sheet1).join("");
+    expect(rules).toContain(expressionPointer(3));
+    expect(rules).toContain(dataBarHalf("G2:G3"));
+    expect(rules.match(/<cfRule\b/g)).toHaveLength(3);
+    expect(extLstOf(sheet1)).toBe(`<extLst>${x14Formats(3, "G2:G3")}</extLst>`);
+  });
+
+  it("with no row deleted the sheet is byte-identical: a plain save returns the file's bytes, and an edit to a cell leaves its formats and extension as they were", async () => {
+    const file = await fileWithExtensions(x14Formats(4, "G2:G4"), "", { modelRule: true, fileRules: expressionPointer(4) + dataBarHalf("G2:G4") });
+    expect(Buffer.from(await writeXlsx(await readXlsx(file))).equals(Buffer.from(file))).toBe(true);
+    const before = await XlsxPackage.open(file);
+    const beforeXml = await before.text((await before.worksheetParts()).get("Sheet1")!);
+    const workbook = await readXlsx(file);
+    await run(workbook, async (context) => void (context.workbook.worksheets.getItem("Sheet1").getRange("H3").values = [["Late"]]));
+    const after = await XlsxPackage.open(await writeXlsx(workbook));
+    const afterXml = await after.text((await after.worksheetParts()).get("Sheet1")!);
+    expect(afterXml).not.toBe(beforeXml);
+    expect(mainFormats(afterXml)).toEqual(mainFormats(beforeXml));
+    expect(extLstOf(afterXml)).toBe(extLstOf(beforeXml));
   });
 });
 
