@@ -15,6 +15,7 @@ import { XlsxPackage, RELATIONSHIP_TYPES } from "../../src/headless/xlsx/charts/
 import { WorksheetParts } from "../../src/headless/xlsx/patch/worksheetXml";
 import { ismp, tempDir } from "./helpers";
 import { A, marker, shape, XDR } from "../support/drawingFixtures";
+import { dataBarHalf, expressionPointer, extLstOf, halfRules, mainFormats, x14Formats } from "../support/x14Formats";
 
 const COMMENTS_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments";
 const VML_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing";
@@ -25,6 +26,15 @@ async function requirementsEnd(path: string): Promise<number> {
   const table = (await readXlsx(readFileSync(path))).getTable("Requirements");
   if (!table) throw new Error("no Requirements table");
   return table.rect.r1 + 1;
+}
+
+/** A new saas workbook with the analyst's content planted from row `at`, two blank rows below the Requirements table (which ends on row `end`). */
+async function scaffoldWith(path: string, plant: (path: string, at: number) => Promise<void>): Promise<{ end: number; at: number }> {
+  expect((await ismp(["new", path, "--profile", "saas"])).code).toBe(0);
+  const end = await requirementsEnd(path);
+  const at = end + 3;
+  await plant(path, at);
+  return { end, at };
 }
 
 /** Excel-written markup for the analyst's content below the table, added to the saved package. */
@@ -120,10 +130,7 @@ describe("content below a table moves with the rows an upgrade inserts", () => {
 
   it("hyperlinks, notes, merges, conditional formats and validation below the Requirements table shift down; beside it they stay", async () => {
     const path = dir.file("below.xlsx");
-    expect((await ismp(["new", path, "--profile", "saas"])).code).toBe(0);
-    const end = await requirementsEnd(path);
-    const at = end + 3;
-    await addContentBelow(path, at);
+    const { end, at } = await scaffoldWith(path, addContentBelow);
     expect((await readXlsx(readFileSync(path))).sheet("Requirements").valueAt(`B${at}`)).toBe("See the policy");
 
     const upgraded = await ismp(["upgrade", path, "--frameworks", "HIPAA"]);
@@ -159,11 +166,8 @@ describe("content below a table moves with the rows an upgrade inserts", () => {
 
   it("drawings, chart series, names, the print area, page breaks and a table below the Requirements table follow Excel's shift cells down", async () => {
     const path = dir.file("objects.xlsx");
-    expect((await ismp(["new", path, "--profile", "saas"])).code).toBe(0);
-    const end = await requirementsEnd(path);
-    const at = end + 3;
+    const { end, at } = await scaffoldWith(path, addObjectsBelow);
     const r = at - 1;
-    await addObjectsBelow(path, at);
     expect((await readXlsx(readFileSync(path))).getTable("FollowUps")?.rect.r0).toBe(at + 13);
 
     expect((await ismp(["upgrade", path, "--frameworks", "HIPAA"])).code).toBe(0);
@@ -231,10 +235,7 @@ describe("references to the moved cells follow them once, in the model and in th
 
   it("an upgrade that inserts rows above a named block moves the name exactly once (its element kept), and a formula and a validation list on another sheet with it", async () => {
     const path = dir.file("readers.xlsx");
-    expect((await ismp(["new", path, "--profile", "saas"])).code).toBe(0);
-    const end = await requirementsEnd(path);
-    const at = end + 3;
-    await addReadersOfBelow(path, at);
+    const { end, at } = await scaffoldWith(path, addReadersOfBelow);
     expect((await ismp(["upgrade", path, "--frameworks", "HIPAA"])).code).toBe(0);
     const grown = (await requirementsEnd(path)) - end;
     expect(grown).toBeGreaterThan(0);
@@ -252,4 +253,51 @@ describe("references to the moved cells follow them once, in the model and in th
     expect((await ismp(["upgrade", path])).code).toBe(0);
     expect((await readXlsx(readFileSync(path))).getName("AnalystBlock")?.formula).toBe(`=Requirements!$B$${to}:$C$${to + 2}`);
   }, 180_000);
+});
+
+/**
+ * Conditional formats below the Requirements table that Excel keeps in the x14 extension (an
+ * expression over another sheet, a data bar's Excel 2010 half: [MS-XLSX] 2.6.2 CT_CfRule, with
+ * their main-part <cfRule> halves, ECMA-376 Part 1 §18.3.1.10, pointing at them by <x14:id>) are
+ * not the model's: an upgrade keeps them as the file has them, moved with the rows it inserts.
+ */
+describe("an upgrade keeps conditional formats that live in the x14 extension", () => {
+  const dir = tempDir();
+  afterAll(() => dir.cleanup());
+
+  async function withX14Formats(path: string, at: number): Promise<void> {
+    const pkg = await XlsxPackage.open(readFileSync(path));
+    const part = (await pkg.worksheetParts()).get("Requirements")!;
+    const parts = new WorksheetParts(await pkg.text(part));
+    parts.replace("conditionalFormatting", [...parts.get("conditionalFormatting").map((e) => e.text), expressionPointer(at) + dataBarHalf(`G${at}:G${at + 2}`)]);
+    const ext = x14Formats(at, `G${at}:G${at + 2}`, "Scales");
+    const existing = parts.first("extLst")?.text;
+    parts.replace("extLst", [existing ? existing.replace(/<\/extLst>$/, `${ext}</extLst>`) : `<extLst>${ext}</extLst>`]);
+    pkg.set(part, parts.toString());
+    writeFileSync(path, await pkg.bytes());
+  }
+  const requirementsXml = async (path: string) => {
+    const pkg = await XlsxPackage.open(readFileSync(path));
+    return pkg.text((await pkg.worksheetParts()).get("Requirements")!);
+  };
+
+  it("a plain upgrade leaves the sheet byte-identical; one that inserts rows moves the rules and their x14 halves, writing no rule without its formula", async () => {
+    const path = dir.file("x14.xlsx");
+    const { end, at } = await scaffoldWith(path, withX14Formats);
+    const planted = await requirementsXml(path);
+
+    expect((await ismp(["upgrade", path])).code).toBe(0);
+    expect(await requirementsXml(path)).toBe(planted);
+
+    expect((await ismp(["upgrade", path, "--frameworks", "HIPAA"])).code).toBe(0);
+    const to = at + (await requirementsEnd(path)) - end;
+    expect(to).toBeGreaterThan(at);
+    const xml = await requirementsXml(path);
+    expect(halfRules(xml)).toEqual([]);
+    expect(xml).not.toContain("<formula></formula>");
+    const rules = mainFormats(xml).join("");
+    expect(rules).toContain(expressionPointer(to));
+    expect(rules).toContain(dataBarHalf(`G${to}:G${to + 2}`));
+    expect(extLstOf(xml)).toContain(x14Formats(to, `G${to}:G${to + 2}`, "Scales"));
+  }, 120_000);
 });
