@@ -65,12 +65,15 @@ describe("TEXT() number formats (Excel's TEXT function and number format code re
 
   // A format that shows a time rounds it to the nearest second and carries into the day, as Excel does
   // (SheetJS's ssf models this on Excel: SheetJS/ssf#32), so 23:59:59.6 is the next day's midnight,
-  // never "24:00"; a format without time codes shows the day the value falls on.
+  // never "24:00"; a format without time codes shows the day the value falls on, arithmetic noise
+  // within a ten-thousandth of a second of midnight aside (a date-only cell and a date-time cell agree).
   it.each([
     [45000.99999999, "yyyy-mm-dd hh:mm:ss", "2023-03-16 00:00:00"],
     [45000.99999999, "d mmm yyyy h:mm AM/PM", "16 Mar 2023 12:00 AM"],
     [45000.99999999, "dddd hh:mm", "Thursday 00:00"],
     [45000.99999999, "dddd yyyy-mm-dd", "Wednesday 2023-03-15"],
+    [45999.99999999999, "yyyy-mm-dd", "2025-12-09"],
+    [45999.99999999999, "yyyy-mm-dd hh:mm", "2025-12-09 00:00"],
     [45000 + (86399.4 / 86400), "yyyy-mm-dd hh:mm:ss", "2023-03-15 23:59:59"],
     [45000 + (10 * 3600 + 29 * 60 + 59.6) / 86400, "hh:mm", "10:30"],
     [45000 + (10 * 3600 + 29 * 60 + 40) / 86400, "hh:mm", "10:29"],

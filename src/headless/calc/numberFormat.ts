@@ -190,9 +190,11 @@ function formatDateTime(serial: number, section: string): string | undefined {
   };
   const isMinutes = (i: number) => runs[i].text.length <= 2 && (codeAt(nearestCode(i, -1), "h") || codeAt(nearestCode(i, 1), "s"));
   // Only a format that shows a time (h, minutes or s) rounds it to the nearest second, carrying into
-  // the day; a date alone is the day the value falls on (SheetJS/ssf rounds the same way).
+  // the day; a date alone is the day the value falls on, except that a value within a ten-thousandth
+  // of a second of the next second (arithmetic noise: a date computed as 45999.99999999999) is taken as
+  // that second, as SheetJS's ssf parse_date_code does (SheetJS/ssf#32).
   const showsTime = runs.some((_run, i) => codeAt(i, "h") || codeAt(i, "s") || (codeAt(i, "m") && isMinutes(i)));
-  const wholeSeconds = showsTime ? serial : Math.floor(serial * 86400) / 86400;
+  const wholeSeconds = showsTime ? serial : Math.floor(serial * 86400 + 1e-4) / 86400;
   const { day, hour, minute, second } = toNearestSecond(wholeSeconds);
   const date = serialToDate(day);
   const pad = (n: number) => String(n).padStart(2, "0");
