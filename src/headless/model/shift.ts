@@ -126,28 +126,43 @@ function moveWithCells(workbook: HeadlessWorkbook, sheet: SheetModel, tables: Ta
   });
   const home = sheet.name.toLowerCase();
   sheet.validations = sheet.validations.flatMap((entry) =>
-    movedAreaParts(entry.rect, move).flatMap(({ before, after }) => (after ? [{ ...entry, rect: after, rule: movedValidationRule(entry.rule, anchorShift(entry.rect, before), home, move) }] : [])),
+    movedAreaParts(entry.rect, move).flatMap(({ before, after }) => (after ? [{ ...entry, rect: after, rule: movedValidationRule(entry.rule, entry.rect, { before, after }, home, move) }] : [])),
   );
   sheet.conditionalFormats = sheet.conditionalFormats.flatMap((entry) =>
     movedAreaParts(entry.rect, move).flatMap(({ before, after }, i) =>
-      after ? [{ ...entry, id: i === 0 ? entry.id : workbook.newId("cf"), rect: after, ...mapFormatFormulas(entry, (formula) => movedEntryFormula(formula, anchorShift(entry.rect, before), home, move)) }] : [],
+      after ? [{ ...entry, id: i === 0 ? entry.id : workbook.newId("cf"), rect: after, ...mapFormatFormulas(entry, (formula) => movedAreaFormula(formula, entry.rect, { before, after }, home, move)) }] : [],
     ),
   );
   adjustReferences(workbook, sheet, move);
 }
 
-/** How far a part's top-left cell is from its entry's (a validation's or format's formula is relative to it). */
-const anchorShift = (rect: Rect, part: Rect) => ({ rows: part.r0 - rect.r0, cols: part.c0 - rect.c0 });
-
-type Anchor = ReturnType<typeof anchorShift>;
+/** A part of an area that kept cells through a move: as it was, and as it is (model/references movedAreaParts). */
+export interface SurvivingPart {
+  before: Rect;
+  after: Rect;
+}
 
 /**
- * A formula of a validation or conditional format on the moved sheet: taken to its part's own
- * top-left cell (relative parts move, as for a format Excel trims), then its references follow the move.
+ * The cell, as it was before the move, that is now the top-left of a part: its own top-left, or,
+ * when the part's first rows (columns) were deleted, the first cell after them.
  */
-function movedEntryFormula(formula: string, anchor: Anchor, home: string, move: CellMove): string {
-  const own = shiftFormula(formula, anchor.rows, anchor.cols);
-  return movedFormula(own, home, home, move);
+function survivingCorner({ before, after }: SurvivingPart, move: CellMove): { row: number; col: number } {
+  const same = before.r0 === after.r0 && before.r1 === after.r1 && before.c0 === after.c0 && before.c1 === after.c1;
+  if (same) return { row: before.r0, col: before.c0 };
+  const back = (line: number) => (line < move.at ? line : line - move.count);
+  return move.axis === "rows" ? { row: back(after.r0), col: after.c0 } : { row: after.r0, col: back(after.c0) };
+}
+
+/**
+ * A formula of a validation or conditional format, written relative to the top-left cell of `rect`
+ * (ECMA-376 Part 1 §18.3.1.10 cfRule, §18.3.1.32 dataValidation), for the part of it that is now
+ * `part.after`: re-anchored on the cell that became the part's top-left (relative references move,
+ * as for a format Excel trims; a range whose first rows were deleted tests its first row left, not
+ * #REF!), then its references follow the move. The file layer moves the formulas it keeps by it too.
+ */
+export function movedAreaFormula(formula: string, rect: Rect, part: SurvivingPart, home: string, move: CellMove): string {
+  const corner = survivingCorner(part, move);
+  return movedFormula(shiftFormula(formula, corner.row - rect.r0, corner.col - rect.c0), home, home, move);
 }
 
 const isFormula = (value: unknown): value is string => typeof value === "string" && value.startsWith("=");
@@ -168,8 +183,8 @@ export function mapFormatFormulas(entry: ConditionalFormatEntry, rewrite: (formu
   return { rule, colorScale };
 }
 
-function movedValidationRule(rule: DataValidationRule, anchor: Anchor, home: string, move: CellMove): DataValidationRule {
-  return mapValidationFormulas(rule, (formula) => movedEntryFormula(formula, anchor, home, move));
+function movedValidationRule(rule: DataValidationRule, rect: Rect, part: SurvivingPart, home: string, move: CellMove): DataValidationRule {
+  return mapValidationFormulas(rule, (formula) => movedAreaFormula(formula, rect, part, home, move));
 }
 
 /** The rule with each of its formulas (bounds, list source, custom formula written with "=") rewritten. */

@@ -139,6 +139,22 @@ describe("validation and conditional formats travel with the cells they belong t
     expect(sheet.validations.map((v) => v.rect)).toContainEqual({ r0: 8, r1: 10, c0: 1, c1: 1 });
   });
 
+  it("TableRow.delete of the first row a format and a validation cover re-anchors their formulas on the first row left (their top-left cell: ECMA-376 Part 1 §18.3.1.10), not #REF!", async () => {
+    const workbook = await tableWithBlockBelow();
+    await run(workbook, async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.getRange("C2:C5").dataValidation.rule = { custom: { formula: "=LEN($C2)>1" } };
+      const format = sheet.getRange("B2:B5").conditionalFormats.add("Custom");
+      format.custom.rule.formula = "=$B2>2";
+      format.custom.format.fill.color = "#C00000";
+    });
+    await run(workbook, async (context) => context.workbook.tables.getItem("Risks").rows.getItemAt(0).delete());
+    const sheet = workbook.sheet("Sheet1");
+    const format = sheet.conditionalFormats.find((f) => f.style.fillColor === "#C00000");
+    expect({ rect: format?.rect, formula: format?.rule.formula }).toEqual({ rect: { r0: 1, r1: 3, c0: 1, c1: 1 }, formula: "=$B2>2" });
+    expect(sheet.validationAt("C2")?.rule.custom).toEqual({ formula: "=LEN($C2)>1" });
+  });
+
   it("a format reaching beside the table splits: the part in the table's columns moves, the part beside stays, each with its own formula", async () => {
     const workbook = await formatsBelow();
     await run(workbook, async (context) => void context.workbook.tables.getItem("Risks").rows.add(null, [["R5", 5, "eve"]]));

@@ -61,11 +61,16 @@ const unescapeText = (text: string): string =>
   );
 const escapeText = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
+/** XML element text holding a formula (escaped), rewritten as a formula; the same text when the formula is the same. */
+export function rewriteEscapedFormula(text: string, rewrite: (formula: string) => string): string {
+  const formula = unescapeText(text);
+  const next = rewrite(formula);
+  return next === formula ? text : escapeText(next);
+}
+
 /** XML element text holding a formula (escaped), with its references shifted; the same text when none moved. */
 export function shiftEscapedFormula(text: string, shifts: ShiftsBySheet, home: string | null = null, series = false): string {
-  const formula = unescapeText(text);
-  const shifted = shiftFormulaReferences(formula, shifts, home, series);
-  return shifted === formula ? text : escapeText(shifted);
+  return rewriteEscapedFormula(text, (formula) => shiftFormulaReferences(formula, shifts, home, series));
 }
 
 /** A series' categories and values (<c:cat>, <c:val>, <c:xVal>, <c:yVal>): the references that grow with a table. */

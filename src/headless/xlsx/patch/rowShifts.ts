@@ -14,9 +14,9 @@
  */
 import { parseRect, rectAddress, type Rect } from "../../addresses";
 import { movedAreaParts } from "../../model/references";
-import { type LoggedShift, moveOf, shiftedRect } from "../../model/shift";
+import { type LoggedShift, moveOf, movedAreaFormula, shiftedRect, type SurvivingPart } from "../../model/shift";
 import { RELATIONSHIP_TYPES, type XlsxPackage } from "../charts/opcPackage";
-import { shiftEscapedFormula, type ShiftsBySheet } from "./referenceShift";
+import { rewriteEscapedFormula, shiftEscapedFormula, shiftFormulaReferences, type ShiftsBySheet } from "./referenceShift";
 import { applyEdits, attributeOf, childSpans, innerOf, rootSpan, startTagOf, withAttribute, type Edit, type Span } from "./xmlSpans";
 
 const COMMENTS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments";
@@ -86,6 +86,51 @@ export interface ExtensionFormulas {
   home: string;
 }
 
+/**
+ * The sqref a format's or validation's formulas are written relative to (its first range's top-left
+ * cell: ECMA-376 Part 1 §18.3.1.18 conditionalFormatting, §18.3.1.10 cfRule; [MS-XLSX] 2.6.2
+ * CT_ConditionalFormatting, 2.6.5 CT_DataValidation): its sqref attribute or its <xm:sqref>.
+ */
+function anchorSqrefOf(source: string, span: Span): string | undefined {
+  if (span.local !== "conditionalFormatting" && span.local !== "dataValidation") return undefined;
+  const attribute = attributeOf(startTagOf(source, span), "sqref");
+  if (attribute !== undefined) return attribute;
+  const sqref = childSpans(source, span).find((child) => child.local === "sqref" && !child.selfClosing);
+  return sqref && innerOf(source, sqref);
+}
+
+/** The first range of an sqref (the one its formulas are relative to) and the first part of any of its ranges that keeps cells through the move. */
+function anchorParts(sqref: string, move: NonNullable<ReturnType<typeof moveOf>>): { rect: Rect; part: SurvivingPart } | undefined {
+  const rects = sqref.trim().split(/\s+/).map((range) => (range.includes("$") ? null : parseRect(range)));
+  if (!rects[0]) return undefined;
+  for (const rect of rects) {
+    const kept = rect && movedAreaParts(rect, move).find((part): part is SurvivingPart => part.after !== null);
+    if (kept) return { rect: rects[0], part: kept };
+  }
+  return undefined;
+}
+
+/**
+ * A kept format's or validation's formula after the shifts, as the model moves its own
+ * (model/shift movedAreaFormula): at each of its sheet's moves it is re-anchored on the top-left of
+ * what is left of its sqref, then its references move; then its references to other sheets follow
+ * theirs. A range that splits (it reaches beside the moved columns) is anchored on its first area's
+ * top-left, as the schema says; what Excel itself does there is not confirmed.
+ */
+function anchoredFormula(formula: string, sqref: string, own: readonly LoggedShift[], { shifts, home }: ExtensionFormulas): string {
+  let at = sqref;
+  let next = formula;
+  for (const shift of own) {
+    const move = moveOf(shift);
+    const anchor = move && anchorParts(at, move);
+    if (move && anchor) next = movedAreaFormula(next, anchor.rect, anchor.part, home, move);
+    else if (move) next = shiftFormulaReferences(next, new Map([[home, [shift]]]), home);
+    at = shiftedSqref(at, [shift]);
+  }
+  const others = new Map([...shifts].filter(([sheet]) => sheet !== home));
+  return shiftFormulaReferences(next, others, home);
+}
+
 /** The edit that replaces an element's text content, none when it is the same. */
 const innerEdits = (span: Span, inner: string, next: string): Edit[] => (next === inner ? [] : [{ start: span.openEnd, end: span.openEnd + inner.length, text: next }]);
 
@@ -96,12 +141,15 @@ const innerEdits = (span: Span, inner: string, next: string): Edit[] => (next ==
  * deleted cells (its ranges, a child it needs, or every element of a container that must not be
  * empty), so it goes with them as Excel drops it.
  */
-function shiftedElement(source: string, span: Span, shifts: readonly LoggedShift[], edits: Edit[], formulas?: ExtensionFormulas): boolean {
-  if (span.local === "f" && formulas && !span.selfClosing) {
+function shiftedElement(source: string, span: Span, shifts: readonly LoggedShift[], edits: Edit[], formulas?: ExtensionFormulas, anchor?: string): boolean {
+  if ((span.local === "f" || (span.local === "formula" && anchor !== undefined)) && formulas && !span.selfClosing) {
     const inner = innerOf(source, span);
-    edits.push(...innerEdits(span, inner, shiftEscapedFormula(inner, formulas.shifts, formulas.home)));
+    const sqref = anchor;
+    const next = sqref === undefined ? shiftEscapedFormula(inner, formulas.shifts, formulas.home) : rewriteEscapedFormula(inner, (formula) => anchoredFormula(formula, sqref, shifts, formulas));
+    edits.push(...innerEdits(span, inner, next));
     return true;
   }
+  anchor = anchorSqrefOf(source, span) ?? anchor;
   // A sparkline is drawn in one cell ([MS-XLSX] 2.6.9 CT_Sparkline): rows appended to a table do not stretch it.
   if (span.local === "sparkline") shifts = insertsAndDeletes(shifts);
   const open = startTagOf(source, span);
@@ -122,7 +170,7 @@ function shiftedElement(source: string, span: Span, shifts: readonly LoggedShift
     let kept = 0;
     for (const child of children) {
       const own: Edit[] = [];
-      if (shiftedElement(source, child, shifts, own, formulas)) {
+      if (shiftedElement(source, child, shifts, own, formulas, anchor)) {
         kept++;
         edits.push(...own);
       } else if (REQUIRED_CHILDREN.has(child.local)) return false;
@@ -159,7 +207,8 @@ export function shiftWorksheetXml(xml: string, shifts: readonly LoggedShift[], f
   const edits: Edit[] = [];
   const moves = insertsAndDeletes(shifts);
   for (const span of childSpans(xml, rootSpan(xml))) {
-    if (span.local === "extLst") edits.push(...elementEdits(xml, span, shifts, formulas));
+    // A kept main-part format's <formula> moves as an x14 one does (the model's own rules are written again).
+    if (span.local === "extLst" || span.local === "conditionalFormatting") edits.push(...elementEdits(xml, span, shifts, formulas));
     else if (SHIFTED_ELEMENTS.has(span.local)) edits.push(...elementEdits(xml, span, shifts));
     else if (MOVED_ELEMENTS.has(span.local)) edits.push(...elementEdits(xml, span, moves));
     else if (span.local === "rowBreaks") edits.push(...breakEdits(xml, span, moves));

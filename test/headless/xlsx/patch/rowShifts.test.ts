@@ -457,3 +457,42 @@ describe("sparklines whose cells were deleted go with them", () => {
     expect(onlySparklines).not.toContain("<ext ");
   });
 });
+
+/**
+ * A conditional format's or validation's formula is written relative to the top-left cell of its
+ * sqref's first range (ECMA-376 Part 1 §18.3.1.10 cfRule, §18.3.1.18 conditionalFormatting; [MS-XLSX]
+ * 2.6.2 CT_CfRule, 2.6.5 CT_DataValidation). A rule the file keeps (one the model does not hold:
+ * timePeriod, containsBlanks, x14 rules) moves as the model moves its own (model/shift
+ * movedAreaFormula): its formula follows its range, and when the range's first rows are deleted it
+ * is re-anchored on the first row left, so it still tests its own cells instead of showing #REF!.
+ */
+describe("the formulas of kept conditional formats and validation stay anchored on their range's top-left cell", () => {
+  const worksheet = (formats: string) => `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/>${formats}</worksheet>`;
+  const formulas = (shifts: LoggedShift[]) => ({ shifts: new Map([["sheet1", shifts]]), home: "sheet1" });
+  const shifted = (xml: string, shifts: LoggedShift[]) => shiftWorksheetXml(xml, shifts, formulas(shifts));
+
+  it("three rows inserted at row 3 across A:D move a 'yesterday' (timePeriod) rule over B6:B9 to B9:B12, and its formula tests B9, not B6", () => {
+    const rule = (sqref: string, cell: string) =>
+      `<conditionalFormatting sqref="${sqref}"><cfRule type="timePeriod" dxfId="0" priority="1" timePeriod="yesterday"><formula>FLOOR(${cell},1)=TODAY()-1</formula></cfRule></conditionalFormatting>`;
+    expect(shifted(worksheet(rule("B6:B9", "B6")), [{ kind: "shift", row: 2, count: 3, c0: 0, c1: 3 }])).toBe(worksheet(rule("B9:B12", "B9")));
+  });
+
+  it("rows 5 and 6 deleted, the first row of a 'no blanks' (notContainsBlanks) rule over A6:A9 among them: the rule tests A5:A7 from A5, its escaped formula kept escaped", () => {
+    const rule = (sqref: string, cell: string) =>
+      `<conditionalFormatting sqref="${sqref}"><cfRule type="notContainsBlanks" dxfId="0" priority="1"><formula>LEN(TRIM(${cell}))&gt;0</formula></cfRule></conditionalFormatting>`;
+    const after = shifted(worksheet(rule("A6:A9", "$A6")), [{ kind: "shift", row: 4, count: -2, c0: 0, c1: 3 }]);
+    expect(after).toBe(worksheet(rule("A5:A7", "$A5")));
+    expect(after).not.toContain("#REF!");
+  });
+
+  it("TableRow.delete of a range's first row: an x14 expression rule and an x14 custom validation over rows 3:4 now test row 3 (the old row 4), not #REF!; the reference to another sheet stays", async () => {
+    const format = `<ext uri="${X14_FORMATS_URI}" xmlns:x14="${X14_NS}"><x14:conditionalFormattings><x14:conditionalFormatting xmlns:xm="${XM_NS}"><x14:cfRule type="expression" priority="3" id="{00000001-0000-0000-0000-000000000003}"><xm:f>$B3&gt;Sheet2!$B$1</xm:f><x14:dxf><fill><patternFill><bgColor rgb="FFFFC000"/></patternFill></fill></x14:dxf></x14:cfRule><xm:sqref>B3:E4</xm:sqref></x14:conditionalFormatting></x14:conditionalFormattings></ext>`;
+    const validation = `<ext uri="${X14_VALIDATIONS_URI}" xmlns:x14="${X14_NS}"><x14:dataValidations count="1" xmlns:xm="${XM_NS}"><x14:dataValidation type="custom" allowBlank="1"><x14:formula1><xm:f>$B3&lt;=Sheet2!$B$1</xm:f></x14:formula1><xm:sqref>B3:B4</xm:sqref></x14:dataValidation></x14:dataValidations></ext>`;
+    const { sheet1 } = await afterSecondRowDeleted(await fileWithExtensions(format + validation));
+    expect(sheet1).toContain("<xm:f>$B3&gt;Sheet2!$B$1</xm:f>");
+    expect(sheet1).toContain("<xm:sqref>B3:E3</xm:sqref>");
+    expect(sheet1).toContain("<xm:f>$B3&lt;=Sheet2!$B$1</xm:f>");
+    expect(sheet1).toContain("<xm:sqref>B3</xm:sqref>");
+    expect(sheet1).not.toContain("#REF!");
+  });
+});
