@@ -1,6 +1,7 @@
 /** Excel serial dates (whole days since 1899-12-30), as the workbook stores them. */
-const MS_PER_DAY = 86_400_000;
-const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
+export const MS_PER_DAY = 86_400_000;
+/** Excel's day 0 (serials count from 1899-12-30 so that 1900-03-01 onwards is right). */
+export const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
 
 /** Excel serial date (whole days since 1899-12-30) of the calendar day `date` falls on, in local time. */
 export function toExcelDate(date: Date): number {

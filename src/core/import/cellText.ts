@@ -1,9 +1,7 @@
 /** Reading typed values out of source text: numbers, dates and date-times, as Excel stores them. */
-import { formatDate, formatDateTime } from "../excelDate";
+import { EXCEL_EPOCH_UTC, formatDate, formatDateTime, MS_PER_DAY } from "../excelDate";
 import { SourceCell } from "./sourceTable";
 
-const MS_PER_DAY = 86_400_000;
-const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
 /** 9999-12-31, the last date Excel can show. */
 const MAX_SERIAL = 2_958_465;
 

@@ -7,20 +7,14 @@
  * a cell without a value rather than guess.
  */
 import type { CellValue } from "../model/types";
-import { toNearestSecond } from "../../core/excelDate";
+import { EXCEL_EPOCH_UTC, MS_PER_DAY, toExcelDate, toNearestSecond } from "../../core/excelDate";
 import { numberToText } from "./values";
 
-const MS_PER_DAY = 86_400_000;
-/** Excel's day 0 (serials count from 1899-12-30 so that 1900-03-01 onwards is right). */
-const EPOCH_UTC = Date.UTC(1899, 11, 30);
-
 /** The Excel serial number of a calendar date (its local year, month and day). */
-export function dateToSerial(date: Date): number {
-  return Math.round((Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()) - EPOCH_UTC) / MS_PER_DAY);
-}
+export const dateToSerial = toExcelDate;
 
 export function serialToDate(serial: number): Date {
-  return new Date(EPOCH_UTC + Math.round(serial * MS_PER_DAY));
+  return new Date(EXCEL_EPOCH_UTC + Math.round(serial * MS_PER_DAY));
 }
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
